@@ -1,0 +1,315 @@
+"""The `brief` command line (DESIGN.md section 6).
+
+Every verb exits 0 on success and 1 on a user error with a one-line message on stderr, never a
+traceback. ``--store`` / ``BRIEF_STORE`` choose the store (default: the one embedded in the package)
+and are accepted before the verb or after it.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import export
+from .ingest import BuildFailed, load_content
+from .model import Brief
+from .store import Store, StoreError, serialize, write_atomic
+
+EMBEDDED_STORE = Path(__file__).parent / "data" / "store.json"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(click.ClickException):
+    """A user error: printed as one line, exit status 1."""
+
+    exit_code = 1
+
+
+def default_output(content: Path) -> Path:
+    """Where `brief build` writes when no -o is given: the embedded store when building this
+    project's own content/ (a checkout with tui/data/), otherwise store.json beside content/."""
+    root = content.resolve().parent
+    if (root / "tui" / "data").is_dir() and (root / "pyproject.toml").is_file():
+        return root / "tui" / "data" / "store.json"
+    return root / "store.json"
+
+
+def store_option(func: F) -> F:
+    return click.option(
+        "--store",
+        "store_path",
+        type=click.Path(path_type=Path, dir_okay=True),
+        envvar="BRIEF_STORE",
+        help="Store file to read (default: the embedded store). Env: BRIEF_STORE.",
+    )(func)
+
+
+def resolve_store_path(ctx: click.Context, store_path: Path | None) -> Path:
+    if store_path is not None:
+        return store_path
+    parent = ctx.find_root().params.get("store_path")
+    return parent if parent is not None else EMBEDDED_STORE
+
+
+def open_store(ctx: click.Context, store_path: Path | None) -> Store:
+    try:
+        return Store.open(resolve_store_path(ctx, store_path))
+    except StoreError as error:
+        raise UserError(str(error)) from None
+
+
+def get_brief(store: Store, brief_id: str) -> Brief:
+    brief = store.brief(brief_id)
+    if brief is not None:
+        return brief
+    matches = [c for c in store.find(brief_id) if c.kind == "brief"]
+    if len(matches) == 1:
+        found = store.brief(matches[0].id)
+        assert found is not None
+        return found
+    known = ", ".join(b.id for b in store.briefs()[:10])
+    raise UserError(
+        f"no brief {brief_id!r} in the store — run `brief list` to see the ids ({known})"
+    )
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@store_option
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="BRIEF_DATA_DIR",
+    help="Directory for notes and reading state. Env: BRIEF_DATA_DIR.",
+)
+@click.version_option(package_name="brief")
+@click.pass_context
+def cli(ctx: click.Context, store_path: Path | None, data_dir: Path | None) -> None:
+    """brief — read political and security briefings in the terminal, every fact sourced."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(list_briefs)
+
+
+@cli.command()
+@click.argument("content", default="content", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Store file to write (default: the embedded store in a checkout).",
+)
+@click.option("--check", is_flag=True, help="Fail if the store is missing or stale; write nothing.")
+def build(content: Path, output: Path | None, check: bool) -> None:
+    """Compile CONTENT (default: ./content) and the seeds/ beside it into a store."""
+    started = time.perf_counter()
+    library = _load(content)
+    payload = serialize(library)
+    target = output or default_output(content)
+    if check:
+        try:
+            current = target.read_bytes()
+        except OSError:
+            raise UserError(f"{target} does not exist — run `brief build` to create it") from None
+        if current != payload:
+            raise UserError(
+                f"{target} is stale: {content} has changed since it was built — run `brief build`"
+            )
+        click.echo(f"ok: {target} is up to date")
+        return
+    try:
+        write_atomic(target, payload)
+    except OSError as error:
+        raise UserError(
+            f"cannot write {target}: {error.strerror} — choose another path with -o"
+        ) from None
+    elapsed = (time.perf_counter() - started) * 1000
+    click.echo(
+        f"built {target}: {len(library.briefs)} briefs, {len(library.people)} people, "
+        f"{len(library.factions)} factions, {len(library.events)} events, "
+        f"{len(library.mentions)} mentions ({len(payload):,} bytes, {elapsed:.0f} ms)"
+    )
+
+
+def _load(content: Path) -> Any:
+    if not content.is_dir():
+        raise UserError(
+            f"content directory not found: {content} — run from the project folder or pass the path to content/"
+        )
+    try:
+        return load_content(content)
+    except BuildFailed as failure:
+        for error in failure.errors:
+            click.echo(str(error), err=True)
+        raise UserError(
+            f"build failed with {len(failure.errors)} error(s); nothing was written"
+        ) from None
+
+
+@cli.command()
+@click.argument("content", default="content", type=click.Path(path_type=Path))
+def check(content: Path) -> None:
+    """Validate CONTENT without writing anything; list every error as file:line."""
+    library = _load(content)
+    click.echo(
+        f"ok: {len(library.briefs)} briefs, {len(library.people)} people, "
+        f"{len(library.factions)} factions, {len(library.events)} events"
+    )
+
+
+@cli.command("list")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def list_briefs(ctx: click.Context, store_path: Path | None = None, as_json: bool = False) -> None:
+    """List the briefs in the store, newest first."""
+    store = open_store(ctx, store_path)
+    briefs = store.briefs()
+    if as_json:
+        click.echo(
+            export.dumps(
+                [
+                    {
+                        "id": b.id,
+                        "title": b.title,
+                        "date": b.dateline.date.display() if b.dateline.date else None,
+                        "resolved": b.dateline.date.resolved if b.dateline.date else None,
+                        "place": b.dateline.place,
+                        "outlet": store.name_of(b.outlet) if b.outlet else None,
+                    }
+                    for b in briefs
+                ]
+            )
+        )
+        return
+    for b in briefs:
+        date = b.dateline.date.resolved or b.dateline.date.text if b.dateline.date else "—"
+        outlet = store.name_of(b.outlet) if b.outlet else "—"
+        click.echo(f"{b.id}  {date}  {outlet}  {b.title}")
+
+
+@cli.command()
+@click.argument("brief_id", metavar="BRIEF")
+@store_option
+@click.option("--section", type=click.Choice(export.SECTIONS), help="Print only this section.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.pass_context
+def show(
+    ctx: click.Context, brief_id: str, store_path: Path | None, section: str | None, fmt: str
+) -> None:
+    """Print a brief without the UI."""
+    store = open_store(ctx, store_path)
+    brief = get_brief(store, brief_id)
+    if fmt == "json":
+        click.echo(export.dumps(export.brief_json(store, brief, section)))
+    else:
+        click.echo(export.brief_text(store, brief, section, markdown=fmt == "markdown"), nl=False)
+
+
+@cli.command()
+@click.argument("query")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.pass_context
+def search(
+    ctx: click.Context, query: str, store_path: Path | None, as_json: bool, limit: int
+) -> None:
+    """Search briefs, people, factions and events."""
+    store = open_store(ctx, store_path)
+    hits = store.search(query, limit)
+    if as_json:
+        click.echo(
+            export.dumps(
+                [
+                    {
+                        "kind": h.kind,
+                        "id": h.id,
+                        "title": h.title,
+                        "snippet": h.snippet,
+                        "brief": h.brief,
+                        "score": h.score,
+                    }
+                    for h in hits
+                ]
+            )
+        )
+        return
+    if not hits:
+        click.echo(f"no matches for {query!r}", err=True)
+        return
+    for hit in hits:
+        click.echo(f"{hit.kind:<8} {hit.id}  {hit.title}")
+        if hit.snippet:
+            click.echo(f"         {hit.snippet}")
+
+
+@cli.command("export")
+@click.argument("brief_id", metavar="BRIEF")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html", "json"]), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File to write (default: standard output).",
+)
+@click.pass_context
+def export_brief(
+    ctx: click.Context, brief_id: str, store_path: Path | None, fmt: str, output: Path | None
+) -> None:
+    """Export a brief as Markdown, HTML or JSON."""
+    store = open_store(ctx, store_path)
+    brief = get_brief(store, brief_id)
+    if fmt == "json":
+        text = export.dumps(export.brief_json(store, brief)) + "\n"
+    elif fmt == "html":
+        text = export.brief_html(store, brief)
+    else:
+        text = export.brief_text(store, brief, markdown=True)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text.encode())
+    except OSError as error:
+        raise UserError(
+            f"cannot write {output}: {error.strerror} — choose another path with -o"
+        ) from None
+    click.echo(f"wrote {output}", err=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI and turn every user error into one line and exit status 1."""
+    try:
+        result = cli.main(args=argv, prog_name="brief", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.exceptions.Abort:
+        click.echo("brief: aborted", err=True)
+        return 1
+    except click.ClickException as error:
+        message = error.format_message()
+        if isinstance(error, click.UsageError) and error.ctx is not None:
+            message += f" — see `{error.ctx.command_path} --help`"
+        click.echo(f"brief: {message}", err=True)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,216 @@
+"""A brief as plain text, Markdown, HTML or JSON, for `brief show` and `brief export`. No Textual.
+
+All text from content and articles is escaped for the target format: Markdown punctuation is
+backslash-escaped, HTML is built with :func:`html.escape` only.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from typing import Any
+
+import orjson
+
+from .model import Brief, SourceRef, to_dict
+from .store import Store
+
+SECTIONS = ("summary", "takeaways", "actors", "history", "source")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+
+
+def md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def refs_label(refs: tuple[SourceRef, ...]) -> str:
+    ids = list(dict.fromkeys(s for ref in refs for s in (ref.sentences or (ref.sentence,))))
+    return f" [{', '.join(ids)}]" if ids else ""
+
+
+def dateline_text(brief: Brief) -> str:
+    parts = [
+        brief.dateline.place or "",
+        brief.dateline.date.display() if brief.dateline.date else "",
+    ]
+    return ", ".join(p for p in parts if p)
+
+
+# -- JSON ----------------------------------------------------------------------------------------
+def brief_json(store: Store, brief: Brief, section: str | None = None) -> dict[str, Any]:
+    """Everything about one brief, each claim with its resolved sentence ids and spans."""
+    events = store.events(brief.id)
+    people = [p for p in (store.person(a) for a in brief.actors) if p]
+    factions = [f for f in (store.faction(a) for a in brief.actors) if f]
+    article = store.article(brief.id)
+    data: dict[str, Any] = {
+        "brief": to_dict(brief),
+        "summary": to_dict(brief.summary),
+        "takeaways": to_dict(brief.takeaways),
+        "actors": {"people": to_dict(people), "factions": to_dict(factions)},
+        "history": to_dict(events),
+        "source": to_dict(article) if article else None,
+        "mentions": to_dict(store.mentions(brief.id)),
+    }
+    if section is not None:
+        return {"brief": brief.id, section: data[section]}
+    return data
+
+
+def dumps(data: Any) -> str:
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+
+
+# -- text and Markdown ---------------------------------------------------------------------------
+def _actor_lines(store: Store, brief: Brief, escape: Callable[[str], str]) -> list[str]:
+    lines = []
+    for actor in brief.actors:
+        entity = store.entity(actor)
+        if entity is None:
+            continue
+        if store.is_person(actor):
+            person = store.person(actor)
+            assert person is not None
+            roles = "; ".join(
+                f"{r.title}" + (f", {store.name_of(r.faction)}" if r.faction else "")
+                for r in person.roles
+            )
+            dead = " (deceased)" if person.status == "deceased" else ""
+            lines.append(
+                f"- {escape(person.name)}{dead}" + (f" — {escape(roles)}" if roles else "")
+            )
+        else:
+            faction = store.faction(actor)
+            assert faction is not None
+            lines.append(f"- {escape(faction.name)} ({faction.kind}, {escape(faction.stance)})")
+    return lines
+
+
+def brief_text(
+    store: Store, brief: Brief, section: str | None = None, *, markdown: bool = False
+) -> str:
+    esc: Callable[[str], str] = md_escape if markdown else (lambda s: s)
+    heading = (lambda t: f"## {t}") if markdown else (lambda t: f"{t}\n{'-' * len(t)}")
+    notes: list[str] = []
+
+    def cite(refs: tuple[SourceRef, ...]) -> str:
+        if not markdown:
+            return refs_label(refs)
+        marks = []
+        for ref in refs:
+            notes.append(f'[^{len(notes) + 1}]: "{md_escape(ref.quote)}" ({ref.sentence})')
+            marks.append(f"[^{len(notes)}]")
+        return "".join(marks)
+
+    def summary() -> list[str]:
+        return [esc(p.text) + cite(p.sources) for p in brief.summary]
+
+    def takeaways() -> list[str]:
+        return ["\n".join(f"- {esc(t.text)}{cite(t.sources)}" for t in brief.takeaways)]
+
+    def actors() -> list[str]:
+        return ["\n".join(_actor_lines(store, brief, esc))]
+
+    def history() -> list[str]:
+        lines = []
+        for event in store.events(brief.id):
+            when = f"**{esc(event.date.display())}**" if markdown else event.date.display()
+            lines.append(f"- {when} — {esc(event.text)}{cite(event.sources)}")
+        return ["\n".join(lines)]
+
+    def source() -> list[str]:
+        article = store.article(brief.id)
+        if article is None:
+            return []
+        paragraphs = [(p.id, " ".join(s.text for s in p.sentences)) for p in article.paragraphs]
+        return [esc(text) if markdown else f"[{pid}] {text}" for pid, text in paragraphs]
+
+    blocks: dict[str, Callable[[], list[str]]] = {
+        "summary": summary,
+        "takeaways": takeaways,
+        "actors": actors,
+        "history": history,
+        "source": source,
+    }
+    titles = {
+        "summary": "Summary",
+        "takeaways": "Key takeaways",
+        "actors": "Actors",
+        "history": "History",
+        "source": "Source",
+    }
+
+    out: list[str] = []
+    if section is None:
+        out.append(f"# {esc(brief.title)}" if markdown else brief.title)
+        meta = [dateline_text(brief)]
+        if brief.reporting_chain:
+            meta.append("Reported by " + brief.chain_display())
+        out.append(esc(" · ".join(m for m in meta if m)))
+        names = SECTIONS
+    else:
+        names = (section,)
+    for name in names:
+        out.append(heading(titles[name]))
+        out.extend(blocks[name]())
+    if notes:
+        out.append("\n".join(notes))
+    return "\n\n".join(out) + "\n"
+
+
+# -- HTML ----------------------------------------------------------------------------------------
+_CSS = """body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}
+h1{font-size:1.6rem}.meta{color:#555}blockquote{color:#444;border-left:3px solid #ccc;margin:0;
+padding-left:1rem}sup a{text-decoration:none}li{margin:.3rem 0}"""
+
+
+def brief_html(store: Store, brief: Brief) -> str:
+    e = html.escape
+    notes: list[SourceRef] = []
+
+    def cite(refs: tuple[SourceRef, ...]) -> str:
+        out = []
+        for ref in refs:
+            notes.append(ref)
+            n = len(notes)
+            out.append(f'<sup><a href="#n{n}" id="r{n}">{n}</a></sup>')
+        return "".join(out)
+
+    parts = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(brief.title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{e(brief.title)}</h1>",
+        f'<p class="meta">{e(dateline_text(brief))}'
+        + (f" · Reported by {e(brief.chain_display())}" if brief.reporting_chain else "")
+        + "</p>",
+        "<h2>Summary</h2>",
+        *(f"<p>{e(p.text)}{cite(p.sources)}</p>" for p in brief.summary),
+        "<h2>Key takeaways</h2><ul>",
+        *(f"<li>{e(t.text)}{cite(t.sources)}</li>" for t in brief.takeaways),
+        "</ul><h2>Actors</h2><ul>",
+        *(f"<li>{e(line[2:])}</li>" for line in _actor_lines(store, brief, lambda s: s)),
+        "</ul><h2>History</h2><ul>",
+        *(
+            f"<li><strong>{e(ev.date.display())}</strong> — {e(ev.text)}{cite(ev.sources)}</li>"
+            for ev in store.events(brief.id)
+        ),
+        "</ul><h2>Source</h2>",
+    ]
+    article = store.article(brief.id)
+    if article is not None:
+        parts += [
+            f'<p id="{p.id}">' + " ".join(e(s.text) for s in p.sentences) + "</p>"
+            for p in article.paragraphs
+        ]
+    if notes:
+        parts.append("<h2>Sources</h2><ol>")
+        parts += [
+            f'<li id="n{n}"><blockquote>{e(ref.quote)}</blockquote> '
+            f'<a href="#{ref.sentence.split(".")[0]}">{e(ref.sentence)}</a> <a href="#r{n}">↩</a></li>'
+            for n, ref in enumerate(notes, 1)
+        ]
+        parts.append("</ol>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"

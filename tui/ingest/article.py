@@ -1,0 +1,153 @@
+"""Source articles: split into paragraphs and sentences with stable ids, and locate quotes in them."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..model import Article, Paragraph, Sentence, SourceRef
+from .text import normalize, normalize_with_map, sanitize
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+# A sentence ends at . ! ? (optionally followed by closing quotes or brackets) before whitespace and
+# a capital letter, digit or opening quote.
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
+    "pres", "st", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "jr", "sr", "mt", "ft", "inc", "ltd",
+    "co", "corp", "dept", "univ", "approx", "est",
+}  # fmt: skip
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph. Blank lines separate paragraphs; where the article uses no
+    blank lines at all (one paragraph per line, as copied from a web page) each line is one, and a
+    list item is always its own paragraph."""
+    one_per_line = "\n\n" not in text.strip()
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    offset = 0
+    for line in text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            if start is not None:
+                spans.append((start, _rstrip_end(text, start, line_start)))
+                start = None
+            continue
+        if start is not None and (one_per_line or _LIST_ITEM.match(line)):
+            spans.append((start, _rstrip_end(text, start, line_start)))
+            start = None
+        if start is None:
+            start = line_start + (len(line) - len(line.lstrip()))
+    if start is not None:
+        spans.append((start, _rstrip_end(text, start, len(text))))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        stop = match.end()
+        words = text[begin : match.start()].split()
+        last = words[-1].lower().lstrip("(\"'“‘") if words else ""
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            continue
+        spans.append((begin, stop))
+        begin = stop
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        spans.append((begin, end))
+    return spans
+
+
+def split_article(brief_id: str, path: str, raw_text: str) -> Article:
+    """Sanitise an article's text and split it into paragraphs ``pN`` and sentences ``pN.sM``."""
+    text = sanitize(raw_text)
+    paragraphs = []
+    for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text), start=1):
+        sentences = tuple(
+            Sentence(f"p{p_index}.s{s_index}", s_start, s_end, text[s_start:s_end])
+            for s_index, (s_start, s_end) in enumerate(_sentence_spans(text, p_start, p_end), 1)
+        )
+        paragraphs.append(Paragraph(f"p{p_index}", p_start, p_end, sentences))
+    return Article(brief=brief_id, path=path, text=text, paragraphs=tuple(paragraphs))
+
+
+@dataclass
+class QuoteNotFound(Exception):
+    quote: str
+
+
+@dataclass
+class QuoteAmbiguous(Exception):
+    quote: str
+    count: int
+
+
+class ArticleIndex:
+    """Finds verbatim quotes in an article, insensitive to whitespace and to the style of quote marks."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self._folded, self._offsets = normalize_with_map(article.text)
+        self._sentences = list(article.sentences())
+        self._starts = [s.start for s in self._sentences]
+
+    def find_all(self, quote: str) -> list[tuple[int, int]]:
+        needle = normalize(quote)
+        if not needle:
+            return []
+        found = []
+        index = self._folded.find(needle)
+        while index != -1:
+            start = self._offsets[index]
+            end = self._offsets[index + len(needle) - 1] + 1
+            found.append((start, end))
+            index = self._folded.find(needle, index + 1)
+        return found
+
+    def sentences_between(self, start: int, end: int) -> list[Sentence]:
+        first = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        result = []
+        for sentence in self._sentences[first:]:
+            if sentence.start >= end:
+                break
+            if sentence.end > start:
+                result.append(sentence)
+        return result
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        hits = self.sentences_between(offset, offset + 1)
+        return hits[0] if hits else None
+
+    def locate(self, quote: str, anchor: int | None = None) -> SourceRef:
+        """The one place ``quote`` occurs; raises :class:`QuoteNotFound` / :class:`QuoteAmbiguous`."""
+        found = self.find_all(quote)
+        if not found:
+            raise QuoteNotFound(quote)
+        if len(found) > 1:
+            raise QuoteAmbiguous(quote, len(found))
+        start, end = found[0]
+        covered = self.sentences_between(start, end)
+        return SourceRef(
+            brief=self.article.brief,
+            sentence=covered[0].id if covered else "",
+            start=start,
+            end=end,
+            quote=self.article.text[start:end],
+            sentences=tuple(s.id for s in covered),
+            anchor=anchor,
+        )

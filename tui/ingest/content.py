@@ -1,0 +1,776 @@
+"""content/ + seeds/ → a validated, fully sourced :class:`~tui.model.Library`.
+
+Every problem found is collected, so one build reports all of them at once, each as
+``path:line: what is wrong — how to fix it`` (see :mod:`tui.ingest.errors`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..model import (
+    Article,
+    Brief,
+    ChainLink,
+    Dateline,
+    DateValue,
+    Event,
+    Faction,
+    Library,
+    Mention,
+    Person,
+    Relation,
+    Role,
+    SourcedText,
+    SourceRef,
+)
+from .article import MAX_ARTICLE_BYTES, ArticleIndex, QuoteAmbiguous, QuoteNotFound, split_article
+from .dates import DATE_FORMS, DateError, parse_date, resolved_day
+from .errors import BuildFailed, ContentError
+from .markdown import Block, Document, LineDict, parse_document
+from .mentions import MentionFinder
+from .text import fold, is_slug, slugify, strip_quotes
+
+PERSON_STATUSES = ("alive", "deceased", "unknown")
+FACTION_KINDS = (
+    "coalition",
+    "movement",
+    "party",
+    "armed group",
+    "government",
+    "state",
+    "outlet",
+    "international body",
+)
+# relation kind → how it reads from the other end
+RELATION_KINDS = {
+    "child-of": "parent-of",
+    "parent-of": "child-of",
+    "sibling-of": "sibling-of",
+    "associate-of": "associate-of",
+    "allied-with": "allied-with",
+    "opposes": "opposed-by",
+    "mediates-between": "mediated-by",
+    "backs": "backed-by",
+    "assassinated-by": "assassinated",
+    "visited": "visited-by",
+    "talks-with": "talks-with",
+}
+BRIEF_SECTIONS = ("Summary", "Key takeaways", "History")
+BRIEF_KEYS = {"title", "source", "dateline", "outlet", "reporting_chain", "actors", "tags"}
+PERSON_KEYS = {"name", "aliases", "status", "brief", "roles", "relations"}
+FACTION_KEYS = {"name", "aliases", "kind", "stance", "brief", "part_of", "relations", "founded"}
+_FOOTNOTE_BRIEF = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\s*:\s*(?=[\"“'‘])")
+_SEPARATOR = re.compile(r"^\s*[—–:\-]+\s*")
+
+
+@dataclass
+class _File:
+    """One content file being loaded, with the errors found in it."""
+
+    kind: str  # brief | person | faction
+    id: str
+    path: Path
+    display: str
+    doc: Document | None = None
+    errors: list[ContentError] = field(default_factory=list)
+    sources: dict[str, SourceRef] = field(default_factory=dict)
+
+    def error(self, line: int, message: str, fix: str) -> None:
+        self.errors.append(ContentError(self.display, line, message, fix))
+
+    @property
+    def front(self) -> LineDict:
+        assert self.doc is not None
+        return self.doc.front
+
+    def text(
+        self, key: str, *, required: bool = False, mapping: LineDict | None = None
+    ) -> str | None:
+        data = self.front if mapping is None else mapping
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.error(data.line, f"missing required field `{key}`", f"add `{key}: …`")
+            return None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not value.strip():
+            self.error(
+                data.line_of(key), f"`{key}` must be a non-empty text", f"write `{key}: some text`"
+            )
+            return None
+        return " ".join(value.split())
+
+    def text_list(self, key: str, mapping: LineDict | None = None) -> list[str]:
+        data = self.front if mapping is None else mapping
+        value = data.get(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.error(
+                data.line_of(key),
+                f"`{key}` must be a list of texts",
+                f"write `{key}: [first, second]`",
+            )
+            return []
+        return [" ".join(v.split()) for v in value]
+
+    def mappings(self, key: str) -> list[LineDict]:
+        value = self.front.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, LineDict) for v in value):
+            self.error(
+                self.front.line_of(key),
+                f"`{key}` must be a list of mappings",
+                f"write each entry as `- key: value` under `{key}:`",
+            )
+            return []
+        return value
+
+    def refs(self, mapping: LineDict, *, required: bool, what: str) -> tuple[SourceRef, ...]:
+        """The sources a YAML entry cites: ``source: 1`` or ``sources: [1, 2]`` (footnote labels)."""
+        raw = mapping.get("sources", mapping.get("source"))
+        key = "sources" if "sources" in mapping else "source"
+        line = mapping.line_of(key)
+        if raw is None:
+            if required:
+                self.error(
+                    mapping.line,
+                    f"{what} has no source",
+                    'add `source: N` and a footnote `[^N]: "verbatim quote from the article"`',
+                )
+            return ()
+        labels = raw if isinstance(raw, list) else [raw]
+        refs = []
+        for label in labels:
+            label = str(label).strip().removeprefix("[^").removesuffix("]")
+            if label not in self.sources:
+                if self.doc is not None and label not in self.doc.footnotes:
+                    self.error(
+                        line,
+                        f"footnote [^{label}] is not defined",
+                        f'add `[^{label}]: "verbatim quote"` at the end of the file',
+                    )
+                continue
+            refs.append(self.sources[label])
+        return tuple(refs)
+
+
+def _dateline_anchor(dateline: Dateline) -> dt.date | None:
+    return resolved_day(dateline.date)
+
+
+class _Loader:
+    def __init__(self, content_dir: Path, root: Path | None = None) -> None:
+        self.content = content_dir
+        self.root = root if root is not None else content_dir.parent
+        self.files: list[_File] = []
+        self.ids: dict[str, _File] = {}  # first file to claim each id
+        self.kinds: set[tuple[str, str]] = set()  # (kind, id) of every file
+        self.indexes: dict[str, ArticleIndex] = {}
+        self.articles: dict[str, Article] = {}
+        self.errors: list[ContentError] = []
+
+    # -- discovery ----------------------------------------------------------------------------
+    def _display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def discover(self) -> None:
+        for kind, folder in (("brief", "briefs"), ("person", "people"), ("faction", "factions")):
+            for path in sorted((self.content / folder).glob("*.md")):
+                entry = _File(kind, path.stem, path, self._display(path))
+                if not is_slug(entry.id):
+                    entry.error(
+                        1,
+                        f"file name {path.name!r} is not a kebab-case id",
+                        f"rename it to {slugify(entry.id) or 'some-id'}.md",
+                    )
+                if entry.id in self.ids:
+                    other = self.ids[entry.id]
+                    entry.error(
+                        1,
+                        f"duplicate id {entry.id!r}: {other.display} uses it too",
+                        "rename one of the files; ids are shared by briefs, people and factions",
+                    )
+                else:
+                    self.ids[entry.id] = entry
+                self.kinds.add((kind, entry.id))
+                try:
+                    entry.doc = parse_document(path, entry.display)
+                except ContentError as error:
+                    entry.errors.append(error)
+                self.files.append(entry)
+
+    def of_kind(self, kind: str) -> Iterable[_File]:
+        return (f for f in self.files if f.kind == kind and f.doc is not None)
+
+    def check_keys(self, entry: _File, allowed: set[str]) -> None:
+        for key in entry.front:
+            if key not in allowed:
+                entry.error(
+                    entry.front.line_of(key),
+                    f"unknown field `{key}`",
+                    f"use one of: {', '.join(sorted(allowed))}",
+                )
+
+    def ref_id(
+        self, entry: _File, value: Any, line: int, kinds: tuple[str, ...], what: str
+    ) -> str | None:
+        """Validate a reference to another content file by id."""
+        if not isinstance(value, str) or not value.strip():
+            entry.error(
+                line,
+                f"{what} must be an id",
+                f"write the file name without .md, e.g. `{what}: some-id`",
+            )
+            return None
+        value = value.strip()
+        if not any((kind, value) in self.kinds for kind in kinds):
+            folder = " or ".join(
+                {"person": "people/", "faction": "factions/", "brief": "briefs/"}[k] for k in kinds
+            )
+            entry.error(
+                line,
+                f"{what} {value!r} is not a known {' or '.join(kinds)}",
+                f"create content/{folder}{value}.md or fix the id",
+            )
+            return None
+        return value
+
+    # -- articles and footnotes ---------------------------------------------------------------
+    def load_articles(self) -> None:
+        for entry in self.of_kind("brief"):
+            source = entry.text("source", required=True)
+            if source is None:
+                continue
+            line = entry.front.line_of("source")
+            path = (self.root / source).resolve()
+            fix = "point `source:` at the article under seeds/, relative to the project root"
+            if not path.is_file():
+                entry.error(line, f"source article {source!r} not found", fix)
+                continue
+            raw = path.read_bytes()
+            if len(raw) > MAX_ARTICLE_BYTES:
+                entry.error(line, f"source article {source!r} is over 5 MB", "trim the article")
+                continue
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                entry.error(
+                    line,
+                    f"source article {source!r} is not UTF-8 (byte {error.start})",
+                    "convert the article to UTF-8",
+                )
+                continue
+            if not text.strip():
+                entry.error(line, f"source article {source!r} is empty", fix)
+                continue
+            article = split_article(entry.id, source, text)
+            self.articles[entry.id] = article
+            self.indexes[entry.id] = ArticleIndex(article)
+
+    def resolve_footnotes(self, entry: _File) -> None:
+        assert entry.doc is not None
+        default = entry.id if entry.kind == "brief" else entry.front.get("brief")
+        for label, note in entry.doc.footnotes.items():
+            text = note.text
+            brief = default
+            if match := _FOOTNOTE_BRIEF.match(text):
+                brief, text = match.group(1), text[match.end() :]
+            quote = strip_quotes(text)
+            if not brief:
+                entry.error(
+                    note.line,
+                    f"footnote [^{label}] does not say which brief it quotes",
+                    f'add `brief: <brief-id>` to the front matter or write `[^{label}]: <brief-id>: "quote"`',
+                )
+                continue
+            index = self.indexes.get(str(brief))
+            if index is None:
+                if str(brief) not in self.ids:
+                    entry.error(
+                        note.line,
+                        f"footnote [^{label}] quotes unknown brief {brief!r}",
+                        "use the id of a file in content/briefs/",
+                    )
+                continue  # the brief's own source error is reported on the brief
+            if not quote:
+                entry.error(
+                    note.line,
+                    f"footnote [^{label}] is empty",
+                    'write a verbatim quote from the article: `[^1]: "…"`',
+                )
+                continue
+            try:
+                entry.sources[label] = index.locate(quote)
+            except QuoteNotFound:
+                entry.error(
+                    note.line,
+                    f"footnote [^{label}] quote not found in {index.article.path}: {quote[:60]!r}",
+                    "copy the words exactly from the article (quote marks and spacing may differ)",
+                )
+            except QuoteAmbiguous as error:
+                entry.error(
+                    note.line,
+                    f"footnote [^{label}] quote found {error.count} times in {index.article.path}: {quote[:60]!r}",
+                    "quote more words so it matches only one place",
+                )
+
+    def block_sources(
+        self, entry: _File, block: Block, *, required: bool, what: str, shift: int = 0
+    ) -> tuple[SourceRef, ...]:
+        refs = []
+        assert entry.doc is not None
+        for ref in block.footnotes:
+            source = entry.sources.get(ref.label)
+            if source is None:
+                if ref.label not in entry.doc.footnotes:
+                    entry.error(
+                        block.line,
+                        f"footnote [^{ref.label}] is used but not defined",
+                        f'add `[^{ref.label}]: "verbatim quote"` at the end of the file',
+                    )
+                continue
+            refs.append(replace(source, anchor=max(ref.anchor - shift, 0)))
+        if required and not block.footnotes:
+            entry.error(
+                block.line,
+                f"{what} has no source",
+                'add a footnote `[^N]` and `[^N]: "verbatim quote from the article"`',
+            )
+        return tuple(refs)
+
+    def body_text(self, entry: _File, blocks: list[Block]) -> SourcedText:
+        texts, refs, offset = [], [], 0
+        for block in blocks:
+            for source in self.block_sources(entry, block, required=False, what="text"):
+                refs.append(replace(source, anchor=(source.anchor or 0) + offset))
+            texts.append(block.text.strip())
+            offset += len(block.text.strip()) + 2
+        return SourcedText("\n\n".join(texts), tuple(refs))
+
+    # -- entities -----------------------------------------------------------------------------
+    def relations(self, entry: _File) -> list[Relation]:
+        result = []
+        for item in entry.mappings("relations"):
+            kind = entry.text("kind", required=True, mapping=item)
+            if kind is not None and kind not in RELATION_KINDS:
+                entry.error(
+                    item.line_of("kind"),
+                    f"unknown relation kind {kind!r}",
+                    f"use one of: {', '.join(RELATION_KINDS)}",
+                )
+                kind = None
+            targets = item.get("to")
+            if targets is None:
+                entry.error(item.line, "relation has no `to`", "add `to: <person-or-faction-id>`")
+                targets = []
+            refs = entry.refs(item, required=True, what="relation")
+            for target in targets if isinstance(targets, list) else [targets]:
+                target_id = self.ref_id(
+                    entry, target, item.line_of("to"), ("person", "faction"), "to"
+                )
+                if kind and target_id:
+                    result.append(Relation(kind, target_id, refs))
+        return result
+
+    def date_field(self, entry: _File, mapping: LineDict, key: str) -> DateValue | None:
+        text = entry.text(key, mapping=mapping)
+        if text is None:
+            return None
+        try:
+            return parse_date(text)
+        except DateError as error:
+            entry.error(mapping.line_of(key), str(error), f"write {DATE_FORMS}")
+            return None
+
+    def person(self, entry: _File) -> Person:
+        self.check_keys(entry, PERSON_KEYS)
+        name = entry.text("name", required=True) or entry.id
+        status = entry.text("status") or "unknown"
+        if status not in PERSON_STATUSES:
+            entry.error(
+                entry.front.line_of("status"),
+                f"unknown status {status!r}",
+                f"use one of: {', '.join(PERSON_STATUSES)}",
+            )
+        roles = []
+        for item in entry.mappings("roles"):
+            title = entry.text("title", required=True, mapping=item)
+            faction = None
+            if "of" in item:
+                faction = self.ref_id(entry, item["of"], item.line_of("of"), ("faction",), "of")
+            since = self.date_field(entry, item, "since")
+            until = self.date_field(entry, item, "until")
+            refs = entry.refs(item, required=True, what="role")
+            if title:
+                roles.append(Role(title, faction, since, until, refs))
+        assert entry.doc is not None
+        return Person(
+            id=entry.id,
+            name=name,
+            aliases=tuple(entry.text_list("aliases")),
+            status=status,
+            roles=tuple(roles),
+            relations=tuple(self.relations(entry)),
+            bio=self.body_text(
+                entry, entry.doc.preamble + [b for s in entry.doc.sections for b in s.blocks]
+            ),
+        )
+
+    def faction(self, entry: _File) -> Faction:
+        self.check_keys(entry, FACTION_KEYS)
+        name = entry.text("name", required=True) or entry.id
+        kind = entry.text("kind", required=True) or "movement"
+        if kind not in FACTION_KINDS:
+            entry.error(
+                entry.front.line_of("kind"),
+                f"unknown faction kind {kind!r}",
+                f"use one of: {', '.join(FACTION_KINDS)}",
+            )
+        part_of = []
+        for item in entry.mappings("part_of"):
+            target = self.ref_id(entry, item.get("of"), item.line_of("of"), ("faction",), "of")
+            refs = entry.refs(item, required=True, what="part_of entry")
+            if target:
+                part_of.append(Relation("part-of", target, refs))
+        founded, founded_refs = None, ()
+        raw_founded = entry.front.get("founded")
+        if raw_founded is not None:
+            if isinstance(raw_founded, LineDict):
+                founded = self.date_field(entry, raw_founded, "date")
+                founded_refs = entry.refs(raw_founded, required=True, what="founded date")
+            else:
+                entry.error(
+                    entry.front.line_of("founded"),
+                    "`founded` must be a mapping",
+                    "write `founded: {date: 2021, source: 1}`",
+                )
+        assert entry.doc is not None
+        return Faction(
+            id=entry.id,
+            name=name,
+            kind=kind,
+            aliases=tuple(entry.text_list("aliases")),
+            stance=entry.text("stance") or "unknown",
+            part_of=tuple(part_of),
+            relations=tuple(self.relations(entry)),
+            founded=founded,
+            founded_sources=founded_refs,
+            description=self.body_text(
+                entry, entry.doc.preamble + [b for s in entry.doc.sections for b in s.blocks]
+            ),
+        )
+
+    # -- briefs -------------------------------------------------------------------------------
+    def dateline(self, entry: _File) -> Dateline:
+        raw = entry.front.get("dateline")
+        if raw is None:
+            return Dateline(None, None)
+        if not isinstance(raw, LineDict):
+            entry.error(
+                entry.front.line_of("dateline"),
+                "`dateline` must be a mapping",
+                "write `dateline: {place: New Delhi, date: December 10, year: 2025}`",
+            )
+            return Dateline(None, None)
+        place = entry.text("place", mapping=raw)
+        text = entry.text("date", mapping=raw)
+        year = raw.get("year")
+        if year is not None and not (isinstance(year, int) and 1000 <= year <= 9999):
+            entry.error(
+                raw.line_of("year"),
+                f"dateline year {year!r} is not a four-digit year",
+                "write `year: 2025`",
+            )
+            year = None
+        date = None
+        if text:
+            try:
+                date = parse_date(text, dt.date(year, 12, 31) if year else None)
+            except DateError as error:
+                entry.error(raw.line_of("date"), str(error), f"write {DATE_FORMS}")
+        return Dateline(place, date)
+
+    def brief(
+        self, entry: _File, people: dict[str, Person], factions: dict[str, Faction]
+    ) -> tuple[Brief, list[Event]]:
+        self.check_keys(entry, BRIEF_KEYS)
+        assert entry.doc is not None
+        doc = entry.doc
+        title = entry.text("title", required=True) or entry.id
+        dateline = self.dateline(entry)
+        anchor = _dateline_anchor(dateline)
+        outlet = None
+        if "outlet" in entry.front:
+            outlet = self.ref_id(
+                entry, entry.front["outlet"], entry.front.line_of("outlet"), ("faction",), "outlet"
+            )
+
+        chain = []
+        for item in entry.mappings("reporting_chain"):
+            entity = None
+            if "entity" in item:
+                entity = self.ref_id(
+                    entry, item["entity"], item.line_of("entity"), ("person", "faction"), "entity"
+                )
+            name = entry.text("name", mapping=item)
+            if entity:
+                name = name or (
+                    people[entity].name
+                    if entity in people
+                    else factions[entity].name
+                    if entity in factions
+                    else entity
+                )
+            if not name:
+                if "entity" not in item:
+                    entry.error(
+                        item.line,
+                        "reporting_chain entry names nobody",
+                        "add `entity: <person-or-faction-id>` or `name: …`",
+                    )
+                continue
+            chain.append(
+                ChainLink(
+                    name,
+                    entity,
+                    entry.text("role", mapping=item),
+                    entry.refs(item, required=False, what="reporting_chain entry"),
+                )
+            )
+
+        actors = []
+        for value in entry.front.get("actors") or []:
+            target = self.ref_id(
+                entry, value, entry.front.line_of("actors"), ("person", "faction"), "actor"
+            )
+            if target:
+                actors.append(target)
+
+        sections = {s.title: s for s in doc.sections}
+        for section in doc.sections:
+            if section.title not in BRIEF_SECTIONS:
+                entry.error(
+                    section.line,
+                    f"unknown section {section.title!r}",
+                    f"use ## {', ## '.join(BRIEF_SECTIONS)}",
+                )
+        if doc.preamble:
+            entry.error(
+                doc.preamble[0].line, "text before the first section", "put it under ## Summary"
+            )
+        summary = []
+        if "Summary" not in sections or not sections["Summary"].blocks:
+            entry.error(
+                doc.front.line if "Summary" not in sections else sections["Summary"].line,
+                "the brief has no summary",
+                "add a `## Summary` section with a paragraph",
+            )
+        else:
+            for block in sections["Summary"].blocks:
+                summary.append(
+                    SourcedText(
+                        block.text.strip(),
+                        self.block_sources(entry, block, required=False, what="summary"),
+                    )
+                )
+        takeaways = []
+        for block in sections.get("Key takeaways", _EMPTY).blocks:
+            takeaways.append(
+                SourcedText(
+                    block.text.strip(),
+                    self.block_sources(entry, block, required=True, what="takeaway"),
+                )
+            )
+
+        events: list[Event] = []
+        seen: dict[str, int] = {}
+        for block in sections.get("History", _EMPTY).blocks:
+            if not block.lead or not block.text.startswith(block.lead):
+                entry.error(
+                    block.line,
+                    "History item does not start with a bold date",
+                    "write `- **2001** — what happened[^1]`",
+                )
+                continue
+            try:
+                date = parse_date(block.lead, anchor)
+            except DateError as error:
+                entry.error(block.line, str(error), f"write {DATE_FORMS}")
+                continue
+            rest = block.text[len(block.lead) :]
+            separator = _SEPARATOR.match(rest)
+            shift = len(block.lead) + (separator.end() if separator else 0)
+            body = block.text[shift:].strip()
+            if not body:
+                entry.error(
+                    block.line,
+                    "History item says nothing after its date",
+                    "write what happened after the date",
+                )
+                continue
+            first, _, more = body.partition(". ")
+            headline = first if not more else first + "."
+            event_id = f"{entry.id}--{slugify(date.text)}-{slugify(headline, 5)}"
+            if event_id in seen:
+                entry.error(
+                    block.line,
+                    f"duplicate event id {event_id!r} (same date and words as line {seen[event_id]})",
+                    "reword one of the two History items",
+                )
+                continue
+            seen[event_id] = block.line
+            refs = self.block_sources(entry, block, required=True, what="History item", shift=shift)
+            events.append(Event(event_id, entry.id, date, headline, more.strip(), (), refs))
+        events.sort(key=lambda e: e.date.sort_key)
+
+        brief = Brief(
+            id=entry.id,
+            title=title,
+            dateline=dateline,
+            outlet=outlet,
+            reporting_chain=tuple(chain),
+            summary=tuple(summary),
+            takeaways=tuple(takeaways),
+            events=tuple(e.id for e in events),
+            actors=tuple(actors),
+            tags=tuple(entry.text_list("tags")),
+            source_path=self.articles[entry.id].path if entry.id in self.articles else "",
+        )
+        return brief, events
+
+    # -- whole build --------------------------------------------------------------------------
+    def check_names(self, people: dict[str, Person], factions: dict[str, Faction]) -> None:
+        owners: dict[str, str] = {}
+        for entity in [*people.values(), *factions.values()]:
+            for name in entity.names:
+                key = fold(name)
+                other = owners.setdefault(key, entity.id)
+                if other != entity.id:
+                    entry = self.ids[entity.id]
+                    entry.error(
+                        entry.front.line_of("aliases")
+                        if name != entity.name
+                        else entry.front.line_of("name"),
+                        f"name or alias {name!r} is also used by {other!r}",
+                        "remove the ambiguous alias from one of them",
+                    )
+
+    def run(self) -> Library:
+        self.discover()
+        self.load_articles()
+        for entry in self.files:
+            if entry.doc is not None:
+                self.resolve_footnotes(entry)
+        people = {e.id: self.person(e) for e in self.of_kind("person")}
+        factions = {e.id: self.faction(e) for e in self.of_kind("faction")}
+        self.check_names(people, factions)
+        briefs: dict[str, Brief] = {}
+        events: dict[str, Event] = {}
+        for entry in self.of_kind("brief"):
+            brief, brief_events = self.brief(entry, people, factions)
+            briefs[brief.id] = brief
+            events.update((e.id, e) for e in brief_events)
+        errors = [e for f in self.files for e in f.errors]
+        if not errors and not briefs:
+            errors.append(
+                ContentError(
+                    self._display(self.content / "briefs"),
+                    0,
+                    "no briefs found",
+                    "add at least one content/briefs/<id>.md",
+                )
+            )
+        if errors:
+            raise BuildFailed(errors)
+        return link(briefs, self.articles, people, factions, events)
+
+
+_EMPTY = type("_Empty", (), {"blocks": []})()
+
+
+def link(
+    briefs: dict[str, Brief],
+    articles: dict[str, Article],
+    people: dict[str, Person],
+    factions: dict[str, Faction],
+    events: dict[str, Event],
+) -> Library:
+    """Find every mention, then fill in event actors, brief actors and each entity's briefs."""
+    finder = MentionFinder(
+        (entity.id, name)
+        for entity in [*people.values(), *factions.values()]
+        for name in entity.names
+    )
+    mentions: list[Mention] = []
+    for brief in briefs.values():
+        found: list[Mention] = []
+        article = articles.get(brief.id)
+        if article is not None:
+            for sentence in article.sentences():
+                found += [
+                    Mention(
+                        h.entity,
+                        brief.id,
+                        "source",
+                        sentence.start + h.start,
+                        sentence.start + h.end,
+                        h.text,
+                        sentence.id,
+                    )
+                    for h in finder.find(sentence.text)
+                ]
+        offset = 0
+        for paragraph in brief.summary:
+            found += [
+                Mention(h.entity, brief.id, "summary", h.start + offset, h.end + offset, h.text)
+                for h in finder.find(paragraph.text)
+            ]
+            offset += len(paragraph.text) + 2
+        for number, takeaway in enumerate(brief.takeaways):
+            found += [
+                Mention(h.entity, brief.id, f"takeaway:{number}", h.start, h.end, h.text)
+                for h in finder.find(takeaway.text)
+            ]
+        for event_id in brief.events:
+            event = events[event_id]
+            hits = list(finder.find(event.text))
+            found += [
+                Mention(h.entity, brief.id, f"event:{event_id}", h.start, h.end, h.text)
+                for h in hits
+            ]
+            events[event_id] = replace(event, actors=tuple(dict.fromkeys(h.entity for h in hits)))
+        mentions += found
+        # Actors in order of first appearance: the article, then the authored text, then the
+        # reporting chain, the outlet and any listed explicitly.
+        named = [m.entity for m in found]
+        named += [link.entity for link in brief.reporting_chain if link.entity]
+        named += [brief.outlet] if brief.outlet else []
+        named += brief.actors
+        briefs[brief.id] = replace(brief, actors=tuple(dict.fromkeys(named)))
+
+    appears_in: dict[str, list[str]] = {}
+    for brief in briefs.values():
+        for actor in brief.actors:
+            appears_in.setdefault(actor, []).append(brief.id)
+    people = {k: replace(v, briefs=tuple(appears_in.get(k, ()))) for k, v in people.items()}
+    factions = {k: replace(v, briefs=tuple(appears_in.get(k, ()))) for k, v in factions.items()}
+    return Library(briefs, articles, people, factions, events, tuple(mentions))
+
+
+def load_content(content_dir: Path, root: Path | None = None) -> Library:
+    """Load, validate and link everything under ``content_dir``; raise :class:`BuildFailed`."""
+    return _Loader(content_dir, root).run()

@@ -1,0 +1,151 @@
+"""Dates as the article writes them, kept honestly (DESIGN.md section 3).
+
+``parse_date("1989-90")`` gives a span; ``parse_date("Tuesday", anchor)`` a weekday resolved against
+the dateline and marked inferred; ``recently`` / ``soon`` are vague and only ordered around the
+dateline. Nothing is ever turned into a false 1 January: the sort key is internal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import DateValue
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Vague markers: the offset in days from the dateline used only for ordering, and an order digit
+# that keeps same-day items stable (before < on the day < after).
+VAGUE = {
+    "recently": (-7, 0),
+    "earlier": (-7, 0),
+    "previously": (-7, 0),
+    "lately": (-7, 0),
+    "in recent weeks": (-14, 0),
+    "in recent days": (-3, 0),
+    "last week": (-7, 1),
+    "currently": (0, 6),
+    "now": (0, 6),
+    "at present": (0, 6),
+    "this week": (0, 4),
+    "soon": (0, 9),
+    "in the coming days": (0, 9),
+    "in the coming weeks": (0, 9),
+    "later": (0, 9),
+}
+RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = re.compile(r"^(?:in\s+)?(\d{4})s?$", re.I)
+_SPAN = re.compile(r"^(\d{4})\s*[-–—/]\s*(\d{2}|\d{4})$")
+_MONTH_YEAR = re.compile(rf"^({_MONTH_NAMES})\.?\s+(\d{{4}})$", re.I)
+_MONTH_DAY_YEAR = re.compile(
+    rf"^({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?$", re.I
+)
+_DAY_MONTH_YEAR = re.compile(
+    rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\.?,?(?:\s+(\d{{4}}))?$", re.I
+)
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_WEEKDAY = re.compile(r"^(?:on\s+|last\s+)?(" + "|".join(WEEKDAYS) + r")$", re.I)
+
+
+class DateError(ValueError):
+    """The text is not a date form this parser knows."""
+
+
+def _key(day: dt.date, order: int = 5) -> str:
+    return f"{day.isoformat()}:{order}"
+
+
+def _day(year: int, month: int, day: int, text: str) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError as error:
+        raise DateError(f"{text!r} is not a real date ({error})") from None
+
+
+def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
+    """Parse a date as written. ``anchor`` is the dateline's resolved day, used for weekdays,
+    relative and vague markers, and for a day written without a year."""
+    raw = " ".join(text.split())
+    lowered = raw.lower().rstrip(".")
+    if match := _YEAR.match(raw):
+        year = int(match.group(1))
+        return DateValue(raw, "year", f"{year:04d}-00-00:5", str(year))
+    if match := _SPAN.match(raw):
+        first, second = match.group(1), match.group(2)
+        last = int(first[:2] + second) if len(second) == 2 else int(second)
+        if last <= int(first):
+            raise DateError(f"the span {raw!r} ends before it starts")
+        return DateValue(raw, "span", f"{int(first):04d}-00-00:4", f"{first}/{last}")
+    if match := _ISO.match(raw):
+        day = _day(int(match.group(1)), int(match.group(2)), int(match.group(3)), raw)
+        return DateValue(raw, "day", _key(day), day.isoformat())
+    if match := _MONTH_YEAR.match(raw):
+        month, year = MONTHS[match.group(1).lower()], int(match.group(2))
+        return DateValue(raw, "month", f"{year:04d}-{month:02d}-00:5", f"{year:04d}-{month:02d}")
+    for pattern, month_group, day_group in ((_MONTH_DAY_YEAR, 1, 2), (_DAY_MONTH_YEAR, 2, 1)):
+        if match := pattern.match(raw):
+            month = MONTHS[match.group(month_group).lower()]
+            day_number = int(match.group(day_group))
+            if match.group(3):
+                day = _day(int(match.group(3)), month, day_number, raw)
+                return DateValue(raw, "day", _key(day), day.isoformat())
+            if anchor is None:
+                _day(2000, month, day_number, raw)  # still reject 31 February
+                return DateValue(raw, "day", f"0000-{month:02d}-{day_number:02d}:5")
+            day = _day(anchor.year, month, day_number, raw)
+            if day > anchor + dt.timedelta(days=31):  # "December 30" in a January dateline
+                day = _day(anchor.year - 1, month, day_number, raw)
+            return DateValue(raw, "day", _key(day), day.isoformat(), inferred=True)
+    if match := _WEEKDAY.match(raw):
+        if anchor is None:
+            return DateValue(raw, "relative", "9999-99-99:5")
+        back = (anchor.weekday() - WEEKDAYS.index(match.group(1).lower())) % 7
+        day = anchor - dt.timedelta(days=back)
+        return DateValue(raw, "relative", _key(day), day.isoformat(), inferred=True)
+    if lowered in RELATIVE_DAYS:
+        if anchor is None:
+            return DateValue(raw, "relative", "9999-99-99:5")
+        day = anchor + dt.timedelta(days=RELATIVE_DAYS[lowered])
+        return DateValue(raw, "relative", _key(day), day.isoformat(), inferred=True)
+    if lowered in VAGUE:
+        days, order = VAGUE[lowered]
+        if anchor is None:
+            return DateValue(raw, "vague", f"9999-99-99:{order}")
+        return DateValue(raw, "vague", _key(anchor + dt.timedelta(days=days), order))
+    raise DateError(f"{raw!r} is not a date form brief understands")
+
+
+def resolved_day(value: DateValue | None) -> dt.date | None:
+    """The calendar day of a day-precise date, for use as an anchor."""
+    if value is None or value.precision != "day" or not value.resolved:
+        return None
+    return dt.date.fromisoformat(value.resolved)
+
+
+DATE_FORMS = (
+    "a year (2001), a span (1989-90), a month (December 2025), a day (December 10 or "
+    "10 December 2025), a weekday (Tuesday), today / yesterday, or recently / soon / currently"
+)

@@ -1,0 +1,90 @@
+"""Text hygiene shared by ingest: control-character stripping, quote-insensitive matching, slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 controls except tab and newline, DEL, and C1 controls. ESC (0x1b) is in C0, so escape sequences
+# lose their introducer; the remaining printable bytes of a sequence are harmless text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidi overrides and isolates can reorder what the reader sees; zero-width joiners are left alone.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+_QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "`": "'",
+        "´": "'",
+    }
+)
+
+
+def sanitize(text: str) -> str:
+    """Untrusted text made safe to store and show: newlines normalised, control characters removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    return _BIDI.sub("", text)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold quote marks and collapse whitespace; return the folded text and, for each of its
+    characters, the offset of the character it came from in ``text``."""
+    out: list[str] = []
+    offsets: list[int] = []
+    in_space = False
+    for index, char in enumerate(text):
+        if char.isspace():
+            if not in_space and out:
+                out.append(" ")
+                offsets.append(index)
+            in_space = True
+            continue
+        in_space = False
+        out.append(char.translate(_QUOTES))
+        offsets.append(index)
+    if out and out[-1] == " ":
+        out.pop()
+        offsets.pop()
+    return "".join(out), offsets
+
+
+def normalize(text: str) -> str:
+    return normalize_with_map(text)[0]
+
+
+def strip_quotes(text: str) -> str:
+    """A footnote's text without the quotation marks around it."""
+    text = normalize(text)
+    if len(text) >= 2 and text[0] in "\"'" and text[-1] in "\"'":
+        return text[1:-1].strip()
+    return text
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for matching names and search terms."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def slugify(text: str, max_words: int | None = None) -> str:
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    if max_words is not None:
+        words = words[:max_words]
+    return "-".join(words)
+
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def is_slug(value: str) -> bool:
+    return bool(SLUG_RE.match(value))
