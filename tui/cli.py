@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 import click
 
 from . import export
-from .ingest import BuildFailed, load_content
 from .model import Brief
 from .store import Store, StoreError, serialize, write_atomic
 
@@ -91,7 +90,57 @@ def get_brief(store: Store, brief_id: str) -> Brief:
 def cli(ctx: click.Context, store_path: Path | None, data_dir: Path | None) -> None:
     """brief — read political and security briefings in the terminal, every fact sourced."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(list_briefs)
+        run_reader(ctx, store_path, data_dir, None)
+
+
+def run_reader(
+    ctx: click.Context, store_path: Path | None, data_dir: Path | None, target: str | None
+) -> None:
+    """Open the reader: on ``target`` (a brief, person or faction) or on the last-read brief."""
+    store = open_store(ctx, store_path)
+    if not store.briefs():
+        raise UserError(
+            f"{resolve_store_path(ctx, store_path)} holds no briefs — build one with `brief build`"
+        )
+    start = None
+    if target is not None:
+        start = resolve_target(store, target)
+    from .app import BriefApp  # Textual is only imported when the UI runs
+    from .userdata import UserData
+
+    data_dir = data_dir if data_dir is not None else ctx.find_root().params.get("data_dir")
+    BriefApp(store, UserData(data_dir), start).run()
+
+
+def resolve_target(store: Store, target: str) -> Any:
+    from .linking import Location
+
+    candidates = store.find(target)
+    if len(candidates) == 1:
+        found = candidates[0]
+        return Location("brief" if found.kind == "brief" else "entity", found.id)
+    if not candidates:
+        raise UserError(f"nothing called {target!r} in the store — try `brief search {target}`")
+    listed = "; ".join(f"{c.kind} {c.id} ({c.name})" for c in candidates[:8])
+    more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""
+    raise UserError(f"{target!r} is ambiguous: {listed}{more} — give the id")
+
+
+@cli.command("open")
+@click.argument("target")
+@store_option
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="BRIEF_DATA_DIR",
+    help="Directory for notes and reading state. Env: BRIEF_DATA_DIR.",
+)
+@click.pass_context
+def open_target(
+    ctx: click.Context, target: str, store_path: Path | None, data_dir: Path | None
+) -> None:
+    """Open the reader on a brief, person or faction, by id or by name (aliases count)."""
+    run_reader(ctx, store_path, data_dir, target)
 
 
 @cli.command()
@@ -135,6 +184,8 @@ def build(content: Path, output: Path | None, check: bool) -> None:
 
 
 def _load(content: Path) -> Any:
+    from .ingest import BuildFailed, load_content  # only building needs the parser
+
     if not content.is_dir():
         raise UserError(
             f"content directory not found: {content} — run from the project folder or pass the path to content/"

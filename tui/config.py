@@ -1,0 +1,58 @@
+"""User configuration: key remapping from ``config.toml`` in the platform config directory.
+
+```toml
+[keys]
+quit = "q,ctrl+q"      # binding id = comma-separated keys
+library = "ctrl+l"
+```
+No Textual import: the app applies the result with ``App.set_keymap``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CONFIG_FILE = "config.toml"
+
+
+def default_config_dir() -> Path:
+    env = os.environ.get("BRIEF_CONFIG_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("brief", appauthor=False))
+
+
+@dataclass
+class Config:
+    keymap: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def load_config(directory: Path | None = None) -> Config:
+    """Read the config; a broken file is reported in ``problems``, never raised."""
+    path = (directory if directory is not None else default_config_dir()) / CONFIG_FILE
+    config = Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return config
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        config.problems.append(
+            f"{path}: {error} — fix the file or remove it; default keys are used"
+        )
+        return config
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict):
+        config.problems.append(f'{path}: [keys] must be a table — write `[keys]` then `quit = "q"`')
+        return config
+    for binding_id, value in keys.items():
+        if isinstance(value, str) and value.strip():
+            config.keymap[binding_id] = value.replace(" ", "")
+        else:
+            config.problems.append(f'{path}: keys.{binding_id} must be a text like "q,ctrl+q"')
+    return config

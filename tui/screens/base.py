@@ -1,0 +1,32 @@
+"""What every full screen of the reader shares: a "terminal too small" guard."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Static
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 16
+
+
+class BriefScreen(Screen):
+    """Below MIN_WIDTH × MIN_HEIGHT the screen says so instead of drawing garbage."""
+
+    DEFAULT_CSS = """
+    BriefScreen #too-small { display: none; width: 1fr; height: 1fr; content-align: center middle; }
+    BriefScreen.-too-small > * { display: none; }
+    BriefScreen.-too-small > #too-small { display: block; }
+    """
+
+    def compose_too_small(self) -> ComposeResult:
+        yield Static(
+            f"Terminal too small — brief needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+            id="too-small",
+            markup=False,
+        )
+
+    def on_resize(self, event: events.Resize) -> None:
+        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        self.set_class(small, "-too-small")

@@ -1,0 +1,202 @@
+"""The entity screen: a person or faction across every brief in the store."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..linking import Location
+from ..model import Faction, Person, SourceRef
+from ..store import Store
+from ..widgets.timeline import axis_line
+from .base import BriefScreen
+
+
+def _refs(refs: tuple[SourceRef, ...]) -> Content:
+    ids = list(dict.fromkeys(r.sentence for r in refs))
+    return Content.styled(f"  [{', '.join(ids)}]", "dim") if ids else Content("")
+
+
+def _heading(text: str) -> Option:
+    return Option(Content.styled(text, "bold $text-accent"), disabled=True)
+
+
+def entity_header(store: Store, entity: Person | Faction) -> Content:
+    if isinstance(entity, Person):
+        status = {"deceased": "deceased †", "alive": "alive"}.get(entity.status, "status unknown")
+        kind = f"person · {status}"
+    else:
+        kind = f"{entity.kind} · {entity.stance}"
+        if entity.founded:
+            kind += f" · founded {entity.founded.display()}"
+    parts: list[Content | str | tuple[str, str]] = [
+        (entity.name, "bold"),
+        "  ",
+        (kind, "$text-muted"),
+    ]
+    if entity.aliases:
+        parts += ["\n", ("Also: " + ", ".join(entity.aliases), "$text-muted")]
+    text = entity.bio.text if isinstance(entity, Person) else entity.description.text
+    if text:
+        parts += ["\n", text]
+    return Content.assemble(*parts)
+
+
+def entity_options(store: Store, entity: Person | Faction, width: int = 60) -> list[Option]:
+    """The lines of the page. Option ids say what enter does: ``entity:ID``,
+    ``brief:BRIEF:sentence:ID`` or ``brief:BRIEF:event:ID`` (suffixed ``#n`` to stay unique)."""
+    options: list[Option] = []
+    seq = iter(range(10_000))
+
+    def link(prompt: Content, target: str) -> Option:
+        return Option(prompt, id=f"{target}#{next(seq)}")
+
+    if isinstance(entity, Person) and entity.roles:
+        options.append(_heading("Roles"))
+        for role in entity.roles:
+            when = ""
+            if role.since or role.until:
+                when = f" ({role.since.display() if role.since else '…'} – {role.until.display() if role.until else ''})"
+            prompt = Content.assemble(
+                f"{role.title}",
+                (f" — {store.name_of(role.faction)}" if role.faction else ""),
+                when,
+                _refs(role.sources),
+            )
+            options.append(
+                link(prompt, f"entity:{role.faction}")
+                if role.faction
+                else Option(prompt, disabled=True)
+            )
+    if isinstance(entity, Faction):
+        members = store.members(entity.id)
+        if members:
+            options.append(_heading(f"Members ({len(members)})"))
+            for member in members:
+                roles = []
+                person = store.person(member)
+                if person is not None:
+                    roles = [r.title for r in person.roles if r.faction == entity.id]
+                suffix = f" — {', '.join(roles)}" if roles else ""
+                options.append(
+                    link(Content(f"{store.name_of(member)}{suffix}"), f"entity:{member}")
+                )
+    else:
+        factions = store.factions_of(entity.id)
+        if factions:
+            options.append(_heading("Factions"))
+            for faction_id in factions:
+                faction = store.faction(faction_id)
+                stance = f"  {faction.stance}" if faction else ""
+                options.append(
+                    link(
+                        Content.assemble(store.name_of(faction_id), (stance, "dim")),
+                        f"entity:{faction_id}",
+                    )
+                )
+    links = store.links(entity.id)
+    if links:
+        options.append(_heading("Relations"))
+        for item in links:
+            prompt = Content.assemble(
+                (item.label, "$text-muted"),
+                " ",
+                store.name_of(item.target),
+                _refs(item.relation.sources),
+            )
+            options.append(link(prompt, f"entity:{item.target}"))
+    events = store.entity_events(entity.id)
+    options.append(_heading(f"Timeline ({len(events)} events)"))
+    if events:
+        options.append(Option(axis_line(events, None, width), disabled=True))
+    else:
+        options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))
+    for event in events:
+        brief = store.brief(event.brief)
+        prompt = Content.assemble(
+            (event.date.display(), "bold"),
+            " — ",
+            event.text,
+            (f"  · {brief.title if brief else event.brief}", "dim"),
+        )
+        options.append(link(prompt, f"brief:{event.brief}:event:{event.id}"))
+    mentions = [m for m in store.entity_mentions(entity.id) if m.field == "source"]
+    options.append(_heading(f"Mentions in articles ({len(mentions)})"))
+    if not mentions:
+        options.append(Option(Content.styled("Not named in any article.", "dim"), disabled=True))
+    for mention in mentions:
+        article = store.article(mention.brief)
+        sentence = article.sentence(mention.sentence) if article and mention.sentence else None
+        if sentence is None:
+            continue
+        text = Content(sentence.text).stylize(
+            "bold underline $text-warning",
+            mention.start - sentence.start,
+            mention.end - sentence.start,
+        )
+        prompt = Content.assemble((f"{mention.brief} {mention.sentence}  ", "dim"), text)
+        options.append(link(prompt, f"brief:{mention.brief}:sentence:{mention.sentence}"))
+    return options
+
+
+class EntityScreen(BriefScreen):
+    BINDINGS = [
+        Binding("j", "cursor(1)", "Down", show=False),
+        Binding("k", "cursor(-1)", "Up", show=False),
+        Binding("g", "edge(0)", "First", show=False),
+        Binding("G", "edge(1)", "Last", show=False),
+    ]
+
+    def __init__(
+        self, store: Store, entity: Person | Faction, location: Location | None = None
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.entity = entity
+        self.location = location or Location("entity", entity.id)
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_too_small()
+        yield Static(entity_header(self.store, self.entity), id="entity-header")
+        yield OptionList(*entity_options(self.store, self.entity), id="entity-lines")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.entity.name
+        lines = self.query_one("#entity-lines", OptionList)
+        lines.border_title = Content(
+            f"{self.entity.name} — across {len(self.entity.briefs)} brief(s)"
+        )
+        if self.location.cursor is not None:
+            lines.highlighted = self.location.cursor
+        else:
+            lines.highlighted = next(
+                (n for n, o in enumerate(lines.options) if not o.disabled), None
+            )
+        lines.focus()
+
+    def capture_location(self) -> Location:
+        lines = self.query_one("#entity-lines", OptionList)
+        return Location("entity", self.entity.id, cursor=lines.highlighted)
+
+    def action_cursor(self, step: int) -> None:
+        lines = self.query_one("#entity-lines", OptionList)
+        lines.action_cursor_down() if step > 0 else lines.action_cursor_up()
+
+    def action_edge(self, last: int) -> None:
+        lines = self.query_one("#entity-lines", OptionList)
+        lines.action_last() if last else lines.action_first()
+
+    @on(OptionList.OptionSelected, "#entity-lines")
+    def _follow(self, event: OptionList.OptionSelected) -> None:
+        target = (event.option.id or "").rsplit("#", 1)[0]
+        kind, _, rest = target.partition(":")
+        if kind == "entity":
+            self.app.open_entity(rest)  # type: ignore[attr-defined]
+        elif kind == "brief":
+            brief_id, _, item = rest.partition(":")
+            self.app.open_brief(brief_id, item=item)  # type: ignore[attr-defined]

@@ -1,0 +1,61 @@
+"""Help: the live bindings of the screen underneath (focused widget first), and a short text."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Markdown, Static
+
+KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "esc", "backspace": "⌫"}
+
+
+def key_label(key: str) -> str:
+    return "/".join(KEY_NAMES.get(k, k) for k in key.split(","))
+
+
+def bindings_table(screen) -> Content:
+    """One line per live binding of ``screen``: key, what it does, and where it applies."""
+    rows: dict[str, list[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description or not active.enabled:
+            continue
+        if (binding.action, binding.description) in seen and not binding.action.startswith("digit"):
+            rows[binding.description].append(key_label(key))
+            continue
+        seen.add((binding.action, binding.description))
+        rows.setdefault(binding.description, []).append(key_label(key))
+    lines = [
+        Content.assemble((f"{' '.join(keys):>14}", "bold $text-accent"), "  ", description)
+        for description, keys in rows.items()
+    ]
+    return Content("\n").join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close help", id="close-help")]
+
+    def __init__(self, bindings: Content) -> None:
+        super().__init__()
+        self.bindings = bindings
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(Content.styled("Keys here", "bold"), classes="help-heading")
+            yield Static(self.bindings, id="help-keys")
+            yield Markdown(
+                files("tui").joinpath("help.md").read_text(encoding="utf-8"), id="help-text"
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").border_title = Content("Help — escape to close")
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,296 @@
+"""The reader screen: one brief in five linked panes.
+
+The screen owns the state — ``selection`` (the actor followed and the item whose source is shown),
+``query`` (search within the brief) and ``hints`` (link hint mode) — and binds it into every pane.
+Panes report what the user moved to with messages; the screen turns those into a new selection.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+
+from ..export import dateline_text
+from ..linking import BriefView, Location, Selection
+from ..widgets.actors import ActorsPane, ActorTree
+from ..widgets.panes import HistoryPane, ItemPane, SourcePane, SummaryPane, TakeawaysPane
+from .base import BriefScreen
+
+PANES = ("summary", "takeaways", "actors", "history", "source")
+PANE_TITLES = ("Summary", "Key takeaways", "Actors", "History", "Source")
+
+
+def brief_header(view: BriefView) -> Content:
+    brief = view.brief
+    meta = [dateline_text(brief)]
+    if brief.reporting_chain:
+        meta.append(brief.chain_display())
+    return Content.assemble(
+        (brief.title, "bold"), "\n", (" · ".join(m for m in meta if m), "$text-muted")
+    )
+
+
+class ReaderScreen(BriefScreen):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS = [
+        *(
+            Binding(
+                str(n), f"digit({n})", f"Go to {PANE_TITLES[n - 1]}", show=False, id=f"pane-{n}"
+            )
+            for n in range(1, 6)
+        ),
+        *(Binding(str(n), f"digit({n})", f"Follow link {n}", show=False) for n in range(6, 10)),
+        Binding("tab", "cycle(1)", "Next pane", show=False, id="next-pane"),
+        Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, id="previous-pane"),
+        Binding("escape", "clear", "Clear", id="clear"),
+        Binding("slash", "find", "Search", id="search"),
+        Binding("n", "match(1)", "Next match", show=False, id="next-match"),
+        Binding("N", "match(-1)", "Previous match", show=False, id="previous-match"),
+        Binding("f", "hints", "Links", id="hints"),
+    ]
+
+    selection: reactive[Selection] = reactive(Selection, init=False)
+    search_text: reactive[str] = reactive("", init=False)
+    hints: reactive[bool] = reactive(False, init=False)
+    active: reactive[str] = reactive("summary", init=False)
+
+    def __init__(self, view: BriefView, location: Location | None = None) -> None:
+        super().__init__()
+        self.view = view
+        self.location = location or Location("brief", view.brief.id)
+        self.match_index = -1
+
+    @property
+    def brief_id(self) -> str:
+        return self.view.brief.id
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_too_small()
+        yield Static(brief_header(self.view), id="brief-header")
+        yield Static(id="pane-tabs")
+        with Container(id="panes"):
+            yield SummaryPane(self.view, id="summary").data_bind(
+                ReaderScreen.selection, ReaderScreen.search_text, ReaderScreen.hints
+            )
+            yield ActorsPane(self.view, id="actors").data_bind(ReaderScreen.selection)
+            yield SourcePane(self.view, id="source").data_bind(
+                ReaderScreen.selection, ReaderScreen.search_text, ReaderScreen.hints
+            )
+            yield TakeawaysPane(self.view, id="takeaways").data_bind(
+                ReaderScreen.selection, ReaderScreen.search_text, ReaderScreen.hints
+            )
+            yield HistoryPane(self.view, id="history").data_bind(
+                ReaderScreen.selection, ReaderScreen.search_text, ReaderScreen.hints
+            )
+        yield Input(placeholder="Search this brief — enter to keep, escape to clear", id="find")
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.view.brief.title
+        location = self.location
+        self.selection = location.selection
+        self.focus_pane(location.focus if location.focus in PANES else "summary")
+        if location.selection.item and location.selection.item.startswith("sentence:"):
+            self.query_one(SourcePane).show_support()
+
+    # -- panes and focus ------------------------------------------------------------------------
+    def pane_widget(self, name: str) -> Widget:
+        """The focusable widget of a pane."""
+        if name == "actors":
+            return self.query_one(ActorTree)
+        return self.query_one(f"#{name}", ItemPane)
+
+    def pane_container(self, name: str) -> Widget:
+        return self.query_one(f"#{name}")
+
+    def focus_pane(self, name: str) -> None:
+        self.active = name
+        self.call_after_refresh(self.pane_widget(name).focus)
+
+    def watch_active(self, name: str) -> None:
+        for pane in PANES:
+            self.pane_container(pane).set_class(pane == name, "-active")
+        tabs = []
+        for number, (pane, title) in enumerate(zip(PANES, PANE_TITLES, strict=True), 1):
+            style = "reverse bold" if pane == name else "$text-muted"
+            tabs.append(Content.styled(f" {number} {title} ", style))
+        self.query_one("#pane-tabs", Static).update(Content(" ").join(tabs))
+
+    def on_descendant_focus(self, event) -> None:
+        for pane in PANES:
+            container = self.pane_container(pane)
+            if event.widget is container or container in event.widget.ancestors:
+                if self.active != pane:
+                    self.active = pane
+                if self.hints:
+                    self.hints = False
+                return
+
+    def capture_location(self) -> Location:
+        return Location("brief", self.brief_id, self.selection, self.active)
+
+    # -- actions --------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "digit" and parameters and int(parameters[0]) > 5:  # type: ignore[call-overload]
+            return self.hints
+        if action == "match":
+            return bool(self.search_text)
+        return True
+
+    def action_digit(self, number: int) -> None:
+        if self.hints:
+            self.follow_hint(str(number))
+        elif 1 <= number <= len(PANES):
+            self.focus_pane(PANES[number - 1])
+
+    def action_cycle(self, step: int) -> None:
+        index = PANES.index(self.active)
+        self.focus_pane(PANES[(index + step) % len(PANES)])
+
+    def action_clear(self) -> None:
+        """Escape: leave hint mode, then drop the item, then the actor, then the search."""
+        if self.hints:
+            self.hints = False
+        elif self.selection.item:
+            self.selection = Selection(self.selection.actor, None)
+        elif self.selection.actor:
+            self.selection = Selection()
+        elif self.search_text:
+            self.set_query("")
+
+    def action_find(self) -> None:
+        find = self.query_one("#find", Input)
+        find.add_class("-shown")
+        find.value = self.search_text
+        find.focus()
+
+    def action_hints(self) -> None:
+        if self.active == "actors":
+            self.set_status(
+                "Links are in the text panes; in Actors, enter opens the selected actor."
+            )
+            return
+        pane = self.query_one(f"#{self.active}", ItemPane)
+        self.hints = not self.hints
+        if self.hints and not pane.hint_map:
+            self.hints = False
+            self.set_status("No links in this item.")
+        elif self.hints:
+            self.set_status("Press a number to follow a link, escape to cancel.")
+
+    def follow_hint(self, key: str) -> None:
+        pane = self.query_one(f"#{self.active}", ItemPane)
+        link = pane.hint_map.get(key)
+        self.hints = False
+        self.set_status("")
+        if link is None:
+            return
+        if link.kind == "entity":
+            self.app.open_entity(link.target)  # type: ignore[attr-defined]
+        else:
+            self.selection = Selection(self.selection.actor, link.target)
+            self.focus_pane("source")
+
+    def action_match(self, step: int) -> None:
+        matches = self.matches()
+        if not matches:
+            self.set_status(f"No matches for {self.search_text!r}.")
+            return
+        self.match_index = (self.match_index + step) % len(matches)
+        pane_name, key = matches[self.match_index]
+        self.focus_pane(pane_name)
+        self.query_one(f"#{pane_name}", ItemPane).move_to(key)
+        self.set_status(f"Match {self.match_index + 1} of {len(matches)} for {self.search_text!r}")
+
+    def matches(self) -> list[tuple[str, str]]:
+        return [
+            (name, key)
+            for name in ("summary", "takeaways", "history", "source")
+            for key in self.query_one(f"#{name}", ItemPane).match_keys(self.search_text)
+        ]
+
+    def set_query(self, query: str) -> None:
+        self.search_text = query
+        self.match_index = -1
+        if query:
+            count = len(self.matches())
+            self.set_status(
+                f"{count} item(s) match {query!r} — n / N to step through"
+                if count
+                else f"No matches for {query!r}."
+            )
+        else:
+            self.set_status("")
+
+    def set_status(self, text: str) -> None:
+        status = self.query_one("#status", Static)
+        status.update(Content(text))
+        status.set_class(bool(text), "-shown")
+
+    # -- messages from the panes ----------------------------------------------------------------
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        self.set_query(event.value)
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#find", Input).remove_class("-shown")
+        self.set_query(event.value)
+        if self.search_text:
+            self.action_match(1)
+        else:
+            self.focus_pane(self.active)
+
+    def on_key(self, event) -> None:
+        find = self.query_one("#find", Input)
+        if event.key == "escape" and find.has_focus:
+            event.stop()
+            find.value = ""
+            find.remove_class("-shown")
+            self.set_query("")
+            self.focus_pane(self.active)
+
+    @on(ItemPane.Picked)
+    def _picked(self, event: ItemPane.Picked) -> None:
+        if isinstance(event.pane, SourcePane):
+            if event.chosen:
+                self.choose_sentence(event.key)
+            return
+        self.selection = Selection(self.selection.actor, event.key)
+        if event.chosen:
+            self.focus_pane("source")
+
+    def choose_sentence(self, paragraph_id: str) -> None:
+        """Enter in Source: show which takeaways and events the paragraph supports."""
+        article = self.view.store.article(self.brief_id)
+        paragraph = (
+            next((p for p in article.paragraphs if p.id == paragraph_id), None) if article else None
+        )
+        if paragraph is None:
+            return
+        ids = {s.id for s in paragraph.sentences}
+        citing = [
+            f"takeaway {n + 1}"
+            for n, t in enumerate(self.view.brief.takeaways)
+            if ids & {r.sentence for r in t.sources}
+        ] + [e.date.text for e in self.view.events if ids & {r.sentence for r in e.sources}]
+        self.set_status(
+            f"{paragraph_id} supports: {', '.join(citing)}"
+            if citing
+            else f"{paragraph_id} is not cited."
+        )
+
+    @on(ActorTree.ActorPicked)
+    def _actor_picked(self, event: ActorTree.ActorPicked) -> None:
+        if event.chosen:
+            self.app.open_entity(event.actor)  # type: ignore[attr-defined]
+        else:
+            self.selection = Selection(event.actor, None)

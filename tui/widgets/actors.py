@@ -1,0 +1,239 @@
+"""The Actors pane: people and factions grouped by coalition and faction, and a detail card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static, Tree
+from textual.widgets.tree import TreeNode
+
+from ..linking import BriefView, Selection
+from ..model import Person, SourceRef
+from ..store import Store
+
+DEAD = "†"
+
+
+def group_actors(store: Store, actors: list[str]) -> list[tuple[str, list]]:
+    """The brief's actors as a forest: ``(faction id, children)`` for factions at the top (those not
+    part of another faction in the brief), people under every faction they hold a role in, and the
+    people with no faction in the brief at the end under ``""``."""
+    in_brief = set(actors)
+    factions = [a for a in actors if store.faction(a)]
+    parent: dict[str, str] = {}
+    for faction_id in factions:
+        faction = store.faction(faction_id)
+        assert faction is not None
+        for part in faction.part_of:
+            if part.target in in_brief:
+                parent[faction_id] = part.target
+                break
+
+    def children(faction_id: str) -> list:
+        subfactions = [(f, children(f)) for f in factions if parent.get(f) == faction_id]
+        people = [p for p in store.members(faction_id) if p in in_brief and store.person(p)]
+        return subfactions + [(p, []) for p in people]
+
+    order = {actor: n for n, actor in enumerate(actors)}
+
+    def size(tree: list) -> int:
+        return sum(1 + size(sub) for _, sub in tree)
+
+    def rank(entry: tuple[str, list]) -> tuple[bool, int, int]:
+        faction = store.faction(entry[0])
+        outlet = faction is not None and faction.kind == "outlet"
+        return (outlet, -size(entry[1]), order[entry[0]])
+
+    # Big groups first (the coalition and its members), lone factions next, outlets last.
+    forest = sorted(((f, children(f)) for f in factions if f not in parent), key=rank)
+    placed = {p for f in factions for p in store.members(f)}
+    loose = [p for p in actors if store.person(p) and p not in placed]
+    if loose:
+        forest.append(("", [(p, []) for p in loose]))
+    return forest
+
+
+def _refs(refs: tuple[SourceRef, ...]) -> str:
+    ids = list(dict.fromkeys(r.sentence for r in refs))
+    return f" [{', '.join(ids)}]" if ids else ""
+
+
+def detail_card(view: BriefView, actor: str | None) -> Content:
+    """Roles, factions, status, relations and mention count of the selected actor."""
+    store = view.store
+    if actor is None or store.entity(actor) is None:
+        return Content.styled(
+            "Select an actor to see who they are; enter opens their page.", "dim italic"
+        )
+    lines: list[Content] = []
+    entity = store.entity(actor)
+    assert entity is not None
+    if isinstance(entity, Person):
+        status = {"deceased": f"deceased {DEAD}", "alive": "alive"}.get(
+            entity.status, "status unknown"
+        )
+        lines.append(Content.assemble((entity.name, "bold"), "  ", (status, "dim")))
+        for role in entity.roles:
+            where = f", {store.name_of(role.faction)}" if role.faction else ""
+            when = ""
+            if role.since or role.until:
+                when = f" ({role.since.text if role.since else '…'}–{role.until.text if role.until else ''})"
+            lines.append(
+                Content.assemble(f"{role.title}{where}{when}", (_refs(role.sources), "dim"))
+            )
+    else:
+        lines.append(
+            Content.assemble(
+                (entity.name, "bold"), "  ", (f"{entity.kind} · {entity.stance}", "dim")
+            )
+        )
+        members = [store.name_of(m) for m in store.members(actor)]
+        if members:
+            lines.append(Content(f"Members: {', '.join(members)}"))
+    for link in store.links(actor):
+        lines.append(
+            Content.assemble(
+                f"{link.label} {store.name_of(link.target)}", (_refs(link.relation.sources), "dim")
+            )
+        )
+    count = view.mention_count(actor)
+    lines.append(Content.styled(f"Mentioned {count}× in this brief · enter: full page", "dim"))
+    return Content("\n").join(lines)
+
+
+class ActorTree(Tree[str]):
+    """Actors by faction. Moving the cursor selects an actor; enter opens its page."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "scroll_home", "First", show=False),
+        Binding("G", "scroll_end", "Last", show=False),
+    ]
+    COMPONENT_CLASSES = {"actor-tree--involved", "actor-tree--dead"}
+    DEFAULT_CSS = """
+    ActorTree > .actor-tree--involved { color: $text-warning; text-style: bold; }
+    ActorTree > .actor-tree--dead { color: $text-muted; }
+    """
+
+    involved: reactive[frozenset[str]] = reactive(frozenset, init=False)
+
+    @dataclass
+    class ActorPicked(Message):
+        actor: str
+        chosen: bool = False
+
+    def __init__(self, view: BriefView, **kwargs) -> None:
+        super().__init__("Actors", **kwargs)
+        self.view = view
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 2
+
+    def on_mount(self) -> None:
+        self.populate()
+
+    def populate(self) -> None:
+        store = self.view.store
+        self.clear()
+
+        def add(node: TreeNode[str], entity_id: str, children: list) -> None:
+            if children:
+                child = node.add(self.label_for(entity_id), data=entity_id, expand=True)
+                for grandchild, more in children:
+                    add(child, grandchild, more)
+            else:
+                node.add_leaf(self.label_for(entity_id), data=entity_id)
+
+        for faction_id, children in group_actors(store, list(self.view.brief.actors)):
+            if faction_id == "":
+                group = self.root.add(Text("Other people"), data="", expand=True)
+                for person_id, _ in children:
+                    add(group, person_id, [])
+            else:
+                add(self.root, faction_id, children)
+        self.cursor_line = 0
+
+    def label_for(self, entity_id: str) -> Text:
+        store = self.view.store
+        person = store.person(entity_id)
+        if person is not None:
+            label = Text(person.name)
+            if person.status == "deceased":
+                label.append(f" {DEAD}")
+            return label
+        faction = store.faction(entity_id)
+        assert faction is not None
+        label = Text(faction.name)
+        label.append(
+            f"  {faction.stance}" if faction.stance not in ("unknown", "") else "", style="dim"
+        )
+        return label
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        if node.data and node.data in self.involved:
+            label.stylize(self.get_component_rich_style("actor-tree--involved", partial=True))
+        elif (
+            node.data
+            and (person := self.view.store.person(node.data))
+            and person.status == "deceased"
+        ):
+            label.stylize(self.get_component_rich_style("actor-tree--dead", partial=True))
+        return label
+
+    def watch_involved(self) -> None:
+        self.notify_style_update()  # drops the cached lines so labels re-render
+
+    def move_to(self, actor: str) -> None:
+        for line in range(self.last_line + 1):
+            node = self.get_node_at_line(line)
+            if node is not None and node.data == actor:
+                self.cursor_line = line
+                self.scroll_to_node(node)
+                return
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        event.stop()
+        if self.has_focus and event.node.data:
+            self.post_message(self.ActorPicked(event.node.data))
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[str]) -> None:
+        event.stop()
+        if event.node.data:
+            self.post_message(self.ActorPicked(event.node.data, chosen=True))
+
+
+class ActorsPane(Vertical):
+    """Tree above, detail card below; the selection comes down from the screen."""
+
+    selection: reactive[Selection] = reactive(Selection, init=False)
+    involved: reactive[frozenset[str]] = reactive(frozenset, init=False)
+
+    def __init__(self, view: BriefView, **kwargs) -> None:
+        super().__init__(classes="pane", **kwargs)
+        self.view = view
+
+    def compose(self):
+        yield ActorTree(self.view, id="actor-tree").data_bind(ActorsPane.involved)
+        yield Static(detail_card(self.view, None), id="actor-card")
+
+    def on_mount(self) -> None:
+        self.border_title = Content("3 Actors")
+
+    def watch_selection(self, old: Selection, new: Selection) -> None:
+        self.query_one("#actor-card", Static).update(detail_card(self.view, new.actor))
+        self.involved = frozenset(self.view.actors_of(new.item))
+        tree = self.query_one(ActorTree)
+        if new.actor and not tree.has_focus and old.actor != new.actor:
+            tree.move_to(new.actor)
