@@ -111,7 +111,7 @@ def entity_options(store: Store, entity: Person | Faction, width: int = 60) -> l
             options.append(link(prompt, f"entity:{item.target}"))
     events = store.entity_events(entity.id)
     options.append(_heading(f"Timeline ({len(events)} events)"))
-    if events:
+    if len(events) > 1:
         options.append(Option(axis_line(events, None, width), disabled=True))
     else:
         options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))

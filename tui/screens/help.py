@@ -21,18 +21,20 @@ def key_label(key: str) -> str:
 def bindings_table(screen) -> Content:
     """One line per live binding of ``screen``: key, what it does, and where it applies."""
     rows: dict[str, list[str]] = {}
-    seen: set[tuple[str, str]] = set()
+    enabled: dict[str, bool] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if not binding.description or not active.enabled:
+        if not binding.description:
             continue
-        if (binding.action, binding.description) in seen and not binding.action.startswith("digit"):
-            rows[binding.description].append(key_label(key))
-            continue
-        seen.add((binding.action, binding.description))
         rows.setdefault(binding.description, []).append(key_label(key))
+        enabled[binding.description] = enabled.get(binding.description, False) or active.enabled
     lines = [
-        Content.assemble((f"{' '.join(keys):>14}", "bold $text-accent"), "  ", description)
+        Content.assemble(
+            (f"{' '.join(keys):>14}", "bold $text-accent"),
+            "  ",
+            (description, "" if enabled[description] else "$text-muted"),
+            ("" if enabled[description] else "  (not now)", "$text-muted"),
+        )
         for description, keys in rows.items()
     ]
     return Content("\n").join(lines)

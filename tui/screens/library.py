@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList
@@ -37,14 +38,15 @@ class LibraryScreen(ModalScreen[str | None]):
         self.briefs = store.briefs()
 
     def compose(self) -> ComposeResult:
-        yield Input(
-            placeholder="Type to filter by title, place, outlet or tag", id="library-filter"
-        )
-        yield OptionList(id="library-list")
+        with Vertical(id="library-box"):
+            yield Input(
+                placeholder="Type to filter by title, place, outlet or tag", id="library-filter"
+            )
+            yield OptionList(id="library-list")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#library-list", OptionList).border_title = Content(
+        self.query_one("#library-box").border_title = Content(
             f"Library — {len(self.briefs)} brief(s)"
         )
         self.refilter("")

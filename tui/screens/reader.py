@@ -72,6 +72,12 @@ class ReaderScreen(BriefScreen):
         return self.view.brief.id
 
     def compose(self) -> ComposeResult:
+        # Take the breakpoint class now rather than on the first resize, which would restyle
+        # every widget once more before the first paint.
+        width = self.app.size.width
+        self.add_class(
+            next(name for edge, name in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= edge)
+        )
         yield from self.compose_too_small()
         yield Static(brief_header(self.view), id="brief-header")
         yield Static(id="pane-tabs")
@@ -98,6 +104,7 @@ class ReaderScreen(BriefScreen):
         location = self.location
         self.selection = location.selection
         self.focus_pane(location.focus if location.focus in PANES else "summary")
+        self.watch_active(self.active)  # draw the tab strip even when the pane did not change
         if location.selection.item and location.selection.item.startswith("sentence:"):
             self.query_one(SourcePane).show_support()
 
@@ -139,11 +146,18 @@ class ReaderScreen(BriefScreen):
 
     # -- actions --------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Digits 6–9 exist only in hint mode; n / N are shown dimmed until there is a search."""
         if action == "digit" and parameters and int(parameters[0]) > 5:  # type: ignore[call-overload]
             return self.hints
         if action == "match":
-            return bool(self.search_text)
+            return True if self.search_text else None
         return True
+
+    def watch_hints(self) -> None:
+        self.refresh_bindings()
+
+    def watch_search_text(self) -> None:
+        self.refresh_bindings()
 
     def action_digit(self, number: int) -> None:
         if self.hints:

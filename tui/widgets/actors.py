@@ -173,9 +173,8 @@ class ActorTree(Tree[str]):
         faction = store.faction(entity_id)
         assert faction is not None
         label = Text(faction.name)
-        label.append(
-            f"  {faction.stance}" if faction.stance not in ("unknown", "") else "", style="dim"
-        )
+        if faction.stance.casefold() not in ("unknown", "", faction.name.casefold()):
+            label.append(f"  {faction.stance}", style="dim")
         return label
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:

@@ -1,0 +1,89 @@
+"""Start-up time of the reader against a bare Textual app, measured the same way in the same run.
+
+Each run starts the program in a fresh tmux session and polls `tmux capture-pane` until the
+expected text is on screen: for `brief`, the brief's title and all five pane titles; for the
+baseline (benchmarks/hello_app.py), its one line. Runs alternate between the two so that machine
+noise hits both alike; the figure that matters is the ratio of the medians (goal: ≤ 1.15).
+
+    python benchmarks/startup.py [--runs 15] [--store PATH] [--size 120x40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PANES = ("1 Summary", "2 Key takeaways", "3 Actors", "4 History", "5 Source")
+
+
+def time_to_screen(
+    command: str, expected: tuple[str, ...], size: str, timeout: float = 30
+) -> float:
+    width, height = size.split("x")
+    socket = f"bench-{uuid.uuid4().hex[:8]}"
+    tmux = ["tmux", "-L", socket]
+    started = time.perf_counter()
+    subprocess.run([*tmux, "new-session", "-d", "-x", width, "-y", height, command], check=True)
+    try:
+        while time.perf_counter() - started < timeout:
+            screen = subprocess.run(
+                [*tmux, "capture-pane", "-p"], capture_output=True, text=True
+            ).stdout
+            if all(text in screen for text in expected):
+                return time.perf_counter() - started
+            time.sleep(0.002)
+        raise RuntimeError(f"timed out waiting for {expected}; screen was:\n{screen}")
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--store", type=Path, help="store to open (default: the embedded one)")
+    parser.add_argument("--size", default="120x40", help="terminal size, WIDTHxHEIGHT")
+    parser.add_argument(
+        "--title", default="National Consensus", help="text of the brief's title to wait for"
+    )
+    args = parser.parse_args()
+    if shutil.which("tmux") is None:
+        sys.exit("startup.py needs tmux")
+    store = f" --store {args.store}" if args.store else ""
+    baseline_times, brief_times = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(args.runs):
+            data = Path(tmp) / f"data-{run}"  # a first run every time: opens the newest brief
+            brief_cmd = f"BRIEF_DATA_DIR={data} {sys.executable} -m tui{store}"
+            hello_cmd = f"{sys.executable} {HERE / 'hello_app.py'}"
+            pair = [
+                ("baseline", hello_cmd, ("Hello, world",)),
+                ("brief", brief_cmd, (args.title, *PANES)),
+            ]
+            if run % 2:
+                pair.reverse()
+            for name, command, expected in pair:
+                seconds = time_to_screen(command, expected, args.size)
+                (baseline_times if name == "baseline" else brief_times).append(seconds)
+    base, ours = statistics.median(baseline_times), statistics.median(brief_times)
+    print(f"runs: {args.runs} each, terminal {args.size}")
+    print(
+        f"baseline (bare Textual app): median {base * 1000:.0f} ms  (min {min(baseline_times) * 1000:.0f})"
+    )
+    print(
+        f"brief (title + 5 pane titles): median {ours * 1000:.0f} ms  (min {min(brief_times) * 1000:.0f})"
+    )
+    print(f"ratio: {ours / base:.2f}  (goal ≤ 1.15)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,396 @@
+"""The reader through its real UI: Pilot key presses, assertions on what the panes show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static
+
+from tui.app import BriefApp
+from tui.config import Config
+from tui.linking import Location, Selection
+from tui.screens.entity import EntityScreen
+from tui.screens.help import HelpScreen
+from tui.screens.library import LibraryScreen
+from tui.screens.reader import ReaderScreen
+from tui.store import Store
+from tui.userdata import UserData
+from tui.widgets.actors import ActorTree
+from tui.widgets.panes import MENTION_STYLE, SUPPORT_STYLE, ItemPane
+
+from .conftest import SEED_BRIEF
+
+DOSTUM = "abdul-rashid-dostum"
+
+
+@pytest.fixture
+def make_app(store: Store, tmp_path: Path):
+    def make(
+        start: Location | None = None, config: Config | None = None, data: Path | None = None
+    ) -> BriefApp:
+        return BriefApp(store, UserData(data or tmp_path / "data"), start, config or Config())
+
+    return make
+
+
+def plain(widget) -> str:
+    """Everything a widget shows, as plain text."""
+    if isinstance(widget, OptionList):
+        return "\n".join(
+            o.prompt.plain if isinstance(o.prompt, Content) else str(o.prompt)
+            for o in widget.options
+        )
+    rendered = widget.render()
+    return rendered.plain if isinstance(rendered, Content) else str(rendered)
+
+
+def styled(content: Content, style: str) -> list[str]:
+    return [content.plain[s.start : s.end] for s in content.spans if s.style == style]
+
+
+def pane(app: BriefApp, name: str) -> ItemPane:
+    return app.screen.query_one(f"#{name}", ItemPane)
+
+
+async def select_actor(pilot, actor: str) -> None:
+    await pilot.press("3")
+    tree = pilot.app.screen.query_one(ActorTree)
+    for _ in range(60):
+        if tree.cursor_node is not None and tree.cursor_node.data == actor:
+            await pilot.pause()
+            return
+        await pilot.press("down")
+    raise AssertionError(f"{actor} not found in the Actors tree")
+
+
+async def test_opens_the_newest_brief_with_every_pane_titled(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        header = plain(screen.query_one("#brief-header", Static))
+        assert 'Afghanistan\'s anti-Taliban movements reach a "National Consensus"' in header
+        assert "New Delhi, December 10 (inferred: 2025-12-10)" in header
+        assert "NationPress ← Afghanistan International ← Abdullah Qarluq, spokesperson" in header
+        titles = [str(w.border_title) for w in screen.query(".pane")]
+        assert titles == ["1 Summary", "3 Actors", "5 Source", "2 Key takeaways", "4 History"]
+        history = plain(pane(app, "history"))
+        assert "Tuesday (inferred: 2025-12-09) — The movements release" in history
+        assert (
+            history.index("1989-90")
+            < history.index("2001")
+            < history.index("recently")
+            < history.index("soon")
+        )
+        assert "1989" in str(pane(app, "history").border_subtitle) and "●" in str(
+            pane(app, "history").border_subtitle
+        )
+
+
+async def test_selecting_dostum_narrows_history_and_highlights_his_mentions(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_actor(pilot, DOSTUM)
+        screen = app.screen
+        assert screen.selection == Selection(DOSTUM, None)
+        history = pane(app, "history")
+        assert [item.key for item in history.items] == [
+            f"event:{e.id}" for e in store.entity_events(DOSTUM)
+        ]
+        assert "Abdul Rashid Dostum (1 of 9)" in str(history.border_title)
+        source = pane(app, "source")
+        marked = [
+            text for option in source.options for text in styled(option.prompt, MENTION_STYLE)
+        ]
+        assert marked == ["Abdul Rashid Dostum", "Dostum"]
+        summary_marked = [
+            t for o in pane(app, "summary").options for t in styled(o.prompt, MENTION_STYLE)
+        ]
+        assert summary_marked == ["Abdul Rashid Dostum"]
+        card = plain(screen.query_one("#actor-card", Static))
+        assert "Leader, National Assembly for Salvation [p11.s1]" in card
+        assert "General, Najibullah government [p17.s1]" in card
+        assert "allied-with Mujahedin government" in card
+        assert "Mentioned 4× in this brief" in card
+        await pilot.press("escape")
+        assert screen.selection == Selection()
+        assert len(pane(app, "history").items) == 9
+
+
+async def test_father_and_son_are_told_apart(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_actor(pilot, "ahmad-massoud")
+        marked = [t for o in pane(app, "source").options for t in styled(o.prompt, MENTION_STYLE)]
+        assert marked == ["Ahmad Massoud"]
+        card = plain(app.screen.query_one("#actor-card", Static))
+        assert "child-of Ahmad Shah Massoud" in card
+
+
+async def test_selecting_a_takeaway_highlights_its_sentences_and_actors(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(
+            "2", "down", "down", "down"
+        )  # "Iran is playing a role in facilitating discussions."
+        screen = app.screen
+        assert screen.selection.item == "takeaway:3"
+        source = pane(app, "source")
+        supported = [t for o in source.options for t in styled(o.prompt, SUPPORT_STYLE)]
+        assert supported == [
+            "The discussions are believed to have been initiated at the request of Tehran, with reports "
+            "stating that several anti-Taliban political figures have recently visited Iran."
+        ]
+        assert source.current_key() == "p13"
+        assert "iran" in screen.query_one(ActorTree).involved
+
+
+async def test_selecting_an_event_scrolls_source_and_enter_focuses_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "down")  # 2001
+        assert app.screen.selection.item.startswith("event:afghan-national-consensus--2001")
+        assert pane(app, "source").current_key() == "p16"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.active == "source"
+        assert isinstance(app.focused, ItemPane) and app.focused.id == "source"
+
+
+async def test_entity_screen_back_and_forward(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_actor(pilot, DOSTUM)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EntityScreen)
+        header = plain(screen.query_one("#entity-header", Static))
+        assert (
+            "Abdul Rashid Dostum" in header
+            and "person · alive" in header
+            and "Also: Dostum" in header
+        )
+        lines = plain(screen.query_one("#entity-lines", OptionList))
+        for expected in (
+            "Roles",
+            "Leader — National Assembly for Salvation  [p11.s1]",
+            "Relations",
+            "allied-with Mujahedin government",
+            "Timeline (1 events)",
+            "Mentions in articles (2)",
+            "afghan-national-consensus p17.s1  Also included in this anti-Taliban coalition is Dostum",
+        ):
+            assert expected in lines
+        # enter on the first line (his role) follows it to the faction's page
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (
+            isinstance(app.screen, EntityScreen)
+            and app.screen.entity.id == "national-assembly-for-salvation"
+        )
+        members = plain(app.screen.query_one("#entity-lines", OptionList))
+        assert "Mohammad Mohaqiq — Leader" in members
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.screen.entity.id == DOSTUM
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.selection == Selection(DOSTUM, None)  # restored
+        assert app.screen.active == "actors"
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert isinstance(app.screen, EntityScreen) and app.screen.entity.id == DOSTUM
+
+
+async def test_entity_mention_opens_the_sentence_in_the_reader(make_app):
+    app = make_app(start=Location("entity", DOSTUM))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        lines = app.screen.query_one("#entity-lines", OptionList)
+        target = next(
+            n
+            for n, o in enumerate(lines.options)
+            if (o.id or "").startswith("brief:afghan-national-consensus:sentence:p17.s1")
+        )
+        lines.highlighted = target
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.selection.item == "sentence:p17.s1"
+        assert app.screen.active == "source"
+        supported = [
+            t for o in pane(app, "source").options for t in styled(o.prompt, SUPPORT_STYLE)
+        ]
+        assert supported[0].startswith("Also included in this anti-Taliban coalition is Dostum")
+
+
+async def test_hint_mode_numbers_links_and_a_digit_follows_one(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")  # first takeaway: "… united against the Taliban.  [p9.s1]"
+        await pilot.press("f")
+        takeaways = pane(app, "takeaways")
+        assert app.screen.hints
+        assert {k: (v.kind, v.target) for k, v in takeaways.hint_map.items()} == {
+            "1": ("entity", "taliban"),
+            "2": ("source", "takeaway:0"),
+        }
+        hints = [t for t in styled(takeaways.options[0].prompt, "bold reverse $text-accent")]
+        assert hints == ["1", "2"]
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen.active == "source" and app.screen.selection.item == "takeaway:0"
+        await pilot.press("2", "f", "1")
+        await pilot.pause()
+        assert isinstance(app.screen, EntityScreen) and app.screen.entity.id == "taliban"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_search_highlights_and_n_steps_through_matches(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"tehran")
+        screen = app.screen
+        assert screen.search_text == "tehran"
+        assert screen.matches() == [("summary", "summary:2"), ("source", "p13")]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.active == "summary" and pane(app, "summary").current_key() == "summary:2"
+        assert "Match 1 of 2" in plain(screen.query_one("#status", Static))
+        marks = [
+            t
+            for o in pane(app, "source").options
+            for t in styled(o.prompt, "reverse $text-success")
+        ]
+        assert marks == ["Tehran"]
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.active == "source" and pane(app, "source").current_key() == "p13"
+        await pilot.press("N")
+        await pilot.pause()
+        assert screen.active == "summary"
+        await pilot.press("escape")  # nothing selected beyond the item → clears the item, then…
+        await pilot.press("escape", "escape")
+        assert screen.search_text == ""
+
+
+async def test_library_filters_and_opens(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("L")
+        assert isinstance(app.screen, LibraryScreen)
+        listing = app.screen.query_one("#library-list", OptionList)
+        assert "Afghanistan's anti-Taliban movements" in plain(listing)
+        await pilot.press(*"zzz")
+        assert "No brief matches 'zzz'." in plain(listing)
+        await pilot.press("backspace", "backspace", "backspace", *"new delhi")
+        assert listing.option_count == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_palette_opens_an_entity(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"open person dostum")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, EntityScreen) and app.screen.entity.id == DOSTUM
+
+
+async def test_help_lists_the_live_bindings(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = plain(app.screen.query_one("#help-keys", Static))
+        for expected in ("Go to Summary", "Next match", "Links", "Library", "Quit", "Search"):
+            assert expected in keys
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_t_cycles_themes(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        before = app.theme
+        await pilot.press("t")
+        assert app.theme != before
+
+
+async def test_narrow_terminal_shows_one_pane_with_tabs(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.has_class("-narrow")
+        assert "1 Summary" in plain(screen.query_one("#pane-tabs", Static))
+        assert [p.id for p in screen.query(".pane") if p.display and p.has_class("-active")] == [
+            "summary"
+        ]
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.active == "takeaways" and pane(app, "takeaways").has_focus
+        await pilot.press("shift+tab", "shift+tab")
+        await pilot.pause()
+        assert screen.active == "source"
+
+
+async def test_terminal_too_small_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=(50, 12)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-too-small")
+        assert "Terminal too small" in plain(app.screen.query_one("#too-small", Static))
+
+
+async def test_reading_position_is_remembered(make_app, tmp_path):
+    data = tmp_path / "remember"
+    app = make_app(data=data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_actor(pilot, DOSTUM)
+        await pilot.press("q")
+    assert UserData(data).last_brief() == SEED_BRIEF
+    again = make_app(data=data)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert again.screen.selection == Selection(DOSTUM, None)
+        assert again.screen.active == "actors"
+
+
+async def test_keys_can_be_remapped(make_app):
+    app = make_app(config=Config(keymap={"library": "ctrl+l"}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_hostile_article_text_is_shown_literally(brief, project, tmp_path):
+    seed = project / "seeds" / "nationpress-afghan-anti-taliban-national-consensus.txt"
+    seed.write_text(
+        seed.read_text() + "\nDostum said [@click=app.quit]click[/] and [/some/path] [b]$100[/b].\n"
+    )
+    path = tmp_path / "hostile.json"
+    assert brief("build", project / "content", "-o", path).code == 0
+    app = BriefApp(Store.open(path), UserData(tmp_path / "d"), config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5", "G")
+        await pilot.pause()
+        last = plain(pane(app, "source")).splitlines()[-1]
+        assert "Dostum said [@click=app.quit]click[/] and [/some/path] [b]$100[/b]." in last
+        assert app.is_running
