@@ -43,7 +43,7 @@ def test_list_reads_the_embedded_store_by_default(brief):
     assert result.out.startswith(f"{SEED_BRIEF}  2025-12-10  NationPress  ")
 
 
-def test_bare_brief_lists_until_the_reader_exists(brief, monkeypatch):
+def test_list_json(brief):
     result = brief("list", "--json")
     data = json.loads(result.out)
     assert data[0]["id"] == SEED_BRIEF and data[0]["place"] == "New Delhi"
@@ -208,3 +208,24 @@ def test_python_dash_m_runs_the_cli():
         [sys.executable, "-m", "tui", "list"], capture_output=True, text=True, cwd=Path("/")
     )
     assert done.returncode == 0 and done.stdout.startswith(SEED_BRIEF)
+
+
+def test_open_resolves_names_aliases_and_accents(store):
+    from tui.cli import resolve_target
+
+    assert resolve_target(store, "dostum").target == "abdul-rashid-dostum"
+    assert resolve_target(store, "DÓSTUM").kind == "entity"
+    assert resolve_target(store, "afghan-national-consensus").kind == "brief"
+    assert resolve_target(store, "Tehran").target == "iran"
+
+
+def test_open_unknown_or_ambiguous_exits_1_listing_candidates(brief):
+    result = brief("open", "massoud")
+    assert result.code == 1
+    assert result.err == (
+        "brief: 'massoud' is ambiguous: person ahmad-massoud (Ahmad Massoud); "
+        "person ahmad-shah-massoud (Ahmad Shah Massoud) — give the id\n"
+    )
+    result = brief("open", "zebra")
+    assert result.code == 1
+    assert result.err == "brief: nothing called 'zebra' in the store — try `brief search zebra`\n"
