@@ -211,6 +211,61 @@ def check(content: Path) -> None:
     )
 
 
+@cli.command("import")
+@click.argument("article", type=click.Path(path_type=Path, dir_okay=True))
+@click.option(
+    "--content",
+    "content",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("content"),
+    show_default=True,
+    help="Content directory; the article is copied to seeds/ beside it.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print what was found as JSON; write nothing."
+)
+@click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
+def import_article(article: Path, content: Path, as_json: bool, dry_run: bool) -> None:
+    """Draft a brief, and stubs for new people and factions, from a raw article."""
+    import time
+
+    from .ingest.draft import DraftError, make_draft
+    from .ingest.importer import ArticleError, extract, read_article
+
+    started = time.perf_counter()
+    try:
+        text = read_article(article)
+    except ArticleError as error:
+        raise UserError(str(error)) from None
+    extraction = extract(text)
+    if as_json:
+        click.echo(export.dumps(extraction.to_json()))
+        return
+    try:
+        draft = make_draft(extraction, article.read_bytes(), content)
+    except DraftError as error:
+        raise UserError(str(error)) from None
+    root = content.resolve().parent
+    listing = [path.relative_to(root).as_posix() for path in draft.files]
+    if dry_run:
+        click.echo(f"would write {len(listing)} file(s) (dry run, nothing written):")
+    else:
+        try:
+            draft.write()
+        except DraftError as error:
+            raise UserError(str(error)) from None
+        click.echo(f"wrote {len(listing)} file(s):")
+    for name in listing:
+        click.echo(f"  {name}")
+    if draft.linked:
+        click.echo(f"linked to existing: {', '.join(draft.linked)}")
+    elapsed = (time.perf_counter() - started) * 1000
+    click.echo(
+        f"{len(extraction.people)} people, {len(extraction.factions)} factions, {len(extraction.events)} "
+        f"dated events found in {elapsed:.0f} ms — review {listing[-1]}, then `brief check` and `brief build`"
+    )
+
+
 @cli.command("list")
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")

@@ -170,9 +170,13 @@ def _dateline_anchor(dateline: Dateline) -> dt.date | None:
 
 
 class _Loader:
-    def __init__(self, content_dir: Path, root: Path | None = None) -> None:
+    def __init__(
+        self, content_dir: Path, root: Path | None = None, overlay: dict[Path, bytes] | None = None
+    ) -> None:
         self.content = content_dir
-        self.root = root if root is not None else content_dir.parent
+        self.root = (root if root is not None else content_dir.parent).resolve()
+        # Files not yet on disk (an import's draft), by resolved path: validated as if written.
+        self.overlay = {path.resolve(): data for path, data in (overlay or {}).items()}
         self.files: list[_File] = []
         self.ids: dict[str, _File] = {}  # first file to claim each id
         self.kinds: set[tuple[str, str]] = set()  # (kind, id) of every file
@@ -189,7 +193,10 @@ class _Loader:
 
     def discover(self) -> None:
         for kind, folder in (("brief", "briefs"), ("person", "people"), ("faction", "factions")):
-            for path in sorted((self.content / folder).glob("*.md")):
+            folder_path = (self.content / folder).resolve()
+            on_disk = {p.resolve() for p in folder_path.glob("*.md")}
+            extra = {p for p in self.overlay if p.parent == folder_path and p.suffix == ".md"}
+            for path in sorted(on_disk | extra):
                 entry = _File(kind, path.stem, path, self._display(path))
                 if not is_slug(entry.id):
                     entry.error(
@@ -208,7 +215,7 @@ class _Loader:
                     self.ids[entry.id] = entry
                 self.kinds.add((kind, entry.id))
                 try:
-                    entry.doc = parse_document(path, entry.display)
+                    entry.doc = parse_document(path, entry.display, self.overlay.get(path))
                 except ContentError as error:
                     entry.errors.append(error)
                 self.files.append(entry)
@@ -258,10 +265,13 @@ class _Loader:
             line = entry.front.line_of("source")
             path = (self.root / source).resolve()
             fix = "point `source:` at the article under seeds/, relative to the project root"
-            if not path.is_file():
+            if path in self.overlay:
+                raw = self.overlay[path]
+            elif path.is_file():
+                raw = path.read_bytes()
+            else:
                 entry.error(line, f"source article {source!r} not found", fix)
                 continue
-            raw = path.read_bytes()
             if len(raw) > MAX_ARTICLE_BYTES:
                 entry.error(line, f"source article {source!r} is over 5 MB", "trim the article")
                 continue
@@ -771,6 +781,9 @@ def link(
     return Library(briefs, articles, people, factions, events, tuple(mentions))
 
 
-def load_content(content_dir: Path, root: Path | None = None) -> Library:
-    """Load, validate and link everything under ``content_dir``; raise :class:`BuildFailed`."""
-    return _Loader(content_dir, root).run()
+def load_content(
+    content_dir: Path, root: Path | None = None, overlay: dict[Path, bytes] | None = None
+) -> Library:
+    """Load, validate and link everything under ``content_dir``; raise :class:`BuildFailed`.
+    ``overlay`` adds or replaces files by path without writing them (used to check a draft)."""
+    return _Loader(content_dir, root, overlay).run()

@@ -167,17 +167,18 @@ def _plain(inline: Token) -> tuple[str, list[FootnoteRef], str | None]:
     return "".join(parts), refs, lead
 
 
-def parse_document(path: Path, display_path: str) -> Document:
-    """Read and parse one content file; raises :class:`ContentError` for unreadable input."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ContentError(
-            display_path,
-            1,
-            f"cannot read the file: {error.strerror}",
-            "check that it exists and is readable",
-        ) from None
+def parse_document(path: Path, display_path: str, raw: bytes | None = None) -> Document:
+    """Read (unless ``raw`` is given) and parse one content file; raises :class:`ContentError`."""
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise ContentError(
+                display_path,
+                1,
+                f"cannot read the file: {error.strerror}",
+                "check that it exists and is readable",
+            ) from None
     if len(raw) > MAX_CONTENT_BYTES:
         raise ContentError(
             display_path,

@@ -77,7 +77,7 @@ def fold(text: str) -> str:
 
 
 def slugify(text: str, max_words: int | None = None) -> str:
-    words = re.findall(r"[a-z0-9]+", fold(text))
+    words = re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", fold(text)))
     if max_words is not None:
         words = words[:max_words]
     return "-".join(words)

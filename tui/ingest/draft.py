@@ -1,0 +1,293 @@
+"""An import's extraction → draft content files that already pass `brief check`.
+
+Every drafted takeaway, event, role and relation carries a footnote quoting the article; a claim
+whose words cannot be quoted uniquely is left out rather than drafted unsourced. People and
+factions already in ``content/`` are matched by name or alias and linked, never rewritten. The
+draft is validated in memory with the real loader before anything is written, and files are
+created exclusively, so an import never overwrites and never leaves half a draft behind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .article import ArticleIndex, split_article
+from .content import load_content
+from .errors import BuildFailed
+from .importer import Extraction
+from .markdown import parse_document
+from .text import fold, slugify
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+
+
+def md_text(text: str) -> str:
+    """Article text made safe to embed in Markdown: nothing in it is read as markup."""
+    text = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    if re.match(r"\d+[.)]\s", text):  # would start an ordered list
+        return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    if re.match(r"[+\-]\s", text):  # would start a bullet list
+        return "\\" + text
+    return text
+
+
+class DraftError(Exception):
+    """The draft could not be made; nothing was written."""
+
+
+@dataclass
+class Draft:
+    brief_id: str
+    files: dict[Path, bytes]  # absolute path → content, in writing order
+    new_people: list[str] = field(default_factory=list)
+    new_factions: list[str] = field(default_factory=list)
+    linked: list[str] = field(default_factory=list)
+
+    def write(self) -> None:
+        """Create every file exclusively; on any failure remove what was created."""
+        created: list[Path] = []
+        try:
+            for path, data in self.files.items():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with path.open("xb") as stream:
+                    created.append(path)
+                    stream.write(data)
+        except FileExistsError as error:
+            for path in created:
+                path.unlink(missing_ok=True)
+            raise DraftError(
+                f"{error.filename} appeared while importing — nothing was written; try again"
+            ) from None
+        except OSError as error:
+            for path in created:
+                path.unlink(missing_ok=True)
+            raise DraftError(
+                f"cannot write {error.filename}: {error.strerror} — nothing was written"
+            ) from None
+
+
+@dataclass
+class _Existing:
+    ids: set[str]
+    names: dict[str, tuple[str, str]]  # folded name or alias → (kind, id)
+
+
+def _existing(content: Path) -> _Existing:
+    ids: set[str] = set()
+    names: dict[str, tuple[str, str]] = {}
+    for kind, folder in (("brief", "briefs"), ("person", "people"), ("faction", "factions")):
+        for path in sorted((content / folder).glob("*.md")):
+            ids.add(path.stem)
+            if kind == "brief":
+                continue
+            try:
+                front = parse_document(path, path.name).front
+            except Exception:  # a broken file is `brief check`'s to report, not the importer's
+                continue
+            for name in [front.get("name"), *(front.get("aliases") or [])]:
+                if isinstance(name, str) and name.strip():
+                    names.setdefault(fold(name), (kind, path.stem))
+    return _Existing(ids, names)
+
+
+def _unique_slug(base: str, taken: set[str]) -> str:
+    base = base or "untitled"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{number}"
+        number += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _front(data: dict[str, Any]) -> str:
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return f"---\n{body}---\n"
+
+
+class _Notes:
+    """Footnotes of one file: each distinct quote once, labelled 1, 2, …"""
+
+    def __init__(self, index: ArticleIndex) -> None:
+        self.index = index
+        self.labels: dict[str, str] = {}
+
+    def quote(self, *candidates: str | None) -> str | None:
+        """The label of the first candidate that occurs exactly once in the article."""
+        for candidate in candidates:
+            if not candidate or not candidate.strip():
+                continue
+            text = " ".join(candidate.split()).strip()
+            if len(self.index.find_all(text)) == 1:
+                if text not in self.labels:
+                    self.labels[text] = str(len(self.labels) + 1)
+                return self.labels[text]
+        return None
+
+    def render(self) -> str:
+        return "".join(f'[^{label}]: "{md_text(text)}"\n' for text, label in self.labels.items())
+
+
+def make_draft(
+    extraction: Extraction, raw: bytes, content: Path, root: Path | None = None
+) -> Draft:
+    """Draft files for an extraction; raises :class:`DraftError` if the draft would not build."""
+    root = (root if root is not None else content.parent).resolve()
+    content = content.resolve()
+    existing = _existing(content)
+    seeds = root / "seeds"
+    taken = set(existing.ids) | {p.stem for p in seeds.glob("*")}
+    brief_id = _unique_slug(slugify(extraction.title, 8), taken)
+    seed_rel = f"seeds/{brief_id}.txt"
+    article = split_article(brief_id, seed_rel, raw.decode("utf-8-sig"))
+    index = ArticleIndex(article)
+    files: dict[Path, bytes] = {seeds / f"{brief_id}.txt": raw}
+    draft = Draft(brief_id, files)
+
+    # Who is who: existing entities by name or alias, new ones get stub ids.
+    registry = dict(existing.names)
+    ids: dict[str, str] = {}  # extracted name → entity id
+
+    def assign(kind: str, name: str, aliases: Iterable[str]) -> tuple[str, bool]:
+        for candidate in [name, *aliases]:
+            hit = registry.get(fold(candidate))
+            if hit and hit[0] == kind:
+                return hit[1], False
+        entity_id = _unique_slug(slugify(name), taken)
+        return entity_id, True
+
+    new_entities: dict[str, tuple[str, Any]] = {}
+    for org in extraction.factions:
+        entity_id, new = assign("faction", org.name, org.aliases)
+        ids[org.name] = entity_id
+        for alias in org.aliases:
+            ids[alias] = entity_id
+        if new:
+            new_entities[entity_id] = ("faction", org)
+        elif entity_id not in draft.linked:
+            draft.linked.append(entity_id)
+    for person in extraction.people:
+        entity_id, new = assign("person", person.name, person.aliases)
+        ids[person.name] = entity_id
+        if new:
+            new_entities[entity_id] = ("person", person)
+        elif entity_id not in draft.linked:
+            draft.linked.append(entity_id)
+    # register new names; an alias that is ambiguous (already someone's) is dropped
+    kept_aliases: dict[str, list[str]] = {}
+    for entity_id, (kind, found) in new_entities.items():
+        registry.setdefault(fold(found.name), (kind, entity_id))
+    for entity_id, (kind, found) in new_entities.items():
+        kept = []
+        for alias in sorted(found.aliases):
+            if fold(alias) not in registry:
+                registry[fold(alias)] = (kind, entity_id)
+                kept.append(alias)
+        kept_aliases[entity_id] = kept
+
+    for entity_id, (kind, found) in new_entities.items():
+        notes = _Notes(index)
+        data: dict[str, Any] = {"name": found.name}
+        if kept_aliases[entity_id]:
+            data["aliases"] = kept_aliases[entity_id]
+        if kind == "faction":
+            data.update(kind=found.kind, stance="unknown", brief=brief_id)
+        else:
+            data.update(status=found.status, brief=brief_id)
+            if found.role:
+                label = notes.quote(found.role_phrase, found.first_sentence)
+                faction_id = ids.get(found.faction) if found.faction else None
+                if label:
+                    role: dict[str, Any] = {"title": found.role[:1].upper() + found.role[1:]}
+                    if faction_id:
+                        role["of"] = faction_id
+                    role["source"] = int(label)
+                    data["roles"] = [role]
+            relations = []
+            for relation_kind, other, phrase in found.relations:
+                other_id = ids.get(other)
+                label = notes.quote(phrase)
+                if other_id and label:
+                    relations.append({"kind": relation_kind, "to": other_id, "source": int(label)})
+            if relations:
+                data["relations"] = relations
+        label = notes.quote(found.first_sentence)
+        mention = f"[^{label}]" if label else ""
+        body = f"Draft stub from the import of “{md_text(extraction.title)}”: check and complete.{mention}\n"
+        text = _front(data) + body + ("\n" + notes.render() if notes.labels else "")
+        folder = "factions" if kind == "faction" else "people"
+        files[content / folder / f"{entity_id}.md"] = text.encode()
+        (draft.new_factions if kind == "faction" else draft.new_people).append(entity_id)
+
+    files[content / "briefs" / f"{brief_id}.md"] = _brief_text(
+        extraction, brief_id, seed_rel, index, ids
+    ).encode()
+    _validate(content, root, files)
+    return draft
+
+
+def _brief_text(
+    extraction: Extraction, brief_id: str, seed_rel: str, index: ArticleIndex, ids: dict[str, str]
+) -> str:
+    notes = _Notes(index)
+    front: dict[str, Any] = {"title": extraction.title or brief_id, "source": seed_rel}
+    if extraction.place or extraction.date:
+        dateline: dict[str, Any] = {}
+        if extraction.place:
+            dateline["place"] = extraction.place
+        if extraction.date:
+            dateline["date"] = extraction.date
+        front["dateline"] = dateline
+    if extraction.outlet and extraction.outlet in ids:
+        front["outlet"] = ids[extraction.outlet]
+    chain = []
+    for name, role in extraction.chain:
+        link: dict[str, Any] = {"entity": ids[name]} if name in ids else {"name": name}
+        if role:
+            link["role"] = role
+        chain.append(link)
+    if chain:
+        front["reporting_chain"] = chain
+    front["tags"] = []
+
+    lines = ["## Summary", ""]
+    label = notes.quote(extraction.summary)
+    lines.append(md_text(extraction.summary) + (f"[^{label}]" if label else ""))
+    lines += ["", "## Key takeaways", ""]
+    for takeaway in extraction.takeaways:
+        label = notes.quote(takeaway)
+        if label:
+            lines.append(f"- {md_text(takeaway)}[^{label}]")
+    lines += ["", "## History", ""]
+    seen: set[str] = set()
+    for event in extraction.events:
+        label = notes.quote(event.what)
+        headline = event.what.partition(". ")[0]
+        key = f"{slugify(event.when)}-{slugify(headline, 5)}"
+        if not label or key in seen:
+            continue
+        seen.add(key)
+        lines.append(f"- **{md_text(event.when)}** — {md_text(event.what)}[^{label}]")
+    comment = "<!-- Drafted by `brief import`: rewrite the summary in your own words and check every claim. -->"
+    return _front(front) + "\n" + comment + "\n\n" + "\n".join(lines) + "\n\n" + notes.render()
+
+
+def _validate(content: Path, root: Path, files: dict[Path, bytes]) -> None:
+    """Build everything with the draft in place; only errors in the draft's own files count
+    (a problem elsewhere in content/ is `brief check`'s to report)."""
+    try:
+        load_content(content, root, overlay=files)
+    except BuildFailed as failure:
+        mine = {path.relative_to(root).as_posix() for path in files}
+        errors = [e for e in failure.errors if e.path in mine]
+        if errors:
+            detail = "; ".join(str(e) for e in errors[:3])
+            raise DraftError(
+                f"the draft would not build ({detail}) — nothing was written"
+            ) from None
