@@ -408,13 +408,10 @@ class _Extractor:
         if first_cue == 0:
             return self.classify_run(sentence, run, tokens, org=True)
         start_tok = parts[first_cue][0]
-        # the organisation runs from its first cue-bearing part, plus the capitalised words before it
-        head = parts[first_cue - 1] if first_cue >= 1 else []
         org_run = run[run.index(start_tok) :]
         mentions = [
             m for part in parts[:first_cue] for m in self.classify_run(sentence, part, tokens)
         ]
-        del head
         return mentions + self.classify_run(sentence, org_run, tokens, org=True)
 
     def classify_run(
@@ -436,7 +433,6 @@ class _Extractor:
             run = run[:-1]
         if not run:
             return []
-        text = _text(sentence, run)
         plain = _text_plain(run)
         start, end = run[0].start, run[-1].end
         after = sentence[end:]
