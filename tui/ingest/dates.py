@@ -59,6 +59,10 @@ RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = re.compile(r"^(?:in\s+)?(\d{4})s?$", re.I)
 _SPAN = re.compile(r"^(\d{4})\s*[-–—/]\s*(\d{2}|\d{4})$")
+_MONTH = re.compile(
+    r"^(january|february|march|april|may|june|july|august|september|october|november|december)$",
+    re.I,
+)
 _MONTH_YEAR = re.compile(rf"^({_MONTH_NAMES})\.?\s+(\d{{4}})$", re.I)
 _MONTH_DAY_YEAR = re.compile(
     rf"^({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}))?$", re.I
@@ -102,6 +106,16 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
     if match := _ISO.match(raw):
         day = _day(int(match.group(1)), int(match.group(2)), int(match.group(3)), raw)
         return DateValue(raw, "day", _key(day), day.isoformat())
+    if match := _MONTH.match(
+        raw
+    ):  # "September": the month of the dateline's year, or the year before
+        month = MONTHS[match.group(1).lower()]
+        if anchor is None:
+            return DateValue(raw, "month", f"0000-{month:02d}-00:5")
+        year = anchor.year if month <= anchor.month + 1 else anchor.year - 1
+        return DateValue(
+            raw, "month", f"{year:04d}-{month:02d}-00:5", f"{year:04d}-{month:02d}", inferred=True
+        )
     if match := _MONTH_YEAR.match(raw):
         month, year = MONTHS[match.group(1).lower()], int(match.group(2))
         return DateValue(raw, "month", f"{year:04d}-{month:02d}-00:5", f"{year:04d}-{month:02d}")
@@ -146,6 +160,6 @@ def resolved_day(value: DateValue | None) -> dt.date | None:
 
 
 DATE_FORMS = (
-    "a year (2001), a span (1989-90), a month (December 2025), a day (December 10 or "
+    "a year (2001), a span (1989-90), a month (December 2025, or December), a day (December 10 or "
     "10 December 2025), a weekday (Tuesday), today / yesterday, or recently / soon / currently"
 )

@@ -180,11 +180,24 @@ ORG_CUES: dict[str, str] = {
     "institute": "movement", "foundation": "movement", "group": "movement", "network": "movement",
     "center": "movement", "centre": "movement", "watch": "movement", "initiative": "movement",
     "federation": "coalition", "bloc": "coalition", "authority": "government", "republic": "state",
+    "international": "movement", "programme": "international body", "program": "international body",
+    "conference": "movement", "church": "movement", "framework": "coalition", "community": "coalition",
+    "services": "government", "intelligence": "government", "mission": "international body",
+    "company": "movement", "corporation": "movement",
 }  # fmt: skip
+# Lowercase nouns after a capitalised name that make it a place: "the Bab al-Mandab strait".
+PLACE_NOUNS = {"strait", "river", "sea", "valley", "province", "region", "district", "border",
+               "crossing", "mountains", "island", "islands", "city", "port", "airport", "base", "camp",
+               "state", "governorate", "county", "plain", "desert", "peninsula", "corridor", "canal"}  # fmt: skip
+# Capitalised last words that make a name a place: "Green Zone", "Tahrir Square".
+PLACE_HEADS = {"zone", "square", "street", "strait", "valley", "province", "airport", "bridge",
+               "island", "mountains", "river", "sea", "gulf", "corridor", "region", "district",
+               "governorate", "city", "port", "base", "camp", "heights", "desert", "plain"}  # fmt: skip
 # Lowercase nouns that turn a preceding capitalised name into an organisation: "Najibullah government".
 ORG_NOUNS = {"government": "government", "regime": "government", "administration": "government",
              "forces": "armed group", "militia": "armed group", "army": "armed group",
-             "movement": "movement", "party": "party"}  # fmt: skip
+             "movement": "movement", "party": "party", "coalition": "coalition",
+             "alliance": "coalition", "bloc": "coalition", "group": "movement"}  # fmt: skip
 KNOWN_ORGS: dict[str, str] = {
     "Taliban": "armed group", "Hamas": "armed group", "Hezbollah": "armed group",
     "Houthis": "armed group", "Houthi": "armed group", "Islamic State": "armed group",
@@ -252,9 +265,9 @@ PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "del", "della", "der", "den
              "da", "dos", "das", "du", "le", "la", "y", "ul", "ud", "abu", "ben", "di", "do"}  # fmt: skip
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "to"}
 
-MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-               "jul", "aug", "sep", "sept", "oct", "nov", "dec"}  # fmt: skip
+# Full month names only: "Jan Egeland" and "Theresa May" are people; "Jan." is caught by its dot.
+MONTH_NAMES = {"january", "february", "march", "april", "june", "july", "august",
+               "september", "october", "november", "december"}  # fmt: skip
 WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 # Capitalised words that start sentences or headings without naming anyone.
@@ -291,6 +304,7 @@ COMMON = {
     "jewish", "arab", "kurdish", "sunni", "shia", "shiite", "catholic", "hindu", "buddhist",
     "ethnic", "tribal", "civil", "war", "peace", "ceasefire", "truce", "election", "elections",
     "vote", "referendum", "constitution", "law", "laws", "ban", "sanctions", "aid", "economy",
+    "junta", "regime", "negotiators", "lawmakers", "mediators", "diplomats",
 }  # fmt: skip
 
 PERSON_VERBS = {"said", "says", "told", "added", "noted", "stated", "warned", "argued", "claimed",

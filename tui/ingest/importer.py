@@ -36,6 +36,8 @@ from .gazetteer import (
     ORG_NOUNS,
     PARTICLES,
     PERSON_VERBS,
+    PLACE_HEADS,
+    PLACE_NOUNS,
     ROLE_HEADS,
     TITLES,
     WEEKDAY_NAMES,
@@ -195,6 +197,8 @@ _DATELINES = [
     re.compile(
         rf"^(?P<place>[A-Z][A-Z'’.\- ]{{1,40}}?)(?:,\s+(?P<date>{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*\((?P<outlet>[^)]{{2,40}})\)\s*[-–—:]\s*"
     ),
+    # BRUSSELS —   /   Baghdad —   (no date: an en or em dash after a short place name)
+    re.compile(r"^(?P<place>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,2})\s+[—–]\s+"),
     # SEOUL, March 3 —   /   Geneva, 4 June 2024 -
     re.compile(
         rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?),\s+(?P<date>(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE})(?:,?\s*\d{{4}})?)\s*[-–—:]\s*"
@@ -255,7 +259,10 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
         )
         if tok.capital or joiner:
             current.append(tok)
-            if tok.text != tok.bare:  # a possessive ends the name
+            # a possessive ends the name, unless an organisation's name goes on ("General's Office")
+            if tok.text != tok.bare and not (
+                nxt is not None and nxt.capital and nxt.low in ORG_CUES
+            ):
                 runs.append(current)
                 current = []
         else:
@@ -278,11 +285,45 @@ def _text(sentence: str, run: list[_Tok]) -> str:
 
 
 def _is_orgish(run: list[_Tok]) -> bool:
-    return any(t.low in ORG_CUES for t in run) or _text_plain(run) in KNOWN_ORGS
+    """Has an organisation cue word, is a known organisation, or is glued to one ("Tehreek-e-Taliban")."""
+    if _text_plain(run) in KNOWN_ORGS:
+        return True
+    for tok in run:
+        parts = tok.bare.split("-")
+        if tok.low in ORG_CUES or any(p.lower() in ORG_CUES for p in parts[1:]):
+            return True
+        if (
+            len(parts) > 1
+            and parts[0].lower() not in PARTICLES
+            and any(p in KNOWN_ORGS for p in parts)
+        ):
+            return True
+    return False
 
 
 def _text_plain(run: list[_Tok]) -> str:
-    return " ".join(t.bare for t in run)
+    return " ".join([*(t.text for t in run[:-1]), run[-1].bare]) if run else ""
+
+
+_ORG_NOUN = re.compile(r"\s+(" + "|".join(ORG_NOUNS) + r")\b")
+
+
+def _split_and(run: list[_Tok]) -> list[list[_Tok]]:
+    """A run cut at each lowercase "and" (with a following "the"): the candidate halves."""
+    halves, current = [], []
+    index = 0
+    while index < len(run):
+        tok = run[index]
+        if tok.low == "and" and not tok.capital:
+            halves.append(current)
+            current = []
+            if index + 1 < len(run) and run[index + 1].low == "the" and not run[index + 1].capital:
+                index += 1
+        else:
+            current.append(tok)
+        index += 1
+    halves.append(current)
+    return [h for h in halves if h]
 
 
 def _split_connectors(run: list[_Tok]) -> list[list[_Tok]]:
@@ -362,7 +403,7 @@ class _Extractor:
             if match:
                 place = match.group("place").strip()
                 self.place = place.title() if place.isupper() else place
-                self.date = match.group("date")
+                self.date = match.groupdict().get("date")
                 outlet = match.groupdict().get("outlet")
                 self.outlet = outlet.strip() if outlet else None
                 self.dateline_end = match.end()
@@ -389,26 +430,40 @@ class _Extractor:
         self, sentence: str, run: list[_Tok], tokens: list[_Tok]
     ) -> list[_Mention]:
         """An organisation's name keeps its connectors ("Movement for Peace and Justice"); a run
-        that only ends in one ("Abdullah Qarluq of the National … Council") is split first."""
+        that only ends in one ("Abdullah Qarluq of the National … Council") is split first, and
+        two organisations joined by "and" ("Arakan Army and the Ta'ang … Army") are two."""
+        after = sentence[run[-1].end :]
+        noun = _ORG_NOUN.match(after)
+        if (
+            noun
+            and len(run) > 1
+            and not _is_orgish(run)
+            and any(t.low in CONNECTORS and not t.capital for t in run)
+        ):
+            name = f"{_text_plain(run)} {noun.group(1)}"  # "State of Law coalition"
+            return [
+                _Mention(
+                    "org",
+                    name,
+                    run[0].start,
+                    run[-1].end + noun.end(),
+                    org_kind=ORG_NOUNS[noun.group(1)],
+                )
+            ]
         if not _is_orgish(run):
             return [
                 m
                 for piece in _split_connectors(run)
                 for m in self.classify_run(sentence, piece, tokens)
             ]
+        halves = _split_and(run)
+        if len(halves) > 1 and all(_is_orgish(h) for h in halves):
+            return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         parts = _split_connectors(run)
-        first_cue = next(
-            (
-                i
-                for i, part in enumerate(parts)
-                if _is_orgish(part) or any(t.low in ORG_CUES for t in part)
-            ),
-            0,
-        )
+        first_cue = next((i for i, part in enumerate(parts) if _is_orgish(part)), 0)
         if first_cue == 0:
             return self.classify_run(sentence, run, tokens, org=True)
-        start_tok = parts[first_cue][0]
-        org_run = run[run.index(start_tok) :]
+        org_run = run[run.index(parts[first_cue][0]) :]
         mentions = [
             m for part in parts[:first_cue] for m in self.classify_run(sentence, part, tokens)
         ]
@@ -427,8 +482,6 @@ class _Extractor:
             and _text_plain(run) not in KNOWN_ORGS
         ):
             run = run[1:]
-        if not run:
-            return []
         while run and not run[-1].capital:
             run = run[:-1]
         if not run:
@@ -437,35 +490,47 @@ class _Extractor:
         start, end = run[0].start, run[-1].end
         after = sentence[end:]
         before = sentence[:start]
+        # "formally called Ansar Allah", "widely known as Hemedti": another name for what came before
+        if re.search(
+            r"\b(?:formally|officially|also|widely|better|locally)\s+(?:called|known as|named)\s+$",
+            before,
+        ):
+            return [_Mention("alias", plain, start, end)]
         # "X government", "X regime", "X forces"
-        noun = re.match(
-            r"\s+(government|regime|administration|forces|militia|army|movement|party)\b", after
-        )
+        noun = _ORG_NOUN.match(after)
         if noun and not _is_orgish(run) and not self.is_place(plain):
             kind = ORG_NOUNS[noun.group(1)]
+            if plain in KNOWN_ORGS:
+                return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[plain])]
+            if plain in self.demonyms:
+                return [_Mention("org", self.demonyms[plain], start, end, org_kind="state")]
             mentions = [
                 _Mention("org", f"{plain} {noun.group(1)}", start, end + noun.end(), org_kind=kind)
             ]
-            if plain in KNOWN_ORGS:
-                mentions = [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[plain])]
-            elif (
+            if (
                 len(run) <= 3
                 and all(t.low not in COMMON | TITLES for t in run)
-                and plain not in self.demonyms
+                and noun.group(1) in ("government", "regime", "administration")
             ):
-                mentions.append(_Mention("person", plain, start, end))
-            elif plain in self.demonyms:
-                mentions = [_Mention("org", self.demonyms[plain], start, end, org_kind="state")]
+                mentions.append(
+                    _Mention("person", plain, start, end)
+                )  # "the Najibullah government"
             return mentions
         if plain in self.demonyms:
             if re.match(
-                r"\s+(withdrawal|invasion|occupation|forces|troops|army|government|officials|era|regime|military)\b",
+                r"\s+(withdrawal|invasion|occupation|forces|troops|army|government|officials|era|regime|military|intelligence|ambassador|embassy|president|leaders?)\b",
                 after,
             ):
                 return [_Mention("org", self.demonyms[plain], start, end, org_kind="state")]
             return []
         if self.is_place(plain):
             return self.place_mention(plain, start, end, before, after)
+        if run[-1].low in PLACE_HEADS or re.match(
+            r"\s+(?:" + "|".join(PLACE_NOUNS) + r")\b", after
+        ):
+            return [
+                _Mention("place", plain, start, end)
+            ]  # "Green Zone", "the Bab al-Mandab strait"
         if plain in KNOWN_ORGS:
             return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[plain])]
         if re.match(
@@ -473,12 +538,30 @@ class _Extractor:
             after,
         ):
             return [_Mention("org", plain, start, end, org_kind="outlet")]
+        if re.search(
+            r"\b(?:companies|firms|groups|organi[sz]ations|agencies|outlets|militias|parties|banks)\s+(?:such as|like|including)\s+$",
+            before,
+        ):
+            return [_Mention("org", plain, start, end, org_kind="movement")]
         if _is_orgish(run):
             if len(run) == 1:
-                return []  # "Council", "Government" alone name nothing ("This Council" is resolved later)
+                known = [p for p in run[0].bare.split("-") if p in KNOWN_ORGS]
+                if known and run[0].bare.startswith(known[0] + "-"):
+                    return []  # "Hamas-led": the organisation is taken from the token itself
+                if not known:
+                    return []  # "Council", "Government" alone name nothing ("This Council" is resolved later)
             return [self.org_mention(run, plain, start, end)]
-        if len(run) == 1 and run[0].text.isupper() and 2 <= len(run[0].text) <= 6:
-            return [_Mention("org", plain, start, end, org_kind="movement")]
+        if len(run) == 1 and run[0].bare.isupper() and 2 <= len(run[0].bare) <= 8:
+            return [_Mention("org", plain, start, end, org_kind="movement")]  # an acronym: MINUSMA
+        if len(run) == 1 and re.match(
+            r"\s+(?:chief|director|head|spokesman|spokeswoman|spokesperson|official|officials|commander)\b",
+            after,
+        ):
+            return [
+                _Mention("org", plain, start, end, org_kind="movement")
+            ]  # "Mossad chief David Barnea"
+        if len(run) == 1 and re.fullmatch(r"[A-Z][a-z]+ists", run[0].bare):
+            return [_Mention("org", plain, start, end, org_kind="movement")]  # "the Sadrists"
         # titles before a name: "Taliban Foreign Minister Amir Khan Muttaqi", "President Joe Biden"
         heads = [i for i, t in enumerate(run[:-1]) if t.low.rstrip(".") in ROLE_HEADS | HONORIFICS]
         if heads:
@@ -489,44 +572,68 @@ class _Extractor:
                 if mention.kind in ("person", "single"):
                     mention.kind = "person"
                     mention.role_prefix = _text_plain(role_run)
-            orgs = [t for t in role_run if t.bare in KNOWN_ORGS]
-            mentions += [
-                _Mention("org", t.bare, t.start, t.start + len(t.bare), org_kind=KNOWN_ORGS[t.bare])
-                for t in orgs
-            ]
+            for tok in role_run:
+                if tok.bare in KNOWN_ORGS or (tok.bare.isupper() and 2 <= len(tok.bare) <= 8):
+                    kind = KNOWN_ORGS.get(tok.bare, "movement")
+                    mentions.append(
+                        _Mention(
+                            "org", tok.bare, tok.start, tok.start + len(tok.bare), org_kind=kind
+                        )
+                    )
             return mentions
-        if all(t.low in TITLES | COMMON for t in run):
-            return []
-        if any(t.low in COMMON | TITLES | ORG_CUES.keys() for t in run if t.capital):
+        if not self.looks_like_name(run):
             return []
         if len(run) == 1:
             return [_Mention("single", plain, start, end)]
         return [_Mention("person", plain, start, end)]
 
+    @staticmethod
+    def looks_like_name(run: list[_Tok]) -> bool:
+        """No title, cue or common word at either end, and at most one inside ("Mohammed Shia al-Sudani")."""
+
+        def bad(tok: _Tok) -> bool:
+            return tok.capital and tok.low in COMMON | TITLES | ORG_CUES.keys()
+
+        if bad(run[0]) or bad(run[-1]):
+            return False
+        return sum(1 for tok in run[1:-1] if bad(tok)) <= 1
+
     def is_place(self, text: str) -> bool:
-        return (
-            text in self.places_set
-            or text.removeprefix("the ").removeprefix("The ") in self.places_set
-        )
+        text = text.removeprefix("the ").removeprefix("The ")
+        return text in self.places_set or (text.isupper() and text.title() in self.places_set)
 
     def place_mention(
         self, plain: str, start: int, end: int, before: str, after: str
     ) -> list[_Mention]:
+        """A place; a country also acts as a state when it does something, has something done to
+        it, or stands in a list with one that does ("Qatar, Egypt and the United States resumed")."""
         name = plain.removeprefix("The ").removeprefix("the ")
+        if name.isupper() and name.title() in self.places_set:
+            name = name.title()  # "BRUSSELS"
         country = COUNTRY_ALIASES.get(name, name)
         mentions = [_Mention("place", name, start, end)]
-        acting = re.match(
-            r"(?:['’]s\b|\s+(?:is|was|has|had|hosted|said|says|will|would|wants|seeks|sent|backed|accused|announced|denied|called|urged|warned|mediated|brokered|launched|struck|signed|agreed)\b)",
-            after,
-        )
-        acted_on = re.search(
-            r"(?:request of|pressure from|backed by|mediated by|brokered by|talks with|sanctions on|accused|by)\s+$",
-            before,
-        )
         state = (
             country if country in COUNTRIES or country in FORMER_STATES else self.capitals.get(name)
         )
-        if state and (acting or acted_on):
+        if state is None:
+            return mentions
+        verb = r"(?:\s+(?:(?:also|has|have|had|will|would|did|does|not)\s+)?(?:is|are|was|were|has|have|had|said|says|will|would|wants|seeks|sent|backed|accused|announced|denied|called|urged|warned|began|begin|must|should|could|can|[a-z]+ed)\b)"
+        listed = r"(?:\s*,\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’\- ]{1,30}?)*\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*"
+        located = re.search(r"\b(?:in|within|across|to|into|inside|throughout|near|around|over|at|from|of)\s+(?:the\s+)?$", before)
+        acting = not located and (re.match(verb, after) or re.match(listed + verb, after))
+        acted_on = re.search(
+            r"(?:request of|pressure from|backed by|mediated by|brokered by|hosted by|talks with|sanctions on|accused|by|governments? of|negotiators from|delegations? from|officials from|troops from|envoys? from)\s+(?:the\s+)?$",
+            before,
+        ) or re.search(
+            r"(?:governments? of|negotiators from|delegations? from|hosted by)\s+(?:the\s+)?[A-Z][\w'’\- ]*?(?:,\s+(?:the\s+)?[A-Z][\w'’\- ]*?)*,?\s+(?:and|or)\s+(?:the\s+)?$",
+            before,
+        )
+        in_list_before = re.search(
+            r"(?:^|[.;:]\s*)(?:the\s+)?[A-Z][\w'’\- ]{1,30}?(?:,\s+(?:the\s+)?[A-Z][\w'’\- ]{1,30}?)*,?\s+(?:and|or)\s+(?:the\s+)?$",
+            before,
+        )
+        list_verb = in_list_before and re.match(verb, after)
+        if acting or acted_on or list_verb:
             mentions.append(_Mention("org", state, start, end, org_kind="state"))
         return mentions
 
@@ -573,7 +680,10 @@ class _Extractor:
         """A lone capitalised word: a known person's surname, or a person by context."""
         name = mention.name
         owners = [
-            p for p in self.people.values() if name in p.name.split()[1:] or name in p.aliases
+            p
+            for p in self.people.values()
+            if name in p.aliases
+            or name in [w for w in p.name.split() if w.lower() not in PARTICLES]
         ]
         if len(owners) == 1:
             owners[0].aliases.add(name)
@@ -619,6 +729,8 @@ class _Extractor:
                         base = candidate
                 if base is None and variant in self.orgs:
                     base = variant
+            if base is None and name + "s" in self.orgs:
+                base = name + "s"  # "Sadrist" is the Sadrists
             if base is None and len(words) >= 2:
                 # "National Consensus" is short for "National Consensus of Afghan Political …"
                 longer = [o for o in self.orgs if o != name and o.startswith(name + " ")]
@@ -852,6 +964,9 @@ class _Extractor:
             r"\b(?:1[5-9]\d\d|20\d\d)\s*[-–]\s*(?:\d{4}|\d{2})\b",
             r"\b(?:1[5-9]\d\d|20\d\d)s?\b",
             r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+            # a month on its own, after a word that makes it a time: "in September", "that August"
+            r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bfor )|(?<=\bthat )|(?<=\blast )|(?<=\bthis )|(?<=\bearly )|(?<=\blate )|(?<=\bduring ))"
+            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
             r"\b(?:"
             + "|".join(re.escape(m) for m in markers if m not in ("now", "later", "earlier"))
             + r")\b",
@@ -862,8 +977,6 @@ class _Extractor:
             seen = set()
             for match in combined.finditer(sentence.text):
                 when = match.group()
-                if when.lower() in MONTH_NAMES:
-                    continue
                 if re.fullmatch(r"\d{4}s?", when) and not (1500 <= int(when[:4]) <= 2100):
                     continue
                 if (
