@@ -183,7 +183,7 @@ ORG_CUES: dict[str, str] = {
     "international": "movement", "programme": "international body", "program": "international body",
     "conference": "movement", "church": "movement", "framework": "coalition", "community": "coalition",
     "services": "government", "intelligence": "government", "mission": "international body",
-    "company": "movement", "corporation": "movement",
+    "company": "movement", "corporation": "movement", "board": "government",
 }  # fmt: skip
 # Lowercase nouns after a capitalised name that make it a place: "the Bab al-Mandab strait".
 PLACE_NOUNS = {"strait", "river", "sea", "valley", "province", "region", "district", "border",
@@ -197,7 +197,8 @@ PLACE_HEADS = {"zone", "square", "street", "strait", "valley", "province", "airp
 ORG_NOUNS = {"government": "government", "regime": "government", "administration": "government",
              "forces": "armed group", "militia": "armed group", "army": "armed group",
              "movement": "movement", "party": "party", "coalition": "coalition",
-             "alliance": "coalition", "bloc": "coalition", "group": "movement"}  # fmt: skip
+             "alliance": "coalition", "bloc": "coalition", "group": "movement",
+             "mission": "international body"}  # fmt: skip
 KNOWN_ORGS: dict[str, str] = {
     "Taliban": "armed group", "Hamas": "armed group", "Hezbollah": "armed group",
     "Houthis": "armed group", "Houthi": "armed group", "Islamic State": "armed group",

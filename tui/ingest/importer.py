@@ -259,10 +259,9 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
         )
         if tok.capital or joiner:
             current.append(tok)
-            # a possessive ends the name, unless an organisation's name goes on ("General's Office")
-            if tok.text != tok.bare and not (
-                nxt is not None and nxt.capital and nxt.low in ORG_CUES
-            ):
+            # a possessive ends the name, unless an organisation's name goes on ("General's Office",
+            # "Tigray People's Liberation Front")
+            if tok.text != tok.bare and not _org_continues(tokens, index + 1, current):
                 runs.append(current)
                 current = []
         else:
@@ -278,6 +277,21 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
         if run:
             cleaned.append(run)
     return cleaned
+
+
+def _org_continues(tokens: list[_Tok], index: int, so_far: list[_Tok]) -> bool:
+    """After a possessive, do the capitalised words from ``index`` on reach an organisation cue
+    word, so that the possessive is inside one name ("People's" in "Tigray People's Liberation
+    Front")? Not when what came before is a place or an organisation of its own ("South Korea's
+    National Assembly", "the Church's Episcopal Conference")."""
+    owner = " ".join(t.bare for t in so_far)
+    if owner in _PLACES or owner in KNOWN_ORGS or any(t.low in ORG_CUES for t in so_far):
+        return False
+    while index < len(tokens) and tokens[index].capital:
+        if tokens[index].low in ORG_CUES:
+            return True
+        index += 1
+    return False
 
 
 def _text(sentence: str, run: list[_Tok]) -> str:
@@ -305,6 +319,7 @@ def _text_plain(run: list[_Tok]) -> str:
     return " ".join([*(t.text for t in run[:-1]), run[-1].bare]) if run else ""
 
 
+_PLACES = place_names()
 _ORG_NOUN = re.compile(r"\s+(" + "|".join(ORG_NOUNS) + r")\b")
 
 
@@ -324,6 +339,16 @@ def _split_and(run: list[_Tok]) -> list[list[_Tok]]:
         index += 1
     halves.append(current)
     return [h for h in halves if h]
+
+
+def _initials(name: str) -> str:
+    """ "Tigray People's Liberation Front" → "TPLF"; "Hayat Tahrir al-Sham" → "HTS"."""
+    letters = []
+    for word in name.replace("-", " - ").split():
+        if word == "-" or word.lower() in CONNECTORS | PARTICLES:
+            continue
+        letters.append(word[0].upper())
+    return "".join(letters)
 
 
 def _split_connectors(run: list[_Tok]) -> list[list[_Tok]]:
@@ -475,6 +500,8 @@ class _Extractor:
         # leading words that start sentences: "The", "Notably", "Also", "Members"; an organisation
         # keeps its adjectives ("National Assembly"), a name does not ("New" is kept for places)
         strip = STARTERS if org else COMMON
+        while len(run) > 1 and re.search(r"-(?:led|backed|based|aligned|allied|linked|controlled|run)$", run[0].bare):
+            run = run[1:]  # "Kurdish-led Syrian Democratic Forces"
         while (
             run
             and run[0].low in strip
@@ -492,7 +519,7 @@ class _Extractor:
         before = sentence[:start]
         # "formally called Ansar Allah", "widely known as Hemedti": another name for what came before
         if re.search(
-            r"\b(?:formally|officially|also|widely|better|locally)\s+(?:called|known as|named)\s+$",
+            r"\b(?:formally|officially|also|widely|better|locally|once|previously|formerly)\s+(?:called|named|known\s+(?:as|by\s+(?:the\s+)?(?:name|nom de guerre|alias|title)))\s+$",
             before,
         ):
             return [_Mention("alias", plain, start, end)]
@@ -518,7 +545,7 @@ class _Extractor:
             return mentions
         if plain in self.demonyms:
             if re.match(
-                r"\s+(withdrawal|invasion|occupation|forces|troops|army|government|officials|era|regime|military|intelligence|ambassador|embassy|president|leaders?)\b",
+                r"\s+(withdrawal|invasion|occupation|forces|troops|army|government|officials|era|regime|military|intelligence|embassy)\b",
                 after,
             ):
                 return [_Mention("org", self.demonyms[plain], start, end, org_kind="state")]
@@ -540,6 +567,9 @@ class _Extractor:
             return [_Mention("org", plain, start, end, org_kind="outlet")]
         if re.search(
             r"\b(?:companies|firms|groups|organi[sz]ations|agencies|outlets|militias|parties|banks)\s+(?:such as|like|including)\s+$",
+            before,
+        ) or re.search(
+            r"\b(?:coalition|group|alliance|movement|militia|gang|party|organi[sz]ation|faction|network|newspaper|agency|company|bloc)\s*,\s+(?:the\s+)?$",
             before,
         ):
             return [_Mention("org", plain, start, end, org_kind="movement")]
@@ -620,12 +650,15 @@ class _Extractor:
         verb = r"(?:\s+(?:(?:also|has|have|had|will|would|did|does|not)\s+)?(?:is|are|was|were|has|have|had|said|says|will|would|wants|seeks|sent|backed|accused|announced|denied|called|urged|warned|began|begin|must|should|could|can|[a-z]+ed)\b)"
         listed = r"(?:\s*,\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’\- ]{1,30}?)*\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*"
         located = re.search(r"\b(?:in|within|across|to|into|inside|throughout|near|around|over|at|from|of)\s+(?:the\s+)?$", before)
-        acting = not located and (re.match(verb, after) or re.match(listed + verb, after))
+        clause = re.match(
+            r",\s+(?:whose|which|under|led by|backed by)\b[^,.;]{0,80}?(?:,\s+[a-z]+|\s+[a-z]+ed\b)", after
+        )
+        acting = not located and (re.match(verb, after) or re.match(listed + verb, after) or clause)
         acted_on = re.search(
-            r"(?:request of|pressure from|backed by|mediated by|brokered by|hosted by|talks with|sanctions on|accused|by|governments? of|negotiators from|delegations? from|officials from|troops from|envoys? from)\s+(?:the\s+)?$",
+            r"(?i:request of|pressure from|backed by|mediated by|brokered by|hosted by|talks with|sanctions on|accused|by|governments? of|negotiators from|delegations? from|officials from|troops from|envoys? from)\s+(?:the\s+)?$",
             before,
         ) or re.search(
-            r"(?:governments? of|negotiators from|delegations? from|hosted by)\s+(?:the\s+)?[A-Z][\w'’\- ]*?(?:,\s+(?:the\s+)?[A-Z][\w'’\- ]*?)*,?\s+(?:and|or)\s+(?:the\s+)?$",
+            r"(?i:governments? of|negotiators from|delegations? from|hosted by)\s+(?:the\s+)?[A-Z][\w'’\- ]*?(?:,\s+(?:the\s+)?[A-Z][\w'’\- ]*?)*,?\s+(?:and|or)\s+(?:the\s+)?$",
             before,
         )
         in_list_before = re.search(
@@ -667,6 +700,8 @@ class _Extractor:
                     self.places.append(mention.name)
                 elif mention.kind == "single":
                     singles.append((sentence.id, mention, text))
+                elif mention.kind == "alias":
+                    self.attach_alias(mention, mentions)
         if self.place and self.place not in self.places:
             self.places.insert(0, self.place)
         if self.outlet:
@@ -674,7 +709,45 @@ class _Extractor:
             self.orgs[self.outlet].kind = "outlet"
         for sentence_id, mention, text in singles:
             self.single(sentence_id, mention, text)
+        self.match_acronyms()
         self.merge_orgs()
+
+    def attach_alias(self, alias: _Mention, mentions: list[_Mention]) -> None:
+        """ "… Ahmed al-Sharaa, once known as Abu Mohammed al-Jolani": a name for what came just before."""
+        earlier = [m for m in mentions if m.end <= alias.start and m.kind in ("person", "org")]
+        if not earlier:
+            return
+        target = earlier[-1]
+        if target.kind == "person" and (person := self.find_person(target.name)):
+            person.aliases.add(alias.name)
+        elif target.kind == "org" and (name := self.canonical_org(target.name)) in self.orgs:
+            self.orgs[name].aliases.add(alias.name)
+
+    def match_acronyms(self) -> None:
+        """An acronym and its expansion are one organisation ("TPLF", "Tigray People's Liberation
+        Front"); a "person" whose initials spell a known acronym is that organisation ("HTS")."""
+        acronyms = [name for name in self.orgs if name.isupper() and 2 <= len(name) <= 8]
+        for acronym in acronyms:
+            for name in list(self.orgs) + list(self.people):
+                if name == acronym or _initials(name) != acronym:
+                    continue
+                if name in self.people:
+                    person = self.people.pop(name)
+                    kind = self.orgs[acronym].kind
+                    self.orgs.setdefault(name, Organisation(name, kind, first_sentence=person.first_sentence))
+                    for mentions in self.mentions.values():
+                        for mention in mentions:
+                            if mention.kind == "person" and mention.name == name:
+                                mention.kind, mention.org_kind = "org", kind
+                target = self.orgs[name]
+                target.aliases.add(acronym)
+                target.aliases |= self.orgs[acronym].aliases
+                for mentions in self.mentions.values():
+                    for mention in mentions:
+                        if mention.kind == "org" and mention.name == acronym:
+                            mention.name = name
+                del self.orgs[acronym]
+                break
 
     def single(self, sentence_id: str, mention: _Mention, text: str) -> None:
         """A lone capitalised word: a known person's surname, or a person by context."""
@@ -973,7 +1046,10 @@ class _Extractor:
         ]
         combined = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
         found: list[FoundEvent] = []
-        for sentence in self.body:
+        takeaway_sentences = [
+            s for p in self.article.paragraphs if p.id in self.takeaway_ids for s in p.sentences
+        ]
+        for sentence in [*takeaway_sentences, *self.body]:
             seen = set()
             for match in combined.finditer(sentence.text):
                 when = match.group()
