@@ -77,15 +77,23 @@ def evaluate(folder: Path, verbose: bool) -> tuple[dict[str, Counter], list[floa
         times.append((time.perf_counter() - started) * 1000)
         scores = {
             "people": match_entities([[p.name, *p.aliases] for p in result.people], key["people"]),
-            "orgs": match_entities([[f.name, *f.aliases] for f in result.factions], key["organizations"]),
+            "orgs": match_entities(
+                [[f.name, *f.aliases] for f in result.factions], key["organizations"]
+            ),
             "events": match_events([e.when for e in result.events], key["events"]),
         }
-        sizes = {"people": len(key["people"]), "orgs": len(key["organizations"]), "events": len(key["events"])}
+        sizes = {
+            "people": len(key["people"]),
+            "orgs": len(key["organizations"]),
+            "events": len(key["events"]),
+        }
         cells = []
         for kind, (tp, fp, _missed, _wrong) in scores.items():
             totals[kind].update(tp=tp, fp=fp, expected=sizes[kind])
             cells.append(f"{ratio(tp, sizes[kind]):.2f}/{ratio(tp, tp + fp):.2f}")
-        print(f"{text_path.stem:<26} {cells[0]:>11} {cells[1]:>11} {cells[2]:>11} {times[-1]:>5.1f}")
+        print(
+            f"{text_path.stem:<26} {cells[0]:>11} {cells[1]:>11} {cells[2]:>11} {times[-1]:>5.1f}"
+        )
         if verbose:
             for kind, (_tp, _fp, missed, wrong) in scores.items():
                 if missed or wrong:
@@ -98,12 +106,18 @@ def overall(label: str, totals: dict[str, Counter], times: list[float]) -> None:
     for kind in ("people", "orgs", "events"):
         t = totals[kind]
         cells.append(f"{ratio(t['tp'], t['expected']):.2f}/{ratio(t['tp'], t['tp'] + t['fp']):.2f}")
-    print(f"{label:<26} {cells[0]:>11} {cells[1]:>11} {cells[2]:>11} {statistics.median(times):>5.1f}")
+    print(
+        f"{label:<26} {cells[0]:>11} {cells[1]:>11} {cells[2]:>11} {statistics.median(times):>5.1f}"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--verbose", "-v", action="store_true", help="list what was missed and what was wrong")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="list what was missed and what was wrong"
+    )
     args = parser.parse_args()
     header = f"{'article':<26} {'people R/P':>11} {'orgs R/P':>11} {'events R/P':>11} {'ms':>5}"
     print("development set (the rules were tuned on these)")
@@ -118,7 +132,9 @@ def main() -> None:
     print("-" * 68)
     overall("held-out (micro)", held, held_times)
     print()
-    print("targets: people recall ≥ 0.90, organisations ≥ 0.80, dated events ≥ 0.90; precision ≥ 0.75 (people, orgs)")
+    print(
+        "targets: people recall ≥ 0.90, organisations ≥ 0.80, dated events ≥ 0.90; precision ≥ 0.75 (people, orgs)"
+    )
 
 
 if __name__ == "__main__":

@@ -500,13 +500,17 @@ class _Extractor:
         # leading words that start sentences: "The", "Notably", "Also", "Members"; an organisation
         # keeps its adjectives ("National Assembly"), a name does not ("New" is kept for places)
         strip = STARTERS if org else COMMON
-        while len(run) > 1 and re.search(r"-(?:led|backed|based|aligned|allied|linked|controlled|run)$", run[0].bare):
+        while len(run) > 1 and re.search(
+            r"-(?:led|backed|based|aligned|allied|linked|controlled|run)$", run[0].bare
+        ):
             run = run[1:]  # "Kurdish-led Syrian Democratic Forces"
         while (
             run
             and run[0].low in strip
             and not self.is_place(_text_plain(run))
             and _text_plain(run) not in KNOWN_ORGS
+            # a title before a name stays for the role: "President Joe Biden", "Prime Minister …"
+            and not (len(run) > 1 and run[0].low.rstrip(".") in TITLES | HONORIFICS)
         ):
             run = run[1:]
         while run and not run[-1].capital:
@@ -600,7 +604,7 @@ class _Extractor:
             mentions = self.classify_run(sentence, name_run, tokens)
             for mention in mentions:
                 if mention.kind in ("person", "single"):
-                    mention.kind = "person"
+                    # a lone titled name ("President Yoon") may be a known person's: decided later
                     mention.role_prefix = _text_plain(role_run)
             for tok in role_run:
                 if tok.bare in KNOWN_ORGS or (tok.bare.isupper() and 2 <= len(tok.bare) <= 8):
@@ -649,9 +653,13 @@ class _Extractor:
             return mentions
         verb = r"(?:\s+(?:(?:also|has|have|had|will|would|did|does|not)\s+)?(?:is|are|was|were|has|have|had|said|says|will|would|wants|seeks|sent|backed|accused|announced|denied|called|urged|warned|began|begin|must|should|could|can|[a-z]+ed)\b)"
         listed = r"(?:\s*,\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’\- ]{1,30}?)*\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*"
-        located = re.search(r"\b(?:in|within|across|to|into|inside|throughout|near|around|over|at|from|of)\s+(?:the\s+)?$", before)
+        located = re.search(
+            r"\b(?:in|within|across|to|into|inside|throughout|near|around|over|at|from|of)\s+(?:the\s+)?$",
+            before,
+        )
         clause = re.match(
-            r",\s+(?:whose|which|under|led by|backed by)\b[^,.;]{0,80}?(?:,\s+[a-z]+|\s+[a-z]+ed\b)", after
+            r",\s+(?:whose|which|under|led by|backed by)\b[^,.;]{0,80}?(?:,\s+[a-z]+|\s+[a-z]+ed\b)",
+            after,
         )
         acting = not located and (re.match(verb, after) or re.match(listed + verb, after) or clause)
         acted_on = re.search(
@@ -734,7 +742,9 @@ class _Extractor:
                 if name in self.people:
                     person = self.people.pop(name)
                     kind = self.orgs[acronym].kind
-                    self.orgs.setdefault(name, Organisation(name, kind, first_sentence=person.first_sentence))
+                    self.orgs.setdefault(
+                        name, Organisation(name, kind, first_sentence=person.first_sentence)
+                    )
                     for mentions in self.mentions.values():
                         for mention in mentions:
                             if mention.kind == "person" and mention.name == name:
@@ -763,9 +773,13 @@ class _Extractor:
             mention.kind, mention.name = "person", owners[0].name
             return
         before, after = text[: mention.start], text[mention.end :]
-        if re.match(rf"\s*,?\s+(?:{'|'.join(PERSON_VERBS)})\b", after) or re.search(
-            r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Sheikh|Mullah|Commander|spokesperson|spokesman|leader)\.?\s+$",
-            before,
+        if (
+            mention.role_prefix
+            or re.match(rf"\s*,?\s+(?:{'|'.join(PERSON_VERBS)})\b", after)
+            or re.search(
+                r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Sheikh|Mullah|Commander|spokesperson|spokesman|leader)\.?\s+$",
+                before,
+            )
         ):
             self.add_person(name, text)
             mention.kind = "person"
@@ -1093,7 +1107,8 @@ class _Extractor:
             score = len({m.name for m in mentions if m.kind in ("person", "org")}) + 2 * bool(
                 re.search(r"\b(?:1[5-9]\d\d|20\d\d)\b", sentence.text)
             )
-            scored.append((score, -position, sentence.text.strip()))
+            if len(sentence.text.split()) >= 5:  # not "1." or a stray fragment
+                scored.append((score, -position, sentence.text.strip()))
         best = sorted(scored, reverse=True)[:3]
         order = {text: -pos for _, pos, text in best}
         return [text for text in sorted(order, key=order.get)], False  # type: ignore[arg-type]

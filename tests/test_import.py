@@ -1,0 +1,377 @@
+"""`brief import`: extraction rules, bad input, drafts that build, never overwriting, linking."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.ingest.draft import md_text
+from tui.ingest.importer import extract
+
+from .conftest import ROOT
+
+SEED = ROOT / "seeds" / "nationpress-afghan-anti-taliban-national-consensus.txt"
+SEED_PEOPLE = {
+    "Abdullah Qarluq", "Ahmad Massoud", "Ata Mohammad Noor", "Yunus Qanuni", "Hanif Atmar",
+    "Mohammad Mohaqiq", "Abdul Rashid Dostum", "Neda Mohammad Nadim", "Hibatullah Akhundzada",
+    "Amir Khan Muttaqi", "Ahmad Shah Massoud", "Najibullah",
+}  # fmt: skip
+SEED_FACTIONS = {
+    "Taliban", "Iran", "Afghanistan International", "National Resistance Council for Salvation of Afghanistan",
+    "Afghanistan National Movement for Peace and Justice", "National Assembly for Salvation", "Mujahedin",
+    "Soviet Union", "Najibullah government", "UN", "National Consensus of Afghan Political Parties and Movements",
+    "NationPress",
+}  # fmt: skip
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def empty_project(tmp_path: Path) -> Path:
+    (tmp_path / "content").mkdir()
+    return tmp_path
+
+
+# -- the seed -------------------------------------------------------------------------------------
+def test_seed_json_finds_every_person_faction_and_dated_statement(brief):
+    result = brief("import", SEED, "--json")
+    assert result.code == 0
+    data = json.loads(result.out)
+    assert set(data) >= {
+        "title",
+        "dateline",
+        "outlet",
+        "attribution",
+        "people",
+        "factions",
+        "places",
+        "events",
+        "takeaways",
+    }
+    assert (
+        data["title"]
+        == "Have Afghanistan's anti-Taliban movements reached an agreement with rulers?"
+    )
+    assert data["dateline"] == {"place": "New Delhi", "date": "December 10"}
+    assert data["outlet"] == "NationPress"
+    assert data["attribution"] == ["NationPress", "Afghanistan International", "Abdullah Qarluq"]
+    assert {p["name"] for p in data["people"]} == SEED_PEOPLE
+    assert {f["name"] for f in data["factions"]} == SEED_FACTIONS
+    assert [(e["when"], e["precision"]) for e in data["events"]] == [
+        ("December 10", "day"), ("2021", "year"), ("recently", "vague"), ("2022", "year"),
+        ("1989-90", "span"), ("2001", "year"), ("Tuesday", "relative"), ("Currently", "vague"),
+        ("soon", "vague"),
+    ]  # fmt: skip
+    assert (
+        len(data["takeaways"]) == 5
+        and data["takeaways"][3] == "Iran is playing a role in facilitating discussions."
+    )
+    roles = {p["name"]: p["role"] for p in data["people"]}
+    assert roles["Amir Khan Muttaqi"] == "Taliban Foreign Minister"
+    assert roles["Abdullah Qarluq"] == "spokesperson"
+    assert roles["Hanif Atmar"] == "Leader"
+    assert roles["Neda Mohammad Nadim"] == "Taliban Minister of Higher Education"
+    factions = {p["name"]: p["faction"] for p in data["people"]}
+    assert (
+        factions["Mohammad Mohaqiq"]
+        == factions["Abdul Rashid Dostum"]
+        == "National Assembly for Salvation"
+    )
+    assert factions["Ahmad Massoud"] == "National Resistance Council for Salvation of Afghanistan"
+    status = {p["name"]: p["status"] for p in data["people"]}
+    assert status["Ahmad Shah Massoud"] == "deceased"
+    aliases = {p["name"]: p["aliases"] for p in data["people"]}
+    assert aliases["Abdul Rashid Dostum"] == ["Dostum"]
+    assert "Kabul" in data["places"] and "New Delhi" in data["places"]
+
+
+def test_seed_draft_passes_check_and_build(brief, empty_project):
+    content = empty_project / "content"
+    result = brief("import", SEED, "--content", content)
+    assert result.code == 0, result.err
+    assert "wrote 26 file(s):" in result.out
+    seed_copy = (
+        empty_project
+        / "seeds"
+        / "have-afghanistans-anti-taliban-movements-reached-an-agreement.txt"
+    )
+    assert seed_copy.read_bytes() == SEED.read_bytes()  # verbatim
+    assert brief("check", content).code == 0
+    built = brief("build", content, "-o", empty_project / "store.json")
+    assert built.code == 0 and "1 briefs, 12 people, 12 factions, 9 events" in built.out
+    draft = (
+        content / "briefs" / "have-afghanistans-anti-taliban-movements-reached-an-agreement.md"
+    ).read_text()
+    assert "- **Tuesday** — A joint statement titled" in draft
+    qarluq = (content / "people" / "abdullah-qarluq.md").read_text()
+    assert (
+        "title: Spokesperson\n  of: national-resistance-council-for-salvation-of-afghanistan\n  source: 1"
+        in qarluq
+    )
+    assert (
+        '[^1]: "spokesperson Abdullah Qarluq of the National Resistance Council for Salvation of Afghanistan"'
+        in qarluq
+    )
+
+
+def test_existing_people_and_factions_are_linked_never_rewritten(brief, project):
+    before = tree_digest(project / "content")
+    result = brief("import", SEED, "--content", project / "content")
+    assert result.code == 0, result.err
+    after = tree_digest(project / "content")
+    new = set(after) - set(before)
+    assert new == {"briefs/have-afghanistans-anti-taliban-movements-reached-an-agreement.md"}
+    assert all(after[name] == digest for name, digest in before.items())
+    assert "linked to existing: taliban, iran," in result.out
+    draft = (
+        project
+        / "content"
+        / "briefs"
+        / "have-afghanistans-anti-taliban-movements-reached-an-agreement.md"
+    ).read_text()
+    assert (
+        "outlet: nationpress" in draft
+        and "- entity: abdullah-qarluq\n  role: spokesperson" in draft
+    )
+    assert brief("check", project / "content").code == 0
+
+
+def test_importing_twice_never_overwrites(brief, empty_project):
+    content = empty_project / "content"
+    assert brief("import", SEED, "--content", content).code == 0
+    before = tree_digest(empty_project)
+    again = brief("import", SEED, "--content", content)
+    assert again.code == 0
+    after = tree_digest(empty_project)
+    assert all(after[name] == digest for name, digest in before.items())
+    assert (
+        "content/briefs/have-afghanistans-anti-taliban-movements-reached-an-agreement-2.md"
+        in again.out
+    )
+    assert brief("check", content).code == 0
+
+
+@pytest.mark.parametrize("flags", [["--dry-run"], ["--json"], ["--json", "--dry-run"]])
+def test_dry_run_and_json_write_nothing(brief, empty_project, flags):
+    result = brief("import", SEED, "--content", empty_project / "content", *flags)
+    assert result.code == 0
+    assert tree_digest(empty_project) == {}
+    if flags == ["--dry-run"]:
+        assert result.out.startswith("would write 26 file(s) (dry run, nothing written):")
+
+
+# -- bad input ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"\xff\xfeH\x00i\x00",
+            "{p} looks binary (it contains NUL bytes) — give a plain-text or Markdown article",
+        ),
+        (
+            b"Caf\xe9 news\nbody",
+            "{p} is not UTF-8 (invalid byte at offset 3) — convert it to UTF-8",
+        ),
+        (b"  \n\n ", "{p} is empty — give an article with a headline and a body"),
+        (
+            b"x" * (5 * 1024 * 1024 + 1),
+            "{p} is 5,242,881 bytes, over the 5 MB limit for an article — trim it",
+        ),
+        (
+            b"\x01\x02\x03\x04" * 20 + b"text",
+            "{p} looks binary (80 control characters) — give a plain-text article",
+        ),
+    ],
+    ids=["binary", "not-utf8", "empty", "too-big", "control-bytes"],
+)
+def test_bad_articles_exit_1_with_one_line_and_write_nothing(
+    brief, empty_project, content, message
+):
+    path = empty_project / "article.txt"
+    path.write_bytes(content)
+    result = brief("import", path, "--content", empty_project / "content")
+    assert result.code == 1
+    assert result.err == "brief: " + message.format(p=path) + "\n"
+    assert set(tree_digest(empty_project)) == {"article.txt"}
+
+
+def test_missing_article(brief, tmp_path):
+    result = brief("import", tmp_path / "nope.txt")
+    assert result.code == 1
+    assert result.err == f"brief: {tmp_path / 'nope.txt'}: no such file — check the path\n"
+
+
+def test_hostile_article_still_drafts_a_brief_that_builds(brief, empty_project):
+    article = empty_project / "hostile.txt"
+    article.write_text(
+        "Militia [@click=app.quit] *seizes* <b>town</b>\n"
+        "GOMA (Reuters) - The Kivu Liberation Front seized the town on Monday, its leader Jean [x] Mbeki said.\x1b[2J\n"
+        "1. The group's spokesman, Paul Kabila, told reporters `nothing` would stop it [^1] in 2024.\n"
+    )
+    result = brief("import", article, "--content", empty_project / "content")
+    assert result.code == 0, result.err
+    assert brief("check", empty_project / "content").code == 0
+    draft = next((empty_project / "content" / "briefs").glob("*.md")).read_text()
+    assert "title: Militia [@click=app.quit] *seizes* <b>town</b>" in draft  # YAML: a plain string
+    assert "Jean \\[x\\] Mbeki" in draft and "\\`nothing\\`" in draft  # Markdown: escaped
+    assert "\x1b" not in draft
+
+
+def test_md_text_escapes_markup():
+    assert md_text("a *b* [c](d) <e> `f` #g") == "a \\*b\\* \\[c\\](d) \\<e\\> \\`f\\` \\#g"
+    assert md_text("1. first") == "1\\. first"
+    assert md_text("- item") == "\\- item"
+
+
+# -- rules ----------------------------------------------------------------------------------------
+def names(text: str) -> tuple[set[str], set[str]]:
+    result = extract(text)
+    return {p.name for p in result.people}, {f.name for f in result.factions}
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "date", "outlet"),
+    [
+        (
+            "New Delhi, December 10 (NationPress) Talks began.",
+            "New Delhi",
+            "December 10",
+            "NationPress",
+        ),
+        ("KABUL (Reuters) - Talks began.", "Kabul", None, "Reuters"),
+        ("BOGOTA, March 3 (AP) — Talks began.", "Bogota", "March 3", "AP"),
+        ("Geneva, 4 June 2024 - Talks began.", "Geneva", "4 June 2024", None),
+        ("BRUSSELS — Talks began.", "Brussels", None, None),
+    ],
+)
+def test_datelines(line, place, date, outlet):
+    result = extract(f"Headline\n{line}\n")
+    assert (result.place, result.date, result.outlet) == (place, date, outlet)
+
+
+def test_titles_split_from_names_and_give_roles():
+    result = extract("H\nTaliban Foreign Minister Amir Khan Muttaqi met President Joe Biden.\n")
+    roles = {p.name: (p.role, p.faction) for p in result.people}
+    assert roles == {
+        "Amir Khan Muttaqi": ("Taliban Foreign Minister", "Taliban"),
+        "Joe Biden": ("President", None),
+    }
+
+
+def test_led_by_and_headed_by():
+    result = extract(
+        "H\nGroups include the Peace Movement, led by Hanif Atmar, and the Salvation Party, "
+        "headed by Mohammad Mohaqiq, Abdul Rashid Dostum, and others.\n"
+    )
+    faction = {p.name: p.faction for p in result.people}
+    assert faction == {
+        "Hanif Atmar": "Peace Movement",
+        "Mohammad Mohaqiq": "Salvation Party",
+        "Abdul Rashid Dostum": "Salvation Party",
+    }
+
+
+def test_appositive_role_and_lone_surname_alias():
+    result = extract(
+        "H\nNotably, Neda Mohammad Nadim, a Taliban Minister of Higher Education, spoke. Later Nadim left.\n"
+    )
+    (nadim,) = result.people
+    assert nadim.role == "Taliban Minister of Higher Education" and nadim.aliases == {"Nadim"}
+
+
+def test_names_with_particles_and_naming_customs():
+    people, _ = names(
+        "H\nMohammed bin Abdulrahman Al Thani met Ursula von der Leyen and Andrés Manuel López Obrador. "
+        "Abdul-Malik al-Houthi spoke. President Yoon Suk Yeol said Yoon would stay.\n"
+    )
+    assert people == {
+        "Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen", "Andrés Manuel López Obrador",
+        "Abdul-Malik al-Houthi", "Yoon Suk Yeol",
+    }  # fmt: skip
+
+
+def test_organisations_by_cue_acronym_and_context():
+    _, orgs = names(
+        "H\nThe Rapid Support Forces (RSF) fought. The Afghan International news outlet reported it. "
+        "Shipping companies such as Maersk left. The Najibullah government fell. MINUSMA withdrew.\n"
+    )
+    assert {
+        "Rapid Support Forces",
+        "Afghan International",
+        "Maersk",
+        "Najibullah government",
+        "MINUSMA",
+    } <= orgs
+    assert "RSF" not in orgs  # merged into its expansion as an alias
+
+
+def test_countries_are_states_only_when_they_act():
+    _, orgs = names(
+        "H\nIran hosted talks in Afghanistan. Factions in Pakistan have united. Cuba, Norway and Venezuela are guarantors.\n"
+    )
+    assert {"Iran", "Cuba", "Norway", "Venezuela"} <= orgs
+    assert "Afghanistan" not in orgs and "Pakistan" not in orgs
+
+
+def test_demonyms_name_states_only_as_actors():
+    _, orgs = names("H\nAfter the Soviet withdrawal, a former Nigerian president visited.\n")
+    assert "Soviet Union" in orgs and "Nigeria" not in orgs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "whens"),
+    [
+        ("It began in 1989-90 and ended in 2001.", [("1989-90", "span"), ("2001", "year")]),
+        ("The vote is set for November.", [("November", "month")]),
+        (
+            "They met on Tuesday, December 10, 2025.",
+            [("December 10, 2025", "day"), ("Tuesday", "relative")],
+        ),
+        (
+            "Currently, leaders hide; a deal may come soon.",
+            [("Currently", "vague"), ("soon", "vague")],
+        ),
+        ("Talks resumed in March 2024 after a truce.", [("March 2024", "month")]),
+        ("No time here, only May the mayor.", []),
+    ],
+)
+def test_date_grammar(sentence, whens):
+    result = extract(f"H\n{sentence}\n")
+    assert sorted((e.when, e.precision) for e in result.events) == sorted(whens)
+
+
+def test_quality_on_the_evaluation_set_stays_above_target():
+    """A regression guard on the development set (benchmarks/import_quality.py reports the figures)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("iq", ROOT / "benchmarks" / "import_quality.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    totals, _ = module.evaluate(ROOT / "tests" / "import_eval", verbose=False)
+    for kind, floor in (("people", 0.9), ("orgs", 0.8), ("events", 0.9)):
+        t = totals[kind]
+        assert t["tp"] / t["expected"] >= floor, kind
+    for kind in ("people", "orgs"):
+        t = totals[kind]
+        assert t["tp"] / (t["tp"] + t["fp"]) >= 0.75, kind
+
+
+def test_import_copies_the_article_byte_for_byte(brief, empty_project):
+    raw = SEED.read_bytes().replace(b"\n", b"\r\n")  # CRLF and all
+    article = empty_project / "crlf.txt"
+    article.write_bytes(raw)
+    assert brief("import", article, "--content", empty_project / "content").code == 0
+    (copy,) = (empty_project / "seeds").glob("*.txt")
+    assert copy.read_bytes() == raw
+    shutil.rmtree(empty_project / "seeds")
