@@ -77,14 +77,18 @@ def get_brief(store: Store, brief_id: str) -> Brief:
     )
 
 
+def data_dir_option(func: F) -> F:
+    return click.option(
+        "--data-dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        envvar="BRIEF_DATA_DIR",
+        help="Directory for notes and reading state. Env: BRIEF_DATA_DIR.",
+    )(func)
+
+
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @store_option
-@click.option(
-    "--data-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    envvar="BRIEF_DATA_DIR",
-    help="Directory for notes and reading state. Env: BRIEF_DATA_DIR.",
-)
+@data_dir_option
 @click.version_option(package_name="brief")
 @click.pass_context
 def cli(ctx: click.Context, store_path: Path | None, data_dir: Path | None) -> None:
@@ -129,12 +133,7 @@ def resolve_target(store: Store, target: str) -> Any:
 @cli.command("open")
 @click.argument("target")
 @store_option
-@click.option(
-    "--data-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    envvar="BRIEF_DATA_DIR",
-    help="Directory for notes and reading state. Env: BRIEF_DATA_DIR.",
-)
+@data_dir_option
 @click.pass_context
 def open_target(
     ctx: click.Context, target: str, store_path: Path | None, data_dir: Path | None

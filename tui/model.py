@@ -15,6 +15,22 @@ from typing import Any, TypeVar
 
 SCHEMA_VERSION = 1
 
+# Relation kinds between people and factions, and how each reads from the other end.
+RELATION_INVERSE = {
+    "child-of": "parent-of",
+    "parent-of": "child-of",
+    "sibling-of": "sibling-of",
+    "associate-of": "associate-of",
+    "allied-with": "allied-with",
+    "opposes": "opposed-by",
+    "mediates-between": "mediated-by",
+    "backs": "backed-by",
+    "assassinated-by": "assassinated",
+    "visited": "visited-by",
+    "talks-with": "talks-with",
+    "part-of": "has-part",  # a faction's part_of, not written under relations:
+}
+
 # Precision of a date as the article wrote it (DESIGN.md section 3).
 PRECISIONS = ("year", "span", "month", "day", "relative", "vague")
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import (
+    RELATION_INVERSE,
     Article,
     Brief,
     ChainLink,
@@ -47,20 +48,8 @@ FACTION_KINDS = (
     "outlet",
     "international body",
 )
-# relation kind → how it reads from the other end
-RELATION_KINDS = {
-    "child-of": "parent-of",
-    "parent-of": "child-of",
-    "sibling-of": "sibling-of",
-    "associate-of": "associate-of",
-    "allied-with": "allied-with",
-    "opposes": "opposed-by",
-    "mediates-between": "mediated-by",
-    "backs": "backed-by",
-    "assassinated-by": "assassinated",
-    "visited": "visited-by",
-    "talks-with": "talks-with",
-}
+# the kinds an author may write under relations: (part-of has its own field)
+RELATION_KINDS = tuple(kind for kind in RELATION_INVERSE if kind != "part-of")
 BRIEF_SECTIONS = ("Summary", "Key takeaways", "History")
 BRIEF_KEYS = {"title", "source", "dateline", "outlet", "reporting_chain", "actors", "tags"}
 PERSON_KEYS = {"name", "aliases", "status", "brief", "roles", "relations"}

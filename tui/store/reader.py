@@ -14,27 +14,21 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from ..ingest.text import fold
-from ..model import Article, Brief, Event, Faction, Mention, Person, Relation, from_dict
+from ..model import (
+    RELATION_INVERSE,
+    Article,
+    Brief,
+    Event,
+    Faction,
+    Mention,
+    Person,
+    Relation,
+    from_dict,
+)
 from .search import SearchHit, SearchIndex
 from .tinyio import StoreError, read_tables
 
 T = TypeVar("T")
-
-# How a relation reads from its target's side.
-INVERSE = {
-    "child-of": "parent-of",
-    "parent-of": "child-of",
-    "sibling-of": "sibling-of",
-    "associate-of": "associate-of",
-    "allied-with": "allied-with",
-    "opposes": "opposed-by",
-    "mediates-between": "mediated-by",
-    "backs": "backed-by",
-    "assassinated-by": "assassinated",
-    "visited": "visited-by",
-    "talks-with": "talks-with",
-    "part-of": "has-part",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +178,7 @@ class Store:
         if isinstance(entity, Faction):
             links += [Link("part-of", r.target, r) for r in entity.part_of]
         for source_id, relation in self._incoming.get(entity_id, []):
-            label = INVERSE.get(relation.kind, f"{relation.kind} (from)")
+            label = RELATION_INVERSE.get(relation.kind, f"{relation.kind} (from)")
             links.append(Link(label, source_id, relation, inverse=True))
         return links
 
