@@ -6,12 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..linking import Location
 from ..model import Faction, Person, SourceRef
 from ..store import Store
+from ..widgets.keybar import KeyBar
 from ..widgets.timeline import axis_line
 from .base import BriefScreen
 
@@ -163,7 +164,7 @@ class EntityScreen(BriefScreen):
         yield from self.compose_too_small()
         yield Static(entity_header(self.store, self.entity), id="entity-header")
         yield OptionList(*entity_options(self.store, self.entity), id="entity-lines")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = self.entity.name

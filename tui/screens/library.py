@@ -8,12 +8,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ..ingest.text import fold
 from ..model import Brief
 from ..store import Store
+from ..widgets.keybar import KeyBar
 
 
 def brief_line(store: Store, brief: Brief) -> Content:
@@ -43,7 +44,7 @@ class LibraryScreen(ModalScreen[str | None]):
                 placeholder="Type to filter by title, place, outlet or tag", id="library-filter"
             )
             yield OptionList(id="library-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#library-box").border_title = Content(

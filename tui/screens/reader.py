@@ -14,11 +14,12 @@ from textual.containers import Container
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Static
 
 from ..export import dateline_text
 from ..linking import BriefView, Location, Selection
 from ..widgets.actors import ActorsPane, ActorTree
+from ..widgets.keybar import KeyBar
 from ..widgets.panes import HistoryPane, ItemPane, SourcePane, SummaryPane, TakeawaysPane
 from .base import BriefScreen
 
@@ -95,9 +96,8 @@ class ReaderScreen(BriefScreen):
             yield HistoryPane(self.view, id="history").data_bind(
                 ReaderScreen.selection, ReaderScreen.search_text, ReaderScreen.hints
             )
-        yield Input(placeholder="Search this brief — enter to keep, escape to clear", id="find")
         yield Static(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = self.view.brief.title
@@ -181,10 +181,20 @@ class ReaderScreen(BriefScreen):
             self.set_query("")
 
     def action_find(self) -> None:
-        find = self.query_one("#find", Input)
+        """Show the search field; it is only mounted the first time it is needed."""
+        from textual.widgets import Input
+
+        found = self.query("#find")
+        if found:
+            find = found.first(Input)
+        else:
+            find = Input(
+                placeholder="Search this brief — enter to keep, escape to clear", id="find"
+            )
+            self.mount(find, before=self.query_one("#status"))
         find.add_class("-shown")
         find.value = self.search_text
-        find.focus()
+        self.call_after_refresh(find.focus)
 
     def action_hints(self) -> None:
         if self.active == "actors":
@@ -250,13 +260,16 @@ class ReaderScreen(BriefScreen):
         status.set_class(bool(text), "-shown")
 
     # -- messages from the panes ----------------------------------------------------------------
-    @on(Input.Changed, "#find")
-    def _find_changed(self, event: Input.Changed) -> None:
-        self.set_query(event.value)
+    # The search field is mounted on demand, so its messages are handled by name rather than with
+    # @on(Input.Changed), which would import Input (and its styles) on the start-up path.
+    def on_input_changed(self, event) -> None:
+        if event.input.id == "find":
+            self.set_query(event.value)
 
-    @on(Input.Submitted, "#find")
-    def _find_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#find", Input).remove_class("-shown")
+    def on_input_submitted(self, event) -> None:
+        if event.input.id != "find":
+            return
+        event.input.remove_class("-shown")
         self.set_query(event.value)
         if self.search_text:
             self.action_match(1)
@@ -264,8 +277,10 @@ class ReaderScreen(BriefScreen):
             self.focus_pane(self.active)
 
     def on_key(self, event) -> None:
-        find = self.query_one("#find", Input)
-        if event.key == "escape" and find.has_focus:
+        from textual.widgets import Input
+
+        find = self.focused
+        if event.key == "escape" and isinstance(find, Input) and find.id == "find":
             event.stop()
             find.value = ""
             find.remove_class("-shown")

@@ -1,8 +1,16 @@
 """The TinyDB store: written by ``brief build``, read once and indexed by the reader. No Textual."""
 
 from .reader import Candidate, Link, Store
-from .search import SearchHit
 from .tinyio import StoreError, serialize, write_atomic, write_store
+
+
+def __getattr__(name: str) -> object:
+    if name == "SearchHit":
+        from .search import SearchHit
+
+        return SearchHit
+    raise AttributeError(name)
+
 
 __all__ = [
     "Candidate",

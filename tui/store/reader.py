@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..ingest.text import fold
 from ..model import (
@@ -25,8 +25,10 @@ from ..model import (
     Relation,
     from_dict,
 )
-from .search import SearchHit, SearchIndex
 from .tinyio import StoreError, read_tables
+
+if TYPE_CHECKING:
+    from .search import SearchHit, SearchIndex
 
 T = TypeVar("T")
 
@@ -254,6 +256,8 @@ class Store:
 
     @cached_property
     def search_index(self) -> SearchIndex:
+        from .search import SearchIndex  # built on first search, not at start-up
+
         return SearchIndex.from_store(self)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
