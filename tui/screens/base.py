@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -21,11 +22,8 @@ class BriefScreen(Screen):
     """
 
     def compose_too_small(self) -> ComposeResult:
-        yield Static(
-            f"Terminal too small — brief needs at least {MIN_WIDTH}×{MIN_HEIGHT}.",
-            id="too-small",
-            markup=False,
-        )
+        message = f"Terminal too small — brief needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
+        yield Static(Content(message), id="too-small")
 
     def on_resize(self, event: events.Resize) -> None:
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
