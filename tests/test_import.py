@@ -375,3 +375,19 @@ def test_import_copies_the_article_byte_for_byte(brief, empty_project):
     (copy,) = (empty_project / "seeds").glob("*.txt")
     assert copy.read_bytes() == raw
     shutil.rmtree(empty_project / "seeds")
+
+
+def test_a_file_appearing_mid_write_rolls_back_everything(empty_project):
+    from tui.ingest.draft import DraftError, make_draft
+
+    text = SEED.read_text()
+    draft = make_draft(extract(text), SEED.read_bytes(), empty_project / "content")
+    last = list(draft.files)[-1]
+    last.parent.mkdir(parents=True, exist_ok=True)
+    last.write_text("someone else's file")
+    with pytest.raises(
+        DraftError, match="appeared while importing — nothing was written; try again"
+    ):
+        draft.write()
+    assert [p for p in draft.files if p.exists()] == [last]
+    assert last.read_text() == "someone else's file"

@@ -58,18 +58,14 @@ class Draft:
                 with path.open("xb") as stream:
                     created.append(path)
                     stream.write(data)
-        except FileExistsError as error:
-            for path in created:
-                path.unlink(missing_ok=True)
-            raise DraftError(
-                f"{error.filename} appeared while importing — nothing was written; try again"
-            ) from None
         except OSError as error:
             for path in created:
                 path.unlink(missing_ok=True)
-            raise DraftError(
-                f"cannot write {error.filename}: {error.strerror} — nothing was written"
-            ) from None
+            if isinstance(error, FileExistsError):
+                reason = f"{error.filename} appeared while importing"
+            else:
+                reason = f"cannot write {error.filename}: {error.strerror}"
+            raise DraftError(f"{reason} — nothing was written; try again") from None
 
 
 @dataclass
