@@ -185,6 +185,7 @@ async def test_entity_screen_back_and_forward(make_app):
             "afghan-national-consensus p17.s1  Also included in this anti-Taliban coalition is Dostum",
         ):
             assert expected in lines
+        assert "No dated events." not in lines
         # enter on the first line (his role) follows it to the faction's page
         await pilot.press("enter")
         await pilot.pause()

@@ -29,7 +29,7 @@ class BriefApp(App):
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("L", "library", "Library", id="library"),
         Binding("t", "cycle_theme", "Theme", show=False, id="theme"),
-        Binding("backspace,alt+left", "back", "Back", show=False, id="back"),
+        Binding("backspace,alt+left", "back", "Back", id="back"),
         Binding("alt+right", "forward", "Forward", show=False, id="forward"),
     ]
 

@@ -114,7 +114,7 @@ def entity_options(store: Store, entity: Person | Faction, width: int = 60) -> l
     options.append(_heading(f"Timeline ({len(events)} events)"))
     if len(events) > 1:
         options.append(Option(axis_line(events, None, width), disabled=True))
-    else:
+    elif not events:
         options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))
     for event in events:
         brief = store.brief(event.brief)

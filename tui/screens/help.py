@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
+# Widget internals that mean nothing in the reader (its panes never scroll sideways).
+HIDDEN_ACTIONS = {"scroll_left", "scroll_right", "page_left", "page_right"}
 KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "esc", "backspace": "⌫"}
 
 
@@ -24,7 +26,7 @@ def bindings_table(screen) -> Content:
     enabled: dict[str, bool] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if not binding.description:
+        if not binding.description or binding.action in HIDDEN_ACTIONS:
             continue
         rows.setdefault(binding.description, []).append(key_label(key))
         enabled[binding.description] = enabled.get(binding.description, False) or active.enabled
