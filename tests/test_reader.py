@@ -395,3 +395,14 @@ async def test_hostile_article_text_is_shown_literally(brief, project, tmp_path)
         last = plain(pane(app, "source")).splitlines()[-1]
         assert "Dostum said [@click=app.quit]click[/] and [/some/path] [b]$100[/b]." in last
         assert app.is_running
+
+
+async def test_every_builtin_theme_renders(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "down", "2", "down")  # highlights in play
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            assert "National Consensus" in app.export_screenshot()  # draws every pane in this theme
+        assert app.is_running
