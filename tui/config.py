@@ -18,13 +18,19 @@ from pathlib import Path
 CONFIG_FILE = "config.toml"
 
 
-def default_config_dir() -> Path:
-    env = os.environ.get("BRIEF_CONFIG_DIR")
+def user_dir(env_var: str, kind: str) -> Path:
+    """``$env_var`` if set, else brief's platform ``kind`` ("config" or "data") directory."""
+    env = os.environ.get(env_var)
     if env:
         return Path(env)
-    from platformdirs import user_config_dir
+    import platformdirs
 
-    return Path(user_config_dir("brief", appauthor=False))
+    finder = {"config": platformdirs.user_config_dir, "data": platformdirs.user_data_dir}[kind]
+    return Path(finder("brief", appauthor=False))
+
+
+def default_config_dir() -> Path:
+    return user_dir("BRIEF_CONFIG_DIR", "config")
 
 
 @dataclass

@@ -244,9 +244,6 @@ class Brief:
         return "\n\n".join(paragraph.text for paragraph in self.summary)
 
 
-Entity = Person | Faction
-
-
 @dataclass(frozen=True, slots=True)
 class Library:
     """Everything one build produces: what the store holds."""
@@ -315,7 +312,6 @@ __all__ = [
     "ChainLink",
     "DateValue",
     "Dateline",
-    "Entity",
     "Event",
     "Faction",
     "Library",

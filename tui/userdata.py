@@ -17,18 +17,14 @@ import orjson
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
+from .config import user_dir
 from .store.tinyio import write_atomic
 
 USERDATA_FILE = "userdata.json"
 
 
 def default_data_dir() -> Path:
-    env = os.environ.get("BRIEF_DATA_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("brief", appauthor=False))
+    return user_dir("BRIEF_DATA_DIR", "data")
 
 
 class AtomicJSONStorage(Storage):

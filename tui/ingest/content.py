@@ -154,10 +154,6 @@ class _File:
         return tuple(refs)
 
 
-def _dateline_anchor(dateline: Dateline) -> dt.date | None:
-    return resolved_day(dateline.date)
-
-
 class _Loader:
     def __init__(
         self, content_dir: Path, root: Path | None = None, overlay: dict[Path, bytes] | None = None
@@ -511,7 +507,7 @@ class _Loader:
         doc = entry.doc
         title = entry.text("title", required=True) or entry.id
         dateline = self.dateline(entry)
-        anchor = _dateline_anchor(dateline)
+        anchor = resolved_day(dateline.date)
         outlet = None
         if "outlet" in entry.front:
             outlet = self.ref_id(
@@ -560,6 +556,10 @@ class _Loader:
                 actors.append(target)
 
         sections = {s.title: s for s in doc.sections}
+
+        def blocks(title: str) -> list[Block]:
+            return sections[title].blocks if title in sections else []
+
         for section in doc.sections:
             if section.title not in BRIEF_SECTIONS:
                 entry.error(
@@ -587,7 +587,7 @@ class _Loader:
                     )
                 )
         takeaways = []
-        for block in sections.get("Key takeaways", _EMPTY).blocks:
+        for block in blocks("Key takeaways"):
             takeaways.append(
                 SourcedText(
                     block.text.strip(),
@@ -597,7 +597,7 @@ class _Loader:
 
         events: list[Event] = []
         seen: dict[str, int] = {}
-        for block in sections.get("History", _EMPTY).blocks:
+        for block in blocks("History"):
             if not block.lead or not block.text.startswith(block.lead):
                 entry.error(
                     block.line,
@@ -696,9 +696,6 @@ class _Loader:
         if errors:
             raise BuildFailed(errors)
         return link(briefs, self.articles, people, factions, events)
-
-
-_EMPTY = type("_Empty", (), {"blocks": []})()
 
 
 def link(

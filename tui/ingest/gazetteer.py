@@ -220,7 +220,6 @@ KNOWN_ORGS: dict[str, str] = {
     "FARC": "armed group", "ELN": "armed group", "PKK": "armed group", "YPG": "armed group",
     "SDF": "armed group", "RSF": "armed group", "M23": "armed group", "HTS": "armed group",
 }  # fmt: skip
-OUTLET_WORDS = {"news outlet", "news agency", "newspaper", "broadcaster", "channel", "outlet"}
 
 # Titles and roles that stand before a name ("Foreign Minister Amir Khan Muttaqi").
 TITLES = {

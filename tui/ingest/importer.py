@@ -294,10 +294,6 @@ def _org_continues(tokens: list[_Tok], index: int, so_far: list[_Tok]) -> bool:
     return False
 
 
-def _text(sentence: str, run: list[_Tok]) -> str:
-    return re.sub(r"['’]s$", "", sentence[run[0].start : run[-1].end])
-
-
 def _is_orgish(run: list[_Tok]) -> bool:
     """Has an organisation cue word, is a known organisation, or is glued to one ("Tehreek-e-Taliban")."""
     if _text_plain(run) in KNOWN_ORGS:

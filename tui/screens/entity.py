@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -13,6 +12,7 @@ from ..linking import Location
 from ..model import Faction, Person, SourceRef
 from ..store import Store
 from ..widgets.keybar import KeyBar
+from ..widgets.lists import KeyedOptionList
 from ..widgets.timeline import axis_line
 from .base import BriefScreen
 
@@ -145,13 +145,6 @@ def entity_options(store: Store, entity: Person | Faction, width: int = 60) -> l
 
 
 class EntityScreen(BriefScreen):
-    BINDINGS = [
-        Binding("j", "cursor(1)", "Down", show=False),
-        Binding("k", "cursor(-1)", "Up", show=False),
-        Binding("g", "edge(0)", "First", show=False),
-        Binding("G", "edge(1)", "Last", show=False),
-    ]
-
     def __init__(
         self, store: Store, entity: Person | Faction, location: Location | None = None
     ) -> None:
@@ -163,7 +156,7 @@ class EntityScreen(BriefScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_too_small()
         yield Static(entity_header(self.store, self.entity), id="entity-header")
-        yield OptionList(*entity_options(self.store, self.entity), id="entity-lines")
+        yield KeyedOptionList(*entity_options(self.store, self.entity), id="entity-lines")
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -103,8 +103,12 @@ class ReaderScreen(BriefScreen):
         self.title = self.view.brief.title
         location = self.location
         self.selection = location.selection
-        self.focus_pane(location.focus if location.focus in PANES else "summary")
-        self.watch_active(self.active)  # draw the tab strip even when the pane did not change
+        name = location.focus if location.focus in PANES else "summary"
+        # set without the watcher, then draw the tab strip once (the watcher would not run when
+        # the pane is the default one, and would run twice with an explicit call)
+        self.set_reactive(ReaderScreen.active, name)
+        self.watch_active(name)
+        self.call_after_refresh(self.pane_widget(name).focus)
         if location.selection.item and location.selection.item.startswith("sentence:"):
             self.query_one(SourcePane).show_support()
 

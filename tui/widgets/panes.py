@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual import on
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -23,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from ..linking import BriefView, Selection, find_spans
 from ..model import SourceRef
+from .lists import KeyedOptionList
 from .timeline import axis_line
 
 MENTION_STYLE = "bold underline $text-warning"
@@ -103,15 +103,8 @@ def render_item(
     return content, links
 
 
-class ItemPane(OptionList):
+class ItemPane(KeyedOptionList):
     """Base of the text panes: items rendered with highlights, a cursor, and link hints."""
-
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
 
     selection: reactive[Selection] = reactive(Selection, init=False)
     search_text: reactive[str] = reactive("", init=False)
