@@ -18,7 +18,8 @@ from tui.screens.reader import ReaderScreen
 from tui.store import Store
 from tui.userdata import UserData
 from tui.widgets.actors import ActorTree
-from tui.widgets.panes import MENTION_STYLE, SUPPORT_STYLE, ItemPane
+from tui.widgets.panes import ItemPane
+from tui.widgets.styles import MENTION_STYLE, SUPPORT_STYLE
 
 from .conftest import SEED_BRIEF
 

@@ -23,14 +23,8 @@ from textual.widgets.option_list import Option
 from ..linking import BriefView, Selection, find_spans
 from ..model import SourceRef
 from .lists import KeyedOptionList
+from .styles import HINT_KEYS, HINT_STYLE, MATCH_STYLE, MENTION_STYLE, REF_STYLE, SUPPORT_STYLE
 from .timeline import axis_line
-
-MENTION_STYLE = "bold underline $text-warning"
-SUPPORT_STYLE = "on $accent 35%"
-MATCH_STYLE = "reverse $text-success"
-REF_STYLE = "dim"
-HINT_STYLE = "bold reverse $text-accent"
-HINT_KEYS = "123456789abcdeghijklmopqrstuvwxyz"
 
 
 @dataclass(frozen=True, slots=True)
