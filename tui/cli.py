@@ -182,7 +182,7 @@ def build(content: Path, output: Path | None, check: bool) -> None:
     )
 
 
-def _load(content: Path) -> Any:
+def _load(content: Path, loader: Callable[[Path], Any] | None = None) -> Any:
     from .ingest import BuildFailed, load_content  # only building needs the parser
 
     if not content.is_dir():
@@ -190,7 +190,7 @@ def _load(content: Path) -> Any:
             f"content directory not found: {content} — run from the project folder or pass the path to content/"
         )
     try:
-        return load_content(content)
+        return (loader or load_content)(content)
     except BuildFailed as failure:
         for error in failure.errors:
             click.echo(str(error), err=True)
@@ -201,13 +201,29 @@ def _load(content: Path) -> Any:
 
 @cli.command()
 @click.argument("content", default="content", type=click.Path(path_type=Path))
-def check(content: Path) -> None:
-    """Validate CONTENT without writing anything; list every error as file:line."""
-    library = _load(content)
-    click.echo(
-        f"ok: {len(library.briefs)} briefs, {len(library.people)} people, "
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat warnings (ungrounded claims, yearless datelines) as errors.",
+)
+def check(content: Path, strict: bool) -> None:
+    """Validate CONTENT without writing anything; list every error and warning as file:line.
+
+    Warnings: a claim names a person, faction, place, date or number that the sentences it cites
+    do not mention; text after a claim's last footnote; a dateline without a year."""
+    from .ingest.content import check_content
+
+    library, warnings = _load(content, check_content)
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+    if warnings and strict:
+        raise UserError(f"check failed: {len(warnings)} warning(s), and --strict makes them errors")
+    counts = (
+        f"{len(library.briefs)} briefs, {len(library.people)} people, "
         f"{len(library.factions)} factions, {len(library.events)} events"
     )
+    suffix = f", {len(warnings)} warning(s)" if warnings else ""
+    click.echo(f"ok: {counts}{suffix}")
 
 
 @cli.command("import")

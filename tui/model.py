@@ -28,6 +28,8 @@ RELATION_INVERSE = {
     "assassinated-by": "assassinated",
     "visited": "visited-by",
     "talks-with": "talks-with",
+    "talks-hosted-by": "hosted-talks-with",
+    "hosted-talks-with": "talks-hosted-by",
     "part-of": "has-part",  # a faction's part_of, not written under relations:
 }
 
@@ -72,11 +74,24 @@ class SourceRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Background:
+    """Part of a claim that the article does not carry, marked by its author as background with a
+    footnote ``[^n]: background: <what it is and where it comes from>``. ``note`` is that text;
+    ``start``/``end`` is the span of the claim's own text the mark covers (from the previous footnote
+    marker to this one), or ``None`` for a role or relation, where it covers the whole claim."""
+
+    note: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SourcedText:
     """A piece of authored text with the article spans that support it."""
 
     text: str
     sources: tuple[SourceRef, ...] = ()
+    background: tuple[Background, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +138,7 @@ class Role:
     since: DateValue | None = None
     until: DateValue | None = None
     sources: tuple[SourceRef, ...] = ()
+    background: tuple[Background, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +148,7 @@ class Relation:
     kind: str
     target: str
     sources: tuple[SourceRef, ...] = ()
+    background: tuple[Background, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +197,7 @@ class Event:
     description: str = ""
     actors: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
+    background: tuple[Background, ...] = ()
 
     @property
     def text(self) -> str:
@@ -308,6 +326,7 @@ __all__ = [
     "PRECISIONS",
     "SCHEMA_VERSION",
     "Article",
+    "Background",
     "Brief",
     "ChainLink",
     "DateValue",

@@ -16,6 +16,7 @@ from typing import Any
 from ..model import (
     RELATION_INVERSE,
     Article,
+    Background,
     Brief,
     ChainLink,
     Dateline,
@@ -33,6 +34,7 @@ from ..model import (
 from .article import MAX_ARTICLE_BYTES, ArticleIndex, QuoteAmbiguous, QuoteNotFound, split_article
 from .dates import DATE_FORMS, DateError, parse_date, resolved_day
 from .errors import BuildFailed, ContentError
+from .grounding import Claim, Grounder, Part, background_note, split_parts, written_date
 from .markdown import Block, Document, LineDict, parse_document
 from .mentions import MentionFinder
 from .text import fold, is_slug, slugify, strip_quotes
@@ -69,9 +71,30 @@ class _File:
     doc: Document | None = None
     errors: list[ContentError] = field(default_factory=list)
     sources: dict[str, SourceRef] = field(default_factory=dict)
+    # Background footnotes (`[^n]: background: note`): label → note. Not quotes; exempt from grounding.
+    backgrounds: dict[str, str] = field(default_factory=dict)
+    warnings: list[ContentError] = field(default_factory=list)
 
     def error(self, line: int, message: str, fix: str) -> None:
         self.errors.append(ContentError(self.display, line, message, fix))
+
+    def warn(self, line: int, message: str, fix: str) -> None:
+        self.warnings.append(ContentError(self.display, line, f"warning: {message}", fix))
+
+    def labels(self, mapping: LineDict) -> list[str]:
+        raw = mapping.get("sources", mapping.get("source"))
+        if raw is None:
+            return []
+        labels = raw if isinstance(raw, list) else [raw]
+        return [str(label).strip().removeprefix("[^").removesuffix("]") for label in labels]
+
+    def marks(self, mapping: LineDict) -> tuple[Background, ...]:
+        """The background marks among the footnotes a YAML entry cites."""
+        return tuple(
+            Background(self.backgrounds[label])
+            for label in self.labels(mapping)
+            if label in self.backgrounds
+        )
 
     @property
     def front(self) -> LineDict:
@@ -168,6 +191,7 @@ class _Loader:
         self.indexes: dict[str, ArticleIndex] = {}
         self.articles: dict[str, Article] = {}
         self.errors: list[ContentError] = []
+        self.claims: list[Claim] = []  # checked by check_content() once the library is linked
 
     # -- discovery ----------------------------------------------------------------------------
     def _display(self, path: Path) -> str:
@@ -281,6 +305,16 @@ class _Loader:
         default = entry.id if entry.kind == "brief" else entry.front.get("brief")
         for label, note in entry.doc.footnotes.items():
             text = note.text
+            marked = background_note(text)
+            if marked is not None:
+                if not marked:
+                    entry.error(
+                        note.line,
+                        f"background footnote [^{label}] says nothing",
+                        f"write what the background is and where it comes from: `[^{label}]: background: …`",
+                    )
+                entry.backgrounds[label] = marked or "background"
+                continue
             brief = default
             if match := _FOOTNOTE_BRIEF.match(text):
                 brief, text = match.group(1), text[match.end() :]
@@ -324,13 +358,24 @@ class _Loader:
                 )
 
     def block_sources(
-        self, entry: _File, block: Block, *, required: bool, what: str, shift: int = 0
-    ) -> tuple[SourceRef, ...]:
+        self,
+        entry: _File,
+        block: Block,
+        *,
+        required: bool,
+        what: str,
+        shift: int = 0,
+        dates: tuple[Any, ...] = (),
+    ) -> tuple[tuple[SourceRef, ...], tuple[Background, ...]]:
+        """The sources a paragraph or list item cites and the background marks in it (spans in
+        the text after ``shift``); registers the block as a claim for the grounding check."""
         refs = []
         assert entry.doc is not None
         for ref in block.footnotes:
             source = entry.sources.get(ref.label)
             if source is None:
+                if ref.label in entry.backgrounds:
+                    continue
                 if ref.label not in entry.doc.footnotes:
                     entry.error(
                         block.line,
@@ -343,18 +388,59 @@ class _Loader:
             entry.error(
                 block.line,
                 f"{what} has no source",
-                'add a footnote `[^N]` and `[^N]: "verbatim quote from the article"`',
+                'add a footnote `[^N]` and `[^N]: "verbatim quote from the article"` '
+                "(or `[^N]: background: …` for what the article does not say)",
             )
-        return tuple(refs)
+        text = block.text[shift:]
+        markers = [(max(r.anchor - shift, 0), r.label) for r in block.footnotes]
+        parts = split_parts(
+            text,
+            markers,
+            {label: entry.sources.get(label) for _, label in markers},
+            set(entry.backgrounds),
+        )
+        if block.footnotes or required:
+            self.claims.append(Claim(entry.display, block.line, what, parts, dates=dates))
+        marks = tuple(
+            Background(entry.backgrounds[label], part.start, part.end)
+            for part in parts
+            for label in part.labels
+            if label in entry.backgrounds
+        )
+        return tuple(refs), marks
 
     def body_text(self, entry: _File, blocks: list[Block]) -> SourcedText:
-        texts, refs, offset = [], [], 0
+        texts, refs, marks, offset = [], [], [], 0
+        what = "bio paragraph" if entry.kind == "person" else "description paragraph"
         for block in blocks:
-            for source in self.block_sources(entry, block, required=False, what="text"):
+            sources, background = self.block_sources(entry, block, required=False, what=what)
+            for source in sources:
                 refs.append(replace(source, anchor=(source.anchor or 0) + offset))
+            for mark in background:
+                marks.append(
+                    replace(mark, start=(mark.start or 0) + offset, end=(mark.end or 0) + offset)
+                )
             texts.append(block.text.strip())
             offset += len(block.text.strip()) + 2
-        return SourcedText("\n\n".join(texts), tuple(refs))
+        return SourcedText("\n\n".join(texts), tuple(refs), tuple(marks))
+
+    def yaml_claim(
+        self,
+        entry: _File,
+        item: LineDict,
+        what: str,
+        refs: tuple[SourceRef, ...],
+        entities: tuple[str | None, ...],
+        text: str = "",
+        dates: tuple[DateValue | None, ...] = (),
+    ) -> tuple[Background, ...]:
+        """Register a role, relation or founding date as a claim; return its background marks."""
+        marks = entry.marks(item)
+        part = Part(text, refs, bool(marks), True, 0, len(text))
+        named = tuple(e for e in entities if e)
+        written = tuple(t for d in dates if d is not None for t in written_date(d.text))
+        self.claims.append(Claim(entry.display, item.line, what, [part], named, written))
+        return marks
 
     # -- entities -----------------------------------------------------------------------------
     def relations(self, entry: _File) -> list[Relation]:
@@ -373,12 +459,17 @@ class _Loader:
                 entry.error(item.line, "relation has no `to`", "add `to: <person-or-faction-id>`")
                 targets = []
             refs = entry.refs(item, required=True, what="relation")
+            found = []
             for target in targets if isinstance(targets, list) else [targets]:
                 target_id = self.ref_id(
                     entry, target, item.line_of("to"), ("person", "faction"), "to"
                 )
                 if kind and target_id:
-                    result.append(Relation(kind, target_id, refs))
+                    found.append(target_id)
+            marks = self.yaml_claim(
+                entry, item, f"relation {kind or ''}".strip(), refs, (entry.id, *found)
+            )
+            result += [Relation(kind, target_id, refs, marks) for target_id in found if kind]
         return result
 
     def date_field(self, entry: _File, mapping: LineDict, key: str) -> DateValue | None:
@@ -410,8 +501,11 @@ class _Loader:
             since = self.date_field(entry, item, "since")
             until = self.date_field(entry, item, "until")
             refs = entry.refs(item, required=True, what="role")
+            marks = self.yaml_claim(
+                entry, item, "role", refs, (entry.id, faction), title or "", (since, until)
+            )
             if title:
-                roles.append(Role(title, faction, since, until, refs))
+                roles.append(Role(title, faction, since, until, refs, marks))
         assert entry.doc is not None
         return Person(
             id=entry.id,
@@ -439,14 +533,18 @@ class _Loader:
         for item in entry.mappings("part_of"):
             target = self.ref_id(entry, item.get("of"), item.line_of("of"), ("faction",), "of")
             refs = entry.refs(item, required=True, what="part_of entry")
+            marks = self.yaml_claim(entry, item, "part_of entry", refs, (entry.id, target))
             if target:
-                part_of.append(Relation("part-of", target, refs))
+                part_of.append(Relation("part-of", target, refs, marks))
         founded, founded_refs = None, ()
         raw_founded = entry.front.get("founded")
         if raw_founded is not None:
             if isinstance(raw_founded, LineDict):
                 founded = self.date_field(entry, raw_founded, "date")
                 founded_refs = entry.refs(raw_founded, required=True, what="founded date")
+                self.yaml_claim(
+                    entry, raw_founded, "founded date", founded_refs, (entry.id,), dates=(founded,)
+                )
             else:
                 entry.error(
                     entry.front.line_of("founded"),
@@ -497,6 +595,12 @@ class _Loader:
                 date = parse_date(text, dt.date(year, 12, 31) if year else None)
             except DateError as error:
                 entry.error(raw.line_of("date"), str(error), f"write {DATE_FORMS}")
+            if year is None and date is not None and not re.search(r"\d{4}", text):
+                entry.warn(
+                    raw.line_of("date"),
+                    f"dateline {text!r} has no year, so its History dates cannot be placed in time",
+                    "add `year: YYYY` (the year the article was published) under `dateline:`",
+                )
         return Dateline(place, date)
 
     def brief(
@@ -580,20 +684,14 @@ class _Loader:
             )
         else:
             for block in sections["Summary"].blocks:
-                summary.append(
-                    SourcedText(
-                        block.text.strip(),
-                        self.block_sources(entry, block, required=False, what="summary"),
-                    )
+                sources, marks = self.block_sources(
+                    entry, block, required=True, what="summary paragraph"
                 )
+                summary.append(SourcedText(block.text.strip(), sources, marks))
         takeaways = []
         for block in blocks("Key takeaways"):
-            takeaways.append(
-                SourcedText(
-                    block.text.strip(),
-                    self.block_sources(entry, block, required=True, what="takeaway"),
-                )
-            )
+            sources, marks = self.block_sources(entry, block, required=True, what="takeaway")
+            takeaways.append(SourcedText(block.text.strip(), sources, marks))
 
         events: list[Event] = []
         seen: dict[str, int] = {}
@@ -632,8 +730,15 @@ class _Loader:
                 )
                 continue
             seen[event_id] = block.line
-            refs = self.block_sources(entry, block, required=True, what="History item", shift=shift)
-            events.append(Event(event_id, entry.id, date, headline, more.strip(), (), refs))
+            refs, marks = self.block_sources(
+                entry,
+                block,
+                required=True,
+                what="History item",
+                shift=shift,
+                dates=written_date(block.lead),
+            )
+            events.append(Event(event_id, entry.id, date, headline, more.strip(), (), refs, marks))
         events.sort(key=lambda e: e.date.sort_key)
 
         brief = Brief(
@@ -765,6 +870,26 @@ def link(
     people = {k: replace(v, briefs=tuple(appears_in.get(k, ()))) for k, v in people.items()}
     factions = {k: replace(v, briefs=tuple(appears_in.get(k, ()))) for k, v in factions.items()}
     return Library(briefs, articles, people, factions, events, tuple(mentions))
+
+
+def check_content(
+    content_dir: Path, root: Path | None = None, overlay: dict[Path, bytes] | None = None
+) -> tuple[Library, list[ContentError]]:
+    """:func:`load_content` plus the warnings `brief check` reports: claims that name a person,
+    faction, place, date or number their cited sentences do not mention, text no footnote covers,
+    a dateline without a year. Raises :class:`BuildFailed` on errors, as the build does."""
+    loader = _Loader(content_dir, root, overlay)
+    library = loader.run()
+    grounder = Grounder(
+        library.people,
+        library.factions,
+        library.articles,
+        (b.dateline.place for b in library.briefs.values() if b.dateline.place),
+    )
+    warnings = [w for f in loader.files for w in f.warnings]
+    for claim in loader.claims:
+        warnings += grounder.check(claim)
+    return library, sorted(warnings, key=lambda w: (w.path, w.line, w.message))
 
 
 def load_content(
