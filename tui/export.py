@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from .model import Brief, SourceRef, to_dict
+from .model import Background, Brief, SourceRef, to_dict
 from .store import Store
 
 SECTIONS = ("summary", "takeaways", "actors", "history", "source")
@@ -73,7 +73,9 @@ def _actor_lines(store: Store, brief: Brief, escape: Callable[[str], str]) -> li
             person = store.person(actor)
             assert person is not None
             roles = "; ".join(
-                f"{r.title}" + (f", {store.name_of(r.faction)}" if r.faction else "")
+                f"{r.title}"
+                + (f", {store.name_of(r.faction)}" if r.faction else "")
+                + (" (background)" if r.background else "")
                 for r in person.roles
             )
             dead = " (deceased)" if person.status == "deceased" else ""
@@ -94,20 +96,26 @@ def brief_text(
     heading = (lambda t: f"## {t}") if markdown else (lambda t: f"{t}\n{'-' * len(t)}")
     notes: list[str] = []
 
-    def cite(refs: tuple[SourceRef, ...]) -> str:
+    def cite(refs: tuple[SourceRef, ...], background: tuple[Background, ...] = ()) -> str:
+        # Background the article does not carry is always shown as such (DESIGN.md section 4).
         if not markdown:
-            return refs_label(refs)
+            return refs_label(refs) + "".join(f" [background: {b.note}]" for b in background)
         marks = []
         for ref in refs:
             notes.append(f'[^{len(notes) + 1}]: "{md_escape(ref.quote)}" ({ref.sentence})')
             marks.append(f"[^{len(notes)}]")
+        for mark in background:
+            notes.append(f"[^{len(notes) + 1}]: background: {md_escape(mark.note)}")
+            marks.append(f"[^{len(notes)}]")
         return "".join(marks)
 
     def summary() -> list[str]:
-        return [esc(p.text) + cite(p.sources) for p in brief.summary]
+        return [esc(p.text) + cite(p.sources, p.background) for p in brief.summary]
 
     def takeaways() -> list[str]:
-        return ["\n".join(f"- {esc(t.text)}{cite(t.sources)}" for t in brief.takeaways)]
+        return [
+            "\n".join(f"- {esc(t.text)}{cite(t.sources, t.background)}" for t in brief.takeaways)
+        ]
 
     def actors() -> list[str]:
         return ["\n".join(_actor_lines(store, brief, esc))]
@@ -116,7 +124,7 @@ def brief_text(
         lines = []
         for event in store.events(brief.id):
             when = f"**{esc(event.date.display())}**" if markdown else event.date.display()
-            lines.append(f"- {when} — {esc(event.text)}{cite(event.sources)}")
+            lines.append(f"- {when} — {esc(event.text)}{cite(event.sources, event.background)}")
         return ["\n".join(lines)]
 
     def source() -> list[str]:
