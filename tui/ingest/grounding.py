@@ -286,7 +286,15 @@ class Grounder:
         self.finder = MentionFinder(pairs)
         # In the cited sentences a name glued to a hyphen still counts: "anti-Taliban platform"
         # supports "opposes the Taliban". Longest match first, as everywhere.
-        self.source_finder = _LenientFinder(pairs)
+        # A state is also mentioned by its demonym: "Iranian officials" mention Iran.
+        adjectives = {country: d for d, country in demonyms().items()}
+        taken = {name for _, name in pairs}
+        extra = [
+            (entity_id, adjectives[name])
+            for entity_id, name in pairs
+            if name in adjectives and adjectives[name] not in taken
+        ]
+        self.source_finder = _LenientFinder(pairs + extra)
         self.articles = articles
         entity_names = {name for _, name in pairs}
         places = (place_names() | {p for p in dateline_places if p}) - entity_names
