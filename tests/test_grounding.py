@@ -261,7 +261,7 @@ def test_a_part_is_checked_against_its_own_footnotes_only(brief, mini):
         "hyphenated",
         "dateline",
         "one-is-not-a-number",
-    ],  # fmt: skip
+    ],
 )
 def test_sensible_normalisation(brief, mini, claim):
     result = summary(brief, mini, claim, strict=True)
