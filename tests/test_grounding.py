@@ -373,6 +373,8 @@ def test_background_is_accepted_stored_and_shown(brief, mini):
     markdown = brief("show", "talks", "--store", mini / "store.json", "--format", "markdown")
     assert "[^2]: background: party website, not in the article" in markdown.out
     assert "Jane Roe — Leader, Blue Party (background)" in markdown.out.replace("\\", "")
+    html = brief("export", "talks", "--store", mini / "store.json", "--format", "html")
+    assert "[background: party website, not in the article]" in html.out
     as_json = json.loads(
         brief("show", "talks", "--store", mini / "store.json", "--format", "json").out
     )

@@ -177,12 +177,13 @@ def brief_html(store: Store, brief: Brief) -> str:
     e = html.escape
     notes: list[SourceRef] = []
 
-    def cite(refs: tuple[SourceRef, ...]) -> str:
+    def cite(refs: tuple[SourceRef, ...], background: tuple[Background, ...] = ()) -> str:
         out = []
         for ref in refs:
             notes.append(ref)
             n = len(notes)
             out.append(f'<sup><a href="#n{n}" id="r{n}">{n}</a></sup>')
+        out += [f' <small class="background">[background: {e(b.note)}]</small>' for b in background]
         return "".join(out)
 
     parts = [
@@ -194,14 +195,15 @@ def brief_html(store: Store, brief: Brief) -> str:
         + (f" · Reported by {e(brief.chain_display())}" if brief.reporting_chain else "")
         + "</p>",
         "<h2>Summary</h2>",
-        *(f"<p>{e(p.text)}{cite(p.sources)}</p>" for p in brief.summary),
+        *(f"<p>{e(p.text)}{cite(p.sources, p.background)}</p>" for p in brief.summary),
         "<h2>Key takeaways</h2><ul>",
-        *(f"<li>{e(t.text)}{cite(t.sources)}</li>" for t in brief.takeaways),
+        *(f"<li>{e(t.text)}{cite(t.sources, t.background)}</li>" for t in brief.takeaways),
         "</ul><h2>Actors</h2><ul>",
         *(f"<li>{e(line[2:])}</li>" for line in _actor_lines(store, brief, lambda s: s)),
         "</ul><h2>History</h2><ul>",
         *(
-            f"<li><strong>{e(ev.date.display())}</strong> — {e(ev.text)}{cite(ev.sources)}</li>"
+            f"<li><strong>{e(ev.date.display())}</strong> — {e(ev.text)}"
+            f"{cite(ev.sources, ev.background)}</li>"
             for ev in store.events(brief.id)
         ),
         "</ul><h2>Source</h2>",
