@@ -409,6 +409,23 @@ def test_a_yearless_dateline_is_a_warning(brief, mini):
     assert brief("check", mini / "content", "--strict").code == 1
 
 
+def test_a_stance_that_repeats_the_faction_name_is_a_warning(brief, mini):
+    write(
+        mini,
+        {
+            "content/factions/blue-party.md": FACTION.replace(
+                "kind: party", "kind: party\nstance: Blue Party"
+            )
+        },
+    )
+    result = brief("check", mini / "content")
+    assert result.err == (
+        "content/factions/blue-party.md:4: warning: stance 'Blue Party' repeats the faction's own "
+        "name, so pages read 'Blue Party  Blue Party' — write its stance toward the topic instead, "
+        "e.g. `stance: ruling`, `anti-Taliban`, `mediator`, `neutral`\n"
+    )
+
+
 # -- the bundled brief --------------------------------------------------------------------------
 def test_the_bundled_content_passes_strict_check(brief):
     result = brief("check", ROOT / "content", "--strict")

@@ -552,12 +552,21 @@ class _Loader:
                     "write `founded: {date: 2021, source: 1}`",
                 )
         assert entry.doc is not None
+        stance = entry.text("stance") or "unknown"
+        if fold(stance) in {fold(n) for n in (name, *entry.text_list("aliases"))}:
+            entry.warn(
+                entry.front.line_of("stance"),
+                f"stance {stance!r} repeats the faction's own name, so pages read "
+                f"'{name}  {stance}'",
+                "write its stance toward the topic instead, e.g. `stance: ruling`, "
+                "`anti-Taliban`, `mediator`, `neutral`",
+            )
         return Faction(
             id=entry.id,
             name=name,
             kind=kind,
             aliases=tuple(entry.text_list("aliases")),
-            stance=entry.text("stance") or "unknown",
+            stance=stance,
             part_of=tuple(part_of),
             relations=tuple(self.relations(entry)),
             founded=founded,
