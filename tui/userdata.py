@@ -329,8 +329,11 @@ def _keep(records: dict[str, dict[str, Any]], record: dict[str, Any]) -> None:
         records[record["id"]] = record
 
 
-def parse(raw: bytes) -> Parsed:
-    """The records of a user-data file, however damaged; never raises."""
+def parse(raw: bytes, known: dict[bytes, dict[str, Any]] | None = None) -> Parsed:
+    """The records of a user-data file, however damaged; never raises.
+
+    ``known`` maps lines already parsed and found good to their record (records are never changed
+    in place): a file re-read before each write is mostly the lines it held last time."""
     parsed = Parsed()
     if not raw.strip():
         return parsed
@@ -347,6 +350,9 @@ def parse(raw: bytes) -> Parsed:
         else:
             return _parse_legacy(whole, parsed)
     for line in raw.split(b"\n"):
+        if known is not None and (cached := known.get(line)) is not None:
+            _keep(parsed.records, cached)
+            continue
         if not line.strip():
             continue
         try:
@@ -364,6 +370,8 @@ def parse(raw: bytes) -> Parsed:
             parsed.bad += 1
         else:
             _keep(parsed.records, record)
+            if known is not None:
+                known[line] = record
     return parsed
 
 
@@ -450,6 +458,34 @@ class LockTimeout(OSError):
     pass
 
 
+def _flock(handle: int, timeout: float) -> bool:
+    """Take an exclusive flock on ``handle``; False if another process keeps it ``timeout`` s.
+
+    A busy lock is waited for in a blocking ``flock`` (the kernel hands it over as soon as it is
+    released; polling would let a busy writer take it again first, again and again), run in a
+    helper thread so that the wait can time out. A thread that gets the lock after the timeout
+    holds it on a file that is being closed, which releases it at once."""
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        if timeout <= 0:
+            return False
+    import threading
+
+    got = threading.Event()
+
+    def wait() -> None:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            return
+        got.set()
+
+    threading.Thread(target=wait, name="brief-userdata-lock", daemon=True).start()
+    return got.wait(timeout)
+
+
 class UserDataStorage(Storage):
     """TinyDB's view of the records: one table per kind, tombstones hidden. Reads come from memory
     (``UserData`` keeps ``records`` current); writes go to disk durably."""
@@ -476,8 +512,16 @@ class UserDataStorage(Storage):
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         raise OSError("user data is written by UserData.commit, not through TinyDB")
 
-    def write_records(self, records: Mapping[str, dict[str, Any]]) -> None:
-        write_durably(self.path, serialize(records))
+    def write_records(
+        self, records: Mapping[str, dict[str, Any]], known: dict[bytes, dict[str, Any]] | None = None
+    ) -> None:
+        """Write the file durably; ``known`` is refilled with its lines (see :func:`parse`)."""
+        lines = {orjson.dumps(records[rid]): records[rid] for rid in sorted(records)}
+        header = orjson.dumps({"format": FORMAT, "version": VERSION})
+        write_durably(self.path, b"\n".join([header, *lines]) + b"\n")
+        if known is not None:
+            known.clear()
+            known.update(lines)
 
 
 # -- the API ----------------------------------------------------------------------------------------
@@ -496,6 +540,7 @@ class UserData:
         self._frozen: str | None = None  # why nothing may be written (damaged file left in place)
         self._signature: tuple[int, int, int] | None = None
         self._cleaned = False
+        self._known: dict[bytes, dict[str, Any]] = {}  # good lines of the file → their record
         self._load(initial=True)
 
     # -- messages ---------------------------------------------------------------------------------
@@ -566,13 +611,13 @@ class UserData:
             self._say("frozen", self._frozen)
             self._set_disk({})
             return
-        parsed = parse(raw or b"")
+        parsed = parse(raw or b"", self._known)
         if parsed.newer is not None:
             self._frozen = (
                 f"{self.path} was written by a newer brief (format {parsed.newer}) — it is read "
                 f"but not changed; upgrade brief to save notes"
             )
-            self._say("newer", self._frozen)
+            self._say("frozen", self._frozen)
         if parsed.bad or parsed.problem or parsed.legacy:
             parsed = self._repair(parsed)
         self._set_disk(parsed.records)
@@ -688,20 +733,8 @@ class UserData:
         self.directory.mkdir(parents=True, exist_ok=True)
         handle = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            if fcntl is not None:
-                deadline = time.monotonic() + timeout
-                pause = 0.0005
-                while True:
-                    try:
-                        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                        break
-                    except BlockingIOError:
-                        if time.monotonic() >= deadline:
-                            raise LockTimeout(
-                                0, f"another brief process holds {self.lock_path}"
-                            ) from None
-                        time.sleep(pause)
-                        pause = min(pause * 2, 0.01)
+            if fcntl is not None and not _flock(handle, timeout):
+                raise LockTimeout(0, f"another brief process holds {self.lock_path}")
             yield
         finally:
             os.close(handle)  # closing releases the lock
@@ -719,7 +752,7 @@ class UserData:
                 raw, unreadable = self._read_file()
                 if unreadable is not None:
                     raise OSError(0, f"{self.path} {unreadable}")
-                parsed = parse(raw or b"")
+                parsed = parse(raw or b"", self._known)
                 if parsed.newer is not None:
                     self._frozen = (
                         f"{self.path} was written by a newer brief (format {parsed.newer}) — "
@@ -733,7 +766,7 @@ class UserData:
                 for record in self._pending.values():
                     _keep(disk, record)
                 self._prune(disk)
-                self.storage.write_records(disk)
+                self.storage.write_records(disk, self._known)
                 if not self._cleaned:
                     for leftover in self.directory.glob(f".{USERDATA_FILE}.*.tmp"):
                         leftover.unlink(missing_ok=True)
