@@ -336,6 +336,31 @@ def test_two_instances_merge_by_record(data):
     assert second.note(b.id) is None  # the write also brought second up to date
 
 
+def test_a_change_to_one_field_keeps_another_instances_change_to_another(data):
+    first = UserData(data)
+    note = first.add_note(Anchor.of_item(B, "sentence:p9.s9"), "original", "Quote.")
+    second = UserData(data)  # sees the note as it is now
+    first.edit_note(note.id, "edited in the first reader")
+    second.resolve_anchors(set())  # re-anchoring (orphaned) from a stale copy
+    merged = UserData(data).note(note.id)
+    assert merged.text == "edited in the first reader" and merged.orphaned
+
+
+def test_a_linked_userdata_file_stays_a_link(data, tmp_path):
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    UserData(synced).add_note(Anchor.of_brief(B), "from the synced folder")
+    data.mkdir()
+    (data / USERDATA_FILE).symlink_to(synced / USERDATA_FILE)
+    ud = UserData(data)
+    ud.add_note(Anchor.of_brief(B), "added through the link")
+    assert (data / USERDATA_FILE).is_symlink()
+    assert [n.text for n in UserData(synced).notes()] == [
+        "from the synced folder",
+        "added through the link",
+    ]
+
+
 def test_refresh_sees_another_instances_writes(data):
     reader, writer = UserData(data), UserData(data)
     assert reader.refresh() is False

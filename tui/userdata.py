@@ -329,6 +329,36 @@ def _keep(records: dict[str, dict[str, Any]], record: dict[str, Any]) -> None:
         records[record["id"]] = record
 
 
+_MISSING = object()
+
+
+def _rebase(
+    record: dict[str, Any], base: dict[str, Any] | None, current: dict[str, Any] | None
+) -> dict[str, Any]:
+    """``record`` (a change made to ``base``) applied to ``current``, what the file holds now.
+
+    If another process changed the record since ``base`` was read, the fields this change touched
+    are applied to its version and the others keep their new values; a field both changed goes to
+    the later ``updated``. So re-anchoring a note never undoes another reader's edit of its text."""
+    if base is None or current is None or current == base:
+        return record
+    ours_newer = record["updated"] >= current["updated"]
+    merged = dict(current)
+    for key in set(record) | set(base):
+        mine = record.get(key, _MISSING)
+        if mine == base.get(key, _MISSING):
+            continue  # not part of this change
+        theirs_changed = current.get(key, _MISSING) != base.get(key, _MISSING)
+        if theirs_changed and not ours_newer:
+            continue
+        if mine is _MISSING:
+            merged.pop(key, None)
+        else:
+            merged[key] = mine
+    merged["updated"] = max(record["updated"], current["updated"])
+    return merged
+
+
 def parse(raw: bytes, known: dict[bytes, dict[str, Any]] | None = None) -> Parsed:
     """The records of a user-data file, however damaged; never raises.
 
@@ -513,12 +543,16 @@ class UserDataStorage(Storage):
         raise OSError("user data is written by UserData.commit, not through TinyDB")
 
     def write_records(
-        self, records: Mapping[str, dict[str, Any]], known: dict[bytes, dict[str, Any]] | None = None
+        self,
+        records: Mapping[str, dict[str, Any]],
+        known: dict[bytes, dict[str, Any]] | None = None,
     ) -> None:
         """Write the file durably; ``known`` is refilled with its lines (see :func:`parse`)."""
         lines = {orjson.dumps(records[rid]): records[rid] for rid in sorted(records)}
         header = orjson.dumps({"format": FORMAT, "version": VERSION})
-        write_durably(self.path, b"\n".join([header, *lines]) + b"\n")
+        # a userdata.json that links elsewhere (a synced folder) stays a link: write its target
+        target = Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
+        write_durably(target, b"\n".join([header, *lines]) + b"\n")
         if known is not None:
             known.clear()
             known.update(lines)
@@ -534,6 +568,7 @@ class UserData:
         self.db = TinyDB(storage=lambda: self.storage)
         self._disk: dict[str, dict[str, Any]] = {}  # the file as last read or written
         self._pending: dict[str, dict[str, Any]] = {}  # changes not yet on disk
+        self._bases: dict[str, dict[str, Any] | None] = {}  # what each change was made from
         self._view: dict[str, dict[str, Any]] = {}  # _disk merged with _pending
         self._messages: list[str] = []
         self._said: set[str] = set()
@@ -742,6 +777,8 @@ class UserData:
     def _commit(self, *records: dict[str, Any]) -> bool:
         """Queue ``records`` and write every queued change; True once they are on disk."""
         for record in records:
+            if record["id"] not in self._pending:
+                self._bases[record["id"]] = self._view.get(record["id"])
             self._pending[record["id"]] = record
         self._rebuild_view()
         if self._frozen is not None:
@@ -763,8 +800,8 @@ class UserData:
                 if parsed.bad or parsed.problem or parsed.legacy:
                     parsed = self._repair_locked()  # damaged since we opened it
                 disk = parsed.records
-                for record in self._pending.values():
-                    _keep(disk, record)
+                for rid, record in self._pending.items():
+                    _keep(disk, _rebase(record, self._bases.get(rid), disk.get(rid)))
                 self._prune(disk)
                 self.storage.write_records(disk, self._known)
                 if not self._cleaned:
@@ -772,6 +809,7 @@ class UserData:
                         leftover.unlink(missing_ok=True)
                     self._cleaned = True
                 self._pending.clear()
+                self._bases.clear()
                 self._set_disk(disk)
         except OSError as error:
             reason = error.strerror or str(error)
@@ -824,11 +862,12 @@ class UserData:
         value = record["value"] if record is not None else None
         return value if isinstance(value, str) else None
 
-    def set_last_brief(self, brief_id: str) -> None:
-        if self.last_brief() != brief_id:
-            record = {"id": "state:last_brief", "kind": "state", "key": "last_brief"}
-            record.update(value=brief_id, updated=now_stamp())
-            self._commit(record)
+    def set_last_brief(self, brief_id: str) -> bool:
+        if self.last_brief() == brief_id:
+            return "state:last_brief" not in self._pending
+        record = {"id": "state:last_brief", "kind": "state", "key": "last_brief"}
+        record.update(value=brief_id, updated=now_stamp())
+        return self._commit(record)
 
     def position(self, brief_id: str) -> dict[str, Any] | None:
         """``{"actor", "item", "focus"}`` (each a string or None) saved for a brief, or None."""
@@ -837,12 +876,13 @@ class UserData:
             return None
         return {k: record["value"].get(k) for k in _POSITION_KEYS}
 
-    def set_position(self, brief_id: str, position: dict[str, Any]) -> None:
+    def set_position(self, brief_id: str, position: dict[str, Any]) -> bool:
         value = {k: v if isinstance(v := position.get(k), str) else None for k in _POSITION_KEYS}
-        if self.position(brief_id) != value:
-            record = {"id": f"position:{brief_id}", "kind": "position", "brief": brief_id}
-            record.update(value=value, updated=now_stamp())
-            self._commit(record)
+        if self.position(brief_id) == value:
+            return f"position:{brief_id}" not in self._pending
+        record = {"id": f"position:{brief_id}", "kind": "position", "brief": brief_id}
+        record.update(value=value, updated=now_stamp())
+        return self._commit(record)
 
     # -- read / unread ------------------------------------------------------------------------
     def mark_read(
