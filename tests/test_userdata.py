@@ -242,6 +242,19 @@ def test_notes_listing_and_markers(data):
     assert again.edit_note(f"read:{B}", "x") is None
 
 
+def test_tinydb_queries_see_live_records_only(data):
+    from tinydb import Query
+
+    ud = UserData(data)
+    keep = ud.add_note(Anchor.of_brief(B), "find me")
+    gone = ud.add_note(Anchor.of_brief(B), "find me too")
+    ud.delete_note(gone.id)
+    ud.mark_read(B, "h", {})
+    found = UserData(data).db.table("note").search(Query().text.search("find"))
+    assert [doc["id"] for doc in found] == [keep.id]
+    assert UserData(data).db.table("read").count(Query().brief == B) == 1
+
+
 def test_orphaned_note_keeps_its_quote_and_comes_back(data):
     ud = UserData(data)
     quote = "The sentence that a rebuild removes."

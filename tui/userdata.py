@@ -60,10 +60,11 @@ JSON Lines, UTF-8: a header line ``{"format": "brief-userdata", "version": 2}``,
 line, sorted by id. Every record carries ``id`` (``read:<brief>``, ``bookmark:<anchor key>``,
 ``note:<random hex>``, ``position:<brief>``, ``setting:<key>``, ``state:<key>``), ``kind``, and
 ``updated`` (UTC, ``YYYY-MM-DDTHH:MM:SS.ffffffZ``, so strings compare in time order; a note's
-``edited`` is when its text last changed, ``updated`` when the record did). A deleted
-record stays as a tombstone (``"deleted": true``) so that a merge cannot bring it back. Because each
-line stands alone, a damaged file loses only its damaged lines. TinyDB reads the records through
-:class:`UserDataStorage` (one table per kind) for queries.
+``edited`` is when its text last changed, ``updated`` when the record did). A deleted record stays
+as a tombstone (``"deleted": true``) so that a merge cannot bring it back. Because each line stands
+alone, a damaged file loses only its damaged lines. ``UserData.db`` is a TinyDB over the same
+records (:class:`UserDataStorage`: one table per kind, tombstones hidden) for ad-hoc queries; the
+methods above answer from in-memory indices, so the UI can call them on every keystroke.
 
 Durability and merging
 ----------------------
@@ -266,7 +267,7 @@ def now_stamp() -> str:
 
 # -- record validation ------------------------------------------------------------------------------
 def _opt_str(value: Any) -> bool:
-    return value is None or isinstance(value, str)
+    return value is None or type(value) is str
 
 
 def _valid_position(value: Any) -> bool:
@@ -275,41 +276,44 @@ def _valid_position(value: Any) -> bool:
 
 def _check_record(record: Any) -> str:
     """``ok``, ``unknown`` (a kind from a newer brief: kept as it is) or ``bad``."""
-    if not isinstance(record, dict):
+    if type(record) is not dict:
         return "bad"
-    rid, kind, updated = record.get("id"), record.get("kind"), record.get("updated")
-    if not (isinstance(rid, str) and rid and isinstance(kind, str) and isinstance(updated, str)):
+    get = record.get
+    rid, kind = get("id"), get("kind")
+    if type(rid) is not str or type(kind) is not str or type(get("updated")) is not str:
         return "bad"
-    if not isinstance(record.get("deleted", False), bool):
+    if not rid.startswith(kind) or rid[len(kind) : len(kind) + 1] != ":":
         return "bad"
-    if not rid.startswith(kind + ":"):
+    deleted = get("deleted", False)
+    if deleted is not False and deleted is not True:
         return "bad"
     if kind not in KINDS:
         return "unknown"
-    if record.get("deleted"):
+    if deleted:
         return "ok"
     if kind == "read":
-        items = record.get("items")
+        items = get("items")
         good = (
-            isinstance(record.get("brief"), str)
-            and _opt_str(record.get("hash"))
-            and isinstance(items, dict)
-            and all(isinstance(v, str) for v in items.values())
+            type(get("brief")) is str
+            and _opt_str(get("hash"))
+            and type(items) is dict
+            and all(type(v) is str for v in items.values())
         )
-    elif kind in ("bookmark", "note"):
-        anchor = record.get("anchor")
+    elif kind == "note" or kind == "bookmark":
+        anchor = get("anchor")
+        orphaned = get("orphaned", False)
         good = (
-            isinstance(anchor, str)
+            type(anchor) is str
             and Anchor.parse(anchor) is not None
-            and _opt_str(record.get("quote"))
-            and isinstance(record.get("created"), str)
-            and isinstance(record.get("orphaned", False), bool)
-            and (kind == "bookmark" or isinstance(record.get("text"), str))
+            and _opt_str(get("quote"))
+            and type(get("created")) is str
+            and (orphaned is False or orphaned is True)
+            and (kind == "bookmark" or type(get("text")) is str)
         )
     elif kind == "position":
-        good = isinstance(record.get("brief"), str) and _valid_position(record.get("value"))
+        good = type(get("brief")) is str and _valid_position(get("value"))
     else:  # setting, state
-        good = isinstance(record.get("key"), str) and "value" in record
+        good = type(get("key")) is str and "value" in record
     return "ok" if good else "bad"
 
 
@@ -367,30 +371,47 @@ def parse(raw: bytes, known: dict[bytes, dict[str, Any]] | None = None) -> Parse
     parsed = Parsed()
     if not raw.strip():
         return parsed
-    try:
-        whole = orjson.loads(raw)
+    first = raw.lstrip().split(b"\n", 1)[0]
+    try:  # the usual case, decided on the first line: our header
+        header = orjson.loads(first)
     except orjson.JSONDecodeError:
-        whole = None
-        single = False
-    else:
-        single = True
+        header = None
+    single = False
+    whole = None
+    if not (type(header) is dict and header.get("format") == FORMAT):
+        try:
+            whole = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            pass
+        else:
+            single = True
     if single and not (isinstance(whole, dict) and whole.get("format") == FORMAT):
         if isinstance(whole, dict) and "kind" in whole:
             pass  # a lines file holding one record and no header: read it as lines
         else:
             return _parse_legacy(whole, parsed)
-    for line in raw.split(b"\n"):
+    lines = [line for line in raw.split(b"\n") if line.strip()]
+    values: list[Any] | None = None
+    if known is None or len(known) < len(lines) // 2:
+        try:  # one call for the whole file; a damaged line sends us line by line
+            values = orjson.loads(b"[" + b",".join(lines) + b"]")
+        except orjson.JSONDecodeError:
+            values = None
+        if values is not None and len(values) != len(lines):
+            values = None
+    for number, line in enumerate(lines):
         if known is not None and (cached := known.get(line)) is not None:
             _keep(parsed.records, cached)
             continue
-        if not line.strip():
-            continue
-        try:
-            record = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            parsed.bad += 1
-            continue
-        if isinstance(record, dict) and record.get("format") == FORMAT and "id" not in record:
+        if values is not None:
+            record = values[number]
+        else:
+            try:
+                record = orjson.loads(line)
+            except orjson.JSONDecodeError:
+                parsed.bad += 1
+                continue
+        if type(record) is dict and record.get("format") == FORMAT and "id" not in record:
             version = record.get("version")
             if isinstance(version, int) and version > VERSION:
                 parsed.newer = version
@@ -576,6 +597,7 @@ class UserData:
         self._signature: tuple[int, int, int] | None = None
         self._cleaned = False
         self._known: dict[bytes, dict[str, Any]] = {}  # good lines of the file → their record
+        self._by_brief: dict[str | None, list[dict[str, Any]]] | None = None  # notes, bookmarks
         self._load(initial=True)
 
     # -- messages ---------------------------------------------------------------------------------
@@ -671,6 +693,7 @@ class UserData:
             _keep(view, record)
         self._view = view
         self.storage.set_records(view)
+        self._by_brief = None
 
     def _repair(self, parsed: Parsed) -> Parsed:
         """Take the lock and :meth:`_repair_locked`; if that cannot be done, use what was read."""
@@ -834,6 +857,24 @@ class UserData:
             if records[rid]["updated"] < limit:
                 del records[rid]
 
+    def _records_of(
+        self, kind: str, brief: str | None, all_briefs: bool | None = None
+    ) -> list[dict[str, Any]]:
+        """Live note or bookmark records: all (``brief`` None), or those on one brief and its
+        items; ``all_briefs=True`` with ``brief`` None: those not on a brief (entity anchors)."""
+        if self._by_brief is None:
+            index: dict[str | None, list[dict[str, Any]]] = {}
+            for record in self._view.values():
+                if record["kind"] in ("note", "bookmark") and not record.get("deleted"):
+                    owner = as_anchor(record["anchor"]).brief
+                    index.setdefault(owner, []).append(record)
+            self._by_brief = index
+        if brief is None and not all_briefs:
+            lists: Iterable[list[dict[str, Any]]] = self._by_brief.values()
+        else:
+            lists = [self._by_brief.get(brief, [])]
+        return [r for records in lists for r in records if r["kind"] == kind]
+
     def _live(self, rid: str) -> dict[str, Any] | None:
         record = self._view.get(rid)
         return None if record is None or record.get("deleted") else record
@@ -972,9 +1013,7 @@ class UserData:
 
     def bookmarks(self, brief: str | None = None) -> list[Bookmark]:
         """Bookmarks, newest first; with ``brief``, those on that brief and its items."""
-        found = [self._bookmark(r) for r in self.db.table("bookmark", cache_size=0).all()]
-        if brief is not None:
-            found = [b for b in found if b.anchor.brief == brief]
+        found = [self._bookmark(r) for r in self._records_of("bookmark", brief)]
         return sorted(found, key=lambda b: b.created, reverse=True)
 
     # -- notes --------------------------------------------------------------------------------
@@ -1024,12 +1063,12 @@ class UserData:
 
     def notes(self, brief: str | None = None, anchor: Anchor | str | None = None) -> list[Note]:
         """Notes, oldest first: all, those on a brief and its items, or those on one anchor."""
-        found = [self._note(r) for r in self.db.table("note", cache_size=0).all()]
         if anchor is not None:
-            key = as_anchor(anchor).key
-            found = [n for n in found if n.anchor.key == key]
-        elif brief is not None:
-            found = [n for n in found if n.anchor.brief == brief]
+            anchor = as_anchor(anchor)
+            records = self._records_of("note", anchor.brief, all_briefs=anchor.brief is None)
+            found = [self._note(r) for r in records if r["anchor"] == anchor.key]
+        else:
+            found = [self._note(r) for r in self._records_of("note", brief)]
         return sorted(found, key=lambda n: (n.created, n.id))
 
     def noted_items(self, brief_id: str) -> set[str]:
@@ -1093,6 +1132,7 @@ class UserData:
                     view[record["id"]] = record
                 self._view = view
                 self.storage.set_records(view)
+        self._by_brief = None
         return result
 
 
