@@ -56,6 +56,19 @@ def test_bad_anchor_keys_are_refused(data, key):
         UserData(data).add_note(key, "text")
 
 
+def test_anchors_that_could_not_be_read_back_are_refused(data):
+    ud = UserData(data)
+    for anchor in (Anchor.of_brief("a#b"), Anchor.of_brief(""), Anchor.of_item(B, "takeaway")):
+        with pytest.raises(ValueError, match="not an anchor"):
+            ud.toggle_bookmark(anchor)
+    with pytest.raises(TypeError):
+        ud.add_note(Anchor.of_brief(B), 5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        ud.set_setting("theme", object())
+    assert ud.notes() == [] and ud.bookmarks() == [] and ud.setting("theme") is None
+    assert ud.set_setting("theme", "nord")  # nothing was left queued that would fail the write
+
+
 # -- reading state, settings ------------------------------------------------------------------------
 def test_last_brief_position_and_settings_are_restored(data):
     ud = UserData(data)

@@ -191,9 +191,12 @@ class Anchor:
 
 
 def as_anchor(anchor: Anchor | str) -> Anchor:
+    """An Anchor, from itself or its key; ValueError if it cannot be written and read back."""
     if isinstance(anchor, Anchor):
+        if Anchor.parse(anchor.key) != anchor:
+            raise ValueError(f"not an anchor: {anchor!r} (ids cannot be empty or hold '#')")
         return anchor
-    parsed = Anchor.parse(anchor)
+    parsed = Anchor.parse(anchor) if isinstance(anchor, str) else None
     if parsed is None:
         raise ValueError(f"not an anchor: {anchor!r} (brief:ID, brief:ID#item:KEY or entity:ID)")
     return parsed
@@ -568,8 +571,14 @@ class UserDataStorage(Storage):
         records: Mapping[str, dict[str, Any]],
         known: dict[bytes, dict[str, Any]] | None = None,
     ) -> None:
-        """Write the file durably; ``known`` is refilled with its lines (see :func:`parse`)."""
-        lines = {orjson.dumps(records[rid]): records[rid] for rid in sorted(records)}
+        """Write the file durably; ``known`` is refilled with its lines (see :func:`parse`), and
+        a record that came from one of its lines is written as that line, not serialised again."""
+        line_of = {id(record): line for line, record in (known or {}).items()}
+        lines: dict[bytes, dict[str, Any]] = {}
+        for rid in sorted(records):
+            record = records[rid]
+            line = line_of.get(id(record))  # known holds the record, so its id is not reused
+            lines[line if line is not None else orjson.dumps(record)] = record
         header = orjson.dumps({"format": FORMAT, "version": VERSION})
         # a userdata.json that links elsewhere (a synced folder) stays a link: write its target
         target = Path(os.path.realpath(self.path)) if self.path.is_symlink() else self.path
@@ -891,6 +900,7 @@ class UserData:
 
     def set_setting(self, key: str, value: Any) -> bool:
         """Store any JSON value under ``key`` (e.g. the theme). True once on disk."""
+        orjson.dumps(value)  # TypeError now, for the caller, rather than at every later write
         record = self._live(f"setting:{key}")
         if record is not None and record["value"] == value:
             return record["id"] not in self._pending
@@ -991,6 +1001,8 @@ class UserData:
         """Add the bookmark, or remove it if it is there; returns whether it is bookmarked now.
         Whether that reached the disk: ``writable`` / ``take_messages()``."""
         anchor = as_anchor(anchor)
+        if not (quote is None or isinstance(quote, str)):
+            raise TypeError("a bookmark's quote is a string")
         rid = f"bookmark:{anchor.key}"
         if self._live(rid) is not None:
             self._delete(rid)
@@ -1034,6 +1046,8 @@ class UserData:
     def add_note(self, anchor: Anchor | str, text: str, quote: str | None = None) -> Note:
         """Attach a note; returns it once it is on disk (``saved`` False if it could not be)."""
         anchor = as_anchor(anchor)
+        if not isinstance(text, str) or not (quote is None or isinstance(quote, str)):
+            raise TypeError("a note's text and quote are strings")
         stamp = now_stamp()
         rid = f"note:{secrets.token_hex(8)}"
         record = {"id": rid, "kind": "note", "anchor": anchor.key, "quote": quote, "text": text}
@@ -1042,6 +1056,8 @@ class UserData:
         return self._note(self._view[rid])
 
     def edit_note(self, note_id: str, text: str) -> Note | None:
+        if not isinstance(text, str):
+            raise TypeError("a note's text is a string")
         record = self._live(note_id)
         if record is None or record["kind"] != "note":
             return None
