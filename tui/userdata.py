@@ -1,7 +1,7 @@
 """The user's own layer over the briefs: read marks, bookmarks, notes, reading position, settings.
 
-No Textual import. The content store is read-only; this is the only thing the reader writes. It lives in
-``userdata.json`` in the platform data directory (``platformdirs``), or ``--data-dir`` /
+No Textual import. The content store is read-only; this is the only thing the reader writes. It
+lives in ``userdata.json`` in the platform data directory (``platformdirs``), or ``--data-dir`` /
 ``BRIEF_DATA_DIR``.
 
 Using it (what the reader UI needs)
@@ -40,18 +40,27 @@ Using it (what the reader UI needs)
     ud.edit_note(note_id, text) -> Note | None;  ud.delete_note(note_id) -> bool
     ud.note(note_id);  ud.notes(brief=None, anchor=None) -> list[Note] (oldest first)
     ud.noted_items(brief_id) -> set of item keys with a note (for markers); "" = the brief itself
-    ud.resolve_anchors(exists, sentences=None, persist=True)   after a (re)build: notes and
-        bookmarks whose anchor is gone are marked orphaned (never dropped); sentence anchors whose
-        sentence moved are re-anchored by their quote. ``anchor_checks(store)`` builds the two
-        callables from a Store.
+    ud.noted_entities() -> set of person/faction ids with a note (Actors card, entity page)
+    ud.resolve_anchors(exists, texts=None, persist=True)   after a (re)build: notes and bookmarks
+        whose anchor is gone are marked orphaned (never dropped; Note.orphaned, shown with
+        Note.quote); an item whose text moved (sentence ids shifted, a takeaway inserted above)
+        is re-anchored by its quote. ``exists, texts = anchor_checks(store)`` builds both from a
+        Store; call it once when the store is opened.
 
     # reading position and settings
     ud.last_brief() / ud.set_last_brief(id);  ud.position(id) / ud.set_position(id, {...})
     ud.setting(key, default=None) / ud.set_setting(key, value)     (any JSON value)
-    ud.refresh()   re-read the file if another process changed it (cheap: one stat)
+    ud.refresh()   re-read the file if another process changed it (cheap: one stat); call it
+                   before showing a list (Library, Bookmarks, Notes). Every write also picks up
+                   what other processes wrote.
+
+One ``UserData`` per process, used from one thread (the app's). A save takes a few milliseconds
+(two fsyncs); with thousands of records it grows with the file (see benchmarks/userdata.py), so a
+UI that saves on every brief it opens may prefer to call ``mark_read`` from a worker.
 
 Every mutating call returns only after the change is on disk (or reports that it is not: ``False``,
-``Note.saved``); it never raises. Text read back (notes, quotes) is the user's own but the file can be
+``Note.saved``, a message); it never raises on I/O (a malformed anchor or a value that is not JSON
+is a ValueError / TypeError: a programming error). Text read back (notes, quotes) is the user's own but the file can be
 tampered with: show it with ``Content(text)`` / ``markup=False``.
 
 The file
@@ -622,7 +631,7 @@ class UserData:
         """Queue ``message`` for the user, once per ``key`` for the life of this object."""
         if key not in self._said:
             self._said.add(key)
-            self._messages.append(message)
+            self._messages.append(clean(message))  # paths can hold escape sequences
 
     def take_messages(self) -> list[str]:
         """Messages the user has not been shown yet (each is returned once)."""
