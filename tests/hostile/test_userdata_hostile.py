@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+import orjson
 import pytest
 
 from tests.conftest import SEED_BRIEF
@@ -126,3 +127,59 @@ def test_tampered_notes_are_shown_as_text(brief, store_path, tmp_path):
         assert result.code == 0, result.err
         for bad in ("\x1b", "\x07", "\u202e", "\x9b"):
             assert bad not in result.out
+
+
+# -- property tests: any bytes, any JSON -------------------------------------------------------------
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_json = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63 - 1)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+_keys = st.sampled_from(["id", "kind", "updated", "anchor", "text", "quote", "created", "deleted",
+                         "items", "brief", "hash", "value", "key", "orphaned", "format", "version"])  # fmt: skip
+_kinds = st.sampled_from(["note", "bookmark", "read", "position", "setting", "state", "x"])
+_record = st.dictionaries(
+    _keys, _json | _kinds | st.just("note:1") | st.just("brief:b"), max_size=8
+)
+_lines = st.lists(_record, max_size=6).map(
+    lambda records: (
+        b'{"format":"brief-userdata","version":2}\n' + b"\n".join(orjson.dumps(r) for r in records)
+    )
+)
+_legacy = st.dictionaries(st.sampled_from(["state", "_default", "x"]), _json, max_size=3).map(
+    orjson.dumps
+)
+_files = st.binary(max_size=200) | _lines | _legacy | _json.map(orjson.dumps)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(content=_files)
+def test_any_file_opens_and_is_kept_if_not_used_whole(tmp_path_factory, content):
+    data = tmp_path_factory.mktemp("prop")
+    (data / USERDATA_FILE).write_bytes(content)
+    ud = UserData(data)  # never raises
+    messages = ud.take_messages()
+    asides = list(data.glob("userdata.json.damaged-*"))
+    if asides:  # whatever was not used whole is kept byte for byte, and the user told
+        assert [a.read_bytes() for a in asides] == [content]
+        assert len(messages) == 1 and str(asides[0]) in messages[0]
+    for note in ud.notes():
+        assert isinstance(note.text, str) and isinstance(note.anchor, Anchor)
+    ud.last_brief(), ud.position("b"), ud.bookmarks(), ud.is_unread("b"), ud.setting("theme")
+    ud.changed_since_read("b", "h", {"takeaway:0": "x"})
+    note = ud.add_note(Anchor.of_brief("b"), "after")
+    assert note.saved == (not messages or "newer brief" not in messages[0])
+    reopened = UserData(data)
+    assert reopened.take_messages() == [] or "newer brief" in messages[0]
