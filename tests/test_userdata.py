@@ -63,6 +63,10 @@ def test_anchors_that_could_not_be_read_back_are_refused(data):
             ud.toggle_bookmark(anchor)
     with pytest.raises(TypeError):
         ud.add_note(Anchor.of_brief(B), 5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="needs the sentence's text"):
+        ud.add_note(Anchor.of_item(B, "sentence:p1.s1"), "no quote")
+    with pytest.raises(ValueError, match="needs the sentence's text"):
+        ud.toggle_bookmark(Anchor.of_item(B, "sentence:p1.s1"))
     with pytest.raises(TypeError):
         ud.set_setting("theme", object())
     assert ud.notes() == [] and ud.bookmarks() == [] and ud.setting("theme") is None
@@ -204,7 +208,7 @@ def test_bookmark_toggles_on_each_kind_of_anchor(data, anchor):
 def test_bookmarks_of_a_brief_newest_first(data):
     ud = UserData(data)
     for anchor in ANCHORS:
-        ud.toggle_bookmark(anchor)
+        ud.toggle_bookmark(anchor, "Quote." if anchor.kind == "sentence" else None)
     ud.toggle_bookmark(Anchor.of_brief("other"))
     on_b = UserData(data).bookmarks(brief=B)
     assert [m.anchor for m in on_b] == [a for a in reversed(ANCHORS) if a.brief == B]

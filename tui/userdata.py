@@ -35,7 +35,7 @@ Using it (what the reader UI needs)
     ud.bookmarks(brief=None) -> list[Bookmark] (newest first; Bookmark.anchor, .quote, .orphaned)
 
     # notes (``quote`` is the annotated text — the sentence, takeaway or event text — kept so the
-    # note can be shown, and re-anchored, after a rebuild)
+    # note can be shown, and re-anchored, after a rebuild; required on a sentence)
     ud.add_note(anchor, text, quote=None) -> Note     (Note.saved is False if it is not on disk)
     ud.edit_note(note_id, text) -> Note | None;  ud.delete_note(note_id) -> bool
     ud.note(note_id);  ud.notes(brief=None, anchor=None) -> list[Note] (oldest first)
@@ -1012,6 +1012,8 @@ class UserData:
         anchor = as_anchor(anchor)
         if not (quote is None or isinstance(quote, str)):
             raise TypeError("a bookmark's quote is a string")
+        if anchor.kind == "sentence" and not quote and not self.is_bookmarked(anchor):
+            raise ValueError("a bookmark on a sentence needs the sentence's text as its quote")
         rid = f"bookmark:{anchor.key}"
         if self._live(rid) is not None:
             self._delete(rid)
@@ -1057,6 +1059,8 @@ class UserData:
         anchor = as_anchor(anchor)
         if not isinstance(text, str) or not (quote is None or isinstance(quote, str)):
             raise TypeError("a note's text and quote are strings")
+        if anchor.kind == "sentence" and not quote:
+            raise ValueError("a note on a sentence needs the sentence's text as its quote")
         stamp = now_stamp()
         rid = f"note:{secrets.token_hex(8)}"
         record = {"id": rid, "kind": "note", "anchor": anchor.key, "quote": quote, "text": text}
