@@ -613,6 +613,7 @@ class UserData:
         self._said: set[str] = set()
         self._frozen: str | None = None  # why nothing may be written (damaged file left in place)
         self._signature: tuple[int, int, int] | None = None
+        self._read_signature: tuple[int, int, int] | None = None
         self._cleaned = False
         self._known: dict[bytes, dict[str, Any]] = {}  # good lines of the file → their record
         self._by_brief: dict[str | None, list[dict[str, Any]]] | None = None  # notes, bookmarks
@@ -660,8 +661,10 @@ class UserData:
             return None
 
     def _read_file(self) -> tuple[bytes | None, str | None]:
-        """The file's bytes (None: no file) or why it cannot be read."""
+        """The file's bytes (None: no file) or why it cannot be read. Notes the file's signature
+        *before* reading, so that a file replaced meanwhile is seen as changed by ``refresh``."""
         info = self._stat()
+        self._read_signature = (info.st_ino, info.st_size, info.st_mtime_ns) if info else None
         if info is None:
             return None, None if not self.path.is_symlink() else "is a broken link"
         if not stat.S_ISREG(info.st_mode):
@@ -699,10 +702,15 @@ class UserData:
         if initial:
             self._clean_temporaries(wait=False)
 
-    def _set_disk(self, records: dict[str, dict[str, Any]]) -> None:
+    def _set_disk(self, records: dict[str, dict[str, Any]], written: bool = False) -> None:
+        """``records`` are what the file holds: as read (signature taken before reading) or as
+        just written under the lock (``written``: nobody else can have changed it since)."""
         self._disk = records
-        info = self._stat()
-        self._signature = (info.st_ino, info.st_size, info.st_mtime_ns) if info else None
+        if written:
+            info = self._stat()
+            self._signature = (info.st_ino, info.st_size, info.st_mtime_ns) if info else None
+        else:
+            self._signature = self._read_signature
         self._rebuild_view()
 
     def _rebuild_view(self) -> None:
@@ -851,7 +859,7 @@ class UserData:
                     self._cleaned = True
                 self._pending.clear()
                 self._bases.clear()
-                self._set_disk(disk)
+                self._set_disk(disk, written=True)
         except OSError as error:
             reason = error.strerror or str(error)
             self._said.discard("saved-again")
