@@ -473,6 +473,16 @@ def test_notes_command_without_notes_and_for_unknown_briefs(brief, store_path, w
     assert result.err.startswith("brief: no brief 'no-such-brief' in the store")
 
 
+def test_notes_command_lists_notes_even_when_the_store_is_broken(brief, tmp_path, with_notes):
+    broken = tmp_path / "broken.json"
+    broken.write_text("{")
+    result = brief("notes", "--store", broken)
+    assert result.code == 0
+    assert result.err.startswith(f"brief: {broken} is not a brief store")
+    assert "notes are listed unchecked" in result.err
+    assert all(note.id in result.out for note in with_notes.values())
+
+
 def test_notes_command_with_no_notes(brief, store_path, tmp_path):
     result = brief("notes", "--store", store_path, "--data-dir", tmp_path / "empty")
     assert result.code == 0 and result.out == ""

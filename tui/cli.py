@@ -414,13 +414,14 @@ def open_userdata(ctx: click.Context, data_dir: Path | None) -> Any:
     return userdata
 
 
-def load_notes(ctx: click.Context, store: Store, data_dir: Path | None) -> list[Any]:
+def load_notes(ctx: click.Context, store: Store | None, data_dir: Path | None) -> list[Any]:
     """Every note, each marked orphaned if its anchor is no longer in ``store`` (nothing written)."""
     from .userdata import anchor_checks
 
     userdata = open_userdata(ctx, data_dir)
-    exists, texts = anchor_checks(store)
-    userdata.resolve_anchors(exists, texts, persist=False)
+    if store is not None:
+        exists, texts = anchor_checks(store)
+        userdata.resolve_anchors(exists, texts, persist=False)
     return userdata.notes()
 
 
@@ -440,26 +441,34 @@ def list_notes(
     """List your notes (all, or those on BRIEF and its items) without the UI."""
     from .userdata import clean
 
-    store = open_store(ctx, store_path)
+    store: Store | None
+    try:
+        store = open_store(ctx, store_path)
+    except UserError as error:  # the notes are the user's own: list them anyway
+        click.echo(f"brief: {error.message} — notes are listed unchecked", err=True)
+        store = None
     notes = load_notes(ctx, store, data_dir)
     if brief_id is not None:
-        if store.brief(brief_id) is None and not any(n.anchor.brief == brief_id for n in notes):
+        known = store is None or store.brief(brief_id) is not None
+        if not known and not any(n.anchor.brief == brief_id for n in notes):
+            assert store is not None
             brief_id = get_brief(store, brief_id).id  # by name, or the one-line error
         notes = [n for n in notes if n.anchor.brief == brief_id]
+
+    def label(note: Any) -> str:
+        return clean(export.note_label(store, note) if store is not None else note.anchor.key)
+
     if as_json:
-        click.echo(
-            export.dumps([{**n.to_json(), "label": export.note_label(store, n)} for n in notes])
-        )
+        click.echo(export.dumps([{**n.to_json(), "label": label(n)} for n in notes]))
         return
     if not notes:
         where = f" on {brief_id}" if brief_id else ""
         click.echo(f"no notes{where} — press `a` in the reader to add one", err=True)
         return
     for note in notes:
-        label = clean(export.note_label(store, note))
         orphan = "  [orphaned: no longer in the brief]" if note.orphaned else ""
-        click.echo(f"{note.anchor.key}  ({label}){orphan}")
-        click.echo(f"  created {note.created}  updated {note.updated}  id {note.id}")
+        click.echo(clean(f"{note.anchor.key}  ({label(note)}){orphan}"))
+        click.echo(clean(f"  created {note.created}  updated {note.updated}  id {note.id}"))
         if note.quote:
             click.echo(f"  > {' '.join(clean(note.quote).split())}")
         for line in clean(note.text).split("\n"):

@@ -223,19 +223,21 @@ class Note:
     saved: bool = True  # False while the note exists only in memory (could not be written)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        """The note for `brief notes --json` and exports, control characters removed."""
+        data = {
             "id": self.id,
             "anchor": self.anchor.key,
             "kind": self.anchor.kind,
             "brief": self.anchor.brief,
             "item": self.anchor.item,
             "entity": self.anchor.entity,
-            "quote": clean(self.quote) if self.quote is not None else None,
-            "text": clean(self.text),
+            "quote": self.quote,
+            "text": self.text,
             "created": self.created,
             "updated": self.updated,
             "orphaned": self.orphaned,
         }
+        return {k: clean(v) if isinstance(v, str) else v for k, v in data.items()}
 
 
 @dataclass(frozen=True)
