@@ -384,9 +384,17 @@ def search(
     type=click.Path(path_type=Path, dir_okay=False),
     help="File to write (default: standard output).",
 )
+@click.option("--with-notes", is_flag=True, help="Include your notes on the brief and its actors.")
+@data_dir_option
 @click.pass_context
 def export_brief(
-    ctx: click.Context, brief_id: str, store_path: Path | None, fmt: str, output: Path | None
+    ctx: click.Context,
+    brief_id: str,
+    store_path: Path | None,
+    fmt: str,
+    output: Path | None,
+    with_notes: bool = False,
+    data_dir: Path | None = None,
 ) -> None:
     """Export a brief as Markdown, HTML or JSON."""
     store = open_store(ctx, store_path)
@@ -397,6 +405,8 @@ def export_brief(
         text = export.brief_html(store, brief)
     else:
         text = export.brief_text(store, brief, markdown=True)
+    if with_notes:
+        text = export.with_notes(store, brief, fmt, text, load_notes(ctx, store, data_dir))
     if output is None:
         click.echo(text, nl=False)
         return
@@ -407,6 +417,79 @@ def export_brief(
             f"cannot write {output}: {error.strerror} — choose another path with -o"
         ) from None
     click.echo(f"wrote {output}", err=True)
+
+
+def open_userdata(ctx: click.Context, data_dir: Path | None) -> Any:
+    """The user's data; messages it has for the user (a file moved aside, ...) go to stderr."""
+    from .userdata import UserData
+
+    data_dir = data_dir if data_dir is not None else ctx.find_root().params.get("data_dir")
+    userdata = UserData(data_dir)
+    for message in userdata.take_messages():
+        click.echo(f"brief: {message}", err=True)
+    return userdata
+
+
+def load_notes(ctx: click.Context, store: Store | None, data_dir: Path | None) -> list[Any]:
+    """Every note, each marked orphaned if its anchor is no longer in ``store`` (nothing written)."""
+    from .userdata import anchor_checks
+
+    userdata = open_userdata(ctx, data_dir)
+    if store is not None:
+        exists, texts = anchor_checks(store)
+        userdata.resolve_anchors(exists, texts, persist=False)
+    return userdata.notes()
+
+
+@cli.command("notes")
+@click.argument("brief_id", metavar="[BRIEF]", required=False)
+@store_option
+@data_dir_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def list_notes(
+    ctx: click.Context,
+    brief_id: str | None,
+    store_path: Path | None,
+    data_dir: Path | None,
+    as_json: bool,
+) -> None:
+    """List your notes (all, or those on BRIEF and its items) without the UI."""
+    from .userdata import clean
+
+    store: Store | None
+    try:
+        store = open_store(ctx, store_path)
+    except UserError as error:  # the notes are the user's own: list them anyway
+        click.echo(f"brief: {error.message} — notes are listed unchecked", err=True)
+        store = None
+    notes = load_notes(ctx, store, data_dir)
+    if brief_id is not None:
+        known = store is None or store.brief(brief_id) is not None
+        if not known and not any(n.anchor.brief == brief_id for n in notes):
+            assert store is not None
+            brief_id = get_brief(store, brief_id).id  # by name, or the one-line error
+        notes = [n for n in notes if n.anchor.brief == brief_id]
+
+    def label(note: Any) -> str:
+        return clean(export.note_label(store, note) if store is not None else note.anchor.key)
+
+    if as_json:
+        click.echo(export.dumps([{**n.to_json(), "label": label(n)} for n in notes]))
+        return
+    if not notes:
+        where = f" on {brief_id}" if brief_id else ""
+        click.echo(f"no notes{where} — press `a` in the reader to add one", err=True)
+        return
+    for note in notes:
+        orphan = "  [orphaned: no longer in the brief]" if note.orphaned else ""
+        click.echo(clean(f"{note.anchor.key}  ({label(note)}){orphan}"))
+        click.echo(clean(f"  created {note.created}  updated {note.updated}  id {note.id}"))
+        if note.quote:
+            click.echo(f"  > {' '.join(clean(note.quote).split())}")
+        for line in clean(note.text).split("\n"):
+            click.echo(f"  {line}")
+        click.echo()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -224,3 +224,75 @@ def brief_html(store: Store, brief: Brief) -> str:
         parts.append("</ol>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
+
+
+# -- the user's notes (`brief notes`, `brief export --with-notes`) ---------------------------------
+def note_label(store: Store, note: Any) -> str:
+    """What a note is attached to, for people: "Key takeaway 2", "Source p3.s2", "Ahmad Massoud"."""
+    anchor = note.anchor
+    if anchor.entity is not None:
+        return store.name_of(anchor.entity)
+    brief = store.brief(anchor.brief) if anchor.brief else None
+    title = brief.title if brief is not None else anchor.brief or ""
+    if not anchor.item:
+        return f"Brief: {title}"
+    kind, _, key = anchor.item.partition(":")
+    if kind in ("summary", "takeaway") and key.isdigit():
+        name = "Summary paragraph" if kind == "summary" else "Key takeaway"
+        return f"{name} {int(key) + 1}"
+    if kind == "event":
+        event = next((e for e in store.events(anchor.brief or "") if e.id == key), None)
+        return f"History: {event.date.display()}" if event is not None else f"History: {key}"
+    return f"Source {key}"
+
+
+def brief_notes(store: Store, brief: Brief, notes: list[Any]) -> list[Any]:
+    """The notes an export of ``brief`` carries: on it, its items, and its actors."""
+    actors = set(brief.actors)
+    return [n for n in notes if n.anchor.brief == brief.id or n.anchor.entity in actors]
+
+
+def notes_markdown(store: Store, notes: list[Any]) -> str:
+    from .userdata import clean
+
+    lines = ["## Notes", ""]
+    for note in notes:
+        orphan = " (orphaned: no longer in the brief)" if note.orphaned else ""
+        lines += [f"- **{md_escape(clean(note_label(store, note)))}**{orphan} — {note.updated}", ""]
+        if note.quote:
+            lines += [f"  > {md_escape(' '.join(clean(note.quote).split()))}", ""]
+        text = [md_escape(line) for line in clean(note.text).strip("\n").split("\n")]
+        lines += ["  " + "\\\n  ".join(text), ""]
+    return "\n".join(lines)
+
+
+def notes_html(store: Store, notes: list[Any]) -> str:
+    from .userdata import clean
+
+    e = html.escape
+    parts = ["<h2>Notes</h2><ul>"]
+    for note in notes:
+        orphan = " <em>(orphaned: no longer in the brief)</em>" if note.orphaned else ""
+        quote = f"<blockquote>{e(clean(note.quote))}</blockquote>" if note.quote else ""
+        text = "<br>".join(e(line) for line in clean(note.text).split("\n"))
+        parts.append(
+            f"<li><strong>{e(clean(note_label(store, note)))}</strong>{orphan} "
+            f"<small>{e(note.updated)}</small>{quote}<p>{text}</p></li>"
+        )
+    parts.append("</ul>")
+    return "\n".join(parts) + "\n"
+
+
+def with_notes(store: Store, brief: Brief, fmt: str, text: str, notes: list[Any]) -> str:
+    """An export (``text`` in ``fmt``) with the brief's notes added."""
+    notes = brief_notes(store, brief, notes)
+    if fmt == "json":
+        data = orjson.loads(text)
+        data["notes"] = [{**n.to_json(), "label": note_label(store, n)} for n in notes]
+        return dumps(data) + "\n"
+    if not notes:
+        return text
+    if fmt == "html":
+        head, _, tail = text.rpartition("</body>")
+        return head + notes_html(store, notes) + "</body>" + tail
+    return text.rstrip("\n") + "\n\n" + notes_markdown(store, notes)
