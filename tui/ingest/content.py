@@ -593,7 +593,7 @@ class _Loader:
             )
 
         actors = []
-        for value in entry.front.get("actors") or []:
+        for value in entry.text_list("actors"):  # `actors: 5` is an error, not a TypeError
             target = self.ref_id(
                 entry, value, entry.front.line_of("actors"), ("person", "faction"), "actor"
             )
