@@ -92,6 +92,8 @@ class _File:
             return None
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)
+        if type(value) is dt.date:  # YAML reads an unquoted 2025-12-10 as a date
+            value = value.isoformat()
         if not isinstance(value, str) or not value.strip():
             self.error(
                 data.line_of(key), f"`{key}` must be a non-empty text", f"write `{key}: some text`"

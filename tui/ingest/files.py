@@ -76,6 +76,7 @@ def read_bounded(path: Path, limit: int, *, what: str = "file", limit_text: str 
 
     Never blocks on a FIFO, never reads a device, never allocates more than ``limit + 1`` bytes."""
     limit_text = limit_text or f"{limit:,} bytes"
+    a_what = f"{'an' if what[:1] in 'aeiou' else 'a'} {what}"
     try:
         before = os.stat(path)
     except FileNotFoundError:
@@ -92,7 +93,7 @@ def read_bounded(path: Path, limit: int, *, what: str = "file", limit_text: str 
         )
     if before.st_size > limit:
         raise FileRefused(
-            f"is {before.st_size:,} bytes, over the {limit_text} limit for a {what}",
+            f"is {before.st_size:,} bytes, over the {limit_text} limit for {a_what}",
             "trim or split it",
         )
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -125,7 +126,7 @@ def read_bounded(path: Path, limit: int, *, what: str = "file", limit_text: str 
         os.close(fd)
     if size > limit:
         raise FileRefused(
-            f"is over the {limit_text} limit for a {what} (it grew while being read)",
+            f"is over the {limit_text} limit for {a_what} (it grew while being read)",
             "trim or split it",
         )
     return b"".join(chunks)
