@@ -16,7 +16,8 @@ Output paths (``brief build -o``, ``brief export -o``) — the policy, chosen de
     - **Symlinks are followed**: the link stays and the file it points to is replaced (atomically).
       A link to a special file is refused like the file itself; a link loop is refused.
     - **Folders are never created**: ``-o /missing-dir/x.html`` is an error naming the folder.
-    - A directory is refused (name a file inside it).
+    - A directory is refused (name a file inside it), and so is anything under /dev or /proc, or a
+      link that cannot be followed by name (``/dev/stdout`` when standard output is a deleted file).
 """
 
 from __future__ import annotations
@@ -144,6 +145,20 @@ def output_path(path: Path, *, stdout_hint: bool = False) -> Path:
         target = Path(path).resolve()
     except (OSError, RuntimeError):
         raise OutputRefused(f"{path} is a symlink loop — {instead}") from None
+    if target.parts[1:2] in (("proc",), ("dev",)) or Path(path).absolute().parts[1:2] in (
+        ("proc",),
+        ("dev",),
+    ):
+        raise OutputRefused(f"{path} is in a system folder (/dev or /proc) — {instead}")
+    if info is not None:
+        # /dev/stdout → /proc/self/fd/1 → "/tmp/#123 (deleted)": a link that cannot be followed by
+        # name. Writing to what it names would create a stray file, so refuse it.
+        try:
+            same = os.stat(target)
+        except OSError:
+            same = None
+        if same is None or (same.st_dev, same.st_ino) != (info.st_dev, info.st_ino):
+            raise OutputRefused(f"{path} is a link brief cannot follow by name — {instead}")
     parent = target.parent
     if not parent.is_dir():
         raise OutputRefused(
