@@ -221,8 +221,12 @@ class Document:
     footnotes: dict[str, Footnote]
 
 
+# Inline footnotes (`^[text]`) are off: they carry no label, and provenance needs `[^label]`.
 _MD = (
-    MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).disable("footnote_tail")
+    MarkdownIt("commonmark")
+    .use(front_matter_plugin)
+    .use(footnote_plugin, inline=False)
+    .disable("footnote_tail")
 )
 
 
@@ -242,7 +246,7 @@ def _plain(inline: Token) -> tuple[str, list[FootnoteRef], str | None]:
         elif child.type == "image":
             piece = child.content
         elif child.type == "footnote_ref":
-            refs.append(FootnoteRef(str(child.meta["label"]), size))
+            refs.append(FootnoteRef(str(child.meta.get("label", "")), size))
         elif child.type == "strong_open":
             in_strong = size == 0 and lead is None
             strong_text = []
@@ -304,7 +308,7 @@ def parse_document(path: Path, display_path: str, raw: bytes | None = None) -> D
         elif token.type == "footnote_reference_open":
             depth += 1
             line = (token.map[0] + 1) if token.map else 0
-            footnote = Footnote(str(token.meta["label"]), "", line)
+            footnote = Footnote(str(token.meta.get("label", "")), "", line)
             footnotes.setdefault(footnote.label, footnote)
         elif token.type == "footnote_reference_close":
             depth -= 1
