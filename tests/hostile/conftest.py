@@ -19,17 +19,26 @@ def assert_terminal_safe(text: str) -> None:
 
 
 def tamper(store: Path, marker: str, replacement: str) -> int:
-    """Replace ``marker`` with ``replacement`` in every file of a built store (a file or a folder),
-    format-agnostically: the replacement is written JSON-escaped (``\\u001b``), which keeps a JSON
-    store valid and puts the raw characters back when it is parsed. Returns the files changed."""
+    """Replace ``marker`` with ``replacement`` in every text file of a built store, whatever its
+    layout (one file, or a catalog file with a data folder beside it, or a folder): every UTF-8
+    file under the store's folder, content/ and seeds/ left out. The replacement is written
+    JSON-escaped (``\\u001b``), which keeps a JSON file valid and gives back the raw characters
+    when it is parsed. Returns the number of files changed."""
     escaped = json.dumps(replacement)[1:-1].encode()
-    files = [store] if store.is_file() else [p for p in store.rglob("*") if p.is_file()]
+    base = store if store.is_dir() else store.parent
     changed = 0
-    for path in files:
+    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+        if path.relative_to(base).parts[0] in ("content", "seeds"):
+            continue
         data = path.read_bytes()
-        if marker.encode() in data:
-            path.write_bytes(data.replace(marker.encode(), escaped))
-            changed += 1
+        if marker.encode() not in data:
+            continue
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # a binary index: leave it whole
+        path.write_bytes(data.replace(marker.encode(), escaped))
+        changed += 1
     return changed
 
 
