@@ -39,12 +39,12 @@ def default_output(content: Path) -> Path:
     return root / "store.json"
 
 
-def checked_output(path: Path, *, stdout_hint: bool = False) -> Path:
+def checked_output(path: Path, *, stdout_hint: bool = False, directory_ok: bool = False) -> Path:
     """``-o``'s target under the output-path policy of :mod:`tui.outputs`, or a one-line error."""
     from .outputs import OutputRefused, output_path
 
     try:
-        return output_path(path, stdout_hint=stdout_hint)
+        return output_path(path, stdout_hint=stdout_hint, directory_ok=directory_ok)
     except OutputRefused as refused:
         raise UserError(str(refused)) from None
 

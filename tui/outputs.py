@@ -110,11 +110,12 @@ class OutputRefused(Exception):
     """``-o`` names something brief will not write to; the message is one line with the fix."""
 
 
-def output_path(path: Path, *, stdout_hint: bool = False) -> Path:
+def output_path(path: Path, *, stdout_hint: bool = False, directory_ok: bool = False) -> Path:
     """The file to write for ``-o path`` under the policy above; :class:`OutputRefused` if none.
 
     Returns the path with symlinks resolved, so an atomic write replaces the link's target and
-    keeps the link. ``stdout_hint``: the command prints to standard output without ``-o``."""
+    keeps the link. ``stdout_hint``: the command prints to standard output without ``-o``.
+    ``directory_ok``: an existing directory is a valid target (a store kept as a folder)."""
     instead = (
         "leave out -o to print to standard output" if stdout_hint else "give a regular file path"
     )
@@ -132,11 +133,11 @@ def output_path(path: Path, *, stdout_hint: bool = False) -> Path:
                 f"cannot write {path}: a folder on the way is a file — {instead}"
             ) from None
         raise OutputRefused(f"cannot write {path}: {error.strerror} — {instead}") from None
-    if info is not None and stat.S_ISDIR(info.st_mode):
+    if info is not None and stat.S_ISDIR(info.st_mode) and not directory_ok:
         raise OutputRefused(
             f"{path} is a directory — name a file inside it, e.g. {Path(path) / 'brief.out'}"
         )
-    if info is not None and not stat.S_ISREG(info.st_mode):
+    if info is not None and not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
         raise OutputRefused(
             f"{path} is {kind_of(info.st_mode)}, not a regular file; brief writes a new file and "
             f"moves it into place, which would replace it — {instead}"

@@ -114,3 +114,11 @@ def test_a_symlink_loop_and_a_file_in_the_way(tmp_path):
 
 def test_a_regular_new_file_is_fine(tmp_path):
     assert output_path(tmp_path / "new.json") == (tmp_path / "new.json").resolve()
+
+
+def test_a_directory_is_allowed_only_when_asked(tmp_path):
+    assert output_path(tmp_path, directory_ok=True) == tmp_path.resolve()
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputRefused, match="FIFO"):
+        output_path(fifo, directory_ok=True)
