@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tui.ingest import BuildFailed, ContentError, load_content
@@ -422,28 +422,44 @@ def tiny_project(tmp_path_factory) -> Path:
     return root
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
-@given(
-    kind=st.sampled_from(sorted(FRONTS)),
-    key=st.sampled_from(KEYS),
-    value=VALUES,
-    nested=st.booleans(),
+def _fields(value, path=()):
+    """Every place a value sits in a front matter: ("actors",), ("roles", 0, "since")…"""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield (*path, key)
+            yield from _fields(inner, (*path, key))
+    elif isinstance(value, list):
+        for number, inner in enumerate(value):
+            if isinstance(inner, dict | list):
+                yield from _fields(inner, (*path, number))
+
+
+FIELDS = [(kind, path) for kind in sorted(FRONTS) for path in _fields(FRONTS[kind])]
+FIELDS += [(kind, ("extra",)) for kind in sorted(FRONTS)]  # an unknown key
+
+
+# Every field of every file kind, each with a few values of any type (nested ones included):
+# `actors: 5` raised TypeError before; any exception but BuildFailed fails this test.
+@pytest.mark.parametrize(
+    ("kind", "path"), FIELDS, ids=lambda v: v if isinstance(v, str) else ".".join(map(str, v))
 )
-def test_any_field_value_is_a_build_error_never_an_exception(
-    tiny_project, kind, key, value, nested
-):
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(value=VALUES)
+@example(value=5)
+@example(value=True)
+@example(value=-1.5)
+@example(value=dt.date(1, 1, 1))
+@example(value={"a": {"b": "c"}})
+@example(value=[[1], {"x": None}])
+def test_any_field_value_is_a_build_error_never_an_exception(tiny_project, kind, path, value):
     front = yaml.safe_load(yaml.safe_dump(FRONTS[kind]))
     target = front
-    if nested:  # put the value inside the first nested entry, if there is one
-        for entry in front.values():
-            entry = entry[0] if isinstance(entry, list) and entry else entry
-            if isinstance(entry, dict):
-                target = entry
-                break
-    target[key] = value
-    path = tiny_project / "content" / FILES[kind]
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    file = tiny_project / "content" / FILES[kind]
     try:
-        load_content(tiny_project / "content", overlay={path: _document(front, BODIES[kind])})
+        load_content(tiny_project / "content", overlay={file: _document(front, BODIES[kind])})
     except BuildFailed as failure:
         for error in failure.errors:
             assert "\n" not in str(error) and len(str(error)) < 600, str(error)
@@ -467,3 +483,11 @@ def test_yesterday_before_the_first_day_is_a_clear_error(project, brief):
 def test_an_inline_footnote_is_plain_text_not_a_crash():
     doc = parse_document(Path("x.md"), "x.md", b"## Summary\n\nText ^[inline] and ^[].\n")
     assert doc.sections[0].blocks[0].text == "Text ^[inline] and ^[]."
+
+
+@pytest.mark.parametrize(
+    "path", sorted((Path(__file__).parents[2] / "content").rglob("*.md")), ids=lambda p: p.name
+)
+def test_the_fast_loader_reads_like_safe_load(path):
+    front = path.read_text().split("---\n")[1]
+    assert load_yaml(front, path.name, 2) == yaml.safe_load(front)
