@@ -7,6 +7,7 @@ and are accepted before the verb or after it.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections.abc import Callable
@@ -36,6 +37,16 @@ def default_output(content: Path) -> Path:
     if (root / "tui" / "data").is_dir() and (root / "pyproject.toml").is_file():
         return root / "tui" / "data" / "store.json"
     return root / "store.json"
+
+
+def checked_output(path: Path, *, stdout_hint: bool = False, directory_ok: bool = False) -> Path:
+    """``-o``'s target under the output-path policy of :mod:`tui.outputs`, or a one-line error."""
+    from .outputs import OutputRefused, output_path
+
+    try:
+        return output_path(path, stdout_hint=stdout_hint, directory_ok=directory_ok)
+    except OutputRefused as refused:
+        raise UserError(str(refused)) from None
 
 
 def store_option(func: F) -> F:
@@ -119,6 +130,10 @@ def run_reader(
 def resolve_target(store: Store, target: str) -> Any:
     from .linking import Location
 
+    if not target.strip():
+        raise UserError(
+            "give the id or name of a brief, person or faction — `brief list` shows the ids"
+        )
     candidates = store.find(target)
     if len(candidates) == 1:
         found = candidates[0]
@@ -156,7 +171,7 @@ def build(content: Path, output: Path | None, check: bool) -> None:
     started = time.perf_counter()
     library = _load(content)
     payload = serialize(library)
-    target = output or default_output(content)
+    target = checked_output(output or default_output(content))
     if check:
         try:
             current = target.read_bytes()
@@ -410,6 +425,7 @@ def export_brief(
     if output is None:
         click.echo(text, nl=False)
         return
+    output = checked_output(output, stdout_hint=True)
     try:
         write_atomic(output, text.encode())
     except OSError as error:
@@ -493,7 +509,28 @@ def list_notes(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the CLI and turn every user error into one line and exit status 1."""
+    """Entry point: run the CLI and turn every user error into one line and exit status 1.
+
+    Everything the CLI prints to stdout and stderr passes through :func:`tui.outputs.terminal_safe`:
+    file names, arguments and store text can hold escape sequences (issue 10), and cleaning at the
+    one place where text leaves the program covers every message, present and future."""
+    from .outputs import TerminalSafeStream
+
+    saved = sys.stdout, sys.stderr
+    if sys.stdout is not None:
+        sys.stdout = TerminalSafeStream(sys.stdout)  # type: ignore[assignment]
+    if sys.stderr is not None:
+        sys.stderr = TerminalSafeStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        return _main(argv)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        sys.stdout, sys.stderr = saved
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         result = cli.main(args=argv, prog_name="brief", standalone_mode=False)
     except click.exceptions.Exit as done:

@@ -7,6 +7,7 @@ Every problem found is collected, so one build reports all of them at once, each
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -34,8 +35,9 @@ from ..model import (
 from .article import MAX_ARTICLE_BYTES, ArticleIndex, QuoteAmbiguous, QuoteNotFound, split_article
 from .dates import DATE_FORMS, DateError, parse_date, resolved_day
 from .errors import BuildFailed, ContentError
+from .files import FileRefused, read_bounded, resolve_inside
 from .grounding import Claim, Grounder, Part, background_note, split_parts, written_date
-from .markdown import Block, Document, LineDict, parse_document
+from .markdown import MAX_CONTENT_BYTES, Block, Document, LineDict, parse_document
 from .mentions import MentionFinder
 from .text import fold, is_slug, slugify, strip_quotes
 
@@ -57,6 +59,7 @@ BRIEF_KEYS = {"title", "source", "dateline", "outlet", "reporting_chain", "actor
 PERSON_KEYS = {"name", "aliases", "status", "brief", "roles", "relations"}
 FACTION_KEYS = {"name", "aliases", "kind", "stance", "brief", "part_of", "relations", "founded"}
 _FOOTNOTE_BRIEF = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\s*:\s*(?=[\"“'‘])")
+SOURCE_FIX = "point `source:` at the article under seeds/, relative to the project root"
 _SEPARATOR = re.compile(r"^\s*[—–:\-]+\s*")
 
 
@@ -112,6 +115,8 @@ class _File:
             return None
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)
+        if type(value) is dt.date:  # YAML reads an unquoted 2025-12-10 as a date
+            value = value.isoformat()
         if not isinstance(value, str) or not value.strip():
             self.error(
                 data.line_of(key), f"`{key}` must be a non-empty text", f"write `{key}: some text`"
@@ -200,10 +205,38 @@ class _Loader:
         except ValueError:
             return path.as_posix()
 
+    def _listing(self, folder_path: Path) -> set[Path]:
+        """The ``*.md`` names in a content folder, unresolved: a symlink is judged (and refused when
+        it leads outside the project) when it is read, so a link loop cannot raise here."""
+        try:
+            with os.scandir(folder_path) as entries:
+                return {folder_path / e.name for e in entries if e.name.endswith(".md")}
+        except (FileNotFoundError, NotADirectoryError):
+            return set()
+        except OSError as error:
+            folder = _File("folder", folder_path.name, folder_path, self._display(folder_path))
+            folder.error(
+                0,
+                f"cannot list the folder ({error.strerror or error})",
+                "check that it is a readable directory",
+            )
+            self.files.append(folder)  # reported with the files' errors; never loaded
+            return set()
+
+    def _read_content(self, path: Path, display: str) -> bytes | None:
+        """A content file's bytes: inside the project, a regular file, at most 1 MiB."""
+        if path in self.overlay:
+            return self.overlay[path]
+        try:
+            real = resolve_inside(path, self.root)
+            return read_bounded(real, MAX_CONTENT_BYTES, what="content file", limit_text="1 MiB")
+        except FileRefused as refused:
+            raise ContentError(display, 1, refused.problem, refused.fix) from None
+
     def discover(self) -> None:
         for kind, folder in (("brief", "briefs"), ("person", "people"), ("faction", "factions")):
-            folder_path = (self.content / folder).resolve()
-            on_disk = {p.resolve() for p in folder_path.glob("*.md")}
+            folder_path = _resolve_folder(self.content / folder)
+            on_disk = self._listing(folder_path)
             extra = {p for p in self.overlay if p.parent == folder_path and p.suffix == ".md"}
             for path in sorted(on_disk | extra):
                 entry = _File(kind, path.stem, path, self._display(path))
@@ -224,7 +257,8 @@ class _Loader:
                     self.ids[entry.id] = entry
                 self.kinds.add((kind, entry.id))
                 try:
-                    entry.doc = parse_document(path, entry.display, self.overlay.get(path))
+                    raw = self._read_content(path, entry.display)
+                    entry.doc = parse_document(path, entry.display, raw)
                 except ContentError as error:
                     entry.errors.append(error)
                 self.files.append(entry)
@@ -272,17 +306,8 @@ class _Loader:
             if source is None:
                 continue
             line = entry.front.line_of("source")
-            path = (self.root / source).resolve()
-            fix = "point `source:` at the article under seeds/, relative to the project root"
-            if path in self.overlay:
-                raw = self.overlay[path]
-            elif path.is_file():
-                raw = path.read_bytes()
-            else:
-                entry.error(line, f"source article {source!r} not found", fix)
-                continue
-            if len(raw) > MAX_ARTICLE_BYTES:
-                entry.error(line, f"source article {source!r} is over 5 MB", "trim the article")
+            raw = self.read_source(entry, source, line)
+            if raw is None:
                 continue
             try:
                 text = raw.decode("utf-8-sig")
@@ -294,11 +319,33 @@ class _Loader:
                 )
                 continue
             if not text.strip():
-                entry.error(line, f"source article {source!r} is empty", fix)
+                entry.error(line, f"source article {source!r} is empty", SOURCE_FIX)
                 continue
             article = split_article(entry.id, source, text)
             self.articles[entry.id] = article
             self.indexes[entry.id] = ArticleIndex(article)
+
+    def read_source(self, entry: _File, source: str, line: int) -> bytes | None:
+        """The article a brief's ``source:`` names: a relative path that resolves (symlinks
+        included) inside the project root, to a regular file of at most 5 MB; else an error."""
+        fix = SOURCE_FIX
+        relative = Path(source)
+        if relative.is_absolute() or source.startswith("~"):
+            entry.error(line, f"source article {source!r} is not a path inside the project", fix)
+            return None
+        path = self.root / relative
+        overlaid = self.overlay.get(_resolve_folder(path))
+        if overlaid is not None:
+            return overlaid
+        try:
+            real = resolve_inside(path, self.root)
+            return read_bounded(real, MAX_ARTICLE_BYTES, what="article", limit_text="5 MB")
+        except FileRefused as refused:
+            if refused.problem == "does not exist":
+                entry.error(line, f"source article {source!r} not found", fix)
+            else:
+                entry.error(line, f"source article {source!r} {refused.problem}", refused.fix)
+            return None
 
     def resolve_footnotes(self, entry: _File) -> None:
         assert entry.doc is not None
@@ -661,7 +708,7 @@ class _Loader:
             )
 
         actors = []
-        for value in entry.front.get("actors") or []:
+        for value in entry.text_list("actors"):  # `actors: 5` is an error, not a TypeError
             target = self.ref_id(
                 entry, value, entry.front.line_of("actors"), ("person", "faction"), "actor"
             )
@@ -810,6 +857,14 @@ class _Loader:
         if errors:
             raise BuildFailed(errors)
         return link(briefs, self.articles, people, factions, events)
+
+
+def _resolve_folder(path: Path) -> Path:
+    """``path`` resolved as far as possible; unchanged when a symlink loop stops resolution."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def link(

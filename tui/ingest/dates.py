@@ -89,9 +89,20 @@ def _day(year: int, month: int, day: int, text: str) -> dt.date:
         raise DateError(f"{text!r} is not a real date ({error})") from None
 
 
+def _shift(anchor: dt.date, days: int, text: str) -> dt.date:
+    """``anchor`` moved by ``days``; a :class:`DateError` (not OverflowError) at the calendar's ends."""
+    try:
+        return anchor + dt.timedelta(days=days)
+    except OverflowError:
+        raise DateError(
+            f"{text!r} falls outside the calendar (before 0001-01-01 or after 9999-12-31) when "
+            f"counted from the dateline {anchor.isoformat()}"
+        ) from None
+
+
 def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
     """Parse a date as written. ``anchor`` is the dateline's resolved day, used for weekdays,
-    relative and vague markers, and for a day written without a year."""
+    relative and vague markers, and for a day written without a year. Raises only :class:`DateError`."""
     raw = " ".join(text.split())
     lowered = raw.lower().rstrip(".")
     if match := _YEAR.match(raw):
@@ -130,25 +141,27 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
                 _day(2000, month, day_number, raw)  # still reject 31 February
                 return DateValue(raw, "day", f"0000-{month:02d}-{day_number:02d}:5")
             day = _day(anchor.year, month, day_number, raw)
-            if day > anchor + dt.timedelta(days=31):  # "December 30" in a January dateline
+            if anchor <= dt.date.max - dt.timedelta(days=31) and day > _shift(
+                anchor, 31, raw
+            ):  # "December 30" in a January dateline
                 day = _day(anchor.year - 1, month, day_number, raw)
             return DateValue(raw, "day", _key(day), day.isoformat(), inferred=True)
     if match := _WEEKDAY.match(raw):
         if anchor is None:
             return DateValue(raw, "relative", "9999-99-99:5")
         back = (anchor.weekday() - WEEKDAYS.index(match.group(1).lower())) % 7
-        day = anchor - dt.timedelta(days=back)
+        day = _shift(anchor, -back, raw)
         return DateValue(raw, "relative", _key(day), day.isoformat(), inferred=True)
     if lowered in RELATIVE_DAYS:
         if anchor is None:
             return DateValue(raw, "relative", "9999-99-99:5")
-        day = anchor + dt.timedelta(days=RELATIVE_DAYS[lowered])
+        day = _shift(anchor, RELATIVE_DAYS[lowered], raw)
         return DateValue(raw, "relative", _key(day), day.isoformat(), inferred=True)
     if lowered in VAGUE:
         days, order = VAGUE[lowered]
         if anchor is None:
             return DateValue(raw, "vague", f"9999-99-99:{order}")
-        return DateValue(raw, "vague", _key(anchor + dt.timedelta(days=days), order))
+        return DateValue(raw, "vague", _key(_shift(anchor, days, raw), order))
     raise DateError(f"{raw!r} is not a date form brief understands")
 
 
