@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.ingest.importer import extract  # noqa: E402
+from tui.extract import extract  # noqa: E402
 from tui.ingest.text import fold  # noqa: E402
 
 EVAL = ROOT / "tests" / "import_eval"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tui.extract import extract
 from tui.ingest.draft import md_text
-from tui.ingest.importer import extract
 
 from .conftest import ROOT
 

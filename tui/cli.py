@@ -228,8 +228,8 @@ def import_article(article: Path, content: Path, as_json: bool, dry_run: bool) -
     """Draft a brief, and stubs for new people and factions, from a raw article."""
     import time
 
+    from .extract import ArticleError, extract, read_article
     from .ingest.draft import DraftError, make_draft
-    from .ingest.importer import ArticleError, extract, read_article
 
     started = time.perf_counter()
     try:

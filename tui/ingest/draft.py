@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
+from ..extract import Extraction
 from .article import ArticleIndex, split_article
 from .content import load_content
 from .errors import BuildFailed
-from .importer import Extraction
 from .markdown import parse_document
 from .text import fold, slugify
 
