@@ -288,7 +288,7 @@ class NameRules:
         for sentence in sentences:
             text = sentence.text
             offset = 0
-            if self.body and sentence.id == self.body[0].id and self.dateline_end:
+            if self.dateline_sentence is not None and sentence.id == self.dateline_sentence.id:
                 offset = self.dateline_end  # the dateline's place and outlet are handled apart
             mentions = [m for m in self.classify(sentence.id, text) if m.start >= offset]
             self.mentions[sentence.id] = mentions
@@ -306,7 +306,9 @@ class NameRules:
         if self.place and self.place not in self.places:
             self.places.insert(0, self.place)
         if self.outlet:
-            self.add_org(self.outlet, "outlet", self.body[0].text if self.body else "")
+            self.add_org(
+                self.outlet, "outlet", self.dateline_sentence.text if self.dateline_sentence else ""
+            )
             self.orgs[self.outlet].kind = "outlet"
         for sentence_id, mention, text in singles:
             self.single(sentence_id, mention, text)

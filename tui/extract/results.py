@@ -35,6 +35,7 @@ class FoundEvent:
     precision: str
     what: str
     sentence: str  # the sentence id
+    clause: str = ""  # the part of the sentence about this date (the sentence when it has one)
 
 
 @dataclass

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..ingest.article import split_article
+from ..ingest.article import _sentence_spans
+from ..ingest.text import sanitize
+from ..model import Article, Paragraph, Sentence
 
 # -- structure ------------------------------------------------------------------------------------
 _HEADING = re.compile(
@@ -22,6 +24,68 @@ _TAKEAWAY_HEADINGS = {
 _LIST = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 
+# A line that stands alone even without a blank line after it: a headline, a byline, a claim box,
+# a subhead, a credit line. Hard-wrapped prose (a long line without closing punctuation) goes on.
+_ENDS_LINE = re.compile(r"[.!?:;\"”’)\]…]\s*$")
+_STARTS_BLOCK = re.compile(
+    r"^\s*(?:#|[-*•]\s|\d+[.)]\s|\(|By\s|(?:CLAIM|Claim|VERDICT|Verdict|RATING|Rating|FACT CHECK)\b)"
+)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs for extraction: blank lines separate them, and so does a line break after a line
+    that ends a sentence or is short (a headline, byline or subhead), or before a heading, list
+    item, byline or claim box. Hard-wrapped prose stays one paragraph."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    previous = ""
+    offset = 0
+    for line in text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            if start is not None:
+                spans.append((start, line_start - 1))
+            start, previous = None, ""
+            continue
+        if start is not None and (
+            _ENDS_LINE.search(previous)
+            or len(previous) < 60
+            or _STARTS_BLOCK.match(line)
+            or not spans  # the headline is the first line
+            or re.match(r"\s*[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+)*\s*[,(—–-]", line)  # KABUL, …
+            or previous.lstrip().startswith("#")
+        ):
+            spans.append((start, line_start - 1))
+            start = None
+        if start is None:
+            start = line_start + (len(line) - len(line.lstrip()))
+        previous = stripped
+    if start is not None:
+        spans.append((start, len(text)))
+    cleaned = []
+    for begin, end in spans:
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        if end > begin:
+            cleaned.append((begin, end))
+    return cleaned
+
+
+def split_for_extraction(raw: str) -> Article:
+    """The article split into paragraphs and sentences for the rules (ids are internal)."""
+    text = sanitize(raw)
+    paragraphs = []
+    for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text), start=1):
+        sentences = tuple(
+            Sentence(f"p{p_index}.s{s_index}", s_start, s_end, text[s_start:s_end])
+            for s_index, (s_start, s_end) in enumerate(_sentence_spans(text, p_start, p_end), 1)
+        )
+        paragraphs.append(Paragraph(f"p{p_index}", p_start, p_end, sentences))
+    return Article(brief="import", path="article", text=text, paragraphs=tuple(paragraphs))
+
+
 def _title(text: str) -> str:
     for line in text.splitlines():
         if line.strip():
@@ -31,7 +95,7 @@ def _title(text: str) -> str:
 
 class TakeawayRules:
     def structure(self) -> None:
-        self.article = split_article("import", "article", self.text)
+        self.article = split_for_extraction(self.text)
         self.title = _title(self.text)
         self.heading_ids: set[str] = set()
         self.takeaway_ids: list[str] = []
@@ -63,8 +127,9 @@ class TakeawayRules:
     def summary(self) -> str:
         if not self.body:
             return self.title
-        first = self.body[0].text[self.dateline_end :].strip()
-        return first or self.body[0].text
+        lead = self.dateline_sentence or self.body[0]
+        first = lead.text[self.dateline_end :].strip() if lead is self.dateline_sentence else ""
+        return first or lead.text
 
     def takeaways(self) -> tuple[list[str], bool]:
         listed = []
