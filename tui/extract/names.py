@@ -18,8 +18,16 @@ from .gazetteer import (
     PERSON_VERBS,
     PLACE_HEADS,
     PLACE_NOUNS,
+    PLACE_PREFIXES,
     ROLE_HEADS,
     TITLES,
+)
+from .organisations import (
+    BODY_AFTER_DEMONYM,
+    BODY_WORDS,
+    NAME_WITHOUT_NOUN,
+    bodies,
+    org_by_context,
 )
 from .results import Person
 from .tokens import (
@@ -51,6 +59,11 @@ class NameRules:
                 )
         for run in _runs(tokens):
             found.extend(self.classify_whole_run(sentence, run, tokens))
+        taken = [(m.start, m.end) for m in found if m.kind == "org"]
+        for body in bodies(sentence):
+            if not any(s < body.end and body.start < e for s, e in taken):
+                found.append(body)
+        found.sort(key=lambda m: m.start)
         return found
 
     def classify_whole_run(
@@ -83,7 +96,26 @@ class NameRules:
                 for piece in _split_connectors(run)
                 for m in self.classify_run(sentence, piece, tokens)
             ]
+        # "Mainland Affairs Council in Taipei": a place after "in" / "on" / "to" is not in the name
+        for index, tok in enumerate(run[1:-1], start=1):
+            if (
+                tok.low in ("in", "to", "on")
+                and not tok.capital
+                # "UN Assistance Mission in Afghanistan", "Office of the Representative in …" keep it
+                and run[index - 1].low not in ("mission", "office", "operation", "force", "envoy")
+            ):
+                rest = run[index + 1 :]
+                if rest and rest[0].low == "the" and not rest[0].capital:
+                    rest = rest[1:]
+                if rest and self.is_place(_text_plain(rest)):
+                    return [
+                        *self.classify_whole_run(sentence, run[:index], tokens),
+                        *self.classify_whole_run(sentence, rest, tokens),
+                    ]
         halves = _split_and(run)
+        # "the European Union and Turkey": an organisation and a place are two
+        if len(halves) > 1 and any(self.is_place(_text_plain(h)) for h in halves):
+            return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         if len(halves) > 1 and all(_is_orgish(h) for h in halves):
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         parts = _split_connectors(run)
@@ -102,19 +134,21 @@ class NameRules:
         # leading words that start sentences: "The", "Notably", "Also", "Members"; an organisation
         # keeps its adjectives ("National Assembly"), a name does not ("New" is kept for places)
         strip = STARTERS if org else COMMON
-        while len(run) > 1 and re.search(
-            r"-(?:led|backed|based|aligned|allied|linked|controlled|run)$", run[0].bare
-        ):
-            run = run[1:]  # "Kurdish-led Syrian Democratic Forces"
-        while (
-            run
-            and run[0].low in strip
-            and not self.is_place(_text_plain(run))
-            and _text_plain(run) not in KNOWN_ORGS
-            # a title before a name stays for the role: "President Joe Biden", "Prime Minister …"
-            and not (len(run) > 1 and run[0].low.rstrip(".") in TITLES | HONORIFICS)
-        ):
-            run = run[1:]
+        for _ in range(2):  # "The Kremlin-linked Wagner Group": both kinds of leading word
+            while len(run) > 1 and re.search(
+                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded)$",
+                run[0].bare,
+            ):
+                run = run[1:]  # "Kurdish-led Syrian Democratic Forces"
+            while (
+                run
+                and run[0].low in strip
+                and not self.is_place(_text_plain(run))
+                and _text_plain(run) not in KNOWN_ORGS
+                # a title before a name stays for the role: "President Joe Biden", "Prime Minister …"
+                and not (len(run) > 1 and run[0].low.rstrip(".") in TITLES | HONORIFICS)
+            ):
+                run = run[1:]
         while run and not run[-1].capital:
             run = run[:-1]
         if not run:
@@ -136,7 +170,13 @@ class NameRules:
             if plain in KNOWN_ORGS:
                 return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[plain])]
             if plain in self.demonyms:
+                if noun.group(1) in BODY_WORDS:
+                    return []  # "the Malian army": a body of its own (organisations.bodies)
                 return [_Mention("org", self.demonyms[plain], start, end, org_kind="state")]
+            if (
+                noun.group(1) in NAME_WITHOUT_NOUN
+            ):  # "the Tren de Aragua gang", "Vente Venezuela party"
+                return [_Mention("org", plain, start, end, org_kind=kind)]
             mentions = [
                 _Mention("org", f"{plain} {noun.group(1)}", start, end + noun.end(), org_kind=kind)
             ]
@@ -150,6 +190,8 @@ class NameRules:
                 )  # "the Najibullah government"
             return mentions
         if plain in self.demonyms:
+            if re.match(BODY_AFTER_DEMONYM, after):
+                return []  # "Pakistani intelligence services": a body (organisations.bodies)
             if re.match(
                 r"\s+(withdrawal|invasion|occupation|forces|troops|army|government|officials|era|regime|military|intelligence|embassy)\b",
                 after,
@@ -158,6 +200,8 @@ class NameRules:
             return []
         if self.is_place(plain):
             return self.place_mention(plain, start, end, before, after)
+        if len(run) > 1 and run[0].low in PLACE_PREFIXES and not _is_orgish(run):
+            return [_Mention("place", plain, start, end)]  # "Port Sudan", "Jebel Amer"
         if run[-1].low in PLACE_HEADS or re.match(
             r"\s+(?:" + "|".join(PLACE_NOUNS) + r")\b", after
         ):
@@ -166,6 +210,8 @@ class NameRules:
             ]  # "Green Zone", "the Bab al-Mandab strait"
         if plain in KNOWN_ORGS:
             return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[plain])]
+        if (kind := org_by_context(run, before, after)) is not None:
+            return [_Mention("org", plain, start, end, org_kind=kind)]
         if re.match(
             r"\s+(?:news outlet|news agency|newspaper|broadcaster|channel|has reported|reported)\b",
             after,

@@ -6,8 +6,12 @@ import re
 
 from .gazetteer import (
     COUNTRIES,
+    KNOWN_ORGS,
     ORG_CUES,
     ORG_NOUNS,
+    TITLES,
+    demonyms,
+    place_names,
 )
 from .results import Organisation
 from .tokens import (
@@ -15,6 +19,144 @@ from .tokens import (
     _Mention,
     _Tok,
 )
+
+# -- an unknown name made an organisation by the words around it ---------------------------------
+_KIND_BEFORE = [
+    # "the newspaper Al-Sabah", "the polling firm Delphos", "the rights group Foro Penal"
+    (
+        r"\b(?:newspaper|daily|weekly|magazine|news agency|agency|broadcaster|news site|website|"
+        r"news outlet|outlet|channel|station|pollster|polling firm|polling company|platform)\s+$",
+        "outlet",
+    ),
+    (
+        r"\b(?:rights group|group|think tank|gang|militia|firm|company|monitor|network|cartel|"
+        r"faction|movement|organi[sz]ation|institute|charity|NGO)\s+$",
+        "movement",
+    ),
+    # "a poll by Cedatos", "a survey by the Mogadishu-based Somali Public Agenda"
+    (
+        r"\b(?:poll|polls|survey|surveys|report|study|analysis|count|tally|data)\s+(?:\w+\s+)?by\s+"
+        r"(?:the\s+)?(?:[\w'’\-]+-based\s+)?$",
+        "movement",
+    ),
+    # "the opposition Kuomintang", "the outlawed Balochistan Liberation Army"
+    (
+        r"\b(?:main\s+)?(?:opposition|ruling|outlawed|banned|separatist|militant|rebel|jihadist|"
+        r"Islamist|armed|insurgent|paramilitary)\s+$",
+        "movement",
+    ),
+]
+_KIND_AFTER = [
+    (
+        r"\s+(?:news site|news website|website|newspaper|daily|news agency|broadcaster|"
+        r"polling firm|pollster)\b",
+        "outlet",
+    ),
+    (r"\s+(?:think tank|rights group|gang|cartel|militia|faction|monitor)\b", "movement"),
+]
+
+
+def org_by_context(run: list[_Tok], before: str, after: str) -> str | None:
+    """The kind of organisation that the words around an unknown name make it, or None.
+    ``before`` and ``after`` are the sentence on either side of the name."""
+    if any(t.low.rstrip(".") in TITLES for t in run[:1]):
+        return None  # "the group's Commander X" is a person with a title
+    tail = before[-80:]
+    for pattern, kind in _KIND_BEFORE:
+        if re.search(pattern, tail, re.I if "poll" in pattern else 0):
+            return kind
+    possessive = run[-1].text != run[-1].bare  # "Debretsion's faction" is a person's
+    for pattern, kind in _KIND_AFTER:
+        if not possessive and re.match(pattern, after):
+            return kind
+    if run[0].bare in KNOWN_ORGS and len(run) > 1 and KNOWN_ORGS[run[0].bare] == "outlet":
+        return "outlet"  # "Reuters Fact Check", "AFP Fact Check"
+    return None
+
+
+# -- bodies written in lower case or behind a demonym ---------------------------------------------
+# "the junta", "the interior ministry", "Pakistani intelligence services", "Mali's junta",
+# "the Malian army", "Iranian border guards", "the island's government", "a rival government"
+_BODY = (
+    r"(?:(?:interior|foreign|defen[cs]e|health|finance|justice|information|economy|education|"
+    r"energy|oil|home|intelligence|security|religious affairs|foreign affairs|internal affairs)\s+"
+    r"ministry|ministry\s+of\s+(?:the\s+)?[a-z]+|military junta|junta|military government|"
+    r"transitional government|interim government|federal government|central government|"
+    r"rival government|parallel government|"
+    r"government|armed forces|security forces|military|army|navy|air force|police|"
+    r"intelligence services|intelligence service|intelligence agency|spy agency|border guards|"
+    r"border guard|border police|coast guard|ruling bloc|ruling party|ruling coalition|"
+    r"ruling military council|paramilitaries)"
+)
+BODY_WORDS = {"army", "military", "navy", "police", "junta", "forces", "militia"}
+BODY_AFTER_DEMONYM = (
+    r"\s+(?:armed forces|security forces|army|military|navy|air force|police|intelligence|"
+    r"border guards?|border police|coast guard|junta|(?:[a-z]+\s+)?ministry|paramilitaries)\b"
+)
+# lower-case nouns after a name that are not part of the name: "the Tren de Aragua gang"
+NAME_WITHOUT_NOUN = {"gang", "party", "cartel", "group"}
+# what may follow a body word when it is only an adjective: "the army base", "military rule"
+_NOT_A_BODY = (
+    r"(?:base|bases|operation|operations|court|courts|officer|officers|convoy|convoys|camp|camps|"
+    r"vehicle|vehicles|aircraft|jets?|helicopters?|planes?|budget|spending|service|rule|takeover|"
+    r"coup|academy|hospital|personnel|posts?|checkpoints?|drills|exercises?|headquarters|"
+    r"uniforms?|equipment|hardware|leadership|offensive|campaign|parade|escort|station|stations|"
+    r"intelligence|junta|government|council|tribunal|prosecutor|spending|positions?|targets?|"
+    r"sites?|installations?|facility|facilities|doctrine|pressure|presence|aid|help|support|"
+    r"contractors?|equipment|ties|cooperation|strikes?|action|power|regime|era|dictatorship)\b"
+)
+_BODY_RE = re.compile(
+    r"(?:(?P<own>[A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+){0,2})['’]s\s+"
+    r"|(?P<dem>\b(?:" + "|".join(sorted(demonyms(), key=len, reverse=True)) + r"))\s+"
+    r"|(?P<det>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ww]hose)\s+(?:(?:country|island|nation|"
+    r"region|state|kingdom|republic)['’]s\s+)?)"
+    r"|(?P<rival>\b[Aa]n?\s+(?=(?:rival|parallel|transitional|interim)\s+government)))"
+    rf"(?P<body>{_BODY})(?!\s+{_NOT_A_BODY})(?![\w\-])"
+)
+_PLACE_NAMES = place_names()
+_DEMONYMS = demonyms()
+
+
+_BODY_SAME = {
+    "military junta": "junta",
+    "military government": "junta",
+    "ruling military council": "junta",
+}
+_BODY_NAME = re.compile(rf"^(?:(?P<owner>.+?)(?:['’]s|\s)\s*)?(?P<body>{_BODY})$")
+
+
+def _split_body(name: str) -> tuple[str | None, str | None]:
+    """("Mali", "junta") for "Mali's junta", (None, "junta") for "junta"; (None, None) otherwise."""
+    match = _BODY_NAME.match(name)
+    if not match:
+        return None, None
+    owner = match.group("owner")
+    if owner is not None and owner not in _DEMONYMS and not owner[:1].isupper():
+        return None, None
+    return (_DEMONYMS.get(owner, owner) if owner else None), match.group("body")
+
+
+def bodies(sentence: str) -> list[_Mention]:
+    """State bodies named in lower case: each with its owner when the sentence gives one."""
+    found = []
+    for match in _BODY_RE.finditer(sentence):
+        body = match.group("body")
+        own, dem = match.group("own"), match.group("dem")
+        if dem is not None and dem not in _DEMONYMS:
+            continue
+        if own is not None:
+            owner = own.split()[-1] if own.split()[0] in ("The", "A") else own
+            if owner.lower() in ("group", "bloc") or owner in KNOWN_ORGS:
+                continue  # "the Taliban's army" is the Taliban's
+            name = f"{owner}'s {body}"
+            start = match.start("own") + (len(own) - len(owner))
+        elif dem is not None:
+            name, start = f"{dem} {body}", match.start("dem")
+        else:
+            name, start = body, match.start("body")
+        kind = "coalition" if body.startswith("ruling") else "government"
+        found.append(_Mention("org", name, start, match.end("body"), org_kind=kind))
+    return found
 
 
 class OrganisationRules:
@@ -91,6 +233,27 @@ class OrganisationRules:
             if base and base != name:
                 self.orgs[base].aliases.add(name)
                 self.orgs[base].aliases |= org.aliases
+                del self.orgs[name]
+        self.merge_bodies()
+
+    def merge_bodies(self) -> None:
+        """One body, however it is written: "the junta" is "Mali's junta" when the article names
+        only one junta, and "Mali's military government" is the same junta."""
+        groups: dict[str, list[str]] = {}
+        for name in self.orgs:
+            _owner, body = _split_body(name)
+            if body is not None:
+                groups.setdefault(_BODY_SAME.get(body, body), []).append(name)
+        for names in groups.values():
+            owned = {_split_body(n)[0] for n in names} - {None}
+            if len(owned) > 1 or len(names) < 2:
+                continue
+            # the qualified name leads ("Mali's junta"), the first written among equals
+            names.sort(key=lambda n: (_split_body(n)[0] is None, list(self.orgs).index(n)))
+            base = self.orgs[names[0]]
+            for name in names[1:]:
+                base.aliases.add(name)
+                base.aliases |= self.orgs[name].aliases
                 del self.orgs[name]
 
     # roles, relations, attribution --------------------------------------------------------------

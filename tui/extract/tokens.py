@@ -26,7 +26,11 @@ STARTERS = {
 
 
 # -- names ----------------------------------------------------------------------------------------
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d[\w\-–/]*|[^\w\s]")
+# "U.S." and other dotted acronyms; a middle initial inside a name ("George W. Bush"); words;
+# numbers; punctuation
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z])|[^\W\d_][\w'’\-]*|\d[\w\-–/]*|[^\w\s]"
+)
 _HYPHEN_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu)-[A-Z]")
 
 
@@ -69,7 +73,13 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
             and nxt is not None
             and (nxt.capital or nxt.low in PARTICLES | CONNECTORS)
         )
-        if tok.capital or joiner:
+        ordinal = (
+            not current
+            and re.fullmatch(r"\d+(?:st|nd|rd|th)", tok.text)
+            and nxt is not None
+            and nxt.capital
+        )  # "9th Armoured Division"
+        if tok.capital or joiner or ordinal:
             current.append(tok)
             # a possessive ends the name, unless an organisation's name goes on ("General's Office",
             # "Tigray People's Liberation Front")
