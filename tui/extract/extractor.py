@@ -30,6 +30,7 @@ class _Extractor(
         self.capitals = {capital: country for country, (capital, _) in COUNTRIES.items()}
         self.people: dict[str, Person] = {}
         self.orgs: dict[str, Organisation] = {}
+        self.bracketed: dict[str, str] = {}  # "(UNAMA)" → the name written just before it
         self.places: list[str] = []
         self.mentions: dict[str, list[_Mention]] = {}  # sentence id → mentions
 
@@ -39,6 +40,7 @@ class _Extractor(
         self.dateline()
         self.names()
         self.roles()
+        self.leads_what()
         self.attribution()
         takeaways, from_article = self.takeaways()
         people = list(self.people.values())

@@ -339,6 +339,10 @@ class NameRules:
             mentions = [m for m in self.classify(sentence.id, text) if m.start >= offset]
             self.mentions[sentence.id] = mentions
             for mention in mentions:
+                bracket = re.match(r"\s*\(([A-Z][A-Z0-9\-]{1,9})\)", text[mention.end :])
+                if bracket and mention.kind in ("org", "person") and mention.name != bracket[1]:
+                    self.bracketed.setdefault(bracket[1], mention.name)
+            for mention in mentions:
                 if mention.kind == "person":
                     self.add_person(mention.name, text)
                 elif mention.kind == "org":

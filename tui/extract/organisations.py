@@ -172,10 +172,16 @@ class OrganisationRules:
     def match_acronyms(self) -> None:
         """An acronym and its expansion are one organisation ("TPLF", "Tigray People's Liberation
         Front"); a "person" whose initials spell a known acronym is that organisation ("HTS")."""
+        self.fold_case()
         acronyms = [name for name in self.orgs if name.isupper() and 2 <= len(name) <= 8]
         for acronym in acronyms:
+            bracketed = self.bracketed.get(acronym)  # "… (CSP-DPA)": the name just before it
             for name in list(self.orgs) + list(self.people):
-                if name == acronym or _initials(name) != acronym:
+                if name == acronym or (
+                    _initials(name) != acronym
+                    and _initials(name, connectors=True) != acronym
+                    and name != bracketed
+                ):
                     continue
                 if name in self.people:
                     person = self.people.pop(name)
@@ -196,6 +202,15 @@ class OrganisationRules:
                             mention.name = name
                 del self.orgs[acronym]
                 break
+
+    def fold_case(self) -> None:
+        """ "REUTERS" in a photo credit is Reuters."""
+        by_fold = {name.casefold(): name for name in self.orgs if not name.isupper()}
+        for name in [n for n in self.orgs if n.isupper() and len(n) > 4]:
+            other = by_fold.get(name.casefold())
+            if other is not None:
+                self.orgs[other].aliases.add(name)
+                del self.orgs[name]
 
     def add_org(self, name: str, kind: str, sentence: str) -> None:
         if name not in self.orgs:

@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import (
-    ROLE_HEADS,
-    TITLES,
-)
+from .gazetteer import COUNTRIES, COUNTRY_ALIASES, ROLE_HEADS, TITLES
 from .results import Organisation, Person
 from .tokens import (
     _Mention,
 )
+
+_APPOSITION_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?P<owner>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4}['’]s|[Ii]ts|[Tt]heir|"
+    r"(?:[Tt]he\s+)?[a-z]+['’]s)\s+"
+    r"(?P<role>(?:[a-z][\w\-]*\s+){0,3}?(?:"
+    + "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
+    + r"))"
+    r"\s*,\s+$"
+)
+_WHO_LEADS = re.compile(
+    r",?\s+who\s+(?:now\s+|also\s+)?(?P<verb>commands|leads|heads|runs|chairs|directs|founded|co-founded)"
+    r"\s+(?P<what>[^,;.]+)"
+)
+_LEAD_TITLES = {"commands": "Commander", "leads": "Leader", "heads": "Head", "runs": "Head",
+                "chairs": "Chair", "directs": "Director", "founded": "Founder",
+                "co-founded": "Co-founder"}  # fmt: skip
 
 
 class RoleRules:
@@ -48,7 +61,8 @@ class RoleRules:
                         phrase = f"{role} {text[mention.start : mention.end]}"
                 if role is None:
                     appositive = re.match(
-                        r",\s+(?:a|an|the)\s+([^,;]+?)(?=,| and | who |;|\.|$)", after
+                        r",\s+(?:a|an|the)\s+([^,;]+?)(?=,| and | who |;|\.|$| better known| also known| known as)",
+                        after,
                     )
                     if appositive and any(
                         w.lower() in ROLE_HEADS for w in re.findall(r"[\w\-]+", appositive.group(1))
@@ -102,6 +116,13 @@ class RoleRules:
                         ]
                         faction = preceding[-1].name if preceding else None
                         faction = self.canonical_org(faction)
+                if role is None:
+                    # "Niger's foreign minister, Amadou Diallo"; "Its spokesman, …"
+                    lead = _APPOSITION_BEFORE.search(before)
+                    if lead:
+                        role = lead.group("role")
+                        phrase = text[lead.start() : mention.end]
+                        faction = self.owner_org(lead.group("owner"), sentence_id)
                 if role and faction is None:
                     of = re.match(r"\s+of\s+(?:the\s+)?", after)
                     if of:
@@ -138,6 +159,71 @@ class RoleRules:
                                 text[mention.start : mention.end + son.end() + len(other)],
                             )
                         )
+
+    def leads_what(self) -> None:
+        """ "General X, who commands the alliance's joint force": the faction of a person whose
+        role names none yet."""
+        for sentence_id, mentions in self.mentions.items():
+            sentence = self.article.sentence(sentence_id)
+            assert sentence is not None
+            text = sentence.text
+            for mention in mentions:
+                person = self.find_person(mention.name) if mention.kind == "person" else None
+                if person is None or person.faction:
+                    continue
+                clause = _WHO_LEADS.match(text[mention.end :])
+                if not clause:
+                    continue
+                faction = self.org_in(clause.group("what"), sentence_id)
+                if faction is None:
+                    continue
+                title = _LEAD_TITLES[clause.group("verb")]
+                phrase = text[mention.start : mention.end + clause.end()]
+                if person.role and mention.role_prefix and person.role == mention.role_prefix:
+                    phrase = f"{person.role} {phrase}"  # "General X, who commands …"
+                    person.role = f"{person.role}, {title.lower()}"
+                elif not person.role:
+                    person.role = title
+                else:
+                    continue
+                person.role_phrase = phrase
+                person.faction = faction
+
+    def org_in(self, words: str, sentence_id: str) -> str | None:
+        """The organisation a phrase names: by name or alias, or by a common noun that is a word
+        of one organisation's name ("the alliance's" → "Alliance of Sahel States")."""
+        for org in sorted(self.orgs.values(), key=lambda o: len(o.name), reverse=True):
+            if any(re.search(rf"\b{re.escape(n)}\b", words) for n in [org.name, *org.aliases]):
+                return org.name
+        noun = re.match(r"(?:the\s+)?([a-z]+)(?:['’]s)?\b", words)
+        if noun:
+            named = [o.name for o in self.orgs.values() if noun.group(1).title() in o.name.split()]
+            if len(named) == 1:
+                return named[0]
+        return None
+
+    def owner_org(self, owner: str, sentence_id: str) -> str | None:
+        """The organisation behind "Niger's", "the junta's", "Its": a state, an organisation named
+        so, or (for "its" / "their") the one the previous sentence is about."""
+        owner = re.sub(r"['’]s$", "", owner).strip()
+        if owner.lower() in ("its", "their"):
+            order = [s.id for s in self.article.sentences()]
+            index = order.index(sentence_id)
+            for earlier in reversed(order[max(0, index - 2) : index]):
+                named = [m for m in self.mentions.get(earlier, []) if m.kind == "org"]
+                if named:
+                    return self.canonical_org(named[0].name)
+            return None
+        owner = re.sub(r"^(?:[Tt]he)\s+", "", owner)
+        if not owner or owner.lower() == "the":
+            return None
+        if owner in self.orgs or self.canonical_org(owner) in self.orgs:
+            return self.canonical_org(owner)
+        country = COUNTRY_ALIASES.get(owner, owner)
+        if country in COUNTRIES:
+            self.add_org(country, "state", "")
+            return country
+        return self.org_in(owner.lower(), sentence_id)
 
     def status(
         self, person: Person, text: str, mention: _Mention, mentions: list[_Mention]

@@ -159,11 +159,18 @@ def _split_and(run: list[_Tok]) -> list[list[_Tok]]:
     return [h for h in halves if h]
 
 
-def _initials(name: str) -> str:
-    """ "Tigray People's Liberation Front" → "TPLF"; "Hayat Tahrir al-Sham" → "HTS"."""
+def _initials(name: str, connectors: bool = False) -> str:
+    """ "Tigray People's Liberation Front" → "TPLF"; "Hayat Tahrir al-Sham" → "HTS"; with
+    ``connectors`` "of", "for", "on", "in", "to" count too: "Economic Community of West African
+    States" → "ECOWAS"."""
     letters = []
     for word in name.replace("-", " - ").split():
-        if word == "-" or word.lower() in CONNECTORS | PARTICLES:
+        if word == "-" or (word.lower() in CONNECTORS | PARTICLES and not connectors):
+            continue
+        if connectors and word.lower() in ("the", "and"):
+            continue
+        if connectors and word.lower() in CONNECTORS:
+            letters.append(word[0].upper())
             continue
         letters.append(word[0].upper())
     return "".join(letters)
