@@ -251,7 +251,10 @@ ORG_CUES: dict[str, str] = {
     "saraya": "armed group", "hizb": "armed group", "tanzim": "armed group", "tehreek": "armed group",
     "tehrik": "armed group", "lashkar": "armed group", "sipah": "armed group", "jund": "armed group",
     "fatah": "movement", "estado": "armed group", "ejército": "armed group", "ejercito": "armed group",
-    "frente": "armed group", "clan": "armed group", "cartel": "armed group",
+    "frente": "armed group", "clan": "armed group", "cartel": "armed group", "hezb": "armed group",
+    "force": "armed group", "service": "government", "lab": "movement", "laboratory": "movement",
+    "express": "outlet", "telegraph": "outlet", "mirror": "outlet", "chronicle": "outlet",
+    "observer": "outlet", "courier": "outlet", "dispatch": "outlet", "standard": "outlet",
 }  # fmt: skip
 # Lowercase nouns after a capitalised name that make it a place: "the Bab al-Mandab strait".
 PLACE_NOUNS = {"strait", "river", "sea", "valley", "province", "region", "district", "border",
@@ -317,7 +320,7 @@ TITLES = {
     "princess", "emir", "sheikh", "mullah", "ayatollah", "imam", "cleric", "judge", "prosecutor",
     "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "lord", "official", "officer",
     "founder", "negotiator", "mediator", "adviser", "advisor", "analyst", "researcher", "professor",
-    "journalist", "correspondent", "editor", "coordinator", "rapporteur", "commissioner", "justice",
+    "journalist", "correspondent", "editor", "writer", "reporter", "photographer", "lecturer", "coordinator", "rapporteur", "commissioner", "justice",
     "warlord", "strongman", "dictator", "monarch", "sultan", "caliph", "pope", "bishop", "archbishop",
     "patriarch", "rabbi", "defence", "defense", "foreign", "interior", "finance", "education", "health", "higher", "information", "culture", "trade", "economy", "energy",
     "intelligence", "security", "national", "supreme", "acting", "former", "interim", "opposition",
@@ -391,7 +394,13 @@ COMMON = {
     "ethnic", "tribal", "civil", "war", "peace", "ceasefire", "truce", "election", "elections",
     "vote", "referendum", "constitution", "law", "laws", "ban", "sanctions", "aid", "economy",
     "junta", "regime", "negotiators", "lawmakers", "mediators", "diplomats",
+    "fact", "check", "claim", "verdict", "rating", "false", "misleading", "true", "context",
+    "parliament",
 }  # fmt: skip
+# Capitalised acronyms that name no organisation.
+NOT_ACRONYMS = {"AI", "GDP", "TV", "CEO", "ID", "PM", "AM", "OK", "HIV", "AIDS", "DNA", "GPS",
+                "NGO", "NGOs", "VIP", "FAQ", "CLAIM", "VERDICT", "RATING", "FACT", "CHECK", "UPDATE",
+                "EDITOR", "NOTE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "FILE", "PHOTO"}  # fmt: skip
 
 PERSON_VERBS = {"said", "says", "told", "added", "noted", "stated", "warned", "argued", "claimed",
                 "insisted", "announced", "denied", "confirmed", "wrote", "tweeted", "explained",

@@ -12,6 +12,7 @@ from .gazetteer import (
     FORMER_STATES,
     HONORIFICS,
     KNOWN_ORGS,
+    NOT_ACRONYMS,
     ORG_CUES,
     ORG_NOUNS,
     PARTICLES,
@@ -102,6 +103,7 @@ class NameRules:
                 tok.low in ("in", "to", "on")
                 and not tok.capital
                 # "UN Assistance Mission in Afghanistan", "Office of the Representative in …" keep it
+                and run[index - 1].low in ORG_CUES
                 and run[index - 1].low not in ("mission", "office", "operation", "force", "envoy")
             ):
                 rest = run[index + 1 :]
@@ -112,6 +114,20 @@ class NameRules:
                         *self.classify_whole_run(sentence, run[:index], tokens),
                         *self.classify_whole_run(sentence, rest, tokens),
                     ]
+        # "Digital Forensic Research Lab of the Atlantic Council": an organisation of another
+        for index, tok in enumerate(run[1:-2], start=1):
+            if (
+                tok.low == "of"
+                and run[index + 1].low == "the"
+                and not run[index + 1].capital
+                and run[index - 1].low in ORG_CUES
+                and _is_orgish(run[index + 2 :])
+                and _text_plain(run[index + 2 :]) not in self.places_set
+            ):
+                return [
+                    *self.classify_whole_run(sentence, run[:index], tokens),
+                    *self.classify_whole_run(sentence, run[index + 2 :], tokens),
+                ]
         halves = _split_and(run)
         # "the European Union and Turkey": an organisation and a place are two
         if len(halves) > 1 and any(self.is_place(_text_plain(h)) for h in halves):
@@ -134,6 +150,20 @@ class NameRules:
         # leading words that start sentences: "The", "Notably", "Also", "Members"; an organisation
         # keeps its adjectives ("National Assembly"), a name does not ("New" is kept for places)
         strip = STARTERS if org else COMMON
+        if len(run) == 1 and re.search(
+            r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded)$",
+            run[0].bare,
+        ):
+            return []  # "the Lagos-based consultancy": an adjective
+        outlet = re.match(r"\s+(?:newspaper|daily|weekly|magazine)\b", sentence[run[-1].end :])
+        if (
+            outlet
+            and run[0].low == "the"
+            and len(run) > 1
+            and not self.is_place(_text_plain(run[1:]))  # "The Caracas newspaper El Nacional"
+        ):
+            plain = _text_plain(run)  # "The Hindu newspaper": the article is in the name
+            return [_Mention("org", plain, run[0].start, run[-1].end, org_kind="outlet")]
         for _ in range(2):  # "The Kremlin-linked Wagner Group": both kinds of leading word
             while len(run) > 1 and re.search(
                 r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded)$",
@@ -174,8 +204,10 @@ class NameRules:
                     return []  # "the Malian army": a body of its own (organisations.bodies)
                 return [_Mention("org", self.demonyms[plain], start, end, org_kind="state")]
             if (
-                noun.group(1) in NAME_WITHOUT_NOUN
-            ):  # "the Tren de Aragua gang", "Vente Venezuela party"
+                noun.group(1) in NAME_WITHOUT_NOUN or re.match(r"\s+of\b", after[noun.end() :])
+            ) and not re.search(r"-(?:led|backed|based)$", plain):
+                # "the Tren de Aragua gang", "Vente Venezuela party", "the G9 family of gangs";
+                # but "the US-led coalition" is named by its noun
                 return [_Mention("org", plain, start, end, org_kind=kind)]
             mentions = [
                 _Mention("org", f"{plain} {noun.group(1)}", start, end + noun.end(), org_kind=kind)
@@ -213,8 +245,10 @@ class NameRules:
         if (kind := org_by_context(run, before, after)) is not None:
             return [_Mention("org", plain, start, end, org_kind=kind)]
         if re.match(
-            r"\s+(?:news outlet|news agency|newspaper|broadcaster|channel|has reported|reported)\b",
+            r"\s+(?:news outlet|news agency|newspaper|broadcaster|channel|has reported|reported)\b(?!\s+from)",
             after,
+        ) and not re.search(
+            r"\b(?:writer|reporter|correspondent|journalist|photographer|editor)\s+$", before
         ):
             return [_Mention("org", plain, start, end, org_kind="outlet")]
         if re.search(
@@ -230,14 +264,24 @@ class NameRules:
                 known = [p for p in run[0].bare.split("-") if p in KNOWN_ORGS]
                 if known and run[0].bare.startswith(known[0] + "-"):
                     return []  # "Hamas-led": the organisation is taken from the token itself
-                if not known:
+                if not known and run[0].bare.count("-") < 2:
                     return []  # "Council", "Government" alone name nothing ("This Council" is resolved later)
             return [self.org_mention(run, plain, start, end)]
-        if len(run) == 1 and run[0].bare.isupper() and 2 <= len(run[0].bare) <= 8:
+        if (
+            len(run) == 1
+            and run[0].bare.isupper()
+            and 2 <= len(run[0].bare) <= 8
+            and run[0].bare not in NOT_ACRONYMS
+            and not re.search(r"-\d|\d-", run[0].bare)  # "J-10C", "A-18": a weapon, not a group
+        ):
             return [_Mention("org", plain, start, end, org_kind="movement")]  # an acronym: MINUSMA
-        if len(run) == 1 and re.match(
-            r"\s+(?:chief|director|head|spokesman|spokeswoman|spokesperson|official|officials|commander)\b",
-            after,
+        if (
+            len(run) == 1
+            and run[0].text == run[0].bare  # "Tinubu's spokesman" is a person's
+            and re.match(
+                r"\s+(?:chief|director|head|spokesman|spokeswoman|spokesperson|official|officials|commander)\b",
+                after,
+            )
         ):
             return [
                 _Mention("org", plain, start, end, org_kind="movement")
@@ -364,6 +408,18 @@ class NameRules:
             self.single(sentence_id, mention, text)
         self.match_acronyms()
         self.merge_orgs()
+        self.people_who_are_orgs()
+
+    def people_who_are_orgs(self) -> None:
+        """ "Georgian Dream" typed as an organisation in one sentence ("the ruling Georgian Dream
+        party") is that organisation in the others ("founder of Georgian Dream")."""
+        org_names = set(self.orgs) | {a for o in self.orgs.values() for a in o.aliases}
+        for name in [n for n in self.people if n in org_names]:
+            del self.people[name]
+            for mentions in self.mentions.values():
+                for mention in mentions:
+                    if mention.kind == "person" and mention.name == name:
+                        mention.kind, mention.name = "org", self.canonical_org(name) or name
 
     def attach_alias(self, alias: _Mention, mentions: list[_Mention]) -> None:
         """ "… Ahmed al-Sharaa, once known as Abu Mohammed al-Jolani": a name for what came just before."""

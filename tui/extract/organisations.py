@@ -61,6 +61,10 @@ def org_by_context(run: list[_Tok], before: str, after: str) -> str | None:
     ``before`` and ``after`` are the sentence on either side of the name."""
     if any(t.low.rstrip(".") in TITLES for t in run[:1]):
         return None  # "the group's Commander X" is a person with a title
+    if re.match(r"^\s*By\s+[^,]{3,80},\s+$", before):
+        return "outlet"  # "By Sara Creta and Ahmed Nagi, Misbar"
+    if len(run) == 1 and run[0].text == "X" and re.search(r"\b(?:on|via)\s+$", before):
+        return "outlet"  # "shared on X"
     tail = before[-80:]
     for pattern, kind in _KIND_BEFORE:
         if re.search(pattern, tail, re.I if "poll" in pattern else 0):
@@ -94,7 +98,7 @@ BODY_AFTER_DEMONYM = (
     r"border guards?|border police|coast guard|junta|(?:[a-z]+\s+)?ministry|paramilitaries)\b"
 )
 # lower-case nouns after a name that are not part of the name: "the Tren de Aragua gang"
-NAME_WITHOUT_NOUN = {"gang", "party", "cartel", "group"}
+NAME_WITHOUT_NOUN = {"gang", "party", "cartel", "group", "coalition", "alliance"}
 # what may follow a body word when it is only an adjective: "the army base", "military rule"
 _NOT_A_BODY = (
     r"(?:base|bases|operation|operations|court|courts|officer|officers|convoy|convoys|camp|camps|"
@@ -110,8 +114,13 @@ _BODY_RE = re.compile(
     r"|(?P<dem>\b(?:" + "|".join(sorted(demonyms(), key=len, reverse=True)) + r"))\s+"
     r"|(?P<det>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ww]hose)\s+(?:(?:country|island|nation|"
     r"region|state|kingdom|republic)['’]s\s+)?)"
-    r"|(?P<rival>\b[Aa]n?\s+(?=(?:rival|parallel|transitional|interim)\s+government)))"
-    rf"(?P<body>{_BODY})(?!\s+{_NOT_A_BODY})(?![\w\-])"
+    r"|(?P<rival>\b[Aa]n?\s+(?=(?:rival|parallel|transitional|interim)\s+government))"
+    r"|(?P<country>\b(?:" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r"))\s+"
+    r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|security forces)\b)))"
+    r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
+    r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|"
+    r"[A-Za-z]+-(?:backed|led|installed))\s+)?"
+    rf"(?P<body>{_BODY}|parliament|Parliament|Police)(?!\s+{_NOT_A_BODY})(?![\w\-])"
 )
 _PLACE_NAMES = place_names()
 _DEMONYMS = demonyms()
@@ -122,7 +131,7 @@ _BODY_SAME = {
     "military government": "junta",
     "ruling military council": "junta",
 }
-_BODY_NAME = re.compile(rf"^(?:(?P<owner>.+?)(?:['’]s|\s)\s*)?(?P<body>{_BODY})$")
+_BODY_NAME = re.compile(rf"^(?:(?P<owner>.+?)(?:['’]s|\s)\s*)?(?P<body>{_BODY}|parliament|police)$")
 
 
 def _split_body(name: str) -> tuple[str | None, str | None]:
@@ -133,6 +142,8 @@ def _split_body(name: str) -> tuple[str | None, str | None]:
     owner = match.group("owner")
     if owner is not None and owner not in _DEMONYMS and not owner[:1].isupper():
         return None, None
+    if owner is not None and " " in owner and owner not in _DEMONYMS and owner not in COUNTRIES:
+        owner = owner.split()[0]  # "Yemen's internationally recognised" → "Yemen"
     return (_DEMONYMS.get(owner, owner) if owner else None), match.group("body")
 
 
@@ -140,18 +151,24 @@ def bodies(sentence: str) -> list[_Mention]:
     """State bodies named in lower case: each with its owner when the sentence gives one."""
     found = []
     for match in _BODY_RE.finditer(sentence):
-        body = match.group("body")
-        own, dem = match.group("own"), match.group("dem")
-        if dem is not None and dem not in _DEMONYMS:
+        body = match.group("body").lower()
+        own, dem = match.group("own"), match.group("dem") or match.group("country")
+        adj = match.group("adj") or ""
+        if match.group("bare") is not None and body not in (
+            "police",
+            "parliament",
+            "security forces",
+        ):
             continue
         if own is not None:
             owner = own.split()[-1] if own.split()[0] in ("The", "A") else own
             if owner.lower() in ("group", "bloc") or owner in KNOWN_ORGS:
                 continue  # "the Taliban's army" is the Taliban's
-            name = f"{owner}'s {body}"
+            name = f"{owner}'s {adj}{body}"
             start = match.start("own") + (len(own) - len(owner))
         elif dem is not None:
-            name, start = f"{dem} {body}", match.start("dem")
+            name = f"{dem} {body}"
+            start = match.start("dem") if match.group("dem") else match.start("country")
         else:
             name, start = body, match.start("body")
         kind = "coalition" if body.startswith("ruling") else "government"

@@ -125,6 +125,12 @@ def _is_orgish(run: list[_Tok]) -> bool:
         if tok.low in ORG_CUES or any(p.lower() in ORG_CUES for p in parts[1:]):
             return True
         if (
+            len(parts) > 2
+            and parts[1].lower() in ("e", "i", "ul", "al")
+            and parts[0].lower() in ORG_CUES
+        ):
+            return True  # "Lashkar-e-Taiba", "Hezb-e-Islami"
+        if (
             len(parts) > 1
             and parts[0].lower() not in PARTICLES
             and any(p in KNOWN_ORGS for p in parts)
