@@ -185,8 +185,9 @@ def test_dry_run_and_json_write_nothing(brief, empty_project, flags):
         ),
         (b"  \n\n ", "{p} is empty — give an article with a headline and a body"),
         (
-            b"x" * (5 * 1024 * 1024 + 1),
-            "{p} is 5,242,881 bytes, over the 5 MB limit for an article — trim it",
+            b"x" * (1024 * 1024 + 1),
+            "{p} is 1,048,577 bytes, over the 1 MiB (1,048,576 bytes) that brief import takes for "
+            "one article — split it into articles or trim it",
         ),
         (
             b"\x01\x02\x03\x04" * 20 + b"text",

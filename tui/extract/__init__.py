@@ -19,10 +19,11 @@ and places), ``tokens`` (capitalised runs), ``reading`` (the input file) and ``e
 """
 
 from .extractor import extract
-from .reading import ArticleError, read_article
+from .reading import MAX_IMPORT_BYTES, ArticleError, read_article, read_article_raw
 from .results import Extraction, FoundEvent, Organisation, Person
 
 __all__ = [
+    "MAX_IMPORT_BYTES",
     "ArticleError",
     "Extraction",
     "FoundEvent",
@@ -30,4 +31,5 @@ __all__ = [
     "Person",
     "extract",
     "read_article",
+    "read_article_raw",
 ]

@@ -13,7 +13,7 @@ class AttributionRules:
             chain.append((self.outlet, None))
             sources.append(self.outlet)
         for sentence_id, mentions in self.mentions.items():
-            sentence = self.article.sentence(sentence_id)
+            sentence = self.sentence_map.get(sentence_id)
             assert sentence is not None
             text = sentence.text
             named = [m for m in mentions if m.kind in ("person", "org")]

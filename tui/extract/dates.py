@@ -56,16 +56,13 @@ class DateRules:
         ]
         for sentence in [*takeaway_sentences, *self.body]:
             skip = self.dateline_end if sentence is self.dateline_sentence else 0
-            dated = dates_in(sentence.text, skip)
-            clauses = _clauses(sentence.text, [(m.start(), m.end()) for m, _ in dated])
+            text = sentence.text[skip:]  # "KABUL (Reuters) - " is not part of what happened
+            dated = dates_in(text)
+            clauses = _clauses(text, [(m.start(), m.end()) for m, _ in dated])
             for (match, value), clause in zip(dated, clauses, strict=True):
                 found.append(
                     FoundEvent(
-                        match.group(),
-                        value.precision,
-                        sentence.text.strip(),
-                        sentence.id,
-                        clause=clause,
+                        match.group(), value.precision, text.strip(), sentence.id, clause=clause
                     )
                 )
         return found

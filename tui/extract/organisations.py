@@ -295,13 +295,13 @@ class OrganisationRules:
         named = [m for m in mentions if m.kind == "org" and m.end <= before]
         if named:
             return self.canonical_org(named[0].name)
-        sentence = self.article.sentence(sentence_id)
+        sentence = self.sentence_map.get(sentence_id)
         this = re.match(r"\s*(?:This|The|That)\s+([A-Z]\w+)", sentence.text if sentence else "")
         if not this:
             return None
         word = this.group(1)
-        order = [s.id for s in self.article.sentences()]
-        for earlier in reversed(order[: order.index(sentence_id) + 1]):
+        order = list(self.sentence_map)
+        for earlier in reversed(order[: self.sentence_index[sentence_id] + 1]):
             for mention in reversed(self.mentions.get(earlier, [])):
                 if mention.kind == "org" and word in mention.name.split():
                     return self.canonical_org(mention.name)

@@ -31,7 +31,7 @@ class RoleRules:
     def roles(self) -> None:
         org_names = sorted(self.orgs, key=len, reverse=True)
         for sentence_id, mentions in self.mentions.items():
-            sentence = self.article.sentence(sentence_id)
+            sentence = self.sentence_map.get(sentence_id)
             assert sentence is not None
             text = sentence.text
             for mention in mentions:
@@ -164,7 +164,7 @@ class RoleRules:
         """ "General X, who commands the alliance's joint force": the faction of a person whose
         role names none yet."""
         for sentence_id, mentions in self.mentions.items():
-            sentence = self.article.sentence(sentence_id)
+            sentence = self.sentence_map.get(sentence_id)
             assert sentence is not None
             text = sentence.text
             for mention in mentions:
@@ -207,8 +207,8 @@ class RoleRules:
         so, or (for "its" / "their") the one the previous sentence is about."""
         owner = re.sub(r"['’]s$", "", owner).strip()
         if owner.lower() in ("its", "their"):
-            order = [s.id for s in self.article.sentences()]
-            index = order.index(sentence_id)
+            order = list(self.sentence_map)
+            index = self.sentence_index[sentence_id]
             for earlier in reversed(order[max(0, index - 2) : index]):
                 named = [m for m in self.mentions.get(earlier, []) if m.kind == "org"]
                 if named:

@@ -96,6 +96,8 @@ def _title(text: str) -> str:
 class TakeawayRules:
     def structure(self) -> None:
         self.article = split_for_extraction(self.text)
+        self.sentence_map = {s.id: s for s in self.article.sentences()}
+        self.sentence_index = {sid: index for index, sid in enumerate(self.sentence_map)}
         self.title = _title(self.text)
         self.heading_ids: set[str] = set()
         self.takeaway_ids: list[str] = []

@@ -129,7 +129,8 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
     ):  # "September": the month of the dateline's year, or the year before
         month = MONTHS[match.group(1).lower()]
         if anchor is None:
-            return DateValue(raw, "month", f"0000-{month:02d}-00:5")
+            # no year known: after every dated item (a news story's own months are its latest)
+            return DateValue(raw, "month", f"9999-{month:02d}-00:5")
         # a month alone is of the dateline's year (news style writes the year for other years),
         # unless it lies more than five months ahead: "December" in a January story
         year = anchor.year if month - anchor.month <= 5 else anchor.year - 1
@@ -148,7 +149,7 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
                 return DateValue(raw, "day", _key(day), day.isoformat())
             if anchor is None:
                 _day(2000, month, day_number, raw)  # still reject 31 February
-                return DateValue(raw, "day", f"0000-{month:02d}-{day_number:02d}:5")
+                return DateValue(raw, "day", f"9999-{month:02d}-{day_number:02d}:5")
             day = _day(anchor.year, month, day_number, raw)
             if day > anchor + dt.timedelta(days=160):  # "December 30" in a January dateline
                 day = _day(anchor.year - 1, month, day_number, raw)
