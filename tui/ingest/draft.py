@@ -325,7 +325,7 @@ def _brief_text(
 
 def _comment_safe(text: str) -> str:
     """Text that cannot end an HTML comment early."""
-    return text.replace("--", "—").replace(">", "›")
+    return text.replace("-->", "—›").replace("<!--", "‹!—")
 
 
 def _neighbours(extraction: Extraction) -> dict[str, tuple[str, str]]:
