@@ -30,7 +30,10 @@ class _Extractor(
         self.capitals = {capital: country for country, (capital, _) in COUNTRIES.items()}
         self.people: dict[str, Person] = {}
         self.orgs: dict[str, Organisation] = {}
-        self.bracketed: dict[str, str] = {}  # "(UNAMA)" → the name written just before it
+        self.bracketed: dict[str, str] = {}
+        self.state_aliases: dict[
+            str, str
+        ] = {}  # "Rwandan government" → "Rwanda"  # "(UNAMA)" → the name written just before it
         self.places: list[str] = []
         self.mentions: dict[str, list[_Mention]] = {}  # sentence id → mentions
 

@@ -255,6 +255,7 @@ ORG_CUES: dict[str, str] = {
     "force": "armed group", "service": "government", "lab": "movement", "laboratory": "movement",
     "express": "outlet", "telegraph": "outlet", "mirror": "outlet", "chronicle": "outlet",
     "observer": "outlet", "courier": "outlet", "dispatch": "outlet", "standard": "outlet",
+    "house": "movement", "tracker": "movement",
 }  # fmt: skip
 # Lowercase nouns after a capitalised name that make it a place: "the Bab al-Mandab strait".
 PLACE_NOUNS = {"strait", "river", "sea", "valley", "province", "region", "district", "border",
@@ -274,7 +275,8 @@ ORG_NOUNS = {"government": "government", "regime": "government", "administration
              "movement": "movement", "party": "party", "coalition": "coalition",
              "alliance": "coalition", "bloc": "coalition", "group": "movement",
              "mission": "international body", "network": "armed group", "clan": "armed group",
-             "family": "armed group", "gang": "armed group", "cartel": "armed group"}  # fmt: skip
+             "family": "armed group", "gang": "armed group", "cartel": "armed group",
+             "militias": "armed group", "gangs": "armed group"}  # fmt: skip
 KNOWN_ORGS: dict[str, str] = {
     "Taliban": "armed group", "Hamas": "armed group", "Hezbollah": "armed group",
     "Houthis": "armed group", "Houthi": "armed group", "Islamic State": "armed group",
@@ -322,7 +324,7 @@ TITLES = {
     "founder", "negotiator", "mediator", "adviser", "advisor", "analyst", "researcher", "professor",
     "journalist", "correspondent", "editor", "writer", "reporter", "photographer", "lecturer", "coordinator", "rapporteur", "commissioner", "justice",
     "warlord", "strongman", "dictator", "monarch", "sultan", "caliph", "pope", "bishop", "archbishop",
-    "patriarch", "rabbi", "defence", "defense", "foreign", "interior", "finance", "education", "health", "higher", "information", "culture", "trade", "economy", "energy",
+    "patriarch", "rabbi", "catholicos", "cardinal", "mufti", "defence", "defense", "foreign", "interior", "finance", "education", "health", "higher", "information", "culture", "trade", "economy", "energy",
     "intelligence", "security", "national", "supreme", "acting", "former", "interim", "opposition",
 }  # fmt: skip
 ROLE_HEADS = {
@@ -333,6 +335,7 @@ ROLE_HEADS = {
     "founder", "negotiator", "adviser", "advisor", "analyst", "researcher", "professor", "journalist",
     "correspondent", "editor", "coordinator", "commissioner", "premier", "admiral", "captain",
     "major", "lieutenant", "marshal", "imam", "cleric", "rapporteur", "officer", "dictator",
+    "archbishop", "bishop", "patriarch", "catholicos", "pope", "cardinal", "rabbi", "mufti",
 }  # fmt: skip
 HONORIFICS = {
     "mr",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .gazetteer import (
@@ -132,7 +133,14 @@ class NameRules:
         # "the European Union and Turkey": an organisation and a place are two
         if len(halves) > 1 and any(self.is_place(_text_plain(h)) for h in halves):
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
-        if len(halves) > 1 and all(_is_orgish(h) for h in halves):
+        if (
+            len(halves) > 1
+            and all(_is_orgish(h) for h in halves)
+            and (
+                any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
+                or all(h[-1].low in ORG_CUES or _text_plain(h) in KNOWN_ORGS for h in halves)
+            )
+        ):  # "the Arakan Army and the Ta'ang … Army"; not "Union Solidarity and Development Party"
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         parts = _split_connectors(run)
         first_cue = next((i for i, part in enumerate(parts) if _is_orgish(part)), 0)
@@ -149,7 +157,7 @@ class NameRules:
     ) -> list[_Mention]:
         # leading words that start sentences: "The", "Notably", "Also", "Members"; an organisation
         # keeps its adjectives ("National Assembly"), a name does not ("New" is kept for places)
-        strip = STARTERS if org else COMMON
+        strip = STARTERS if org or _ORG_NOUN.match(sentence[run[-1].end :]) else COMMON
         if len(run) == 1 and re.search(
             r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded)$",
             run[0].bare,
@@ -197,6 +205,29 @@ class NameRules:
         noun = _ORG_NOUN.match(after)
         if noun and not _is_orgish(run) and not self.is_place(plain):
             kind = ORG_NOUNS[noun.group(1)]
+            if all(t.low in COMMON for t in run):
+                return []  # "the largest Christian party"
+            if re.search(r"-(?:led|backed|based|aligned|allied|linked)$", plain) and (
+                noun.group(1) not in ("coalition", "alliance", "government", "administration")
+            ):
+                return []  # "the Iran-backed group" names no group; "the US-led coalition" does
+            if plain in self.demonyms and noun.group(1) in (
+                "government",
+                "regime",
+                "administration",
+            ):
+                # "the Rwandan government": the government, also standing for the state
+                state = self.demonyms[plain]
+                self.state_aliases.setdefault(f"{plain} {noun.group(1)}", state)
+                return [
+                    _Mention(
+                        "org",
+                        f"{plain} {noun.group(1)}",
+                        start,
+                        end + noun.end(),
+                        org_kind="government",
+                    )
+                ]
             if plain in KNOWN_ORGS:
                 return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[plain])]
             if plain in self.demonyms:
@@ -242,6 +273,13 @@ class NameRules:
             ]  # "Green Zone", "the Bab al-Mandab strait"
         if plain in KNOWN_ORGS:
             return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[plain])]
+        if (
+            len(run) > 1
+            and run[0].bare in KNOWN_ORGS
+            and run[0].text == run[0].bare
+            and not any(t.low.rstrip(".") in TITLES | ROLE_HEADS for t in run[1:])
+        ):
+            return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[run[0].bare])]
         if (kind := org_by_context(run, before, after)) is not None:
             return [_Mention("org", plain, start, end, org_kind=kind)]
         if re.match(

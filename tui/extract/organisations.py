@@ -98,7 +98,8 @@ BODY_AFTER_DEMONYM = (
     r"border guards?|border police|coast guard|junta|(?:[a-z]+\s+)?ministry|paramilitaries)\b"
 )
 # lower-case nouns after a name that are not part of the name: "the Tren de Aragua gang"
-NAME_WITHOUT_NOUN = {"gang", "party", "cartel", "group", "coalition", "alliance"}
+NAME_WITHOUT_NOUN = {"gang", "party", "cartel", "group", "coalition", "alliance", "militias",
+                     "gangs", "militia"}  # fmt: skip
 # what may follow a body word when it is only an adjective: "the army base", "military rule"
 _NOT_A_BODY = (
     r"(?:base|bases|operation|operations|court|courts|officer|officers|convoy|convoys|camp|camps|"
@@ -267,6 +268,9 @@ class OrganisationRules:
                 self.orgs[base].aliases |= org.aliases
                 del self.orgs[name]
         self.merge_bodies()
+        for name, state in self.state_aliases.items():
+            if name in self.orgs and state not in self.orgs:
+                self.orgs[name].aliases.add(state)
 
     def merge_bodies(self) -> None:
         """One body, however it is written: "the junta" is "Mali's junta" when the article names

@@ -66,6 +66,20 @@ RELATIVE_PERIODS = {
 _PERIOD = re.compile(
     r"^(?:(early|late|mid-?|earlier|later)\s*)?(" + "|".join(RELATIVE_PERIODS) + r")$", re.I
 )
+# "last July", "that November", "May next year", "the end of the year"
+_MONTH_NAMED = re.compile(
+    r"^(last|next|this|that|early|late|mid-?)\s*(january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)$",
+    re.I,
+)
+_MONTH_OF_YEAR = re.compile(
+    r"^(?:(early|late|mid-?)\s*)?(january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\s+(next|last|this)\s+year$",
+    re.I,
+)
+_PART_OF = re.compile(
+    r"^the\s+(end|beginning|start|middle)\s+of\s+(the|this|next|last)\s+(year|month)$", re.I
+)
 # "the following January", "the following month": after a date the article named before, so
 # only ordered after the dateline's own period is unknown: kept relative, never resolved.
 _FOLLOWING = re.compile(
@@ -172,9 +186,44 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
         return DateValue(raw, "vague", _key(anchor + dt.timedelta(days=days), order))
     if match := _PERIOD.match(raw):
         return _period(raw, match.group(1), match.group(2).lower(), anchor)
+    if match := _MONTH_NAMED.match(raw):
+        return _month_named(raw, match.group(1).lower(), MONTHS[match.group(2).lower()], anchor)
+    if match := _MONTH_OF_YEAR.match(raw):
+        month = MONTHS[match.group(2).lower()]
+        step = {"next": 1, "last": -1, "this": 0}[match.group(3).lower()]
+        if anchor is None:
+            return DateValue(raw, "month", f"9999-{month:02d}-00:5")
+        year = anchor.year + step
+        return DateValue(
+            raw, "month", f"{year:04d}-{month:02d}-00:5", f"{year:04d}-{month:02d}", inferred=True
+        )
+    if match := _PART_OF.match(raw):
+        which = {"the": "this", "this": "this", "next": "next", "last": "last"}[
+            match.group(2).lower()
+        ]
+        part = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[
+            match.group(1).lower()
+        ]
+        return _period(raw, part, f"{which} {match.group(3).lower()}", anchor)
     if _FOLLOWING.match(raw):
         return DateValue(raw, "relative", "9999-99-99:5")
     raise DateError(f"{raw!r} is not a date form brief understands")
+
+
+def _month_named(raw: str, which: str, month: int, anchor: dt.date | None) -> DateValue:
+    """ "last July": the latest July before the dateline's month; "next July": the first after
+    it; "that November", "early March": as a month alone."""
+    if anchor is None:
+        return DateValue(raw, "month", f"9999-{month:02d}-00:5")
+    if which == "last":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif which == "next":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    else:
+        year = anchor.year if month - anchor.month <= 5 else anchor.year - 1
+    return DateValue(
+        raw, "month", f"{year:04d}-{month:02d}-00:5", f"{year:04d}-{month:02d}", inferred=True
+    )
 
 
 def _period(raw: str, part: str | None, period: str, anchor: dt.date | None) -> DateValue:
