@@ -71,7 +71,11 @@ class DateRules:
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _PATTERNS = [
     # relative periods first: "late last year", "next month", "the following January"
-    r"\b(?:(?:early|late|mid-?|earlier|later)\s*)?(?:last|next|this)\s+(?:week|month|year)\b",
+    r"\b(?:(?:early|late|mid-?|earlier|later)\s*)?(?:last|next|this)\s+(?:weekend|week|month|year)\b",
+    # a month before what happened in it: "a September poll", "the October offensive"
+    rf"\b(?:{_MONTHS})(?=\s+(?:poll|polls|survey|election|elections|vote|offensive|attack|attacks|"
+    r"ceasefire|deal|agreement|summit|talks|coup|meeting|visit|report|strike|strikes|raid|uprising|"
+    r"protests|war|clashes)\b)",
     rf"\bthe\s+(?:following|previous|preceding)\s+(?:week|month|year|{_MONTHS})\b",
     r"\bthe\s+year\s+before\b",
     r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:year|month)\b",

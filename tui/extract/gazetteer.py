@@ -255,7 +255,10 @@ ORG_CUES: dict[str, str] = {
     "force": "armed group", "service": "government", "lab": "movement", "laboratory": "movement",
     "express": "outlet", "telegraph": "outlet", "mirror": "outlet", "chronicle": "outlet",
     "observer": "outlet", "courier": "outlet", "dispatch": "outlet", "standard": "outlet",
-    "house": "movement", "tracker": "movement",
+    "house": "movement", "tracker": "movement", "labs": "movement", "coordination": "movement",
+    "partido": "party", "parti": "party", "movimiento": "movement", "mouvement": "movement",
+    "alianza": "coalition", "fuerza": "party", "unidad": "party", "popular": "party",
+    "rassemblement": "party", "podemos": "party", "channel": "outlet",
 }  # fmt: skip
 # Lowercase nouns after a capitalised name that make it a place: "the Bab al-Mandab strait".
 PLACE_NOUNS = {"strait", "river", "sea", "valley", "province", "region", "district", "border",
@@ -310,6 +313,12 @@ KNOWN_ORGS: dict[str, str] = {
     "Teleamazonas": "outlet", "Semana": "outlet", "Haaretz": "outlet", "Al-Akhbar": "outlet",
     "Realmeter": "movement", "Ipsos": "movement", "YouGov": "movement", "Gallup": "movement",
     "Afrobarometer": "movement", "Cedatos": "movement", "Datafolha": "movement", "Levada": "movement",
+    "Médecins Sans Frontières": "international body", "Doctors Without Borders": "international body",
+    "MSF": "international body", "Amnesty International": "movement", "Human Rights Watch": "movement",
+    "International Crisis Group": "movement", "ACLED": "movement", "Oxfam": "movement",
+    "Save the Children": "movement", "OCHA": "international body", "WFP": "international body",
+    "UNRWA": "international body", "UNDP": "international body", "IOM": "international body",
+    "Shin Bet": "government", "Mossad": "government", "Likud": "party",
 }  # fmt: skip
 
 # Titles and roles that stand before a name ("Foreign Minister Amir Khan Muttaqi").

@@ -163,6 +163,14 @@ class NameRules:
             run[0].bare,
         ):
             return []  # "the Lagos-based consultancy": an adjective
+        if (
+            len(run) == 2
+            and run[0].text == "The"
+            and run[0].start > 0
+            and run[1].low in ORG_CUES
+            and ORG_CUES[run[1].low] == "outlet"
+        ):  # "a correspondent for The Economist"
+            return [_Mention("org", _text_plain(run), run[0].start, run[-1].end, org_kind="outlet")]
         outlet = re.match(r"\s+(?:newspaper|daily|weekly|magazine)\b", sentence[run[-1].end :])
         if (
             outlet
@@ -187,7 +195,7 @@ class NameRules:
                 and not (len(run) > 1 and run[0].low.rstrip(".") in TITLES | HONORIFICS)
             ):
                 run = run[1:]
-        while run and not run[-1].capital:
+        while run and not run[-1].capital and not run[-1].text.isdigit():
             run = run[:-1]
         if not run:
             return []
@@ -207,6 +215,9 @@ class NameRules:
             kind = ORG_NOUNS[noun.group(1)]
             if all(t.low in COMMON for t in run):
                 return []  # "the largest Christian party"
+            if run[-1].text != run[-1].bare and noun.group(1) in NAME_WITHOUT_NOUN:
+                return [_Mention("single", plain, start, end)] if len(run) == 1 else []
+                # "Hasina's party" is a person's party, not one named "Hasina"
             if re.search(r"-(?:led|backed|based|aligned|allied|linked)$", plain) and (
                 noun.group(1) not in ("coalition", "alliance", "government", "administration")
             ):
@@ -331,7 +342,24 @@ class NameRules:
         if heads:
             cut = heads[-1] + 1
             role_run, name_run = run[:cut], run[cut:]
-            mentions = self.classify_run(sentence, name_run, tokens)
+            if (
+                len(name_run) == 1
+                and len(role_run) > 1
+                and role_run[-1].low in ("sheikh", "sultan", "emir", "mullah")
+                and self.looks_like_name(name_run)
+            ):  # "Prime Minister Sheikh Hasina": the honorific is part of the name
+                role_run, name_run = role_run[:-1], [role_run[-1], *name_run]
+                mentions = [
+                    _Mention(
+                        "person",
+                        _text_plain(name_run),
+                        name_run[0].start,
+                        name_run[-1].end,
+                        role_prefix=_text_plain(role_run),
+                    )
+                ]
+            else:
+                mentions = self.classify_run(sentence, name_run, tokens)
             for mention in mentions:
                 if mention.kind in ("person", "single"):
                     # a lone titled name ("President Yoon") may be a known person's: decided later

@@ -41,8 +41,9 @@ _KIND_BEFORE = [
     ),
     # "the opposition Kuomintang", "the outlawed Balochistan Liberation Army"
     (
-        r"\b(?:main\s+)?(?:opposition|ruling|outlawed|banned|separatist|militant|rebel|jihadist|"
-        r"Islamist|armed|insurgent|paramilitary)\s+$",
+        r"\b(?:[Tt]he|[Aa]n?)\s+(?:main\s+)?(?:opposition|ruling|outlawed|banned|separatist|militant|rebel|jihadist|"
+        r"Islamist|armed|insurgent|paramilitary|far-right|far-left|ultra-Orthodox|ultranationalist|"
+        r"hardline|centrist|right-wing|left-wing|pro-Russian|pro-Western)\s+$",
         "movement",
     ),
 ]
@@ -53,6 +54,16 @@ _KIND_AFTER = [
         "outlet",
     ),
     (r"\s+(?:think tank|rights group|gang|cartel|militia|faction|monitor)\b", "movement"),
+    (
+        r"\s+(?:security agency|intelligence agency|spy agency|security service|agency)\b",
+        "government",
+    ),
+    (r"\s+(?:poll|polls|survey|surveys)\b", "movement"),  # "a Realmeter poll"
+    (
+        r"\s+is\s+an?\s+(?:[\w\-]+\s+){0,4}(?:organi[sz]ation|group|agency|outlet|newspaper|party|"
+        r"militia|movement|company|firm|think tank|NGO|charity|broadcaster|network|coalition)\b",
+        "movement",
+    ),
 ]
 
 
@@ -61,8 +72,8 @@ def org_by_context(run: list[_Tok], before: str, after: str) -> str | None:
     ``before`` and ``after`` are the sentence on either side of the name."""
     if any(t.low.rstrip(".") in TITLES for t in run[:1]):
         return None  # "the group's Commander X" is a person with a title
-    if re.match(r"^\s*By\s+[^,]{3,80},\s+$", before):
-        return "outlet"  # "By Sara Creta and Ahmed Nagi, Misbar"
+    if re.match(r"^\s*By\s+[^,|]{3,80}[,|]\s+$", before):
+        return "outlet"  # "By Sara Creta and Ahmed Nagi, Misbar", "By Mohamed Osman | Beam Reports"
     if len(run) == 1 and run[0].text == "X" and re.search(r"\b(?:on|via)\s+$", before):
         return "outlet"  # "shared on X"
     tail = before[-80:]
@@ -85,6 +96,9 @@ _BODY = (
     r"(?:(?:interior|foreign|defen[cs]e|health|finance|justice|information|economy|education|"
     r"energy|oil|home|intelligence|security|religious affairs|foreign affairs|internal affairs)\s+"
     r"ministry|ministry\s+of\s+(?:the\s+)?[a-z]+|military junta|junta|military government|"
+    r"electoral commission|election commission|supreme court|constitutional court|high court|"
+    r"central bank|cabinet|presidency|attorney general['’]s office|prosecutor['’]s office|"
+    r"prosecutor general['’]s office|national police|national guard|special forces|riot police|"
     r"transitional government|interim government|federal government|central government|"
     r"rival government|parallel government|"
     r"government|armed forces|security forces|military|army|navy|air force|police|"
@@ -121,7 +135,7 @@ _BODY_RE = re.compile(
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|"
     r"[A-Za-z]+-(?:backed|led|installed))\s+)?"
-    rf"(?P<body>{_BODY}|parliament|Parliament|Police)(?!\s+{_NOT_A_BODY})(?![\w\-])"
+    rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet)(?!\s+{_NOT_A_BODY})(?![\w\-])"
 )
 _PLACE_NAMES = place_names()
 _DEMONYMS = demonyms()
@@ -132,7 +146,9 @@ _BODY_SAME = {
     "military government": "junta",
     "ruling military council": "junta",
 }
-_BODY_NAME = re.compile(rf"^(?:(?P<owner>.+?)(?:['’]s|\s)\s*)?(?P<body>{_BODY}|parliament|police)$")
+_BODY_NAME = re.compile(
+    rf"^(?:(?P<owner>.+?)(?:['’]s|\s)\s*)?(?P<body>{_BODY}|parliament|police|congress|senate)$"
+)
 
 
 def _split_body(name: str) -> tuple[str | None, str | None]:

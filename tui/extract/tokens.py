@@ -22,7 +22,17 @@ STARTERS = {
     "meanwhile", "and", "but", "currently", "according", "among", "members", "representatives",
     "previous", "several", "many", "some", "both", "while", "after", "before", "as", "in", "on",
     "at", "by", "for", "from", "with", "under", "since", "when", "if", "its", "their", "his", "her",
+    # political adjectives before a party's name: "the Islamist Jamaat-e-Islami"
+    "islamist", "jihadist", "separatist", "far-right", "far-left", "ultra-orthodox", "leftist",
+    "right-wing", "left-wing", "hardline", "ultranationalist", "nationalist", "centrist", "outlawed",
+    "banned", "ruling", "opposition", "pro-russian", "pro-western", "pro-government", "rebel",
 }  # fmt: skip
+# Common nouns whose possessive sits inside an organisation's name ("Tigray People's Liberation
+# Front", "Attorney General's Office", "Kurdistan Workers' Party"); any other possessive ends it
+# ("Hasina's Awami League").
+INNER_POSSESSIVES = {"people", "general", "women", "worker", "workers", "nation", "nations",
+                     "children", "mother", "martyr", "martyrs", "ombudsman", "prosecutor",
+                     "veteran", "veterans", "farmer", "farmers", "student", "students"}  # fmt: skip
 
 
 # -- names ----------------------------------------------------------------------------------------
@@ -79,7 +89,13 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
             and nxt is not None
             and nxt.capital
         )  # "9th Armoured Division"
-        if tok.capital or joiner or ordinal:
+        numbered = (
+            current
+            and tok.text.isdigit()
+            and current[-1].low
+            in ("channel", "brigade", "division", "battalion", "regiment", "corps", "unit", "radio")
+        )  # "Channel 12", "Brigade 55"
+        if tok.capital or joiner or ordinal or numbered:
             current.append(tok)
             # a possessive ends the name, unless an organisation's name goes on ("General's Office",
             # "Tigray People's Liberation Front")
@@ -94,7 +110,7 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
         runs.append(current)
     cleaned = []
     for run in runs:
-        while run and not run[-1].capital:
+        while run and not run[-1].capital and not run[-1].text.isdigit():
             run = run[:-1]
         if run:
             cleaned.append(run)
@@ -109,6 +125,8 @@ def _org_continues(tokens: list[_Tok], index: int, so_far: list[_Tok]) -> bool:
     owner = " ".join(t.bare for t in so_far)
     if owner in _PLACES or owner in KNOWN_ORGS or any(t.low in ORG_CUES for t in so_far):
         return False
+    if so_far[-1].low not in INNER_POSSESSIVES:
+        return False  # "Hasina's Awami League": a person's organisation
     while index < len(tokens) and tokens[index].capital:
         if tokens[index].low in ORG_CUES:
             return True

@@ -62,6 +62,7 @@ RELATIVE_PERIODS = {
     "last month": ("month", -1), "next month": ("month", 1), "this year": ("year", 0),
     "last year": ("year", -1), "next year": ("year", 1), "the previous year": ("year", -1),
     "the year before": ("year", -1), "the next year": ("year", 1), "this week": ("week", 0),
+    "last weekend": ("week", -1), "this weekend": ("week", 0), "next weekend": ("week", 1),
 }  # fmt: skip
 _PERIOD = re.compile(
     r"^(?:(early|late|mid-?|earlier|later)\s*)?(" + "|".join(RELATIVE_PERIODS) + r")$", re.I
