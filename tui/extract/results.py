@@ -77,7 +77,13 @@ class Extraction:
             ],
             "places": self.places,
             "events": [
-                {"when": e.when, "precision": e.precision, "what": e.what, "sentence": e.sentence}
+                {
+                    "when": e.when,
+                    "precision": e.precision,
+                    "what": e.what,
+                    "clause": e.clause or e.what,
+                    "sentence": e.sentence,
+                }
                 for e in self.events
             ],
             "takeaways": self.takeaways,
