@@ -30,10 +30,12 @@ class _Extractor(
         self.capitals = {capital: country for country, (capital, _) in COUNTRIES.items()}
         self.people: dict[str, Person] = {}
         self.orgs: dict[str, Organisation] = {}
+        # "(UNAMA)" → the name written just before it
         self.bracketed: dict[str, str] = {}
-        self.state_aliases: dict[
-            str, str
-        ] = {}  # "Rwandan government" → "Rwanda"  # "(UNAMA)" → the name written just before it
+        # "Rwandan government" → "Rwanda"
+        self.state_aliases: dict[str, str] = {}
+        # 'Ismael "El Mayo" Zambada' → "El Mayo"
+        self.nicknames: dict[str, str] = {}
         self.places: list[str] = []
         self.mentions: dict[str, list[_Mention]] = {}  # sentence id → mentions
 

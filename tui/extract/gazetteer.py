@@ -197,6 +197,7 @@ CITIES_AND_REGIONS = {
     "Gwadar", "Chabahar", "Saravan", "Zahedan", "Sistan and Baluchestan", "Turbat", "Bannu", "Dera Ismail Khan",
     "Kurram", "Bajaur", "Chaman", "Torkham", "Spin Boldak", "Badakhshan", "Nangarhar", "Kunar", "Khost",
     "Paktika", "Ghazni", "Rawalpindi", "Islamabad", "Jammu", "Srinagar", "Ladakh", "Manipur", "Chittagong",
+    "Jammu and Kashmir", "Pir Panjal",
     # Middle East
     "Qusayr", "al-Qaim", "Al-Qaim", "Tal Afar", "Sweida", "Hama", "Manbij", "Kobani", "Qamishli",
     "Hasakah", "Afrin", "Tikrit", "Samarra", "Anbar", "Diyala", "Kurdistan Region", "Jenin", "Nablus",
@@ -255,7 +256,7 @@ ORG_CUES: dict[str, str] = {
     "force": "armed group", "service": "government", "lab": "movement", "laboratory": "movement",
     "express": "outlet", "telegraph": "outlet", "mirror": "outlet", "chronicle": "outlet",
     "observer": "outlet", "courier": "outlet", "dispatch": "outlet", "standard": "outlet",
-    "house": "movement", "tracker": "movement", "labs": "movement", "coordination": "movement",
+    "house": "movement", "tracker": "movement", "portal": "movement", "labs": "movement", "coordination": "movement",
     "partido": "party", "parti": "party", "movimiento": "movement", "mouvement": "movement",
     "alianza": "coalition", "fuerza": "party", "unidad": "party", "popular": "party",
     "rassemblement": "party", "podemos": "party", "channel": "outlet",

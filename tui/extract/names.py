@@ -45,6 +45,14 @@ from .tokens import (
     _tokens,
 )
 
+_NICKNAME = re.compile(
+    r"(?P<first>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*) [\"“](?P<nick>[A-Z][^\"”]{1,30})[\"”] "
+    r"(?P<last>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*)"
+)
+_PLURAL_NOUN = re.compile(
+    r"\s+(?:factions|gangs|militias|groups|parties|cartels|clans|movements)\b"
+)
+
 
 class NameRules:
     def classify(self, sentence_id: str, sentence: str) -> list[_Mention]:
@@ -59,7 +67,30 @@ class NameRules:
                         "org", head, tok.start, tok.start + len(head), org_kind=KNOWN_ORGS[head]
                     )
                 )
+        # 'Ismael "El Mayo" Zambada': one person, the nickname an alias
+        nicknamed = []
+        for match in _NICKNAME.finditer(sentence):
+            name = f"{match.group('first')} {match.group('last')}"
+            found.append(_Mention("person", name, match.start(), match.end()))
+            self.nicknames.setdefault(name, match.group("nick"))
+            nicknamed.append((match.start(), match.end()))
         for run in _runs(tokens):
+            if any(s <= run[0].start < e for s, e in nicknamed):
+                continue
+            plural = _PLURAL_NOUN.match(sentence[run[-1].end :])
+            if plural and any(t.low == "and" and not t.capital for t in run):
+                # "the Chapitos and Mayos factions", "the Los Lobos and Los Choneros gangs"
+                for piece in _split_and(run):
+                    found.append(
+                        _Mention(
+                            "org",
+                            _text_plain(piece),
+                            piece[0].start,
+                            piece[-1].end,
+                            org_kind="armed group",
+                        )
+                    )
+                continue
             found.extend(self.classify_whole_run(sentence, run, tokens))
         taken = [(m.start, m.end) for m in found if m.kind == "org"]
         for body in bodies(sentence):
@@ -98,6 +129,13 @@ class NameRules:
                 for piece in _split_connectors(run)
                 for m in self.classify_run(sentence, piece, tokens)
             ]
+        named = run[1:] if run[0].low in STARTERS else run
+        for index, tok in enumerate(named[1:-2], start=1):
+            if tok.low == "and" and self.is_place(_text_plain(named[: index + 2])):
+                rest = named[index + 2 :]
+                if rest and _is_orgish(rest):  # "Jammu and Kashmir Police"
+                    plain = _text_plain(named)
+                    return [self.org_mention(named, plain, named[0].start, named[-1].end)]
         # "Mainland Affairs Council in Taipei": a place after "in" / "on" / "to" is not in the name
         for index, tok in enumerate(run[1:-1], start=1):
             if (
@@ -190,6 +228,11 @@ class NameRules:
                 run
                 and run[0].low in strip
                 and not self.is_place(_text_plain(run))
+                and not (
+                    len(run) > 1
+                    and run[0].low not in ("the", "a", "an")
+                    and self.is_place(f"{run[0].bare} {run[1].bare}")
+                )  # "South Asia Terrorism Portal" keeps "South"
                 and _text_plain(run) not in KNOWN_ORGS
                 # a title before a name stays for the role: "President Joe Biden", "Prime Minister …"
                 and not (len(run) > 1 and run[0].low.rstrip(".") in TITLES | HONORIFICS)
@@ -291,6 +334,15 @@ class NameRules:
             and not any(t.low.rstrip(".") in TITLES | ROLE_HEADS for t in run[1:])
         ):
             return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[run[0].bare])]
+        if (
+            re.search(r"(?<![A-Za-z])the\s+$", before)
+            and len(run) >= 2
+            and re.fullmatch(r"[A-Z][a-z]+s", run[-1].bare)
+            and run[-1].low not in COMMON
+        ):
+            return [
+                _Mention("org", plain, start, end, org_kind="armed group")
+            ]  # "the Kashmir Tigers"
         if (kind := org_by_context(run, before, after)) is not None:
             return [_Mention("org", plain, start, end, org_kind=kind)]
         if re.match(
@@ -472,6 +524,9 @@ class NameRules:
             self.orgs[self.outlet].kind = "outlet"
         for sentence_id, mention, text in singles:
             self.single(sentence_id, mention, text)
+        for name, nick in self.nicknames.items():
+            if (person := self.find_person(name)) is not None:
+                person.aliases.add(nick)
         self.match_acronyms()
         self.merge_orgs()
         self.people_who_are_orgs()

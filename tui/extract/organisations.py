@@ -60,7 +60,7 @@ _KIND_AFTER = [
     ),
     (r"\s+(?:poll|polls|survey|surveys)\b", "movement"),  # "a Realmeter poll"
     (
-        r"\s+is\s+an?\s+(?:[\w\-]+\s+){0,4}(?:organi[sz]ation|group|agency|outlet|newspaper|party|"
+        r"(?:\s+is|,)\s+an?\s+(?:[\w\-]+\s+){0,4}(?:organi[sz]ation|group|agency|outlet|newspaper|party|"
         r"militia|movement|company|firm|think tank|NGO|charity|broadcaster|network|coalition)\b",
         "movement",
     ),
@@ -97,6 +97,7 @@ _BODY = (
     r"energy|oil|home|intelligence|security|religious affairs|foreign affairs|internal affairs)\s+"
     r"ministry|ministry\s+of\s+(?:the\s+)?[a-z]+|military junta|junta|military government|"
     r"electoral commission|election commission|supreme court|constitutional court|high court|"
+    r"foreign office|home office|military rulers|"
     r"central bank|cabinet|presidency|attorney general['’]s office|prosecutor['’]s office|"
     r"prosecutor general['’]s office|national police|national guard|special forces|riot police|"
     r"transitional government|interim government|federal government|central government|"
@@ -116,7 +117,7 @@ NAME_WITHOUT_NOUN = {"gang", "party", "cartel", "group", "coalition", "alliance"
                      "gangs", "militia"}  # fmt: skip
 # what may follow a body word when it is only an adjective: "the army base", "military rule"
 _NOT_A_BODY = (
-    r"(?:base|bases|operation|operations|court|courts|officer|officers|convoy|convoys|camp|camps|"
+    r"(?:base|bases|operation|operations|court|courts|officer|officers|convoy|convoys|camp|camps|rulers|"
     r"vehicle|vehicles|aircraft|jets?|helicopters?|planes?|budget|spending|service|rule|takeover|"
     r"coup|academy|hospital|personnel|posts?|checkpoints?|drills|exercises?|headquarters|"
     r"uniforms?|equipment|hardware|leadership|offensive|campaign|parade|escort|station|stations|"
@@ -133,7 +134,8 @@ _BODY_RE = re.compile(
     r"|(?P<country>\b(?:" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r"))\s+"
     r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|security forces)\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
-    r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|"
+    r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
+    r"federal|provincial|regional|Union|"
     r"[A-Za-z]+-(?:backed|led|installed))\s+)?"
     rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet)(?!\s+{_NOT_A_BODY})(?![\w\-])"
 )
