@@ -1,12 +1,21 @@
-"""Quality of `brief import` on the hand-made evaluation set in tests/import_eval/.
+"""Quality of `brief import` on the evaluation sets in tests/import_eval/.
+
+Four sets, each reported on its own: the first hand-made set (tests/import_eval/*.txt) and its
+held-out part (heldout/), and the "real reporting" set (reporting/dev/ and reporting/heldout/: wire
+stories with bylines and credit lines, magazine analysis, fact-checks; seven regions), whose
+held-out half was written and committed before any rule was tuned on its development half.
 
 Each article NN-name.txt has an answer key NN-name.json: the people (full names), organisations and
 dated statements ("when" as written) a careful reader would list. Alternatives are separated by
 "|" ("Rapid Support Forces|RSF"); a second prediction matching an entry already matched counts as
-an alias, not an error. Prints recall and precision per article and overall (micro-averaged), and
-the time extraction takes per article.
+an alias, not an error; a prediction matching an "optional" name is neither required nor an error
+(country names count as optional: a state acting in the story may be drafted, or not).
+Prints recall/precision per article and overall (micro-averaged) and the time extraction takes.
 
-    python benchmarks/import_quality.py [--verbose]
+    python benchmarks/import_quality.py [--verbose] [--show-heldout]
+
+--verbose lists misses and errors on the development sets only; held-out misses are shown only
+with --show-heldout (once tuning is over), so that nobody tunes on them by accident.
 """
 
 from __future__ import annotations
@@ -22,22 +31,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.ingest.importer import extract  # noqa: E402
+from tui.extract import extract  # noqa: E402
+from tui.extract.gazetteer import COUNTRIES, COUNTRY_ALIASES, FORMER_STATES  # noqa: E402
 from tui.ingest.text import fold  # noqa: E402
 
 EVAL = ROOT / "tests" / "import_eval"
 
 
 def match_entities(
-    predicted: list[list[str]], key: list[str]
+    predicted: list[list[str]], key: list[str], optional: list[str] = ()
 ) -> tuple[int, int, list[str], list[str]]:
     """(true positives, false positives, missed, wrong). ``predicted`` lists each entity's names."""
     entries = [{fold(alt) for alt in entry.split("|")} for entry in key]
+    ignored = {fold(alt) for entry in optional for alt in entry.split("|")}
     matched: set[int] = set()
     false_positives, wrong = 0, []
     for names in predicted:
         folded = {fold(n) for n in names}
         hits = [i for i, entry in enumerate(entries) if entry & folded]
+        if not hits and folded & ignored:
+            continue
         if not hits:
             false_positives += 1
             wrong.append(names[0])
@@ -72,13 +85,18 @@ def evaluate(folder: Path, verbose: bool) -> tuple[dict[str, Counter], list[floa
     for text_path in sorted(folder.glob("*.txt")):
         key = json.loads(text_path.with_suffix(".json").read_text())
         text = text_path.read_text()
+        # a country acting in the story may be drafted as a state: neither required nor an error
+        # unless the key lists it (the first set's keys list some)
+        optional = [*key.get("optional", []), *COUNTRIES, *COUNTRY_ALIASES, *FORMER_STATES]
         started = time.perf_counter()
         result = extract(text)
         times.append((time.perf_counter() - started) * 1000)
         scores = {
-            "people": match_entities([[p.name, *p.aliases] for p in result.people], key["people"]),
+            "people": match_entities(
+                [[p.name, *p.aliases] for p in result.people], key["people"], optional
+            ),
             "orgs": match_entities(
-                [[f.name, *f.aliases] for f in result.factions], key["organizations"]
+                [[f.name, *f.aliases] for f in result.factions], key["organizations"], optional
             ),
             "events": match_events([e.when for e in result.events], key["events"]),
         }
@@ -111,29 +129,39 @@ def overall(label: str, totals: dict[str, Counter], times: list[float]) -> None:
     )
 
 
+SETS = [
+    ("first set, development", EVAL, False),
+    ("first set, held-out", EVAL / "heldout", True),
+    ("real reporting, development (tuned on)", EVAL / "reporting" / "dev", False),
+    ("real reporting, held-out (never tuned on)", EVAL / "reporting" / "heldout", True),
+]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--verbose", "-v", action="store_true", help="list what was missed and what was wrong"
+        "--verbose", "-v", action="store_true", help="list misses and errors (development sets)"
     )
+    parser.add_argument(
+        "--show-heldout", action="store_true", help="with --verbose, also for the held-out sets"
+    )
+    parser.add_argument("--set", help="only the sets whose label contains this text")
     args = parser.parse_args()
     header = f"{'article':<26} {'people R/P':>11} {'orgs R/P':>11} {'events R/P':>11} {'ms':>5}"
-    print("development set (the rules were tuned on these)")
-    print(header)
-    dev, dev_times = evaluate(EVAL, args.verbose)
-    print("-" * 68)
-    overall("development (micro)", dev, dev_times)
-    print()
-    print("held-out set (written after tuning; never tuned on)")
-    print(header)
-    held, held_times = evaluate(EVAL / "heldout", args.verbose)
-    print("-" * 68)
-    overall("held-out (micro)", held, held_times)
-    print()
+    for label, folder, held_out in SETS:
+        if args.set and args.set not in label:
+            continue
+        print(label)
+        print(header)
+        totals, times = evaluate(folder, args.verbose and (args.show_heldout or not held_out))
+        print("-" * 68)
+        overall("overall (micro)", totals, times)
+        print()
     print(
-        "targets: people recall ≥ 0.90, organisations ≥ 0.80, dated events ≥ 0.90; precision ≥ 0.75 (people, orgs)"
+        "targets (real reporting, held-out): people and organisations recall ≥ 0.92, precision"
+        " ≥ 0.85; dated events recall ≥ 0.97, precision ≥ 0.90; < 100 ms per article"
     )
 
 

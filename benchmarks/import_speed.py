@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tui.extract import extract, read_article  # noqa: E402
 from tui.ingest.draft import make_draft  # noqa: E402
-from tui.ingest.importer import extract, read_article  # noqa: E402
 
 SEED = ROOT / "seeds" / "nationpress-afghan-anti-taliban-national-consensus.txt"
 

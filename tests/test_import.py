@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tui.extract import extract
 from tui.ingest.draft import md_text
-from tui.ingest.importer import extract
 
 from .conftest import ROOT
 
@@ -67,8 +67,9 @@ def test_seed_json_finds_every_person_faction_and_dated_statement(brief):
     assert data["attribution"] == ["NationPress", "Afghanistan International", "Abdullah Qarluq"]
     assert {p["name"] for p in data["people"]} == SEED_PEOPLE
     assert {f["name"] for f in data["factions"]} == SEED_FACTIONS
+    # the dateline's own date is the brief's date, not a History item
     assert [(e["when"], e["precision"]) for e in data["events"]] == [
-        ("December 10", "day"), ("2021", "year"), ("recently", "vague"), ("2022", "year"),
+        ("2021", "year"), ("recently", "vague"), ("2022", "year"),
         ("1989-90", "span"), ("2001", "year"), ("Tuesday", "relative"), ("Currently", "vague"),
         ("soon", "vague"),
     ]  # fmt: skip
@@ -108,7 +109,7 @@ def test_seed_draft_passes_check_and_build(brief, empty_project):
     assert seed_copy.read_bytes() == SEED.read_bytes()  # verbatim
     assert brief("check", content).code == 0
     built = brief("build", content, "-o", empty_project / "store.json")
-    assert built.code == 0 and "1 briefs, 12 people, 12 factions, 9 events" in built.out
+    assert built.code == 0 and "1 briefs, 12 people, 12 factions, 8 events" in built.out
     draft = (
         content / "briefs" / "have-afghanistans-anti-taliban-movements-reached-an-agreement.md"
     ).read_text()
@@ -184,8 +185,9 @@ def test_dry_run_and_json_write_nothing(brief, empty_project, flags):
         ),
         (b"  \n\n ", "{p} is empty — give an article with a headline and a body"),
         (
-            b"x" * (5 * 1024 * 1024 + 1),
-            "{p} is 5,242,881 bytes, over the 5 MB limit for an article — trim it",
+            b"x" * (1024 * 1024 + 1),
+            "{p} is 1,048,577 bytes, over the 1 MiB (1,048,576 bytes) that brief import takes for "
+            "one article — split it into articles or trim it",
         ),
         (
             b"\x01\x02\x03\x04" * 20 + b"text",
@@ -391,3 +393,66 @@ def test_a_file_appearing_mid_write_rolls_back_everything(empty_project):
         draft.write()
     assert [p for p in draft.files if p.exists()] == [last]
     assert last.read_text() == "someone else's file"
+
+
+# -- yearless datelines and --year ----------------------------------------------------------------
+YEARLESS = (
+    "Burkina junta extends transition\n\n"
+    "OUAGADOUGOU, March 4 (Reuters) - Burkina Faso's junta extended the transition on Tuesday.\n\n"
+    "Captain Ibrahim Traoré seized power in July 2023. The alliance will field a joint force "
+    "before the rainy season begins in June.\n"
+)
+
+
+def test_a_yearless_dateline_is_warned_about_in_the_output_and_the_draft(brief, empty_project):
+    article = empty_project / "yearless.txt"
+    article.write_text(YEARLESS)
+    content = empty_project / "content"
+    result = brief("import", article, "--content", content)
+    assert result.code == 0, result.err
+    warning = (
+        "the dateline date 'March 4' has no year, so History cannot place dates written without "
+        "one — add `year: YYYY` under `dateline:` in content/briefs/burkina-junta-extends-transition.md, "
+        "or import again with --year YYYY"
+    )
+    assert result.err == f"warning: {warning}\n"
+    drafted = (content / "briefs" / "burkina-junta-extends-transition.md").read_text()
+    assert f"<!-- WARNING: {warning} -->" in drafted
+    assert brief("check", content).code == 0
+    # History does not put "June" (no year known) before "July 2023"
+    store = empty_project / "store.json"
+    assert brief("build", content, "-o", store).code == 0
+    history = brief(
+        "--store", store, "show", "burkina-junta-extends-transition", "--section", "history"
+    )
+    assert history.out.index("July 2023") < history.out.index("June")
+
+
+def test_year_sets_the_datelines_year_and_months_resolve_forward(brief, empty_project):
+    article = empty_project / "yearless.txt"
+    article.write_text(YEARLESS)
+    content = empty_project / "content"
+    result = brief("import", article, "--content", content, "--year", "2025")
+    assert result.code == 0 and result.err == ""
+    drafted = (content / "briefs" / "burkina-junta-extends-transition.md").read_text()
+    assert "dateline:\n  place: Ouagadougou\n  date: March 4\n  year: 2025\n" in drafted
+    assert "WARNING" not in drafted
+    store = empty_project / "store.json"
+    assert brief("build", content, "-o", store).code == 0
+    data = json.loads(
+        brief("--store", store, "show", "burkina-junta-extends-transition", "--format", "json").out
+    )
+    resolved = {e["date"]["text"]: e["date"].get("resolved") for e in data["history"]}
+    assert resolved["June"] == "2025-06"  # the coming June, not the one before the dateline
+    assert resolved["Tuesday"] == "2025-03-04"
+
+
+def test_year_is_refused_when_the_dateline_has_one(brief, empty_project):
+    article = empty_project / "dated.txt"
+    article.write_text(YEARLESS.replace("March 4 (", "March 4, 2024 ("))
+    result = brief("import", article, "--content", empty_project / "content", "--year", "2025")
+    assert result.code == 1
+    assert result.err == (
+        f"brief: {article}: the dateline already gives the year (March 4, 2024) — drop --year\n"
+    )
+    assert not (empty_project / "seeds").exists()

@@ -255,26 +255,41 @@ def check(content: Path, strict: bool) -> None:
     "--json", "as_json", is_flag=True, help="Print what was found as JSON; write nothing."
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
-def import_article(article: Path, content: Path, as_json: bool, dry_run: bool) -> None:
+@click.option(
+    "--year",
+    type=click.IntRange(1000, 9999),
+    help="The dateline's year, for a dateline written without one (e.g. 'March 4').",
+)
+def import_article(
+    article: Path, content: Path, as_json: bool, dry_run: bool, year: int | None = None
+) -> None:
     """Draft a brief, and stubs for new people and factions, from a raw article."""
+    import re
     import time
 
-    from .ingest.draft import DraftError, make_draft
-    from .ingest.importer import ArticleError, extract, read_article
+    from .extract import ArticleError, extract, read_article_raw
+    from .ingest.draft import MAX_HISTORY, DraftError, make_draft
 
     started = time.perf_counter()
     try:
-        text = read_article(article)
+        raw, text = read_article_raw(article)
     except ArticleError as error:
         raise UserError(str(error)) from None
     extraction = extract(text)
+    if year is not None and extraction.date and re.search(r"\b\d{4}\b", extraction.date):
+        raise UserError(
+            f"{article}: the dateline already gives the year ({extraction.date}) — drop --year"
+        )
     if as_json:
-        click.echo(export.dumps(extraction.to_json()))
+        data = extraction.to_json()
+        if year is not None:
+            data["dateline"]["year"] = year
+        click.echo(export.dumps(data))
         return
     try:
-        draft = make_draft(extraction, article.read_bytes(), content)
+        draft = make_draft(extraction, raw, content, year=year)
     except DraftError as error:
-        raise UserError(str(error)) from None
+        raise UserError(f"{article}: {error}") from None
     root = content.resolve().parent
     listing = [path.relative_to(root).as_posix() for path in draft.files]
     if dry_run:
@@ -290,10 +305,18 @@ def import_article(article: Path, content: Path, as_json: bool, dry_run: bool) -
     if draft.linked:
         click.echo(f"linked to existing: {', '.join(draft.linked)}")
     elapsed = (time.perf_counter() - started) * 1000
+    history = f"{draft.history} History item(s) drafted"
+    if draft.left_out:
+        history += (
+            f", {draft.left_out} left out (repeated, not quotable uniquely,"
+            f" or over the {MAX_HISTORY}-item cap)"
+        )
     click.echo(
         f"{len(extraction.people)} people, {len(extraction.factions)} factions, {len(extraction.events)} "
-        f"dated events found in {elapsed:.0f} ms — review {listing[-1]}, then `brief check` and `brief build`"
+        f"dated events found in {elapsed:.0f} ms; {history} — review {listing[-1]}, then `brief check` and `brief build`"
     )
+    for warning in draft.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 @cli.command("list")

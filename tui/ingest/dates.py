@@ -55,6 +55,39 @@ VAGUE = {
     "later": (0, 9),
 }
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+# Relative periods: (unit, step). Resolved against the dateline to a week, month or year and
+# marked inferred; an optional "early" / "late" / "mid-" only orders it inside that period.
+RELATIVE_PERIODS = {
+    "last week": ("week", -1), "next week": ("week", 1), "this month": ("month", 0),
+    "last month": ("month", -1), "next month": ("month", 1), "this year": ("year", 0),
+    "last year": ("year", -1), "next year": ("year", 1), "the previous year": ("year", -1),
+    "the year before": ("year", -1), "the next year": ("year", 1), "this week": ("week", 0),
+    "last weekend": ("week", -1), "this weekend": ("week", 0), "next weekend": ("week", 1),
+}  # fmt: skip
+_PERIOD = re.compile(
+    r"^(?:(early|late|mid-?|earlier|later)\s*)?(" + "|".join(RELATIVE_PERIODS) + r")$", re.I
+)
+# "last July", "that November", "May next year", "the end of the year"
+_MONTH_NAMED = re.compile(
+    r"^(last|next|this|that|early|late|mid-?)\s*(january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)$",
+    re.I,
+)
+_MONTH_OF_YEAR = re.compile(
+    r"^(?:(early|late|mid-?)\s*)?(january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\s+(next|last|this)\s+year$",
+    re.I,
+)
+_PART_OF = re.compile(
+    r"^the\s+(end|beginning|start|middle)\s+of\s+(the|this|next|last)\s+(year|month)$", re.I
+)
+# "the following January", "the following month": after a date the article named before, so
+# only ordered after the dateline's own period is unknown: kept relative, never resolved.
+_FOLLOWING = re.compile(
+    r"^the\s+(?:following|next|previous|preceding)\s+(week|month|year|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)$",
+    re.I,
+)
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = re.compile(r"^(?:in\s+)?(\d{4})s?$", re.I)
@@ -122,8 +155,11 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
     ):  # "September": the month of the dateline's year, or the year before
         month = MONTHS[match.group(1).lower()]
         if anchor is None:
-            return DateValue(raw, "month", f"0000-{month:02d}-00:5")
-        year = anchor.year if month <= anchor.month + 1 else anchor.year - 1
+            # no year known: after every dated item (a news story's own months are its latest)
+            return DateValue(raw, "month", f"9999-{month:02d}-00:5")
+        # a month alone is of the dateline's year (news style writes the year for other years),
+        # unless it lies more than five months ahead: "December" in a January story
+        year = anchor.year if month - anchor.month <= 5 else anchor.year - 1
         return DateValue(
             raw, "month", f"{year:04d}-{month:02d}-00:5", f"{year:04d}-{month:02d}", inferred=True
         )
@@ -139,10 +175,10 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
                 return DateValue(raw, "day", _key(day), day.isoformat())
             if anchor is None:
                 _day(2000, month, day_number, raw)  # still reject 31 February
-                return DateValue(raw, "day", f"0000-{month:02d}-{day_number:02d}:5")
+                return DateValue(raw, "day", f"9999-{month:02d}-{day_number:02d}:5")
             day = _day(anchor.year, month, day_number, raw)
-            if anchor <= dt.date.max - dt.timedelta(days=31) and day > _shift(
-                anchor, 31, raw
+            if anchor <= dt.date.max - dt.timedelta(days=160) and day > _shift(
+                anchor, 160, raw
             ):  # "December 30" in a January dateline
                 day = _day(anchor.year - 1, month, day_number, raw)
             return DateValue(raw, "day", _key(day), day.isoformat(), inferred=True)
@@ -162,7 +198,68 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
         if anchor is None:
             return DateValue(raw, "vague", f"9999-99-99:{order}")
         return DateValue(raw, "vague", _key(_shift(anchor, days, raw), order))
+    if match := _PERIOD.match(raw):
+        return _period(raw, match.group(1), match.group(2).lower(), anchor)
+    if match := _MONTH_NAMED.match(raw):
+        return _month_named(raw, match.group(1).lower(), MONTHS[match.group(2).lower()], anchor)
+    if match := _MONTH_OF_YEAR.match(raw):
+        month = MONTHS[match.group(2).lower()]
+        step = {"next": 1, "last": -1, "this": 0}[match.group(3).lower()]
+        if anchor is None:
+            return DateValue(raw, "month", f"9999-{month:02d}-00:5")
+        year = anchor.year + step
+        return DateValue(
+            raw, "month", f"{year:04d}-{month:02d}-00:5", f"{year:04d}-{month:02d}", inferred=True
+        )
+    if match := _PART_OF.match(raw):
+        which = {"the": "this", "this": "this", "next": "next", "last": "last"}[
+            match.group(2).lower()
+        ]
+        part = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[
+            match.group(1).lower()
+        ]
+        return _period(raw, part, f"{which} {match.group(3).lower()}", anchor)
+    if _FOLLOWING.match(raw):
+        return DateValue(raw, "relative", "9999-99-99:5")
     raise DateError(f"{raw!r} is not a date form brief understands")
+
+
+def _month_named(raw: str, which: str, month: int, anchor: dt.date | None) -> DateValue:
+    """ "last July": the latest July before the dateline's month; "next July": the first after
+    it; "that November", "early March": as a month alone."""
+    if anchor is None:
+        return DateValue(raw, "month", f"9999-{month:02d}-00:5")
+    if which == "last":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif which == "next":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    else:
+        year = anchor.year if month - anchor.month <= 5 else anchor.year - 1
+    return DateValue(
+        raw, "month", f"{year:04d}-{month:02d}-00:5", f"{year:04d}-{month:02d}", inferred=True
+    )
+
+
+def _period(raw: str, part: str | None, period: str, anchor: dt.date | None) -> DateValue:
+    unit, step = RELATIVE_PERIODS[period]
+    order = {"early": 2, "mid": 5, "mid-": 5, "late": 8, "earlier": 3, "later": 7}.get(
+        (part or "").lower(), 5
+    )
+    if anchor is None:
+        return DateValue(raw, "relative", f"9999-99-99:{order}")
+    try:
+        if unit == "year":
+            year = anchor.year + step
+            return DateValue(raw, "year", f"{year:04d}-00-00:{order}", str(year), inferred=True)
+        if unit == "month":
+            index = anchor.year * 12 + anchor.month - 1 + step
+            year, month = divmod(index, 12)
+            resolved = f"{year:04d}-{month + 1:02d}"
+            return DateValue(raw, "month", f"{resolved}-00:{order}", resolved, inferred=True)
+        day = anchor + dt.timedelta(days=7 * step)
+    except (OverflowError, ValueError):
+        return DateValue(raw, "relative", f"9999-99-99:{order}")
+    return DateValue(raw, "relative", _key(day, order), day.isoformat(), inferred=True)
 
 
 def resolved_day(value: DateValue | None) -> dt.date | None:
@@ -174,5 +271,6 @@ def resolved_day(value: DateValue | None) -> dt.date | None:
 
 DATE_FORMS = (
     "a year (2001), a span (1989-90), a month (December 2025, or December), a day (December 10 or "
-    "10 December 2025), a weekday (Tuesday), today / yesterday, or recently / soon / currently"
+    "10 December 2025), a weekday (Tuesday), today / yesterday, a period (last year, next month, "
+    "late last year, the following January), or recently / soon / currently"
 )

@@ -17,14 +17,18 @@ from typing import Any
 
 import yaml
 
+from ..extract import Extraction
 from .article import ArticleIndex, split_article
 from .content import load_content
 from .errors import BuildFailed
-from .importer import Extraction
 from .markdown import parse_document
 from .text import fold, slugify
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+# "&" too: "&lt;" in an article must not become "<" in the draft (an entity reference)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~&])")
+# The most History items a draft holds: a longer list is no brief (the rest are counted).
+MAX_HISTORY = 100
+_YEAR = re.compile(r"\b\d{4}\b")
 
 
 def md_text(text: str) -> str:
@@ -48,6 +52,9 @@ class Draft:
     new_people: list[str] = field(default_factory=list)
     new_factions: list[str] = field(default_factory=list)
     linked: list[str] = field(default_factory=list)
+    history: int = 0  # History items drafted
+    left_out: int = 0  # dated statements not drafted: no unique quote, a repeat, or over the cap
+    warnings: list[str] = field(default_factory=list)  # shown by `brief import`, also in the file
 
     def write(self) -> None:
         """Create every file exclusively; on any failure remove what was created."""
@@ -131,9 +138,14 @@ class _Notes:
 
 
 def make_draft(
-    extraction: Extraction, raw: bytes, content: Path, root: Path | None = None
+    extraction: Extraction,
+    raw: bytes,
+    content: Path,
+    root: Path | None = None,
+    year: int | None = None,
 ) -> Draft:
-    """Draft files for an extraction; raises :class:`DraftError` if the draft would not build."""
+    """Draft files for an extraction; raises :class:`DraftError` if the draft would not build.
+    ``year`` is the dateline's year when the dateline gives none (``brief import --year``)."""
     root = (root if root is not None else content.parent).resolve()
     content = content.resolve()
     existing = _existing(content)
@@ -221,15 +233,33 @@ def make_draft(
         files[content / folder / f"{entity_id}.md"] = text.encode()
         (draft.new_factions if kind == "faction" else draft.new_people).append(entity_id)
 
+    brief_rel = f"{content.name}/briefs/{brief_id}.md"
+    if extraction.date and not _YEAR.search(extraction.date) and year is None:
+        draft.warnings.append(
+            f"the dateline date {extraction.date!r} has no year, so History cannot place dates "
+            f"written without one — add `year: YYYY` under `dateline:` in {brief_rel}, "
+            "or import again with --year YYYY"
+        )
+    if year is not None and not extraction.date:
+        draft.warnings.append(
+            f"--year {year} was not used: the article has no dated dateline — add "
+            f"`dateline: {{date: …, year: {year}}}` in {brief_rel}"
+        )
     files[content / "briefs" / f"{brief_id}.md"] = _brief_text(
-        extraction, brief_id, seed_rel, index, ids
+        extraction, brief_id, seed_rel, index, ids, draft, year
     ).encode()
     _validate(content, root, files)
     return draft
 
 
 def _brief_text(
-    extraction: Extraction, brief_id: str, seed_rel: str, index: ArticleIndex, ids: dict[str, str]
+    extraction: Extraction,
+    brief_id: str,
+    seed_rel: str,
+    index: ArticleIndex,
+    ids: dict[str, str],
+    draft: Draft,
+    year: int | None = None,
 ) -> str:
     notes = _Notes(index)
     front: dict[str, Any] = {"title": extraction.title or brief_id, "source": seed_rel}
@@ -239,6 +269,8 @@ def _brief_text(
             dateline["place"] = extraction.place
         if extraction.date:
             dateline["date"] = extraction.date
+            if year is not None and not _YEAR.search(extraction.date):
+                dateline["year"] = year
         front["dateline"] = dateline
     if extraction.outlet and extraction.outlet in ids:
         front["outlet"] = ids[extraction.outlet]
@@ -262,16 +294,49 @@ def _brief_text(
             lines.append(f"- {md_text(takeaway)}[^{label}]")
     lines += ["", "## History", ""]
     seen: set[str] = set()
+    neighbours = _neighbours(extraction)
     for event in extraction.events:
-        label = notes.quote(event.what)
-        headline = event.what.partition(". ")[0]
+        text = event.clause or event.what
+        headline = text.partition(". ")[0]
         key = f"{slugify(event.when)}-{slugify(headline, 5)}"
-        if not label or key in seen:
+        if key in seen or draft.history >= MAX_HISTORY:
+            draft.left_out += 1
+            continue
+        # the clause, else the sentence, else the sentence with a neighbour: the shortest quote
+        # that occurs once (a line repeated word for word is quoted with the line after it)
+        before, after = neighbours.get(event.sentence, ("", ""))
+        label = notes.quote(
+            event.clause,
+            event.what,
+            f"{event.what} {after}" if after else None,
+            f"{before} {event.what}" if before else None,
+        )
+        if not label:
+            draft.left_out += 1
             continue
         seen.add(key)
-        lines.append(f"- **{md_text(event.when)}** — {md_text(event.what)}[^{label}]")
+        draft.history += 1
+        lines.append(f"- **{md_text(event.when)}** — {md_text(text)}[^{label}]")
     comment = "<!-- Drafted by `brief import`: rewrite the summary in your own words and check every claim. -->"
+    for warning in draft.warnings:
+        comment += f"\n<!-- WARNING: {_comment_safe(warning)} -->"
     return _front(front) + "\n" + comment + "\n\n" + "\n".join(lines) + "\n\n" + notes.render()
+
+
+def _comment_safe(text: str) -> str:
+    """Text that cannot end an HTML comment early."""
+    return text.replace("-->", "—›").replace("<!--", "‹!—")
+
+
+def _neighbours(extraction: Extraction) -> dict[str, tuple[str, str]]:
+    """Each sentence id → (the sentence before it, the sentence after it) in the article."""
+    sentences = list(extraction.article.sentences())
+    found = {}
+    for position, sentence in enumerate(sentences):
+        before = sentences[position - 1].text if position else ""
+        after = sentences[position + 1].text if position + 1 < len(sentences) else ""
+        found[sentence.id] = (before, after)
+    return found
 
 
 def _validate(content: Path, root: Path, files: dict[Path, bytes]) -> None:

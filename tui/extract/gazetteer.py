@@ -137,6 +137,27 @@ COUNTRIES: dict[str, tuple[str, str]] = {
     "Zambia": ("Lusaka", "Zambian"),
     "Zimbabwe": ("Harare", "Zimbabwean"),
 }
+# The rest of the world's states, so that two-word names ("Sierra Leone", "Costa Rica") are places.
+COUNTRIES.update({
+    "Angola": ("Luanda", "Angolan"), "Benin": ("Porto-Novo", "Beninese"),
+    "Bhutan": ("Thimphu", "Bhutanese"), "Bosnia and Herzegovina": ("Sarajevo", "Bosnian"),
+    "Botswana": ("Gaborone", "Motswana"), "Burundi": ("Gitega", "Burundian"),
+    "Central African Republic": ("Bangui", "Central African"), "Costa Rica": ("San Jose", "Costa Rican"),
+    "Djibouti": ("Djibouti", "Djiboutian"), "Dominican Republic": ("Santo Domingo", "Dominican"),
+    "Equatorial Guinea": ("Malabo", "Equatoguinean"), "Gabon": ("Libreville", "Gabonese"),
+    "Gambia": ("Banjul", "Gambian"), "Guinea": ("Conakry", "Guinean"),
+    "Guinea-Bissau": ("Bissau", "Bissau-Guinean"), "Guyana": ("Georgetown", "Guyanese"),
+    "Iceland": ("Reykjavik", "Icelandic"), "Ivory Coast": ("Yamoussoukro", "Ivorian"),
+    "Jamaica": ("Kingston", "Jamaican"), "Liberia": ("Monrovia", "Liberian"),
+    "Madagascar": ("Antananarivo", "Malagasy"), "Malawi": ("Lilongwe", "Malawian"),
+    "Maldives": ("Male", "Maldivian"), "Malta": ("Valletta", "Maltese"),
+    "Mauritania": ("Nouakchott", "Mauritanian"), "Montenegro": ("Podgorica", "Montenegrin"),
+    "Namibia": ("Windhoek", "Namibian"), "North Macedonia": ("Skopje", "Macedonian"),
+    "Papua New Guinea": ("Port Moresby", "Papua New Guinean"), "Sierra Leone": ("Freetown", "Sierra Leonean"),
+    "Slovenia": ("Ljubljana", "Slovenian"), "Suriname": ("Paramaribo", "Surinamese"),
+    "Timor-Leste": ("Dili", "Timorese"), "Togo": ("Lome", "Togolese"),
+    "Trinidad and Tobago": ("Port of Spain", "Trinidadian"), "Western Sahara": ("Laayoune", "Sahrawi"),
+})  # fmt: skip
 # Former states that still act in history.
 FORMER_STATES = {"Soviet Union": "Soviet", "Yugoslavia": "Yugoslav", "Ottoman Empire": "Ottoman"}
 COUNTRY_ALIASES = {
@@ -159,6 +180,38 @@ CITIES_AND_REGIONS = {
     "Marawi", "Cox's Bazar", "Rakhine", "Shan", "Kachin", "Sanaa", "Tripoli", "Caracas", "Maracaibo",
     "Sulaymaniyah", "Kirkuk", "Fallujah", "Ramadi", "Najaf", "Karbala", "Beirut", "Tyre", "Sidon",
     "Damascus", "Daraa", "Deir ez-Zor", "Latakia", "Tartus", "Nineveh", "Sinjar", "Kabul", "Doha",
+    # seas, oceans and straits
+    "Arabian Sea", "Gulf of Aden", "Gulf of Oman", "Gulf of Guinea", "Mediterranean", "Mediterranean Sea",
+    "South China Sea", "East China Sea", "Yellow Sea", "Sea of Japan", "Taiwan Strait", "Caspian Sea",
+    "Sea of Azov", "Baltic Sea", "Aegean Sea", "Pacific", "Pacific Ocean", "Indian Ocean", "Atlantic",
+    "Atlantic Ocean", "Arctic", "Strait of Hormuz", "Bab al-Mandab", "Suez Canal", "Lake Chad",
+    # Sahel and West Africa
+    "Gao", "Timbuktu", "Kidal", "Mopti", "Menaka", "Segou", "Djibo", "Dori", "Kaya", "Fada N'Gourma",
+    "Tillaberi", "Agadez", "Diffa", "Zinder", "Maiduguri", "Borno", "Liptako-Gourma", "Azawad",
+    # Horn of Africa and East Africa
+    "Hiraan", "Middle Shabelle", "Lower Shabelle", "Jubaland", "Puntland", "Somaliland", "Kismayo",
+    "Baidoa", "Beledweyne", "Hargeisa", "Berbera", "Bosaso", "Galmudug", "Port Sudan", "Nyala",
+    "Kordofan", "Blue Nile", "Kassala", "Gedaref", "Wad Madani", "Jebel Amer", "Mekelle", "Gondar",
+    "Bahir Dar", "Oromia", "Afar", "Ogaden", "Juba", "Kampala", "Mombasa", "Lamu", "Eastleigh",
+    # South and Central Asia
+    "Gwadar", "Chabahar", "Saravan", "Zahedan", "Sistan and Baluchestan", "Turbat", "Bannu", "Dera Ismail Khan",
+    "Kurram", "Bajaur", "Chaman", "Torkham", "Spin Boldak", "Badakhshan", "Nangarhar", "Kunar", "Khost",
+    "Paktika", "Ghazni", "Rawalpindi", "Islamabad", "Jammu", "Srinagar", "Ladakh", "Manipur", "Chittagong",
+    "Jammu and Kashmir", "Pir Panjal",
+    # Middle East
+    "Qusayr", "al-Qaim", "Al-Qaim", "Tal Afar", "Sweida", "Hama", "Manbij", "Kobani", "Qamishli",
+    "Hasakah", "Afrin", "Tikrit", "Samarra", "Anbar", "Diyala", "Kurdistan Region", "Jenin", "Nablus",
+    "Hebron", "Khan Yunis", "Deir al-Balah", "Jabalia", "Ramallah", "Taiz", "Saada", "Mukalla",
+    # Latin America
+    "Guayaquil", "Esmeraldas", "Manabi", "Narino", "Putumayo", "Antioquia", "Choco", "Arauca",
+    "Tumaco", "Cucuta", "San Jose", "San Salvador", "Tegucigalpa", "Port-au-Prince", "Tijuana",
+    "Sinaloa", "Culiacan", "Michoacan", "Rio de Janeiro", "Sao Paulo", "Valparaiso",
+    # Eastern Europe and the Caucasus
+    "Transnistria", "Tiraspol", "Gagauzia", "Comrat", "Abkhazia", "South Ossetia", "Dnipro", "Lviv",
+    "Sumy", "Chernihiv", "Pokrovsk", "Avdiivka", "Kursk", "Belgorod", "Sevastopol", "Kaliningrad",
+    # East and Southeast Asia
+    "Lashio", "Myawaddy", "Sagaing", "Mandalay", "Yangon", "Naypyitaw", "Kaohsiung", "Kinmen", "Matsu",
+    "Penghu", "Okinawa", "Guam", "Shanghai", "Fujian", "Guangdong", "Panmunjom", "Kaesong",
 }  # fmt: skip
 
 # Words that make a capitalised sequence an organisation, and the kind each suggests.
@@ -184,6 +237,29 @@ ORG_CUES: dict[str, str] = {
     "conference": "movement", "church": "movement", "framework": "coalition", "community": "coalition",
     "services": "government", "intelligence": "government", "mission": "international body",
     "company": "movement", "corporation": "movement", "board": "government",
+    "university": "movement", "universidad": "movement", "université": "movement",
+    "college": "movement", "academy": "movement", "school": "movement", "polytechnic": "movement",
+    "agence": "outlet", "presse": "outlet", "command": "armed group", "fleet": "armed group",
+    "division": "armed group", "regiment": "armed group", "navy": "armed group",
+    "observatory": "movement", "advisory": "movement", "consulting": "movement",
+    "research": "movement", "studies": "movement", "monitor": "movement", "gallup": "movement",
+    "ilbo": "outlet", "pravda": "outlet", "gazeta": "outlet", "nacional": "outlet", "universo": "outlet",
+    "komsomolskaya": "outlet", "nation": "outlet", "guardian": "outlet", "economist": "outlet",
+    # armed groups with Arabic names: Jaish al-Adl, Kataib Hezbollah, Asaib Ahl al-Haq, Harakat …
+    "jaish": "armed group", "kataib": "armed group", "kata'ib": "armed group", "asaib": "armed group",
+    "harakat": "armed group", "jama'at": "armed group", "jamaat": "armed group", "jabhat": "armed group",
+    "hayat": "armed group", "hay'at": "armed group", "ansar": "armed group", "liwa": "armed group",
+    "saraya": "armed group", "hizb": "armed group", "tanzim": "armed group", "tehreek": "armed group",
+    "tehrik": "armed group", "lashkar": "armed group", "sipah": "armed group", "jund": "armed group",
+    "fatah": "movement", "estado": "armed group", "ejército": "armed group", "ejercito": "armed group",
+    "frente": "armed group", "clan": "armed group", "cartel": "armed group", "hezb": "armed group",
+    "force": "armed group", "service": "government", "lab": "movement", "laboratory": "movement",
+    "express": "outlet", "telegraph": "outlet", "mirror": "outlet", "chronicle": "outlet",
+    "observer": "outlet", "courier": "outlet", "dispatch": "outlet", "standard": "outlet",
+    "house": "movement", "tracker": "movement", "portal": "movement", "labs": "movement", "coordination": "movement",
+    "partido": "party", "parti": "party", "movimiento": "movement", "mouvement": "movement",
+    "alianza": "coalition", "fuerza": "party", "unidad": "party", "popular": "party",
+    "rassemblement": "party", "podemos": "party", "channel": "outlet",
 }  # fmt: skip
 # Lowercase nouns after a capitalised name that make it a place: "the Bab al-Mandab strait".
 PLACE_NOUNS = {"strait", "river", "sea", "valley", "province", "region", "district", "border",
@@ -192,13 +268,19 @@ PLACE_NOUNS = {"strait", "river", "sea", "valley", "province", "region", "distri
 # Capitalised last words that make a name a place: "Green Zone", "Tahrir Square".
 PLACE_HEADS = {"zone", "square", "street", "strait", "valley", "province", "airport", "bridge",
                "island", "mountains", "river", "sea", "gulf", "corridor", "region", "district",
-               "governorate", "city", "port", "base", "camp", "heights", "desert", "plain"}  # fmt: skip
+               "governorate", "city", "port", "base", "camp", "heights", "desert", "plain", "ocean",
+               "lake", "coast", "highway", "mountain", "hills", "delta", "basin", "oasis"}  # fmt: skip
+# Capitalised first words that make a name a place: "Port Sudan", "Jebel Amer", "Lake Chad".
+PLACE_PREFIXES = {"port", "jebel", "jabal", "mount", "lake", "cape", "gulf", "bay", "wadi", "ras",
+                  "bab", "fort", "camp", "sea", "strait", "mar", "rio", "san", "santa", "sao"}  # fmt: skip
 # Lowercase nouns that turn a preceding capitalised name into an organisation: "Najibullah government".
 ORG_NOUNS = {"government": "government", "regime": "government", "administration": "government",
              "forces": "armed group", "militia": "armed group", "army": "armed group",
              "movement": "movement", "party": "party", "coalition": "coalition",
              "alliance": "coalition", "bloc": "coalition", "group": "movement",
-             "mission": "international body"}  # fmt: skip
+             "mission": "international body", "network": "armed group", "clan": "armed group",
+             "family": "armed group", "gang": "armed group", "cartel": "armed group",
+             "militias": "armed group", "gangs": "armed group"}  # fmt: skip
 KNOWN_ORGS: dict[str, str] = {
     "Taliban": "armed group", "Hamas": "armed group", "Hezbollah": "armed group",
     "Houthis": "armed group", "Houthi": "armed group", "Islamic State": "armed group",
@@ -219,6 +301,25 @@ KNOWN_ORGS: dict[str, str] = {
     "Arab League": "international body", "OPEC": "international body", "Security Council": "international body",
     "FARC": "armed group", "ELN": "armed group", "PKK": "armed group", "YPG": "armed group",
     "SDF": "armed group", "RSF": "armed group", "M23": "armed group", "HTS": "armed group",
+    "JNIM": "armed group", "ISWAP": "armed group", "TTP": "armed group", "BLA": "armed group",
+    "Facebook": "movement", "Telegram": "movement", "WhatsApp": "movement", "YouTube": "movement",
+    "TikTok": "movement", "Instagram": "movement", "Gazprom": "movement", "Rosneft": "movement",
+    "Kuomintang": "party", "KMT": "party", "Fatah": "movement",
+    "ECOWAS": "international body", "SADC": "international body", "IGAD": "international body",
+    "Interpol": "international body", "Europol": "international body", "Frontex": "international body",
+    "Anadolu": "outlet", "Tasnim": "outlet", "IRNA": "outlet", "Fars": "outlet", "SANA": "outlet",
+    "RIA Novosti": "outlet", "Interfax": "outlet", "Ukrinform": "outlet", "KCNA": "outlet",
+    "NHK": "outlet", "Kyodo": "outlet", "Al Arabiya": "outlet", "Asharq Al-Awsat": "outlet",
+    "Hurriyet": "outlet", "Dawn": "outlet", "Irrawaddy": "outlet", "Mizzima": "outlet",
+    "Teleamazonas": "outlet", "Semana": "outlet", "Haaretz": "outlet", "Al-Akhbar": "outlet",
+    "Realmeter": "movement", "Ipsos": "movement", "YouGov": "movement", "Gallup": "movement",
+    "Afrobarometer": "movement", "Cedatos": "movement", "Datafolha": "movement", "Levada": "movement",
+    "Médecins Sans Frontières": "international body", "Doctors Without Borders": "international body",
+    "MSF": "international body", "Amnesty International": "movement", "Human Rights Watch": "movement",
+    "International Crisis Group": "movement", "ACLED": "movement", "Oxfam": "movement",
+    "Save the Children": "movement", "OCHA": "international body", "WFP": "international body",
+    "UNRWA": "international body", "UNDP": "international body", "IOM": "international body",
+    "Shin Bet": "government", "Mossad": "government", "Likud": "party",
 }  # fmt: skip
 
 # Titles and roles that stand before a name ("Foreign Minister Amir Khan Muttaqi").
@@ -231,9 +332,9 @@ TITLES = {
     "princess", "emir", "sheikh", "mullah", "ayatollah", "imam", "cleric", "judge", "prosecutor",
     "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "lord", "official", "officer",
     "founder", "negotiator", "mediator", "adviser", "advisor", "analyst", "researcher", "professor",
-    "journalist", "correspondent", "editor", "coordinator", "rapporteur", "commissioner", "justice",
+    "journalist", "correspondent", "editor", "writer", "reporter", "photographer", "lecturer", "coordinator", "rapporteur", "commissioner", "justice",
     "warlord", "strongman", "dictator", "monarch", "sultan", "caliph", "pope", "bishop", "archbishop",
-    "patriarch", "rabbi", "defence", "defense", "foreign", "interior", "finance", "education", "health", "higher", "information", "culture", "trade", "economy", "energy",
+    "patriarch", "rabbi", "catholicos", "cardinal", "mufti", "defence", "defense", "foreign", "interior", "finance", "education", "health", "higher", "information", "culture", "trade", "economy", "energy",
     "intelligence", "security", "national", "supreme", "acting", "former", "interim", "opposition",
 }  # fmt: skip
 ROLE_HEADS = {
@@ -244,6 +345,7 @@ ROLE_HEADS = {
     "founder", "negotiator", "adviser", "advisor", "analyst", "researcher", "professor", "journalist",
     "correspondent", "editor", "coordinator", "commissioner", "premier", "admiral", "captain",
     "major", "lieutenant", "marshal", "imam", "cleric", "rapporteur", "officer", "dictator",
+    "archbishop", "bishop", "patriarch", "catholicos", "pope", "cardinal", "rabbi", "mufti",
 }  # fmt: skip
 HONORIFICS = {
     "mr",
@@ -305,7 +407,13 @@ COMMON = {
     "ethnic", "tribal", "civil", "war", "peace", "ceasefire", "truce", "election", "elections",
     "vote", "referendum", "constitution", "law", "laws", "ban", "sanctions", "aid", "economy",
     "junta", "regime", "negotiators", "lawmakers", "mediators", "diplomats",
+    "fact", "check", "claim", "verdict", "rating", "false", "misleading", "true", "context",
+    "parliament",
 }  # fmt: skip
+# Capitalised acronyms that name no organisation.
+NOT_ACRONYMS = {"AI", "GDP", "TV", "CEO", "ID", "PM", "AM", "OK", "HIV", "AIDS", "DNA", "GPS",
+                "NGO", "NGOs", "VIP", "FAQ", "CLAIM", "VERDICT", "RATING", "FACT", "CHECK", "UPDATE",
+                "EDITOR", "NOTE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "FILE", "PHOTO"}  # fmt: skip
 
 PERSON_VERBS = {"said", "says", "told", "added", "noted", "stated", "warned", "argued", "claimed",
                 "insisted", "announced", "denied", "confirmed", "wrote", "tweeted", "explained",

@@ -1,0 +1,155 @@
+"""Datelines and dates: every date expression in the body, kept as written."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..ingest.dates import RELATIVE_DAYS, VAGUE, DateError, parse_date
+from ..model import DateValue
+from .results import FoundEvent
+
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_DATELINES = [
+    # New Delhi, December 10 (NationPress)   /   Kabul, Dec. 3, 2025 (Reuters) -
+    re.compile(
+        rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?),\s+(?P<date>{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*\((?P<outlet>[^)]{{2,40}})\)\s*[-–—:]*\s*"
+    ),
+    # KABUL (Reuters) -   /   BOGOTA, March 3 (AP) —   /   QUITO, Ecuador (AFP) -   /   SEOUL (Yonhap) --
+    re.compile(
+        rf"^(?P<place>[A-Z][A-Z'’.\- ]{{1,40}}?)(?:,\s+[A-Z][\w'’.\- ]{{1,30}}?)?(?:,\s+(?P<date>{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*\((?P<outlet>[^)]{{2,40}})\)\s*[-–—:]+\s*"
+    ),
+    # BRUSSELS —   /   Baghdad —   (no date: an en or em dash after a short place name)
+    re.compile(r"^(?P<place>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,2})\s+[—–]\s+"),
+    # SEOUL, March 3 —   /   Geneva, 4 June 2024 -
+    re.compile(
+        rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?),\s+(?P<date>(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE})(?:,?\s*\d{{4}})?)\s*[-–—:]+\s*"
+    ),
+]
+
+
+class DateRules:
+    def dateline(self) -> None:
+        self.place = self.date = self.outlet = None
+        self.dateline_end = 0
+        self.dateline_sentence = None
+        # the dateline opens the body, after a standfirst or byline at most
+        for first in self.body[:3]:
+            match = next((m for m in (p.match(first.text) for p in _DATELINES) if m), None)
+            if match:
+                self.dateline_sentence = first
+                place = match.group("place").strip()
+                self.place = place.title() if place.isupper() else place
+                self.date = match.groupdict().get("date")
+                outlet = match.groupdict().get("outlet")
+                self.outlet = outlet.strip() if outlet else None
+                self.dateline_end = match.end()
+                return
+
+    def events(self) -> list[FoundEvent]:
+        found: list[FoundEvent] = []
+        takeaway_sentences = [
+            s for p in self.article.paragraphs if p.id in self.takeaway_ids for s in p.sentences
+        ]
+        for sentence in [*takeaway_sentences, *self.body]:
+            skip = self.dateline_end if sentence is self.dateline_sentence else 0
+            text = sentence.text[skip:]  # "KABUL (Reuters) - " is not part of what happened
+            dated = dates_in(text)
+            clauses = _clauses(text, [(m.start(), m.end()) for m, _ in dated])
+            for (match, value), clause in zip(dated, clauses, strict=True):
+                found.append(
+                    FoundEvent(
+                        match.group(), value.precision, text.strip(), sentence.id, clause=clause
+                    )
+                )
+        return found
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_PATTERNS = [
+    # relative periods first: "late last year", "next month", "the following January"
+    r"\b(?:(?:early|late|mid-?|earlier|later)\s*)?(?:last|next|this)\s+(?:weekend|week|month|year)\b",
+    # a month before what happened in it: "a September poll", "the October offensive"
+    rf"\b(?:{_MONTHS})(?=\s+(?:poll|polls|survey|election|elections|vote|offensive|attack|attacks|"
+    r"ceasefire|deal|agreement|summit|talks|coup|meeting|visit|report|strike|strikes|raid|uprising|"
+    r"protests|war|clashes)\b)",
+    rf"\bthe\s+(?:following|previous|preceding)\s+(?:week|month|year|{_MONTHS})\b",
+    r"\bthe\s+year\s+before\b",
+    r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:year|month)\b",
+    rf"\b(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS})\s+(?:next|last|this)\s+year\b",
+    rf"\b(?:last|next)\s+(?:{_MONTHS})\b(?!\s+\d)",
+    rf"\b(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b",
+    rf"\b\d{{1,2}}\s+(?:{_MONTH_RE})(?:\s+\d{{4}})?\b",
+    rf"\b(?:{_MONTH_RE})\s+\d{{4}}\b",
+    r"\b(?:1[5-9]\d\d|20\d\d)\s*[-–]\s*(?:\d{4}|\d{2})\b",
+    r"\b(?:1[5-9]\d\d|20\d\d)s?\b",
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    # a month on its own, after a word that makes it a time: "in September", "that August"
+    r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bfor )|(?<=\bthat )|(?<=\blast )|(?<=\bthis )|(?<=\bearly )|(?<=\blate )|(?<=\bduring ))"
+    rf"(?:{_MONTHS})\b",
+    r"\b(?:"
+    + "|".join(
+        re.escape(m)
+        for m in sorted([*VAGUE, *RELATIVE_DAYS], key=len, reverse=True)
+        if m not in ("now", "later", "earlier")
+    )
+    + r")\b",
+]
+_COMBINED = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+
+
+def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
+    """Every date expression of a sentence that the date grammar reads, each once, in order;
+    ``skip`` leaves out a dateline at the start."""
+    found = []
+    seen: set[str] = set()
+    for match in _COMBINED.finditer(text):
+        when = match.group()
+        if match.start() < skip:
+            continue
+        if re.fullmatch(r"\d{4}s?", when) and not (1500 <= int(when[:4]) <= 2100):
+            continue
+        if (
+            re.fullmatch(r"[A-Za-z]+", when)
+            and when[0].isupper()
+            and when.lower() in VAGUE
+            and match.start() != 0
+        ):
+            continue  # "Currently" only as a sentence opener; "Soon" mid-sentence is odd
+        try:
+            value = parse_date(when)
+        except DateError:
+            continue
+        if when.lower() in seen:
+            continue
+        seen.add(when.lower())
+        found.append((match, value))
+    return found
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and\s+|but\s+|then\s+)?|;\s+|\s+(?:and|but|while|then)\s+")
+
+
+def _clauses(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The part of the sentence that goes with each date, when a sentence holds several ("closed
+    on December 8, reopened on January 7 and …"): cut at the first clause break after each date.
+    With one date, the whole sentence."""
+    if len(spans) < 2:
+        return [text.strip()] * len(spans)
+    cuts = [0]
+    for (_, end), (next_start, _) in itertools.pairwise(spans):
+        brk = _CLAUSE_BREAK.search(text, end, next_start)
+        cuts.append(brk.end() if brk else cuts[-1])
+    cuts.append(len(text))
+    clauses = []
+    for index in range(len(spans)):
+        begin, stop = cuts[index], cuts[index + 1]
+        if index + 1 < len(spans) and cuts[index + 1] != cuts[index]:
+            brk = _CLAUSE_BREAK.search(text, spans[index][1], spans[index + 1][0])
+            stop = brk.start() if brk else stop
+        clause = text[begin:stop].strip().rstrip(",;")
+        clauses.append(clause if len(clause.split()) >= 3 else text.strip())
+    return clauses

@@ -1,0 +1,590 @@
+"""Names: runs of capitalised words sorted into people, places and organisations."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from .gazetteer import (
+    COMMON,
+    CONNECTORS,
+    COUNTRIES,
+    COUNTRY_ALIASES,
+    FORMER_STATES,
+    HONORIFICS,
+    KNOWN_ORGS,
+    NOT_ACRONYMS,
+    ORG_CUES,
+    ORG_NOUNS,
+    PARTICLES,
+    PERSON_VERBS,
+    PLACE_HEADS,
+    PLACE_NOUNS,
+    PLACE_PREFIXES,
+    ROLE_HEADS,
+    TITLES,
+)
+from .organisations import (
+    BODY_AFTER_DEMONYM,
+    BODY_WORDS,
+    NAME_WITHOUT_NOUN,
+    bodies,
+    org_by_context,
+)
+from .results import Person
+from .tokens import (
+    _ORG_NOUN,
+    STARTERS,
+    _is_orgish,
+    _Mention,
+    _runs,
+    _split_and,
+    _split_connectors,
+    _text_plain,
+    _Tok,
+    _tokens,
+)
+
+_NICKNAME = re.compile(
+    r"(?P<first>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*) [\"“](?P<nick>[A-Z][^\"”]{1,30})[\"”] "
+    r"(?P<last>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*)"
+)
+_PLURAL_NOUN = re.compile(
+    r"\s+(?:factions|gangs|militias|groups|parties|cartels|clans|movements)\b"
+)
+
+
+class NameRules:
+    def classify(self, sentence_id: str, sentence: str) -> list[_Mention]:
+        found: list[_Mention] = []
+        tokens = _tokens(sentence)
+        # acronyms glued to a hyphen: "UN-supervised"
+        for tok in tokens:
+            head = tok.text.split("-")[0]
+            if "-" in tok.text and head in KNOWN_ORGS:
+                found.append(
+                    _Mention(
+                        "org", head, tok.start, tok.start + len(head), org_kind=KNOWN_ORGS[head]
+                    )
+                )
+        # 'Ismael "El Mayo" Zambada': one person, the nickname an alias
+        nicknamed = []
+        for match in _NICKNAME.finditer(sentence):
+            name = f"{match.group('first')} {match.group('last')}"
+            found.append(_Mention("person", name, match.start(), match.end()))
+            self.nicknames.setdefault(name, match.group("nick"))
+            nicknamed.append((match.start(), match.end()))
+        for run in _runs(tokens):
+            if any(s <= run[0].start < e for s, e in nicknamed):
+                continue
+            plural = _PLURAL_NOUN.match(sentence[run[-1].end :])
+            if plural and any(t.low == "and" and not t.capital for t in run):
+                # "the Chapitos and Mayos factions", "the Los Lobos and Los Choneros gangs"
+                for piece in _split_and(run):
+                    found.append(
+                        _Mention(
+                            "org",
+                            _text_plain(piece),
+                            piece[0].start,
+                            piece[-1].end,
+                            org_kind="armed group",
+                        )
+                    )
+                continue
+            found.extend(self.classify_whole_run(sentence, run, tokens))
+        taken = [(m.start, m.end) for m in found if m.kind == "org"]
+        for body in bodies(sentence):
+            if not any(s < body.end and body.start < e for s, e in taken):
+                found.append(body)
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def classify_whole_run(
+        self, sentence: str, run: list[_Tok], tokens: list[_Tok]
+    ) -> list[_Mention]:
+        """An organisation's name keeps its connectors ("Movement for Peace and Justice"); a run
+        that only ends in one ("Abdullah Qarluq of the National … Council") is split first, and
+        two organisations joined by "and" ("Arakan Army and the Ta'ang … Army") are two."""
+        after = sentence[run[-1].end :]
+        noun = _ORG_NOUN.match(after)
+        if (
+            noun
+            and len(run) > 1
+            and not _is_orgish(run)
+            and any(t.low in CONNECTORS and not t.capital for t in run)
+        ):
+            name = f"{_text_plain(run)} {noun.group(1)}"  # "State of Law coalition"
+            return [
+                _Mention(
+                    "org",
+                    name,
+                    run[0].start,
+                    run[-1].end + noun.end(),
+                    org_kind=ORG_NOUNS[noun.group(1)],
+                )
+            ]
+        if not _is_orgish(run):
+            return [
+                m
+                for piece in _split_connectors(run)
+                for m in self.classify_run(sentence, piece, tokens)
+            ]
+        named = run[1:] if run[0].low in STARTERS else run
+        for index, tok in enumerate(named[1:-2], start=1):
+            if tok.low == "and" and self.is_place(_text_plain(named[: index + 2])):
+                rest = named[index + 2 :]
+                if rest and _is_orgish(rest):  # "Jammu and Kashmir Police"
+                    plain = _text_plain(named)
+                    return [self.org_mention(named, plain, named[0].start, named[-1].end)]
+        # "Mainland Affairs Council in Taipei": a place after "in" / "on" / "to" is not in the name
+        for index, tok in enumerate(run[1:-1], start=1):
+            if (
+                tok.low in ("in", "to", "on")
+                and not tok.capital
+                # "UN Assistance Mission in Afghanistan", "Office of the Representative in …" keep it
+                and run[index - 1].low in ORG_CUES
+                and run[index - 1].low not in ("mission", "office", "operation", "force", "envoy")
+            ):
+                rest = run[index + 1 :]
+                if rest and rest[0].low == "the" and not rest[0].capital:
+                    rest = rest[1:]
+                if rest and self.is_place(_text_plain(rest)):
+                    return [
+                        *self.classify_whole_run(sentence, run[:index], tokens),
+                        *self.classify_whole_run(sentence, rest, tokens),
+                    ]
+        # "Digital Forensic Research Lab of the Atlantic Council": an organisation of another
+        for index, tok in enumerate(run[1:-2], start=1):
+            if (
+                tok.low == "of"
+                and run[index + 1].low == "the"
+                and not run[index + 1].capital
+                and run[index - 1].low in ORG_CUES
+                and _is_orgish(run[index + 2 :])
+                and _text_plain(run[index + 2 :]) not in self.places_set
+            ):
+                return [
+                    *self.classify_whole_run(sentence, run[:index], tokens),
+                    *self.classify_whole_run(sentence, run[index + 2 :], tokens),
+                ]
+        halves = _split_and(run)
+        # "the European Union and Turkey": an organisation and a place are two
+        if len(halves) > 1 and any(self.is_place(_text_plain(h)) for h in halves):
+            return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
+        if (
+            len(halves) > 1
+            and all(_is_orgish(h) for h in halves)
+            and (
+                any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
+                or all(h[-1].low in ORG_CUES or _text_plain(h) in KNOWN_ORGS for h in halves)
+            )
+        ):  # "the Arakan Army and the Ta'ang … Army"; not "Union Solidarity and Development Party"
+            return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
+        parts = _split_connectors(run)
+        first_cue = next((i for i, part in enumerate(parts) if _is_orgish(part)), 0)
+        if first_cue == 0:
+            return self.classify_run(sentence, run, tokens, org=True)
+        org_run = run[run.index(parts[first_cue][0]) :]
+        mentions = [
+            m for part in parts[:first_cue] for m in self.classify_run(sentence, part, tokens)
+        ]
+        return mentions + self.classify_run(sentence, org_run, tokens, org=True)
+
+    def classify_run(
+        self, sentence: str, run: list[_Tok], tokens: list[_Tok], org: bool = False
+    ) -> list[_Mention]:
+        # leading words that start sentences: "The", "Notably", "Also", "Members"; an organisation
+        # keeps its adjectives ("National Assembly"), a name does not ("New" is kept for places)
+        strip = STARTERS if org or _ORG_NOUN.match(sentence[run[-1].end :]) else COMMON
+        if len(run) == 1 and re.search(
+            r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded)$",
+            run[0].bare,
+        ):
+            return []  # "the Lagos-based consultancy": an adjective
+        if (
+            len(run) == 2
+            and run[0].text == "The"
+            and run[0].start > 0
+            and run[1].low in ORG_CUES
+            and ORG_CUES[run[1].low] == "outlet"
+        ):  # "a correspondent for The Economist"
+            return [_Mention("org", _text_plain(run), run[0].start, run[-1].end, org_kind="outlet")]
+        outlet = re.match(r"\s+(?:newspaper|daily|weekly|magazine)\b", sentence[run[-1].end :])
+        if (
+            outlet
+            and run[0].low == "the"
+            and len(run) > 1
+            and not self.is_place(_text_plain(run[1:]))  # "The Caracas newspaper El Nacional"
+        ):
+            plain = _text_plain(run)  # "The Hindu newspaper": the article is in the name
+            return [_Mention("org", plain, run[0].start, run[-1].end, org_kind="outlet")]
+        for _ in range(2):  # "The Kremlin-linked Wagner Group": both kinds of leading word
+            while len(run) > 1 and re.search(
+                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded)$",
+                run[0].bare,
+            ):
+                run = run[1:]  # "Kurdish-led Syrian Democratic Forces"
+            while (
+                run
+                and run[0].low in strip
+                and not self.is_place(_text_plain(run))
+                and not (
+                    len(run) > 1
+                    and run[0].low not in ("the", "a", "an")
+                    and self.is_place(f"{run[0].bare} {run[1].bare}")
+                )  # "South Asia Terrorism Portal" keeps "South"
+                and _text_plain(run) not in KNOWN_ORGS
+                # a title before a name stays for the role: "President Joe Biden", "Prime Minister …"
+                and not (len(run) > 1 and run[0].low.rstrip(".") in TITLES | HONORIFICS)
+            ):
+                run = run[1:]
+        while run and not run[-1].capital and not run[-1].text.isdigit():
+            run = run[:-1]
+        if not run:
+            return []
+        plain = _text_plain(run)
+        start, end = run[0].start, run[-1].end
+        after = sentence[end:]
+        before = sentence[:start]
+        # "formally called Ansar Allah", "widely known as Hemedti": another name for what came before
+        if re.search(
+            r"\b(?:formally|officially|also|widely|better|locally|once|previously|formerly)\s+(?:called|named|known\s+(?:as|by\s+(?:the\s+)?(?:name|nom de guerre|alias|title)))\s+$",
+            before,
+        ):
+            return [_Mention("alias", plain, start, end)]
+        # "X government", "X regime", "X forces"
+        noun = _ORG_NOUN.match(after)
+        if noun and not _is_orgish(run) and not self.is_place(plain):
+            kind = ORG_NOUNS[noun.group(1)]
+            if all(t.low in COMMON for t in run):
+                return []  # "the largest Christian party"
+            if run[-1].text != run[-1].bare and noun.group(1) in NAME_WITHOUT_NOUN:
+                return [_Mention("single", plain, start, end)] if len(run) == 1 else []
+                # "Hasina's party" is a person's party, not one named "Hasina"
+            if re.search(r"-(?:led|backed|based|aligned|allied|linked)$", plain) and (
+                noun.group(1) not in ("coalition", "alliance", "government", "administration")
+            ):
+                return []  # "the Iran-backed group" names no group; "the US-led coalition" does
+            if plain in self.demonyms and noun.group(1) in (
+                "government",
+                "regime",
+                "administration",
+            ):
+                # "the Rwandan government": the government, also standing for the state
+                state = self.demonyms[plain]
+                self.state_aliases.setdefault(f"{plain} {noun.group(1)}", state)
+                return [
+                    _Mention(
+                        "org",
+                        f"{plain} {noun.group(1)}",
+                        start,
+                        end + noun.end(),
+                        org_kind="government",
+                    )
+                ]
+            if plain in KNOWN_ORGS:
+                return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[plain])]
+            if plain in self.demonyms:
+                if noun.group(1) in BODY_WORDS:
+                    return []  # "the Malian army": a body of its own (organisations.bodies)
+                return [_Mention("org", self.demonyms[plain], start, end, org_kind="state")]
+            if (
+                noun.group(1) in NAME_WITHOUT_NOUN or re.match(r"\s+of\b", after[noun.end() :])
+            ) and not re.search(r"-(?:led|backed|based)$", plain):
+                # "the Tren de Aragua gang", "Vente Venezuela party", "the G9 family of gangs";
+                # but "the US-led coalition" is named by its noun
+                return [_Mention("org", plain, start, end, org_kind=kind)]
+            mentions = [
+                _Mention("org", f"{plain} {noun.group(1)}", start, end + noun.end(), org_kind=kind)
+            ]
+            if (
+                len(run) <= 3
+                and all(t.low not in COMMON | TITLES for t in run)
+                and noun.group(1) in ("government", "regime", "administration")
+            ):
+                mentions.append(
+                    _Mention("person", plain, start, end)
+                )  # "the Najibullah government"
+            return mentions
+        if plain in self.demonyms:
+            if re.match(BODY_AFTER_DEMONYM, after):
+                return []  # "Pakistani intelligence services": a body (organisations.bodies)
+            if re.match(
+                r"\s+(withdrawal|invasion|occupation|forces|troops|army|government|officials|era|regime|military|intelligence|embassy)\b",
+                after,
+            ):
+                return [_Mention("org", self.demonyms[plain], start, end, org_kind="state")]
+            return []
+        if self.is_place(plain):
+            return self.place_mention(plain, start, end, before, after)
+        if len(run) > 1 and run[0].low in PLACE_PREFIXES and not _is_orgish(run):
+            return [_Mention("place", plain, start, end)]  # "Port Sudan", "Jebel Amer"
+        if run[-1].low in PLACE_HEADS or re.match(
+            r"\s+(?:" + "|".join(PLACE_NOUNS) + r")\b", after
+        ):
+            return [
+                _Mention("place", plain, start, end)
+            ]  # "Green Zone", "the Bab al-Mandab strait"
+        if plain in KNOWN_ORGS:
+            return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[plain])]
+        if (
+            len(run) > 1
+            and run[0].bare in KNOWN_ORGS
+            and run[0].text == run[0].bare
+            and not any(t.low.rstrip(".") in TITLES | ROLE_HEADS for t in run[1:])
+        ):
+            return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[run[0].bare])]
+        if (
+            re.search(r"(?<![A-Za-z])the\s+$", before)
+            and len(run) >= 2
+            and re.fullmatch(r"[A-Z][a-z]+s", run[-1].bare)
+            and run[-1].low not in COMMON
+        ):
+            return [
+                _Mention("org", plain, start, end, org_kind="armed group")
+            ]  # "the Kashmir Tigers"
+        if (kind := org_by_context(run, before, after)) is not None:
+            return [_Mention("org", plain, start, end, org_kind=kind)]
+        if re.match(
+            r"\s+(?:news outlet|news agency|newspaper|broadcaster|channel|has reported|reported)\b(?!\s+from)",
+            after,
+        ) and not re.search(
+            r"\b(?:writer|reporter|correspondent|journalist|photographer|editor)\s+$", before
+        ):
+            return [_Mention("org", plain, start, end, org_kind="outlet")]
+        if re.search(
+            r"\b(?:companies|firms|groups|organi[sz]ations|agencies|outlets|militias|parties|banks)\s+(?:such as|like|including)\s+$",
+            before,
+        ) or re.search(
+            r"\b(?:coalition|group|alliance|movement|militia|gang|party|organi[sz]ation|faction|network|newspaper|agency|company|bloc)\s*,\s+(?:the\s+)?$",
+            before,
+        ):
+            return [_Mention("org", plain, start, end, org_kind="movement")]
+        if _is_orgish(run):
+            if len(run) == 1:
+                known = [p for p in run[0].bare.split("-") if p in KNOWN_ORGS]
+                if known and run[0].bare.startswith(known[0] + "-"):
+                    return []  # "Hamas-led": the organisation is taken from the token itself
+                if not known and run[0].bare.count("-") < 2:
+                    return []  # "Council", "Government" alone name nothing ("This Council" is resolved later)
+            return [self.org_mention(run, plain, start, end)]
+        if (
+            len(run) == 1
+            and run[0].bare.isupper()
+            and 2 <= len(run[0].bare) <= 8
+            and run[0].bare not in NOT_ACRONYMS
+            and not re.search(r"-\d|\d-", run[0].bare)  # "J-10C", "A-18": a weapon, not a group
+        ):
+            return [_Mention("org", plain, start, end, org_kind="movement")]  # an acronym: MINUSMA
+        if (
+            len(run) == 1
+            and run[0].text == run[0].bare  # "Tinubu's spokesman" is a person's
+            and re.match(
+                r"\s+(?:chief|director|head|spokesman|spokeswoman|spokesperson|official|officials|commander)\b",
+                after,
+            )
+        ):
+            return [
+                _Mention("org", plain, start, end, org_kind="movement")
+            ]  # "Mossad chief David Barnea"
+        if len(run) == 1 and re.fullmatch(r"[A-Z][a-z]+ists", run[0].bare):
+            return [_Mention("org", plain, start, end, org_kind="movement")]  # "the Sadrists"
+        # titles before a name: "Taliban Foreign Minister Amir Khan Muttaqi", "President Joe Biden"
+        heads = [i for i, t in enumerate(run[:-1]) if t.low.rstrip(".") in ROLE_HEADS | HONORIFICS]
+        if heads:
+            cut = heads[-1] + 1
+            role_run, name_run = run[:cut], run[cut:]
+            if (
+                len(name_run) == 1
+                and len(role_run) > 1
+                and role_run[-1].low in ("sheikh", "sultan", "emir", "mullah")
+                and self.looks_like_name(name_run)
+            ):  # "Prime Minister Sheikh Hasina": the honorific is part of the name
+                role_run, name_run = role_run[:-1], [role_run[-1], *name_run]
+                mentions = [
+                    _Mention(
+                        "person",
+                        _text_plain(name_run),
+                        name_run[0].start,
+                        name_run[-1].end,
+                        role_prefix=_text_plain(role_run),
+                    )
+                ]
+            else:
+                mentions = self.classify_run(sentence, name_run, tokens)
+            for mention in mentions:
+                if mention.kind in ("person", "single"):
+                    # a lone titled name ("President Yoon") may be a known person's: decided later
+                    mention.role_prefix = _text_plain(role_run)
+            for tok in role_run:
+                if tok.bare in KNOWN_ORGS or (tok.bare.isupper() and 2 <= len(tok.bare) <= 8):
+                    kind = KNOWN_ORGS.get(tok.bare, "movement")
+                    mentions.append(
+                        _Mention(
+                            "org", tok.bare, tok.start, tok.start + len(tok.bare), org_kind=kind
+                        )
+                    )
+            return mentions
+        if not self.looks_like_name(run):
+            return []
+        if len(run) == 1:
+            return [_Mention("single", plain, start, end)]
+        return [_Mention("person", plain, start, end)]
+
+    @staticmethod
+    def looks_like_name(run: list[_Tok]) -> bool:
+        """No title, cue or common word at either end, and at most one inside ("Mohammed Shia al-Sudani")."""
+
+        def bad(tok: _Tok) -> bool:
+            return tok.capital and tok.low in COMMON | TITLES | ORG_CUES.keys()
+
+        if bad(run[0]) or bad(run[-1]):
+            return False
+        return sum(1 for tok in run[1:-1] if bad(tok)) <= 1
+
+    def is_place(self, text: str) -> bool:
+        text = text.removeprefix("the ").removeprefix("The ")
+        return text in self.places_set or (text.isupper() and text.title() in self.places_set)
+
+    def place_mention(
+        self, plain: str, start: int, end: int, before: str, after: str
+    ) -> list[_Mention]:
+        """A place; a country also acts as a state when it does something, has something done to
+        it, or stands in a list with one that does ("Qatar, Egypt and the United States resumed")."""
+        name = plain.removeprefix("The ").removeprefix("the ")
+        if name.isupper() and name.title() in self.places_set:
+            name = name.title()  # "BRUSSELS"
+        country = COUNTRY_ALIASES.get(name, name)
+        mentions = [_Mention("place", name, start, end)]
+        state = (
+            country if country in COUNTRIES or country in FORMER_STATES else self.capitals.get(name)
+        )
+        if state is None:
+            return mentions
+        verb = r"(?:\s+(?:(?:also|has|have|had|will|would|did|does|not)\s+)?(?:is|are|was|were|has|have|had|said|says|will|would|wants|seeks|sent|backed|accused|announced|denied|called|urged|warned|began|begin|must|should|could|can|[a-z]+ed)\b)"
+        listed = r"(?:\s*,\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’\- ]{1,30}?)*\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*"
+        located = re.search(
+            r"\b(?:in|within|across|to|into|inside|throughout|near|around|over|at|from|of)\s+(?:the\s+)?$",
+            before,
+        )
+        clause = re.match(
+            r",\s+(?:whose|which|under|led by|backed by)\b[^,.;]{0,80}?(?:,\s+[a-z]+|\s+[a-z]+ed\b)",
+            after,
+        )
+        acting = not located and (re.match(verb, after) or re.match(listed + verb, after) or clause)
+        acted_on = re.search(
+            r"(?i:request of|pressure from|backed by|mediated by|brokered by|hosted by|talks with|sanctions on|accused|by|governments? of|negotiators from|delegations? from|officials from|troops from|envoys? from)\s+(?:the\s+)?$",
+            before,
+        ) or re.search(
+            r"(?i:governments? of|negotiators from|delegations? from|hosted by)\s+(?:the\s+)?[A-Z][\w'’\- ]*?(?:,\s+(?:the\s+)?[A-Z][\w'’\- ]*?)*,?\s+(?:and|or)\s+(?:the\s+)?$",
+            before,
+        )
+        in_list_before = re.search(
+            r"(?:^|[.;:]\s*)(?:the\s+)?[A-Z][\w'’\- ]{1,30}?(?:,\s+(?:the\s+)?[A-Z][\w'’\- ]{1,30}?)*,?\s+(?:and|or)\s+(?:the\s+)?$",
+            before,
+        )
+        list_verb = in_list_before and re.match(verb, after)
+        if acting or acted_on or list_verb:
+            mentions.append(_Mention("org", state, start, end, org_kind="state"))
+        return mentions
+
+    def names(self) -> None:
+        sentences = [
+            s for p in self.article.paragraphs if p.id not in self.heading_ids for s in p.sentences
+        ]
+        singles: list[tuple[str, _Mention, str]] = []
+        for sentence in sentences:
+            text = sentence.text
+            offset = 0
+            if self.dateline_sentence is not None and sentence.id == self.dateline_sentence.id:
+                offset = self.dateline_end  # the dateline's place and outlet are handled apart
+            mentions = [m for m in self.classify(sentence.id, text) if m.start >= offset]
+            self.mentions[sentence.id] = mentions
+            for mention in mentions:
+                bracket = re.match(r"\s*\(([A-Z][A-Z0-9\-]{1,9})\)", text[mention.end :])
+                if bracket and mention.kind in ("org", "person") and mention.name != bracket[1]:
+                    self.bracketed.setdefault(bracket[1], mention.name)
+            for mention in mentions:
+                if mention.kind == "person":
+                    self.add_person(mention.name, text)
+                elif mention.kind == "org":
+                    self.add_org(mention.name, mention.org_kind or "movement", text)
+                elif mention.kind == "place" and mention.name not in self.places:
+                    self.places.append(mention.name)
+                elif mention.kind == "single":
+                    singles.append((sentence.id, mention, text))
+                elif mention.kind == "alias":
+                    self.attach_alias(mention, mentions)
+        if self.place and self.place not in self.places:
+            self.places.insert(0, self.place)
+        if self.outlet:
+            self.add_org(
+                self.outlet, "outlet", self.dateline_sentence.text if self.dateline_sentence else ""
+            )
+            self.orgs[self.outlet].kind = "outlet"
+        for sentence_id, mention, text in singles:
+            self.single(sentence_id, mention, text)
+        for name, nick in self.nicknames.items():
+            if (person := self.find_person(name)) is not None:
+                person.aliases.add(nick)
+        self.match_acronyms()
+        self.merge_orgs()
+        self.people_who_are_orgs()
+
+    def people_who_are_orgs(self) -> None:
+        """ "Georgian Dream" typed as an organisation in one sentence ("the ruling Georgian Dream
+        party") is that organisation in the others ("founder of Georgian Dream")."""
+        org_names = set(self.orgs) | {a for o in self.orgs.values() for a in o.aliases}
+        for name in [n for n in self.people if n in org_names]:
+            del self.people[name]
+            for mentions in self.mentions.values():
+                for mention in mentions:
+                    if mention.kind == "person" and mention.name == name:
+                        mention.kind, mention.name = "org", self.canonical_org(name) or name
+
+    def attach_alias(self, alias: _Mention, mentions: list[_Mention]) -> None:
+        """ "… Ahmed al-Sharaa, once known as Abu Mohammed al-Jolani": a name for what came just before."""
+        earlier = [m for m in mentions if m.end <= alias.start and m.kind in ("person", "org")]
+        if not earlier:
+            return
+        target = earlier[-1]
+        if target.kind == "person" and (person := self.find_person(target.name)):
+            person.aliases.add(alias.name)
+        elif target.kind == "org" and (name := self.canonical_org(target.name)) in self.orgs:
+            self.orgs[name].aliases.add(alias.name)
+
+    def single(self, sentence_id: str, mention: _Mention, text: str) -> None:
+        """A lone capitalised word: a known person's surname, or a person by context."""
+        name = mention.name
+        owners = [
+            p
+            for p in self.people.values()
+            if name in p.aliases
+            or name in [w for w in p.name.split() if w.lower() not in PARTICLES]
+        ]
+        if len(owners) == 1:
+            owners[0].aliases.add(name)
+            mention.kind, mention.name = "person", owners[0].name
+            return
+        before, after = text[: mention.start], text[mention.end :]
+        if (
+            mention.role_prefix
+            or re.match(rf"\s*,?\s+(?:{'|'.join(PERSON_VERBS)})\b", after)
+            or re.search(
+                r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Sheikh|Mullah|Commander|spokesperson|spokesman|leader)\.?\s+$",
+                before,
+            )
+        ):
+            self.add_person(name, text)
+            mention.kind = "person"
+
+    def add_person(self, name: str, sentence: str) -> None:
+        for person in self.people.values():
+            if name == person.name or name in person.aliases:
+                return
+        self.people[name] = Person(name, first_sentence=sentence)
+
+    def find_person(self, name: str) -> Person | None:
+        return self.people.get(name) or next(
+            (p for p in self.people.values() if name in p.aliases), None
+        )

@@ -1,0 +1,337 @@
+"""Organisations: cue words, acronyms and their expansions, variants merged."""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import (
+    COUNTRIES,
+    KNOWN_ORGS,
+    ORG_CUES,
+    ORG_NOUNS,
+    TITLES,
+    demonyms,
+    place_names,
+)
+from .results import Organisation
+from .tokens import (
+    _initials,
+    _Mention,
+    _Tok,
+)
+
+# -- an unknown name made an organisation by the words around it ---------------------------------
+_KIND_BEFORE = [
+    # "the newspaper Al-Sabah", "the polling firm Delphos", "the rights group Foro Penal"
+    (
+        r"\b(?:newspaper|daily|weekly|magazine|news agency|agency|broadcaster|news site|website|"
+        r"news outlet|outlet|channel|station|pollster|polling firm|polling company|platform)\s+$",
+        "outlet",
+    ),
+    (
+        r"\b(?:rights group|group|think tank|gang|militia|firm|company|monitor|network|cartel|"
+        r"faction|movement|organi[sz]ation|institute|charity|NGO)\s+$",
+        "movement",
+    ),
+    # "a poll by Cedatos", "a survey by the Mogadishu-based Somali Public Agenda"
+    (
+        r"\b(?:poll|polls|survey|surveys|report|study|analysis|count|tally|data)\s+(?:\w+\s+)?by\s+"
+        r"(?:the\s+)?(?:[\w'’\-]+-based\s+)?$",
+        "movement",
+    ),
+    # "the opposition Kuomintang", "the outlawed Balochistan Liberation Army"
+    (
+        r"\b(?:[Tt]he|[Aa]n?)\s+(?:main\s+)?(?:opposition|ruling|outlawed|banned|separatist|militant|rebel|jihadist|"
+        r"Islamist|armed|insurgent|paramilitary|far-right|far-left|ultra-Orthodox|ultranationalist|"
+        r"hardline|centrist|right-wing|left-wing|pro-Russian|pro-Western)\s+$",
+        "movement",
+    ),
+]
+_KIND_AFTER = [
+    (
+        r"\s+(?:news site|news website|website|newspaper|daily|news agency|broadcaster|"
+        r"polling firm|pollster)\b",
+        "outlet",
+    ),
+    (r"\s+(?:think tank|rights group|gang|cartel|militia|faction|monitor)\b", "movement"),
+    (
+        r"\s+(?:security agency|intelligence agency|spy agency|security service|agency)\b",
+        "government",
+    ),
+    (r"\s+(?:poll|polls|survey|surveys)\b", "movement"),  # "a Realmeter poll"
+    (
+        r"(?:\s+is|,)\s+an?\s+(?:[\w\-]+\s+){0,4}(?:organi[sz]ation|group|agency|outlet|newspaper|party|"
+        r"militia|movement|company|firm|think tank|NGO|charity|broadcaster|network|coalition)\b",
+        "movement",
+    ),
+]
+
+
+def org_by_context(run: list[_Tok], before: str, after: str) -> str | None:
+    """The kind of organisation that the words around an unknown name make it, or None.
+    ``before`` and ``after`` are the sentence on either side of the name."""
+    if any(t.low.rstrip(".") in TITLES for t in run[:1]):
+        return None  # "the group's Commander X" is a person with a title
+    if re.match(r"^\s*By\s+[^,|]{3,80}[,|]\s+$", before):
+        return "outlet"  # "By Sara Creta and Ahmed Nagi, Misbar", "By Mohamed Osman | Beam Reports"
+    if len(run) == 1 and run[0].text == "X" and re.search(r"\b(?:on|via)\s+$", before):
+        return "outlet"  # "shared on X"
+    tail = before[-80:]
+    for pattern, kind in _KIND_BEFORE:
+        if re.search(pattern, tail, re.I if "poll" in pattern else 0):
+            return kind
+    possessive = run[-1].text != run[-1].bare  # "Debretsion's faction" is a person's
+    for pattern, kind in _KIND_AFTER:
+        if not possessive and re.match(pattern, after):
+            return kind
+    if run[0].bare in KNOWN_ORGS and len(run) > 1 and KNOWN_ORGS[run[0].bare] == "outlet":
+        return "outlet"  # "Reuters Fact Check", "AFP Fact Check"
+    return None
+
+
+# -- bodies written in lower case or behind a demonym ---------------------------------------------
+# "the junta", "the interior ministry", "Pakistani intelligence services", "Mali's junta",
+# "the Malian army", "Iranian border guards", "the island's government", "a rival government"
+_BODY = (
+    r"(?:(?:interior|foreign|defen[cs]e|health|finance|justice|information|economy|education|"
+    r"energy|oil|home|intelligence|security|religious affairs|foreign affairs|internal affairs)\s+"
+    r"ministry|ministry\s+of\s+(?:the\s+)?[a-z]+|military junta|junta|military government|"
+    r"electoral commission|election commission|supreme court|constitutional court|high court|"
+    r"foreign office|home office|military rulers|"
+    r"central bank|cabinet|presidency|attorney general['’]s office|prosecutor['’]s office|"
+    r"prosecutor general['’]s office|national police|national guard|special forces|riot police|"
+    r"transitional government|interim government|federal government|central government|"
+    r"rival government|parallel government|"
+    r"government|armed forces|security forces|military|army|navy|air force|police|"
+    r"intelligence services|intelligence service|intelligence agency|spy agency|border guards|"
+    r"border guard|border police|coast guard|ruling bloc|ruling party|ruling coalition|"
+    r"ruling military council|paramilitaries)"
+)
+BODY_WORDS = {"army", "military", "navy", "police", "junta", "forces", "militia"}
+BODY_AFTER_DEMONYM = (
+    r"\s+(?:armed forces|security forces|army|military|navy|air force|police|intelligence|"
+    r"border guards?|border police|coast guard|junta|(?:[a-z]+\s+)?ministry|paramilitaries)\b"
+)
+# lower-case nouns after a name that are not part of the name: "the Tren de Aragua gang"
+NAME_WITHOUT_NOUN = {"gang", "party", "cartel", "group", "coalition", "alliance", "militias",
+                     "gangs", "militia"}  # fmt: skip
+# what may follow a body word when it is only an adjective: "the army base", "military rule"
+_NOT_A_BODY = (
+    r"(?:base|bases|operation|operations|court|courts|officer|officers|convoy|convoys|camp|camps|rulers|"
+    r"vehicle|vehicles|aircraft|jets?|helicopters?|planes?|budget|spending|service|rule|takeover|"
+    r"coup|academy|hospital|personnel|posts?|checkpoints?|drills|exercises?|headquarters|"
+    r"uniforms?|equipment|hardware|leadership|offensive|campaign|parade|escort|station|stations|"
+    r"intelligence|junta|government|council|tribunal|prosecutor|spending|positions?|targets?|"
+    r"sites?|installations?|facility|facilities|doctrine|pressure|presence|aid|help|support|"
+    r"contractors?|equipment|ties|cooperation|strikes?|action|power|regime|era|dictatorship)\b"
+)
+_BODY_RE = re.compile(
+    r"(?:(?P<own>[A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+){0,2})['’]s\s+"
+    r"|(?P<dem>\b(?:" + "|".join(sorted(demonyms(), key=len, reverse=True)) + r"))\s+"
+    r"|(?P<det>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ww]hose)\s+(?:(?:country|island|nation|"
+    r"region|state|kingdom|republic)['’]s\s+)?)"
+    r"|(?P<rival>\b[Aa]n?\s+(?=(?:rival|parallel|transitional|interim)\s+government))"
+    r"|(?P<country>\b(?:" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r"))\s+"
+    r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|security forces)\b)))"
+    r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
+    r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
+    r"federal|provincial|regional|Union|"
+    r"[A-Za-z]+-(?:backed|led|installed))\s+)?"
+    rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet)(?!\s+{_NOT_A_BODY})(?![\w\-])"
+)
+_PLACE_NAMES = place_names()
+_DEMONYMS = demonyms()
+
+
+_BODY_SAME = {
+    "military junta": "junta",
+    "military government": "junta",
+    "ruling military council": "junta",
+}
+_BODY_NAME = re.compile(
+    rf"^(?:(?P<owner>.+?)(?:['’]s|\s)\s*)?(?P<body>{_BODY}|parliament|police|congress|senate)$"
+)
+
+
+def _split_body(name: str) -> tuple[str | None, str | None]:
+    """("Mali", "junta") for "Mali's junta", (None, "junta") for "junta"; (None, None) otherwise."""
+    match = _BODY_NAME.match(name)
+    if not match:
+        return None, None
+    owner = match.group("owner")
+    if owner is not None and owner not in _DEMONYMS and not owner[:1].isupper():
+        return None, None
+    if owner is not None and " " in owner and owner not in _DEMONYMS and owner not in COUNTRIES:
+        owner = owner.split()[0]  # "Yemen's internationally recognised" → "Yemen"
+    return (_DEMONYMS.get(owner, owner) if owner else None), match.group("body")
+
+
+def bodies(sentence: str) -> list[_Mention]:
+    """State bodies named in lower case: each with its owner when the sentence gives one."""
+    found = []
+    for match in _BODY_RE.finditer(sentence):
+        body = match.group("body").lower()
+        own, dem = match.group("own"), match.group("dem") or match.group("country")
+        adj = match.group("adj") or ""
+        if match.group("bare") is not None and body not in (
+            "police",
+            "parliament",
+            "security forces",
+        ):
+            continue
+        if own is not None:
+            owner = own.split()[-1] if own.split()[0] in ("The", "A") else own
+            if owner.lower() in ("group", "bloc") or owner in KNOWN_ORGS:
+                continue  # "the Taliban's army" is the Taliban's
+            name = f"{owner}'s {adj}{body}"
+            start = match.start("own") + (len(own) - len(owner))
+        elif dem is not None:
+            name = f"{dem} {body}"
+            start = match.start("dem") if match.group("dem") else match.start("country")
+        else:
+            name, start = body, match.start("body")
+        kind = "coalition" if body.startswith("ruling") else "government"
+        found.append(_Mention("org", name, start, match.end("body"), org_kind=kind))
+    return found
+
+
+class OrganisationRules:
+    def org_mention(self, run: list[_Tok], plain: str, start: int, end: int) -> _Mention:
+        kind = "movement"
+        for tok in reversed(run):
+            if tok.low in ORG_CUES:
+                kind = ORG_CUES[tok.low]
+                break
+        return _Mention("org", plain, start, end, org_kind=kind)
+
+    # whole article ----------------------------------------------------------------------------
+    def match_acronyms(self) -> None:
+        """An acronym and its expansion are one organisation ("TPLF", "Tigray People's Liberation
+        Front"); a "person" whose initials spell a known acronym is that organisation ("HTS")."""
+        self.fold_case()
+        acronyms = [name for name in self.orgs if name.isupper() and 2 <= len(name) <= 8]
+        for acronym in acronyms:
+            bracketed = self.bracketed.get(acronym)  # "… (CSP-DPA)": the name just before it
+            for name in list(self.orgs) + list(self.people):
+                if name == acronym or (
+                    _initials(name) != acronym
+                    and _initials(name, connectors=True) != acronym
+                    and name != bracketed
+                ):
+                    continue
+                if name in self.people:
+                    person = self.people.pop(name)
+                    kind = self.orgs[acronym].kind
+                    self.orgs.setdefault(
+                        name, Organisation(name, kind, first_sentence=person.first_sentence)
+                    )
+                    for mentions in self.mentions.values():
+                        for mention in mentions:
+                            if mention.kind == "person" and mention.name == name:
+                                mention.kind, mention.org_kind = "org", kind
+                target = self.orgs[name]
+                target.aliases.add(acronym)
+                target.aliases |= self.orgs[acronym].aliases
+                for mentions in self.mentions.values():
+                    for mention in mentions:
+                        if mention.kind == "org" and mention.name == acronym:
+                            mention.name = name
+                del self.orgs[acronym]
+                break
+
+    def fold_case(self) -> None:
+        """ "REUTERS" in a photo credit is Reuters."""
+        by_fold = {name.casefold(): name for name in self.orgs if not name.isupper()}
+        for name in [n for n in self.orgs if n.isupper() and len(n) > 4]:
+            other = by_fold.get(name.casefold())
+            if other is not None:
+                self.orgs[other].aliases.add(name)
+                del self.orgs[name]
+
+    def add_org(self, name: str, kind: str, sentence: str) -> None:
+        if name not in self.orgs:
+            self.orgs[name] = Organisation(name, kind, first_sentence=sentence)
+
+    def merge_orgs(self) -> None:
+        """ "Mujahedin regime" and "Mujahedin government" are the Mujahedin; "Afghan International"
+        is "Afghanistan International"."""
+        names = list(self.orgs)
+        for name in names:
+            org = self.orgs.get(name)
+            if org is None:
+                continue
+            words = name.split()
+            base = None
+            if len(words) == 2 and words[1] in ORG_NOUNS and words[0] in self.orgs:
+                base = words[0]
+            elif len(words) >= 2 and words[0] in self.demonyms:
+                variant = " ".join([self.demonyms[words[0]], *words[1:]])
+                # "Afghan International" → "Afghanistan International"
+                country_words = [c for c, (_, d) in COUNTRIES.items() if d == words[0]]
+                for country in country_words:
+                    candidate = " ".join([country, *words[1:]])
+                    if candidate in self.orgs:
+                        base = candidate
+                if base is None and variant in self.orgs:
+                    base = variant
+            if base is None and name + "s" in self.orgs:
+                base = name + "s"  # "Sadrist" is the Sadrists
+            if base is None and len(words) >= 2:
+                # "National Consensus" is short for "National Consensus of Afghan Political …"
+                longer = [o for o in self.orgs if o != name and o.startswith(name + " ")]
+                if len(longer) == 1:
+                    base = longer[0]
+            if base and base != name:
+                self.orgs[base].aliases.add(name)
+                self.orgs[base].aliases |= org.aliases
+                del self.orgs[name]
+        self.merge_bodies()
+        for name, state in self.state_aliases.items():
+            if name in self.orgs and state not in self.orgs:
+                self.orgs[name].aliases.add(state)
+
+    def merge_bodies(self) -> None:
+        """One body, however it is written: "the junta" is "Mali's junta" when the article names
+        only one junta, and "Mali's military government" is the same junta."""
+        groups: dict[str, list[str]] = {}
+        for name in self.orgs:
+            _owner, body = _split_body(name)
+            if body is not None:
+                groups.setdefault(_BODY_SAME.get(body, body), []).append(name)
+        for names in groups.values():
+            owned = {_split_body(n)[0] for n in names} - {None}
+            if len(owned) > 1 or len(names) < 2:
+                continue
+            # the qualified name leads ("Mali's junta"), the first written among equals
+            names.sort(key=lambda n: (_split_body(n)[0] is None, list(self.orgs).index(n)))
+            base = self.orgs[names[0]]
+            for name in names[1:]:
+                base.aliases.add(name)
+                base.aliases |= self.orgs[name].aliases
+                del self.orgs[name]
+
+    # roles, relations, attribution --------------------------------------------------------------
+    def subject_org(self, sentence_id: str, mentions: list[_Mention], before: int) -> str | None:
+        """The organisation a sentence is about: one named before ``before``, or for "This Council"
+        the latest organisation named so far whose name has that word."""
+        named = [m for m in mentions if m.kind == "org" and m.end <= before]
+        if named:
+            return self.canonical_org(named[0].name)
+        sentence = self.sentence_map.get(sentence_id)
+        this = re.match(r"\s*(?:This|The|That)\s+([A-Z]\w+)", sentence.text if sentence else "")
+        if not this:
+            return None
+        word = this.group(1)
+        order = list(self.sentence_map)
+        for earlier in reversed(order[: self.sentence_index[sentence_id] + 1]):
+            for mention in reversed(self.mentions.get(earlier, [])):
+                if mention.kind == "org" and word in mention.name.split():
+                    return self.canonical_org(mention.name)
+        return None
+
+    def canonical_org(self, name: str | None) -> str | None:
+        if name is None:
+            return None
+        if name in self.orgs:
+            return name
+        return next((o.name for o in self.orgs.values() if name in o.aliases), name)

@@ -1,0 +1,224 @@
+"""Words and runs of capitalised words: the units every naming rule works on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import (
+    CONNECTORS,
+    KNOWN_ORGS,
+    MONTH_NAMES,
+    ORG_CUES,
+    ORG_NOUNS,
+    PARTICLES,
+    WEEKDAY_NAMES,
+    place_names,
+)
+
+# Words that open sentences; stripped from the front of an organisation's name.
+STARTERS = {
+    "the", "a", "an", "this", "that", "these", "those", "other", "also", "however", "notably",
+    "meanwhile", "and", "but", "currently", "according", "among", "members", "representatives",
+    "previous", "several", "many", "some", "both", "while", "after", "before", "as", "in", "on",
+    "at", "by", "for", "from", "with", "under", "since", "when", "if", "its", "their", "his", "her",
+    # political adjectives before a party's name: "the Islamist Jamaat-e-Islami"
+    "islamist", "jihadist", "separatist", "far-right", "far-left", "ultra-orthodox", "leftist",
+    "right-wing", "left-wing", "hardline", "ultranationalist", "nationalist", "centrist", "outlawed",
+    "banned", "ruling", "opposition", "pro-russian", "pro-western", "pro-government", "rebel",
+}  # fmt: skip
+# Common nouns whose possessive sits inside an organisation's name ("Tigray People's Liberation
+# Front", "Attorney General's Office", "Kurdistan Workers' Party"); any other possessive ends it
+# ("Hasina's Awami League").
+INNER_POSSESSIVES = {"people", "general", "women", "worker", "workers", "nation", "nations",
+                     "children", "mother", "martyr", "martyrs", "ombudsman", "prosecutor",
+                     "veteran", "veterans", "farmer", "farmers", "student", "students"}  # fmt: skip
+
+
+# -- names ----------------------------------------------------------------------------------------
+# "U.S." and other dotted acronyms; a middle initial inside a name ("George W. Bush"); words;
+# numbers; punctuation
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z])|[^\W\d_][\w'’\-]*|\d[\w\-–/]*|[^\w\s]"
+)
+_HYPHEN_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu)-[A-Z]")
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        """Without a possessive 's."""
+        return re.sub(r"['’]s$", "", self.text)
+
+    @property
+    def low(self) -> str:
+        return self.bare.lower()
+
+    @property
+    def capital(self) -> bool:
+        t = self.text
+        if _HYPHEN_NAME.match(t):
+            return True
+        return t[:1].isupper() and t.lower().rstrip(".") not in MONTH_NAMES | WEEKDAY_NAMES
+
+
+def _tokens(sentence: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
+    """Maximal runs of capitalised tokens, allowing particles and connectors between them."""
+    runs: list[list[_Tok]] = []
+    current: list[_Tok] = []
+    for index, tok in enumerate(tokens):
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        joiner = (
+            tok.low in PARTICLES | CONNECTORS
+            and current
+            and nxt is not None
+            and (nxt.capital or nxt.low in PARTICLES | CONNECTORS)
+        )
+        ordinal = (
+            not current
+            and re.fullmatch(r"\d+(?:st|nd|rd|th)", tok.text)
+            and nxt is not None
+            and nxt.capital
+        )  # "9th Armoured Division"
+        numbered = (
+            current
+            and tok.text.isdigit()
+            and current[-1].low
+            in ("channel", "brigade", "division", "battalion", "regiment", "corps", "unit", "radio")
+        )  # "Channel 12", "Brigade 55"
+        if tok.capital or joiner or ordinal or numbered:
+            current.append(tok)
+            # a possessive ends the name, unless an organisation's name goes on ("General's Office",
+            # "Tigray People's Liberation Front")
+            if tok.text != tok.bare and not _org_continues(tokens, index + 1, current):
+                runs.append(current)
+                current = []
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    cleaned = []
+    for run in runs:
+        while run and not run[-1].capital and not run[-1].text.isdigit():
+            run = run[:-1]
+        if run:
+            cleaned.append(run)
+    return cleaned
+
+
+def _org_continues(tokens: list[_Tok], index: int, so_far: list[_Tok]) -> bool:
+    """After a possessive, do the capitalised words from ``index`` on reach an organisation cue
+    word, so that the possessive is inside one name ("People's" in "Tigray People's Liberation
+    Front")? Not when what came before is a place or an organisation of its own ("South Korea's
+    National Assembly", "the Church's Episcopal Conference")."""
+    owner = " ".join(t.bare for t in so_far)
+    if owner in _PLACES or owner in KNOWN_ORGS or any(t.low in ORG_CUES for t in so_far):
+        return False
+    if so_far[-1].low not in INNER_POSSESSIVES:
+        return False  # "Hasina's Awami League": a person's organisation
+    while index < len(tokens) and tokens[index].capital:
+        if tokens[index].low in ORG_CUES:
+            return True
+        index += 1
+    return False
+
+
+def _is_orgish(run: list[_Tok]) -> bool:
+    """Has an organisation cue word, is a known organisation, or is glued to one ("Tehreek-e-Taliban")."""
+    if _text_plain(run) in KNOWN_ORGS:
+        return True
+    for tok in run:
+        parts = tok.bare.split("-")
+        if tok.low in ORG_CUES or any(p.lower() in ORG_CUES for p in parts[1:]):
+            return True
+        if (
+            len(parts) > 2
+            and parts[1].lower() in ("e", "i", "ul", "al")
+            and parts[0].lower() in ORG_CUES
+        ):
+            return True  # "Lashkar-e-Taiba", "Hezb-e-Islami"
+        if (
+            len(parts) > 1
+            and parts[0].lower() not in PARTICLES
+            and any(p in KNOWN_ORGS for p in parts)
+        ):
+            return True
+    return False
+
+
+def _text_plain(run: list[_Tok]) -> str:
+    return " ".join([*(t.text for t in run[:-1]), run[-1].bare]) if run else ""
+
+
+_PLACES = place_names()
+_ORG_NOUN = re.compile(r"\s+(" + "|".join(ORG_NOUNS) + r")\b")
+
+
+def _split_and(run: list[_Tok]) -> list[list[_Tok]]:
+    """A run cut at each lowercase "and" (with a following "the"): the candidate halves."""
+    halves, current = [], []
+    index = 0
+    while index < len(run):
+        tok = run[index]
+        if tok.low == "and" and not tok.capital:
+            halves.append(current)
+            current = []
+            if index + 1 < len(run) and run[index + 1].low == "the" and not run[index + 1].capital:
+                index += 1
+        else:
+            current.append(tok)
+        index += 1
+    halves.append(current)
+    return [h for h in halves if h]
+
+
+def _initials(name: str, connectors: bool = False) -> str:
+    """ "Tigray People's Liberation Front" → "TPLF"; "Hayat Tahrir al-Sham" → "HTS"; with
+    ``connectors`` "of", "for", "on", "in", "to" count too: "Economic Community of West African
+    States" → "ECOWAS"."""
+    letters = []
+    for word in name.replace("-", " - ").split():
+        if word == "-" or (word.lower() in CONNECTORS | PARTICLES and not connectors):
+            continue
+        if connectors and word.lower() in ("the", "and"):
+            continue
+        if connectors and word.lower() in CONNECTORS:
+            letters.append(word[0].upper())
+            continue
+        letters.append(word[0].upper())
+    return "".join(letters)
+
+
+def _split_connectors(run: list[_Tok]) -> list[list[_Tok]]:
+    parts, current = [], []
+    for tok in run:
+        if tok.low in CONNECTORS and not tok.capital:
+            if current:
+                parts.append(current)
+            current = []
+        else:
+            current.append(tok)
+    if current:
+        parts.append(current)
+    return parts
+
+
+@dataclass
+class _Mention:
+    kind: str  # person | org | place | single
+    name: str
+    start: int
+    end: int
+    role_prefix: str | None = None
+    org_kind: str | None = None
