@@ -285,8 +285,13 @@ def _brief_text(
     front["tags"] = []
 
     lines = ["## Summary", ""]
-    label = notes.quote(extraction.summary)
-    lines.append(md_text(extraction.summary) + (f"[^{label}]" if label else ""))
+    # The summary must cite the article: the lead when it can be quoted (it occurs once), else
+    # the first takeaway that can, or failing both the headline.
+    for candidate in [extraction.summary, *extraction.takeaways, extraction.title]:
+        label = notes.quote(candidate) if candidate else None
+        if label:
+            lines.append(md_text(candidate) + f"[^{label}]")
+            break
     lines += ["", "## Key takeaways", ""]
     for takeaway in extraction.takeaways:
         label = notes.quote(takeaway)
