@@ -18,8 +18,8 @@ from tui.screens.reader import ReaderScreen
 from tui.store import Store
 from tui.userdata import UserData
 from tui.widgets.actors import ActorTree
-from tui.widgets.panes import ItemPane
-from tui.widgets.styles import MENTION_STYLE, SUPPORT_STYLE
+from tui.widgets.panes import TextPane
+from tui.widgets.styles import HINT_STYLE, MATCH_STYLE, MENTION_STYLE, SUPPORT_STYLE
 
 from .conftest import SEED_BRIEF
 
@@ -38,6 +38,8 @@ def make_app(store: Store, tmp_path: Path):
 
 def plain(widget) -> str:
     """Everything a widget shows, as plain text."""
+    if isinstance(widget, TextPane):
+        return "\n".join(widget.plain_lines())
     if isinstance(widget, OptionList):
         return "\n".join(
             o.prompt.plain if isinstance(o.prompt, Content) else str(o.prompt)
@@ -51,8 +53,19 @@ def styled(content: Content, style: str) -> list[str]:
     return [content.plain[s.start : s.end] for s in content.spans if s.style == style]
 
 
-def pane(app: BriefApp, name: str) -> ItemPane:
-    return app.screen.query_one(f"#{name}", ItemPane)
+def pane(app: BriefApp, name: str) -> TextPane:
+    return app.screen.query_one(f"#{name}", TextPane)
+
+
+def marked(text_pane: TextPane, style: str) -> list[str]:
+    """The pieces of text drawn in ``style`` across every item of a pane."""
+    found = []
+    for n in range(len(text_pane.items)):
+        shown = text_pane._show(n)
+        for start, end, span_style in shown.spans + shown.long_spans:
+            if span_style == style:
+                found.append(shown.text[start:end])
+    return found
 
 
 async def select_actor(pilot, actor: str) -> None:
@@ -103,14 +116,8 @@ async def test_selecting_dostum_narrows_history_and_highlights_his_mentions(make
         ]
         assert "Abdul Rashid Dostum (1 of 9)" in str(history.border_title)
         source = pane(app, "source")
-        marked = [
-            text for option in source.options for text in styled(option.prompt, MENTION_STYLE)
-        ]
-        assert marked == ["Abdul Rashid Dostum", "Dostum"]
-        summary_marked = [
-            t for o in pane(app, "summary").options for t in styled(o.prompt, MENTION_STYLE)
-        ]
-        assert summary_marked == ["Abdul Rashid Dostum"]
+        assert marked(source, MENTION_STYLE) == ["Abdul Rashid Dostum", "Dostum"]
+        assert marked(pane(app, "summary"), MENTION_STYLE) == ["Abdul Rashid Dostum"]
         card = plain(screen.query_one("#actor-card", Static))
         assert "Leader, National Assembly for Salvation [p11.s1]" in card
         assert "General, Najibullah government [p17.s1]" in card
@@ -125,8 +132,7 @@ async def test_father_and_son_are_told_apart(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await select_actor(pilot, "ahmad-massoud")
-        marked = [t for o in pane(app, "source").options for t in styled(o.prompt, MENTION_STYLE)]
-        assert marked == ["Ahmad Massoud"]
+        assert marked(pane(app, "source"), MENTION_STYLE) == ["Ahmad Massoud"]
         card = plain(app.screen.query_one("#actor-card", Static))
         assert "child-of Ahmad Shah Massoud" in card
 
@@ -140,8 +146,7 @@ async def test_selecting_a_takeaway_highlights_its_sentences_and_actors(make_app
         screen = app.screen
         assert screen.selection.item == "takeaway:3"
         source = pane(app, "source")
-        supported = [t for o in source.options for t in styled(o.prompt, SUPPORT_STYLE)]
-        assert supported == [
+        assert marked(source, SUPPORT_STYLE) == [
             "The discussions are believed to have been initiated at the request of Tehran, with reports "
             "stating that several anti-Taliban political figures have recently visited Iran."
         ]
@@ -158,7 +163,7 @@ async def test_selecting_an_event_scrolls_source_and_enter_focuses_it(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.active == "source"
-        assert isinstance(app.focused, ItemPane) and app.focused.id == "source"
+        assert isinstance(app.focused, TextPane) and app.focused.id == "source"
 
 
 async def test_entity_screen_back_and_forward(make_app):
@@ -225,10 +230,7 @@ async def test_entity_mention_opens_the_sentence_in_the_reader(make_app):
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.selection.item == "sentence:p17.s1"
         assert app.screen.active == "source"
-        supported = [
-            t for o in pane(app, "source").options for t in styled(o.prompt, SUPPORT_STYLE)
-        ]
-        assert supported[0].startswith("Also included in this anti-Taliban coalition is Dostum")
+        assert marked(pane(app, "source"), SUPPORT_STYLE)[0].startswith("Also included in this anti-Taliban coalition is Dostum")
 
 
 async def test_hint_mode_numbers_links_and_a_digit_follows_one(make_app):
@@ -240,13 +242,12 @@ async def test_hint_mode_numbers_links_and_a_digit_follows_one(make_app):
         assert app.screen.hints
         assert {k: (v.kind, v.target) for k, v in takeaways.hint_map.items()} == {
             "1": ("entity", "taliban"),
-            "2": ("source", "takeaway:0"),
+            "2": ("source", "p9.s1"),
         }
-        hints = [t for t in styled(takeaways.options[0].prompt, "bold reverse $text-accent")]
-        assert hints == ["1", "2"]
+        assert marked(takeaways, HINT_STYLE) == ["1", "2"]
         await pilot.press("2")
         await pilot.pause()
-        assert app.screen.active == "source" and app.screen.selection.item == "takeaway:0"
+        assert app.screen.active == "source" and app.screen.selection.item == "sentence:p9.s1"
         await pilot.press("2", "f", "1")
         await pilot.pause()
         assert isinstance(app.screen, EntityScreen) and app.screen.entity.id == "taliban"
@@ -268,12 +269,7 @@ async def test_search_highlights_and_n_steps_through_matches(make_app):
         await pilot.pause()
         assert screen.active == "summary" and pane(app, "summary").current_key() == "summary:2"
         assert "Match 1 of 2" in plain(screen.query_one("#status", Static))
-        marks = [
-            t
-            for o in pane(app, "source").options
-            for t in styled(o.prompt, "reverse $text-success")
-        ]
-        assert marks == ["Tehran"]
+        assert marked(pane(app, "source"), MATCH_STYLE) == ["Tehran"]
         await pilot.press("n")
         await pilot.pause()
         assert screen.active == "source" and pane(app, "source").current_key() == "p13"

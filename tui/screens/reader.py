@@ -45,6 +45,7 @@ def brief_header(view: BriefView) -> Content:
 
 class ReaderScreen(BriefScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    AUTO_FOCUS = None  # on_mount focuses the saved pane itself
 
     # Pane switching is a priority binding: it runs as the key arrives, so the next key of a
     # burst ("3 j" typed in one go) already goes to the new pane. Hint keys are taken in on_key.
@@ -179,6 +180,8 @@ class ReaderScreen(BriefScreen):
         tabs_widget.update(Content(" ").join(tabs))
 
     def on_descendant_focus(self, event) -> None:
+        if event.widget is not self.focused:
+            return  # focus has moved on since (keys typed fast)
         for pane in PANES:
             try:
                 container = self.pane_container(pane)
