@@ -60,12 +60,15 @@ class PaneItem:
     hang: bool = False  # indent continuation lines under the text, past the prefix
     mentions: list[tuple[str, int, int]] = field(default_factory=list)  # entity, start, end
     sentences: list[tuple[str, int, int]] = field(default_factory=list)  # id, start, end
+    named: frozenset[str] | None = None  # the entities mentioned, worked out once
 
     def ref_ids(self) -> list[str]:
         return list(dict.fromkeys(s for r in self.refs for s in (r.sentences or (r.sentence,))))
 
-    def entities(self) -> set[str]:
-        return {entity for entity, _, _ in self.mentions}
+    def entities(self) -> frozenset[str]:
+        if self.named is None:
+            self.named = frozenset(entity for entity, _, _ in self.mentions)
+        return self.named
 
 
 @dataclass(slots=True)
