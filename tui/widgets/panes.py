@@ -502,9 +502,17 @@ class TextPane(ScrollView, can_focus=True):
         self._show_item(self.cursor, top=top)
         return True
 
-    def action_cursor_down(self) -> None:
+    def _laid_out(self) -> bool:
+        """Wrapped for a width (a hidden pane in the narrow layout is not, until it shows)."""
         self._layout()
+        return bool(self._width) and len(self._tops) == len(self.items) + 1
+
+    def action_cursor_down(self) -> None:
         if not self.items:
+            return
+        if not self._laid_out():
+            self._set_cursor(self.cursor + 1)
+            self._show_item(self.cursor)
             return
         view = int(self.scroll_offset.y)
         if self._tops[self.cursor + 1] > view + self.page_height:
@@ -514,8 +522,11 @@ class TextPane(ScrollView, can_focus=True):
             self._show_item(self.cursor)
 
     def action_cursor_up(self) -> None:
-        self._layout()
         if not self.items:
+            return
+        if not self._laid_out():
+            self._set_cursor(self.cursor - 1)
+            self._show_item(self.cursor)
             return
         view = int(self.scroll_offset.y)
         if self._tops[self.cursor] < view:
@@ -529,8 +540,11 @@ class TextPane(ScrollView, can_focus=True):
                 self._show_item(self.cursor)
 
     def _page(self, lines: int) -> None:
-        self._layout()
         if not self.items:
+            return
+        if not self._laid_out():
+            self._set_cursor(self.cursor + (1 if lines > 0 else -1))
+            self._show_item(self.cursor)
             return
         view = int(self.scroll_offset.y)
         self._scroll_line(view + lines)
@@ -573,8 +587,7 @@ class TextPane(ScrollView, can_focus=True):
             self.post_message(self.Picked(self, self.items[self.cursor].key, chosen=True))
 
     def on_click(self, event: events.Click) -> None:
-        self._layout()
-        if self.items:
+        if self.items and self._laid_out():
             line = int(self.scroll_offset.y) + event.y
             if line < self._tops[-1]:
                 self.focus()
