@@ -109,6 +109,8 @@ def wrap_offsets(text: str, width: int, indent: int = 0) -> list[int]:
         else:
             cut = text.rfind(" ", start + 1, end + 1)
             following = cut + 1 if cut > start else max(end, start + 1)
+        while following < size and text[following] == " ":
+            following += 1  # a continuation line never starts with the space it broke at
         if following >= size:
             break
         starts.append(following)
@@ -747,7 +749,12 @@ class SourcePane(TextPane):
         items = []
         for p in article.paragraphs:
             item = PaneItem(
-                p.id, article.text[p.start : p.end], "source", p.start, prefix=f"{p.id:>4} "
+                p.id,
+                article.text[p.start : p.end],
+                "source",
+                p.start,
+                prefix=f"{p.id:>4} ",
+                hang=True,
             )
             item.sentences = [(s.id, s.start - p.start, s.end - p.start) for s in p.sentences]
             items.append(item)
