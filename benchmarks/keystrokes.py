@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import shutil
 import statistics
 import subprocess
@@ -21,8 +22,8 @@ import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+ROOT = Path(os.environ.get("BRIEF_CODE", Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(ROOT))  # BRIEF_CODE=/path/to/other/checkout measures that code instead
 
 # (pane key, keys to time) — each sequence is timed key by key after its pane key
 SCENARIOS = [
@@ -71,7 +72,7 @@ def tmux_times(size: str, rounds: int, store_path: Path | None) -> list[float]:
     times: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         store = f" --store {store_path}" if store_path else ""
-        command = f"BRIEF_DATA_DIR={tmp} {sys.executable} -m tui{store}"
+        command = f"cd {ROOT} && BRIEF_DATA_DIR={tmp} {sys.executable} -m tui{store}"
         subprocess.run([*tmux, "new-session", "-d", "-x", width, "-y", height, command], check=True)
 
         def screen() -> str:

@@ -316,8 +316,12 @@ class TextPane(ScrollView, can_focus=True):
             tops.append(tops[-1] + len(starts))
         self._tops = tops
         self._strips.clear()
-        lines = tops[-1] or (1 if self.empty_text else 0)
-        self.virtual_size = Size(width, lines)
+        self._set_virtual_height(tops[-1])
+
+    def _set_virtual_height(self, lines: int) -> None:
+        size = Size(self._width, lines or (1 if self.empty_text else 0))
+        if size != self.virtual_size:  # a new virtual size lays the screen out again
+            self.virtual_size = size
 
     def _rewrap(self, index: int) -> None:
         """Re-wrap one item whose shown text changed (hint labels); other items keep their lines."""
@@ -337,7 +341,7 @@ class TextPane(ScrollView, can_focus=True):
             tops.append(tops[-1] + len(starts))
         self._tops = tops
         self._strips.clear()
-        self.virtual_size = Size(self._width, tops[-1] or (1 if self.empty_text else 0))
+        self._set_virtual_height(tops[-1])
         self.refresh()
 
     def item_at_line(self, y: int) -> int:
