@@ -22,7 +22,7 @@ import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(os.environ.get("BRIEF_CODE", Path(__file__).resolve().parent.parent))
+ROOT = Path(os.environ.get("BRIEF_CODE") or Path(__file__).resolve().parent.parent)
 sys.path.insert(0, str(ROOT))  # BRIEF_CODE=/path/to/other/checkout measures that code instead
 
 # (pane key, keys to time) — each sequence is timed key by key after its pane key
@@ -42,7 +42,10 @@ def report(name: str, times: list[float]) -> None:
     )
 
 
-async def in_process(size: tuple[int, int], rounds: int, store_path: Path | None) -> list[float]:
+async def in_process(
+    size: tuple[int, int], rounds: int, store_path: Path | None
+) -> tuple[list[float], list[float]]:
+    """Wall time and CPU time of each key, from press until the app is idle again."""
     from tui.app import BriefApp
     from tui.config import Config
     from tui.store import Store
@@ -51,6 +54,7 @@ async def in_process(size: tuple[int, int], rounds: int, store_path: Path | None
     if store_path is None:
         store_path = ROOT / "tui" / "data" / "store.json"
     times: list[float] = []
+    cpu: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         app = BriefApp(Store.open(store_path), UserData(Path(tmp)), config=Config())
         async with app.run_test(size=size) as pilot:
@@ -59,10 +63,11 @@ async def in_process(size: tuple[int, int], rounds: int, store_path: Path | None
                 for pane, keys in SCENARIOS:
                     await pilot.press(pane)
                     for key in keys:
-                        started = time.perf_counter()
+                        started, cpu_started = time.perf_counter(), time.process_time()
                         await pilot.press(key)
                         times.append(time.perf_counter() - started)
-    return times
+                        cpu.append(time.process_time() - cpu_started)
+    return times, cpu
 
 
 def tmux_times(size: str, rounds: int, store_path: Path | None) -> list[float]:
@@ -122,10 +127,9 @@ def main() -> None:
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     print(f"terminal {args.size}, {args.rounds} rounds")
-    report(
-        "in-process (Pilot, key → idle)",
-        asyncio.run(in_process((width, height), args.rounds, args.store)),
-    )
+    wall, cpu = asyncio.run(in_process((width, height), args.rounds, args.store))
+    report("in-process (Pilot, key → idle), wall", wall)
+    report("in-process (Pilot, key → idle), CPU of the process", cpu)
     if not args.skip_tmux and shutil.which("tmux"):
         report(
             "end to end (tmux send-keys → screen changed)",

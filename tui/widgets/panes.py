@@ -29,6 +29,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from ..linking import BriefView, Selection, find_spans
 from ..model import SourceRef
@@ -320,7 +321,16 @@ class TextPane(ScrollView, can_focus=True):
 
     def _set_virtual_height(self, lines: int) -> None:
         size = Size(self._width, lines or (1 if self.empty_text else 0))
-        if size != self.virtual_size:  # a new virtual size lays the screen out again
+        old = self.virtual_size
+        if size == old:
+            return
+        view = self.scrollable_content_region.height
+        if old.height and (old.height > view) == (size.height > view):
+            # the scrollbar neither comes nor goes: update it without laying out the screen
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+        else:
             self.virtual_size = size
 
     def _rewrap(self, index: int) -> None:
