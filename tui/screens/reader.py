@@ -72,10 +72,10 @@ class ReaderScreen(BriefScreen):
         Binding("f", "hints", "Links", id="hints"),
     ]
 
-    selection: reactive[Selection] = reactive(Selection, init=False)
-    search_text: reactive[str] = reactive("", init=False)
-    hints: reactive[bool] = reactive(False, init=False)
-    active: reactive[str] = reactive("summary", init=False)
+    selection: reactive[Selection] = reactive(Selection, init=False, repaint=False)
+    search_text: reactive[str] = reactive("", init=False, repaint=False)
+    hints: reactive[bool] = reactive(False, init=False, repaint=False)
+    active: reactive[str] = reactive("summary", init=False, repaint=False)
 
     def __init__(self, view: BriefView, location: Location | None = None) -> None:
         super().__init__()

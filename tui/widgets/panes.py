@@ -146,9 +146,9 @@ class TextPane(ScrollView, can_focus=True):
     }
     """
 
-    selection: reactive[Selection] = reactive(Selection, init=False)
-    search_text: reactive[str] = reactive("", init=False)
-    hints: reactive[bool] = reactive(False, init=False)
+    selection: reactive[Selection] = reactive(Selection, init=False, repaint=False)
+    search_text: reactive[str] = reactive("", init=False, repaint=False)
+    hints: reactive[bool] = reactive(False, init=False, repaint=False)
 
     TITLE = ""
 
@@ -726,9 +726,9 @@ class HistoryPane(TextPane):
             self.rebuild()
             if new.item and new.item != self.current_key():
                 self.move_to(new.item)
+            self.update_title()
         else:
             self.apply_selection(old, new)
-        self.update_title()
 
     def on_mount(self) -> None:
         super().on_mount()
