@@ -737,7 +737,7 @@ class HistoryPane(TextPane):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.update_title()
+        self.border_title = Content(self.TITLE)  # the time axis is drawn once the width is known
 
     def update_title(self) -> None:
         actor = self.selection.actor
