@@ -598,3 +598,17 @@ async def test_hints_on_the_actors_card_follow_its_links(make_app):
         await pilot.pause()
         assert isinstance(app.screen, EntityScreen)
         assert app.screen.entity.id == "national-assembly-for-salvation"
+
+
+async def test_narrow_source_keeps_its_place_when_shown_again(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "pagedown", "pagedown")
+        await pilot.pause()
+        source = pane(app, "source")
+        place = source.scroll_offset.y
+        assert place > 0
+        await pilot.press("1", "5")
+        await pilot.pause()
+        await pilot.pause()
+        assert source.scroll_offset.y == place

@@ -366,7 +366,8 @@ class TextPane(ScrollView, can_focus=True):
         self._layout()
         pending, self._pending = self._pending, None
         if pending is not None:
-            pending()
+            # the new virtual size reaches the scroll limits with the next refresh: scroll then
+            self.call_after_refresh(pending)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -790,8 +791,17 @@ class SourcePane(TextPane):
             self.show_first_mention(new.actor)
 
     def on_show(self) -> None:
-        # In the narrow layout the pane was hidden when the selection moved it: scroll now.
-        self.call_after_refresh(self.show_support)
+        # In the narrow layout the pane may have been hidden when the selection moved its cursor:
+        # bring the cursor's paragraph into view, unless some of it shows already.
+        self.call_after_refresh(self._cursor_into_view)
+
+    def _cursor_into_view(self) -> None:
+        if not self.items or not self._laid_out():
+            return
+        top, bottom = self._tops[self.cursor], self._tops[self.cursor + 1]
+        view = int(self.scroll_offset.y)
+        if bottom <= view or top >= view + self.page_height:
+            self._show_item(self.cursor)
 
     def show_first_mention(self, actor: str) -> None:
         """Scroll to the first paragraph that names the actor."""
