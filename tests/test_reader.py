@@ -612,3 +612,14 @@ async def test_narrow_source_keeps_its_place_when_shown_again(make_app):
         await pilot.pause()
         await pilot.pause()
         assert source.scroll_offset.y == place
+
+
+async def test_history_says_so_when_the_actor_has_no_events(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_actor(pilot, "abdullah-qarluq")
+        history = pane(app, "history")
+        assert history.items == []
+        assert "(0 of 9)" in str(history.border_title)
+        shown = " ".join(history.visible_text().split())
+        assert "No dated events involve Abdullah Qarluq." in shown  # wrapped, not cut

@@ -325,7 +325,9 @@ class TextPane(ScrollView, can_focus=True):
         self._set_virtual_height(tops[-1])
 
     def _set_virtual_height(self, lines: int) -> None:
-        size = Size(self._width, lines or (1 if self.empty_text else 0))
+        if not lines and self.empty_text:
+            lines = len(wrap_offsets(self.empty_text, self._width))
+        size = Size(self._width, lines)
         old = self.virtual_size
         if size == old:
             return
@@ -380,8 +382,11 @@ class TextPane(ScrollView, can_focus=True):
         line = int(self.scroll_offset.y) + y
         if not self.items:
             base = self.visual_style
-            if line == 0 and self.empty_text:
-                segments = Content(self.empty_text).stylize("dim italic").render_segments(base)
+            starts = wrap_offsets(self.empty_text, self._width or width) if self.empty_text else []
+            if line < len(starts):
+                end = starts[line + 1] if line + 1 < len(starts) else len(self.empty_text)
+                piece = Content(self.empty_text[starts[line] : end])
+                segments = piece.stylize("dim italic").render_segments(base)
                 return Strip(segments).crop_extend(0, width, base.rich_style)
             return Strip.blank(width, base.rich_style)
         if line >= self._tops[-1]:
