@@ -114,7 +114,7 @@ async def test_selecting_dostum_narrows_history_and_highlights_his_mentions(make
         assert [item.key for item in history.items] == [
             f"event:{e.id}" for e in store.entity_events(DOSTUM)
         ]
-        assert "Abdul Rashid Dostum (1 of 9)" in str(history.border_title)
+        assert "(1 of 9) — Abdul Rashid Dostum" in str(history.border_title)
         source = pane(app, "source")
         assert marked(source, MENTION_STYLE) == ["Abdul Rashid Dostum", "Dostum"]
         assert marked(pane(app, "summary"), MENTION_STYLE) == ["Abdul Rashid Dostum"]

@@ -750,7 +750,8 @@ class HistoryPane(TextPane):
         shown = self.view.events_of(actor)
         if actor:
             name = self.view.store.name_of(actor)
-            title = f"4 History — {name} ({len(shown)} of {len(self.view.events)})"
+            # the count first: a narrow pane cuts the end of its title
+            title = f"4 History ({len(shown)} of {len(self.view.events)}) — {name}"
         else:
             title = "4 History"
         self.border_title = Content(title)
