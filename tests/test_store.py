@@ -9,7 +9,7 @@ import pytest
 from tui.cli import EMBEDDED_STORE
 from tui.ingest import load_content
 from tui.model import SCHEMA_VERSION
-from tui.store import Store, StoreError, serialize
+from tui.store import CATALOG, Store, StoreError, serialize, stale_files
 
 from .conftest import ROOT, SEED_BRIEF
 
@@ -29,15 +29,18 @@ def test_serialisation_is_deterministic():
 
 
 def test_embedded_store_is_current():
-    assert EMBEDDED_STORE.read_bytes() == serialize(load_content(ROOT / "content"))
+    assert stale_files(EMBEDDED_STORE, serialize(load_content(ROOT / "content"))) == []
 
 
 def test_store_layout(store_path: Path):
-    data = json.loads(store_path.read_text())
-    assert set(data) == {"meta", "briefs", "articles", "people", "factions", "events", "mentions"}
+    data = json.loads((store_path / CATALOG).read_text())
+    assert set(data) == {"meta", "briefs", "people", "factions", "indices"}
     assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION
-    brief = next(iter(data["briefs"].values()))
-    assert "text" not in brief  # the article lives in its own table, off the library's path
+    header = next(iter(data["briefs"].values()))
+    assert "summary" not in header and "text" not in header  # headers only: the catalog stays small
+    brief_file = json.loads((store_path / "briefs" / f"{SEED_BRIEF}.json").read_text())
+    assert set(brief_file) == {"brief", "article", "events", "mentions", "hashes"}
+    assert (store_path / "entities" / "abdul-rashid-dostum.json").is_file()
 
 
 def test_lookups(store: Store):
@@ -117,7 +120,7 @@ def test_find_by_name_alias_and_accents(store: Store):
 
 
 def test_other_schema_version_says_rebuild(store_path: Path, tmp_path: Path):
-    data = json.loads(store_path.read_text())
+    data = json.loads((store_path / CATALOG).read_text())
     data["meta"]["1"]["schema_version"] = SCHEMA_VERSION + 1
     old = tmp_path / "old.json"
     old.write_text(json.dumps(data))
@@ -130,8 +133,9 @@ def test_other_schema_version_says_rebuild(store_path: Path, tmp_path: Path):
 
 
 def test_the_store_is_read_only(store_path: Path):
-    from tui.store.tinyio import read_tables
+    from tui.store.tinyio import read_only_tinydb
 
-    db = read_tables(store_path)
+    db = read_only_tinydb(store_path / CATALOG)
+    assert len(db.table("briefs")) == 1  # every store file is a TinyDB database
     with pytest.raises(StoreError, match="read-only"):
         db.table("briefs").insert({"id": "x"})

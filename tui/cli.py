@@ -17,9 +17,9 @@ import click
 
 from . import export
 from .model import Brief
-from .store import Store, StoreError, serialize, write_atomic
+from .store import Store, StoreError, write_atomic
 
-EMBEDDED_STORE = Path(__file__).parent / "data" / "store.json"
+EMBEDDED_STORE = Path(__file__).parent / "data" / "store"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -31,11 +31,12 @@ class UserError(click.ClickException):
 
 def default_output(content: Path) -> Path:
     """Where `brief build` writes when no -o is given: the embedded store when building this
-    project's own content/ (a checkout with tui/data/), otherwise store.json beside content/."""
+    project's own content/ (a checkout with tui/data/), otherwise the directory store/ beside
+    content/."""
     root = content.resolve().parent
     if (root / "tui" / "data").is_dir() and (root / "pyproject.toml").is_file():
-        return root / "tui" / "data" / "store.json"
-    return root / "store.json"
+        return root / "tui" / "data" / "store"
+    return root / "store"
 
 
 def store_option(func: F) -> F:
@@ -44,7 +45,8 @@ def store_option(func: F) -> F:
         "store_path",
         type=click.Path(path_type=Path, dir_okay=True),
         envvar="BRIEF_STORE",
-        help="Store file to read (default: the embedded store). Env: BRIEF_STORE.",
+        help="Store directory (or its catalog .json) to read (default: the embedded store). "
+        "Env: BRIEF_STORE.",
     )(func)
 
 
@@ -147,42 +149,85 @@ def open_target(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Store file to write (default: the embedded store in a checkout).",
+    type=click.Path(path_type=Path),
+    help="Store directory to write (default: the embedded store in a checkout).",
 )
 @click.option("--check", is_flag=True, help="Fail if the store is missing or stale; write nothing.")
-def build(content: Path, output: Path | None, check: bool) -> None:
+@click.option("--full", is_flag=True, help="Rebuild everything, ignoring the build cache.")
+def build(content: Path, output: Path | None, check: bool, full: bool) -> None:
     """Compile CONTENT (default: ./content) and the seeds/ beside it into a store."""
+    from .store.build import BuildResult, build_store, check_store
+
     started = time.perf_counter()
-    library = _load(content)
-    payload = serialize(library)
     target = output or default_output(content)
+    progress = _progress_bar() if sys.stderr.isatty() else None
     if check:
-        try:
-            current = target.read_bytes()
-        except OSError:
-            raise UserError(f"{target} does not exist — run `brief build` to create it") from None
-        if current != payload:
+        library = _load(content, progress)
+        stale = check_store(library, target)
+        if stale:
+            listed = ", ".join(stale[:3]) + (
+                f" and {len(stale) - 3} more" if len(stale) > 3 else ""
+            )
             raise UserError(
-                f"{target} is stale: {content} has changed since it was built — run `brief build`"
+                f"{target} is stale: {content} has changed since it was built ({listed}) "
+                "— run `brief build`"
             )
         click.echo(f"ok: {target} is up to date")
         return
+    if not content.is_dir():
+        _load(content, None)  # the one-line "content directory not found"
     try:
-        write_atomic(target, payload)
+        result: BuildResult = _run_build(build_store, content, target, full, progress)
     except OSError as error:
         raise UserError(
             f"cannot write {target}: {error.strerror} — choose another path with -o"
         ) from None
     elapsed = (time.perf_counter() - started) * 1000
+    how = f", {result.rebuilt} brief(s) rebuilt" if result.incremental else ""
     click.echo(
-        f"built {target}: {len(library.briefs)} briefs, {len(library.people)} people, "
-        f"{len(library.factions)} factions, {len(library.events)} events, "
-        f"{len(library.mentions)} mentions ({len(payload):,} bytes, {elapsed:.0f} ms)"
+        f"built {target}: {result.briefs} briefs, {result.people} people, "
+        f"{result.factions} factions, {result.events} events, "
+        f"{result.mentions} mentions ({result.size:,} bytes, {elapsed:.0f} ms{how})"
     )
 
 
-def _load(content: Path) -> Any:
+def _run_build(build_store: Any, content: Path, target: Path, full: bool, progress: Any) -> Any:
+    from .ingest import BuildFailed
+
+    try:
+        return build_store(content, target, full=full, progress=progress)
+    except BuildFailed as failure:
+        if progress is not None:
+            click.echo("", err=True)
+        for error in failure.errors:
+            click.echo(str(error), err=True)
+        raise UserError(
+            f"build failed with {len(failure.errors)} error(s); nothing was written"
+        ) from None
+    except StoreError as error:
+        raise UserError(str(error)) from None
+
+
+def _progress_bar() -> Callable[[str, int, int], None]:
+    """A one-line progress bar on stderr (only used when stderr is a terminal)."""
+    shown = {"at": 0.0}
+
+    def show(stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if done < total and now - shown["at"] < 0.1:
+            return
+        shown["at"] = now
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "█" * filled + "·" * (width - filled)
+        end = "\n" if stage == "done" else ""
+        sys.stderr.write(f"\r\x1b[2K{stage:<10} {bar} {done:>6}/{total}{end}")
+        sys.stderr.flush()
+
+    return show
+
+
+def _load(content: Path, progress: Any = None) -> Any:
     from .ingest import BuildFailed, load_content  # only building needs the parser
 
     if not content.is_dir():
@@ -190,7 +235,7 @@ def _load(content: Path) -> Any:
             f"content directory not found: {content} — run from the project folder or pass the path to content/"
         )
     try:
-        return load_content(content)
+        return load_content(content, progress=progress)
     except BuildFailed as failure:
         for error in failure.errors:
             click.echo(str(error), err=True)

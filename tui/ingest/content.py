@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -168,6 +168,11 @@ class _Loader:
         self.indexes: dict[str, ArticleIndex] = {}
         self.articles: dict[str, Article] = {}
         self.errors: list[ContentError] = []
+        self.progress: Callable[[str, int, int], None] | None = None
+
+    def tick(self, stage: str, done: int, total: int) -> None:
+        if self.progress is not None and (done == total or done % 100 == 0):
+            self.progress(stage, done, total)
 
     # -- discovery ----------------------------------------------------------------------------
     def _display(self, path: Path) -> str:
@@ -199,6 +204,7 @@ class _Loader:
                 else:
                     self.ids[entry.id] = entry
                 self.kinds.add((kind, entry.id))
+                self.tick("parsing", len(self.files), len(self.files) + 1)
                 try:
                     entry.doc = parse_document(path, entry.display, self.overlay.get(path))
                 except ContentError as error:
@@ -679,10 +685,12 @@ class _Loader:
         self.check_names(people, factions)
         briefs: dict[str, Brief] = {}
         events: dict[str, Event] = {}
-        for entry in self.of_kind("brief"):
+        entries = list(self.of_kind("brief"))
+        for number, entry in enumerate(entries, 1):
             brief, brief_events = self.brief(entry, people, factions)
             briefs[brief.id] = brief
             events.update((e.id, e) for e in brief_events)
+            self.tick("checking", number, len(entries))
         errors = [e for f in self.files for e in f.errors]
         if not errors and not briefs:
             errors.append(
@@ -695,7 +703,7 @@ class _Loader:
             )
         if errors:
             raise BuildFailed(errors)
-        return link(briefs, self.articles, people, factions, events)
+        return link(briefs, self.articles, people, factions, events, self.tick)
 
 
 def link(
@@ -704,6 +712,7 @@ def link(
     people: dict[str, Person],
     factions: dict[str, Faction],
     events: dict[str, Event],
+    tick: Callable[[str, int, int], None] | None = None,
 ) -> Library:
     """Find every mention, then fill in event actors, brief actors and each entity's briefs."""
     finder = MentionFinder(
@@ -712,7 +721,9 @@ def link(
         for name in entity.names
     )
     mentions: list[Mention] = []
-    for brief in briefs.values():
+    for number, brief in enumerate(list(briefs.values()), 1):
+        if tick is not None:
+            tick("linking", number, len(briefs))
         found: list[Mention] = []
         article = articles.get(brief.id)
         if article is not None:
@@ -768,8 +779,14 @@ def link(
 
 
 def load_content(
-    content_dir: Path, root: Path | None = None, overlay: dict[Path, bytes] | None = None
+    content_dir: Path,
+    root: Path | None = None,
+    overlay: dict[Path, bytes] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Library:
     """Load, validate and link everything under ``content_dir``; raise :class:`BuildFailed`.
-    ``overlay`` adds or replaces files by path without writing them (used to check a draft)."""
-    return _Loader(content_dir, root, overlay).run()
+    ``overlay`` adds or replaces files by path without writing them (used to check a draft);
+    ``progress(stage, done, total)`` is called as the work goes on."""
+    loader = _Loader(content_dir, root, overlay)
+    loader.progress = progress
+    return loader.run()

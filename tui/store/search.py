@@ -65,7 +65,9 @@ class SearchIndex:
     @classmethod
     def from_store(cls, store: Store) -> SearchIndex:
         docs: list[_Doc] = []
-        for brief in store.briefs():
+        for header in store.briefs():
+            brief = store.brief(header.id)
+            assert brief is not None
             body = " ".join([brief.summary_text, *(t.text for t in brief.takeaways), *brief.tags])
             docs.append(_Doc("brief", brief.id, brief.title, body, brief.id, brief.title))
             for event in store.events(brief.id):
