@@ -66,9 +66,9 @@ def header(brief: Brief, brief_hash: str) -> dict[str, Any]:
 
 def item_hashes(brief: Brief, events: list[Event]) -> dict[str, str]:
     """A stable hash of every summary paragraph, takeaway and event, by anchor key."""
-    hashes = {f"summary:{n}": digest(to_dict(p)) for n, p in enumerate(brief.summary)}
-    hashes |= {f"takeaway:{n}": digest(to_dict(t)) for n, t in enumerate(brief.takeaways)}
-    hashes |= {f"event:{e.id}": digest(to_dict(e)) for e in events}
+    hashes = {f"summary:{n}": digest(p) for n, p in enumerate(brief.summary)}
+    hashes |= {f"takeaway:{n}": digest(t) for n, t in enumerate(brief.takeaways)}
+    hashes |= {f"event:{e.id}": digest(e) for e in events}
     return hashes
 
 
@@ -83,13 +83,11 @@ def brief_document(
     events = [library.events[e] for e in brief.events]
     article = library.articles.get(brief.id)
     hashes = item_hashes(brief, events)
-    brief_dict = to_dict(brief)
-    article_dict = to_dict(article) if article is not None else None
-    brief_hash = digest([brief_dict, article_dict, sorted(hashes.items())])
+    brief_hash = digest([brief, article, sorted(hashes.items())])
     doc = {
-        "brief": _table([brief_dict]),
-        "article": _table([article_dict] if article_dict is not None else []),
-        "events": _table(to_dict(e) for e in events),
+        "brief": _table([brief]),
+        "article": _table([article] if article is not None else []),
+        "events": _table(events),
         "mentions": _table([{"rows": [mention_row(m) for m in mentions]}]),
         "hashes": _table([{"brief": brief_hash, "items": hashes}]),
     }
@@ -146,7 +144,7 @@ def entity_documents(
 def entity_document(entity_id: str, events: list[Event], rows: list[list[Any]]) -> dict[str, Any]:
     return {
         "entity": _table([{"id": entity_id}]),
-        "events": _table(to_dict(e) for e in events),
+        "events": _table(events),
         "mentions": _table([{"rows": rows}]),
     }
 
@@ -169,8 +167,8 @@ def catalog_document(library: Library, hashes: dict[str, str]) -> dict[str, Any]
             ]
         ),
         "briefs": _table(header(b, hashes[b.id]) for b in newest_first(library.briefs.values())),
-        "people": _table(to_dict(library.people[k]) for k in sorted(library.people)),
-        "factions": _table(to_dict(library.factions[k]) for k in sorted(library.factions)),
+        "people": _table(library.people[k] for k in sorted(library.people)),
+        "factions": _table(library.factions[k] for k in sorted(library.factions)),
         "indices": _table([small_indices(library.people, library.factions)]),
     }
 
