@@ -483,7 +483,7 @@ class _Search:
         checked: list[tuple[float, str, list[Any]]] = []
         for score, seg_number, number in candidates:
             record = self.index.segments[seg_number].record(number)
-            kind, key, title, text, _brief, _item, names = record[:7]
+            _kind, key, title, text, _brief, _item, names = record[:7]
             if self.phrases or self.names:
                 haystack = " " + " ".join(words(f"{title}\n{text}")) + " "
                 if any((f" {' '.join(p)} " in haystack) == negated for negated, p in self.phrases):
