@@ -25,42 +25,76 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-FIRST = (
-    "Abdul Ahmad Ali Amir Anwar Asad Bashir Daud Farid Ghulam Habib Hamid Hanif Ismail Jamal Karim "
-    "Khalid Latif Mahmud Masud Mohammad Mustafa Nabi Nasir Omar Qasim Rahim Rashid Saeed Sami Shah "
-    "Tariq Wahid Yusuf Zahir Amina Farah Laila Mariam Nadia Parwin Roya Sima Zainab Fatima Hasina"
-).split()
-LAST = (
-    "Ahmadi Akbari Alizai Amini Azizi Barakzai Durrani Faizi Ghani Habibi Hakimi Hashimi Jalali "
-    "Karimi Khalili Kohistani Mansoori Mohammadi Nazari Noori Omari Popal Qaderi Rahimi Rahmani "
-    "Rasuli Sadiqi Safi Samadi Sharifi Stanekzai Tarzi Wardak Yaqubi Zaheer Zamani Hotak Sultani "
-    "Nawabi Daudzai Kakar Mangal Niazi Shinwari Tokhi Waziri Yousafzai Zadran Achakzai Baloch"
-).split()
-ADJ = (
-    "National Islamic Democratic Popular United Free Unity Liberation Republican Progressive "
-    "Federal Independent Revolutionary Patriotic Central Northern Southern Western Eastern Civic"
-).split()
-NOUN = (
-    "Front Council Movement Alliance Party Assembly Coalition Union Congress League Association "
-    "Network Committee Forum Bloc Brotherhood Mission Authority Commission Agency"
-).split()
-CAUSE = (
-    "Salvation Justice Peace Reform Renewal Resistance Reconciliation Progress Solidarity "
-    "Development Independence Freedom Dignity Sovereignty Security Welfare Hope Truth Law Labour"
-).split()
-KINDS = ("movement", "party", "armed group", "government", "state", "coalition", "outlet",
-         "international body")
+FIRST = ["Abdul", "Ahmad", "Ali", "Amir", "Anwar", "Asad", "Bashir", "Daud", "Farid", "Ghulam", "Habib", "Hamid", "Hanif", "Ismail", "Jamal", "Karim", "Khalid", "Latif", "Mahmud", "Masud", "Mohammad", "Mustafa", "Nabi", "Nasir", "Omar", "Qasim", "Rahim", "Rashid", "Saeed", "Sami", "Shah", "Tariq", "Wahid", "Yusuf", "Zahir", "Amina", "Farah", "Laila", "Mariam", "Nadia", "Parwin", "Roya", "Sima", "Zainab", "Fatima", "Hasina"]
+LAST = ["Ahmadi", "Akbari", "Alizai", "Amini", "Azizi", "Barakzai", "Durrani", "Faizi", "Ghani", "Habibi", "Hakimi", "Hashimi", "Jalali", "Karimi", "Khalili", "Kohistani", "Mansoori", "Mohammadi", "Nazari", "Noori", "Omari", "Popal", "Qaderi", "Rahimi", "Rahmani", "Rasuli", "Sadiqi", "Safi", "Samadi", "Sharifi", "Stanekzai", "Tarzi", "Wardak", "Yaqubi", "Zaheer", "Zamani", "Hotak", "Sultani", "Nawabi", "Daudzai", "Kakar", "Mangal", "Niazi", "Shinwari", "Tokhi", "Waziri", "Yousafzai", "Zadran", "Achakzai", "Baloch"]
+ADJ = ["National", "Islamic", "Democratic", "Popular", "United", "Free", "Unity", "Liberation", "Republican", "Progressive", "Federal", "Independent", "Revolutionary", "Patriotic", "Central", "Northern", "Southern", "Western", "Eastern", "Civic"]
+NOUN = ["Front", "Council", "Movement", "Alliance", "Party", "Assembly", "Coalition", "Union", "Congress", "League", "Association", "Network", "Committee", "Forum", "Bloc", "Brotherhood", "Mission", "Authority", "Commission", "Agency"]
+CAUSE = ["Salvation", "Justice", "Peace", "Reform", "Renewal", "Resistance", "Reconciliation", "Progress", "Solidarity", "Development", "Independence", "Freedom", "Dignity", "Sovereignty", "Security", "Welfare", "Hope", "Truth", "Law", "Labour"]
+KINDS = (
+    "movement",
+    "party",
+    "armed group",
+    "government",
+    "state",
+    "coalition",
+    "outlet",
+    "international body",
+)
 STANCES = ("anti-Taliban", "Taliban", "mediator", "neutral")
-PLACES = ("Kabul", "Herat", "Mazar-i-Sharif", "Kandahar", "Jalalabad", "Kunduz", "Bamyan",
-          "Ghazni", "Islamabad", "Tehran", "Doha", "Dushanbe", "Tashkent", "New Delhi", "Geneva")
-MONTHS = ("January February March April May June July August September October November "
-          "December").split()
-VERBS = ("met", "criticised", "supported", "warned", "accused", "praised", "joined", "questioned",
-         "addressed", "opposed", "visited", "welcomed", "challenged", "thanked", "urged")
-SYLLABLES = ("ka ri to mal sen dor vi lan pe qu ash bel tor nim sar fa dun gel hor ist "
-             "mor pra sul ten ul var wen yas zor bri cam dre fel gan hul jor kel lum").split()
-TOPICS = ("talks", "ceasefire", "elections", "drought", "border", "schools", "refugees", "trade",
-          "sanctions", "prisoners", "aid", "water", "corridor", "mining", "roads", "clinics")
+PLACES = (
+    "Kabul",
+    "Herat",
+    "Mazar-i-Sharif",
+    "Kandahar",
+    "Jalalabad",
+    "Kunduz",
+    "Bamyan",
+    "Ghazni",
+    "Islamabad",
+    "Tehran",
+    "Doha",
+    "Dushanbe",
+    "Tashkent",
+    "New Delhi",
+    "Geneva",
+)
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+VERBS = (
+    "met",
+    "criticised",
+    "supported",
+    "warned",
+    "accused",
+    "praised",
+    "joined",
+    "questioned",
+    "addressed",
+    "opposed",
+    "visited",
+    "welcomed",
+    "challenged",
+    "thanked",
+    "urged",
+)
+SYLLABLES = ["ka", "ri", "to", "mal", "sen", "dor", "vi", "lan", "pe", "qu", "ash", "bel", "tor", "nim", "sar", "fa", "dun", "gel", "hor", "ist", "mor", "pra", "sul", "ten", "ul", "var", "wen", "yas", "zor", "bri", "cam", "dre", "fel", "gan", "hul", "jor", "kel", "lum"]
+TOPICS = (
+    "talks",
+    "ceasefire",
+    "elections",
+    "drought",
+    "border",
+    "schools",
+    "refugees",
+    "trade",
+    "sanctions",
+    "prisoners",
+    "aid",
+    "water",
+    "corridor",
+    "mining",
+    "roads",
+    "clinics",
+)
 
 
 def words_vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
@@ -106,7 +140,9 @@ class Maker:
         while len(self.factions) < n_factions:
             name = f"{rng.choice(ADJ)} {rng.choice(NOUN)} for {rng.choice(CAUSE)}"
             if rng.random() < 0.4:
-                name = f"{rng.choice(ADJ)} {rng.choice(ADJ)} {rng.choice(NOUN)} of {rng.choice(CAUSE)}"
+                name = (
+                    f"{rng.choice(ADJ)} {rng.choice(ADJ)} {rng.choice(NOUN)} of {rng.choice(CAUSE)}"
+                )
             if name in fseen:
                 continue
             fseen.add(name)
@@ -136,7 +172,9 @@ class Maker:
 
     def brief(self, number: int, root: Path) -> None:
         rng = self.rng
-        brief_id = f"b{number:05d}-{rng.choice(TOPICS)}-{rng.choice(PLACES).lower().replace('-', '')}"
+        brief_id = (
+            f"b{number:05d}-{rng.choice(TOPICS)}-{rng.choice(PLACES).lower().replace('-', '')}"
+        )
         brief_id = slug(brief_id)
         # every entity appears somewhere: the first briefs introduce them in turn
         people = self.pick(self.people, self.people_weights, rng.randint(3, 7))
@@ -160,10 +198,15 @@ class Maker:
             if label:
                 quotes[label] = text.rstrip(".")
 
-        sentence(f"{place}, {month} {day} ({factions[0]['name']}): officials spoke about {topic} {self.phrase(6)}.", "dl")
+        sentence(
+            f"{place}, {month} {day} ({factions[0]['name']}): officials spoke about {topic} {self.phrase(6)}.",
+            "dl",
+        )
         for p in people:
             f = rng.choice(factions)
-            text = f"{p['name']} of the {f['name']} {rng.choice(VERBS)} {self.phrase(5)} on {topic}."
+            text = (
+                f"{p['name']} of the {f['name']} {rng.choice(VERBS)} {self.phrase(5)} on {topic}."
+            )
             sentence(text, f"p-{p['id']}")
             if p["id"] not in self.home:
                 self.home[p["id"]] = (brief_id, text.rstrip("."))
@@ -179,9 +222,17 @@ class Maker:
             other = rng.choice(factions)
             when = rng.randint(1979, year)
             words = self.phrase(4)
-            text = f"In {when} {actor['name']} {rng.choice(VERBS)} the {other['name']} over {words}."
+            text = (
+                f"In {when} {actor['name']} {rng.choice(VERBS)} the {other['name']} over {words}."
+            )
             sentence(text, f"e{e}")
-            events.append((when, f"{actor['name']} {rng.choice(VERBS)} the {other['name']} over {words}.", f"e{e}"))
+            events.append(
+                (
+                    when,
+                    f"{actor['name']} {rng.choice(VERBS)} the {other['name']} over {words}.",
+                    f"e{e}",
+                )
+            )
         target = rng.randint(400, 900)
         while sum(len(s.split()) for s in sentences) < target:
             who = rng.choice(people + factions)["name"] if rng.random() < 0.3 else "Observers"
@@ -217,7 +268,7 @@ tags: [{", ".join(tags)}]
 
 ## Summary
 
-{people[0]['name']} and the {factions[0]['name']} discussed {topic} in {place}.[^dl]
+{people[0]["name"]} and the {factions[0]["name"]} discussed {topic} in {place}.[^dl]
 {" ".join(p["name"] for p in people[1:3])} were also named.
 
 ## Key takeaways
@@ -241,7 +292,7 @@ tags: [{", ".join(tags)}]
             status = self.rng.choice(("alive", "alive", "deceased", "unknown"))
             (root / "content" / "people" / f"{p['id']}.md").write_text(
                 f"""---
-name: {p['name']}
+name: {p["name"]}
 status: {status}
 brief: {brief_id}
 roles:
@@ -249,7 +300,7 @@ roles:
     of: {faction}
     source: 1
 ---
-Named in the reporting on the {faction.replace('-', ' ')}.[^1]
+Named in the reporting on the {faction.replace("-", " ")}.[^1]
 
 [^1]: "{quote}"
 """
@@ -260,12 +311,12 @@ Named in the reporting on the {faction.replace('-', ' ')}.[^1]
             brief_id, quote = self.home[f["id"]]
             (root / "content" / "factions" / f"{f['id']}.md").write_text(
                 f"""---
-name: {f['name']}
-kind: {f['kind']}
-stance: {f['stance']}
+name: {f["name"]}
+kind: {f["kind"]}
+stance: {f["stance"]}
 brief: {brief_id}
 ---
-A {f['kind']} named in the coverage.[^1]
+A {f["kind"]} named in the coverage.[^1]
 
 [^1]: "{quote}"
 """
@@ -308,8 +359,12 @@ def main() -> None:
     briefs = len(os.listdir(args.out / "content" / "briefs"))
     people = len(os.listdir(args.out / "content" / "people"))
     factions = len(os.listdir(args.out / "content" / "factions"))
-    info: dict[str, float] = {"briefs": briefs, "people": people, "factions": factions,
-                              "generate_s": made}
+    info: dict[str, float] = {
+        "briefs": briefs,
+        "people": people,
+        "factions": factions,
+        "generate_s": made,
+    }
     if not args.no_build:
         info |= build(args.out)
         info["build_s_per_1000"] = info["build_s"] / briefs * 1000

@@ -368,15 +368,28 @@ def show(
 @cli.command()
 @click.argument("query")
 @store_option
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: a list of hits.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.pass_context
 def search(
     ctx: click.Context, query: str, store_path: Path | None, as_json: bool, limit: int
 ) -> None:
-    """Search briefs, people, factions and events."""
+    """Search briefs, takeaways, events, sentences, people and factions.
+
+    \b
+    Words must all match (typos and spelling variants are tolerated); "quotes" for a
+    phrase; -word for NOT; filters: kind: actor: faction: status: tag: year:2019..2022
+    brief: name: (e.g. `brief search 'kind:person status:deceased'`).
+    """
+    from .search import QueryError
+
     store = open_store(ctx, store_path)
-    hits = store.search(query, limit)
+    try:
+        result = store.search_index.search(query, limit)
+    except QueryError as error:
+        raise UserError(_clean(str(error))) from None
+    if result.suggestion:
+        click.echo(f"did you mean: {_clean(result.suggestion)}", err=True)
     if as_json:
         click.echo(
             export.dumps(
@@ -386,21 +399,42 @@ def search(
                         "id": h.id,
                         "title": h.title,
                         "snippet": h.snippet,
+                        "highlights": [list(span) for span in h.highlights],
                         "brief": h.brief,
-                        "score": h.score,
+                        "item": h.item,
+                        "score": round(h.score, 4),
                     }
-                    for h in hits
+                    for h in result.hits
                 ]
             )
         )
         return
-    if not hits:
-        click.echo(f"no matches for {query!r}", err=True)
+    if not result.hits:
+        click.echo(f"no matches for {_clean(query)!r}", err=True)
         return
-    for hit in hits:
-        click.echo(f"{hit.kind:<8} {hit.id}  {hit.title}")
+    for hit in result.hits:
+        click.echo(f"{hit.kind:<8} {_clean(hit.id)}  {_clean(hit.title)}")
         if hit.snippet:
-            click.echo(f"         {hit.snippet}")
+            click.echo("         " + _marked(hit.snippet, hit.highlights))
+
+
+def _clean(text: str) -> str:
+    """Text from a store, safe for the terminal: control characters dropped."""
+    return "".join(c for c in text if c.isprintable() or c == " ")
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with the matched spans bold and underlined (click drops the styling when the
+    output is not a terminal)."""
+    out, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        out.append(_clean(text[last:start]))
+        out.append(click.style(_clean(text[start:end]), bold=True, underline=True))
+        last = end
+    out.append(_clean(text[last:]))
+    return "".join(out)
 
 
 @cli.command("export")

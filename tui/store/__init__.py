@@ -8,9 +8,9 @@ from .writer import CATALOG, serialize, store_paths
 
 def __getattr__(name: str) -> object:
     if name == "SearchHit":
-        from .search import SearchHit
+        from ..search import Hit
 
-        return SearchHit
+        return Hit
     raise AttributeError(name)
 
 

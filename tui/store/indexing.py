@@ -1,12 +1,14 @@
 """The store's side of search: build and dump the engine's index at build time, load it lazily.
 
-The engine lives in :mod:`tui.search` (``documents``, ``SearchIndex.build/dump/load``); this module
-is the only place the store meets it, and it is imported only when a build writes or a search runs.
+The engine lives in :mod:`tui.search` (``documents``, ``SearchIndex.build/dump/load/update``);
+this module is the only place the store meets it, imported only when a build writes or a search
+runs, so the layers stay one-way: catalog → brief data → indices → search.
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,24 +18,13 @@ if TYPE_CHECKING:
     from .reader import Store
 
 
-def _engine() -> Any | None:
-    try:
-        from .. import search as engine
-    except ImportError:
-        return None
-    needed = ("documents", "SearchIndex")
-    return engine if all(hasattr(engine, name) for name in needed) else None
-
-
 def dump_search(library: Library, folder: Path) -> None:
     """Build the search index for ``library`` and put it in ``folder``, replacing what was there."""
-    engine = _engine()
-    if engine is None:
-        return
-    index = engine.SearchIndex.build(engine.documents(library))
+    from ..search import SearchIndex, documents
+
+    index = SearchIndex.build(documents(library))
     fresh = folder.with_name(folder.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
-    fresh.mkdir(parents=True)
     index.dump(fresh)
     old = folder.with_name(folder.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
@@ -43,13 +34,31 @@ def dump_search(library: Library, folder: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def open_search(store: Store) -> Any:
-    """The engine's index for ``store``: the stored one, or (no engine, no stored index) the
-    simple in-memory index built from the store."""
-    engine = _engine()
-    folder = store.data_dir / "search" if store.data_dir is not None else None
-    if engine is not None and folder is not None and folder.is_dir():
-        return engine.SearchIndex.load(folder)
-    from .search import SearchIndex
+def update_search(
+    library: Library,
+    folder: Path,
+    briefs: Iterable[str],
+    removed: Iterable[str],
+    entities: Iterable[str],
+) -> None:
+    """Replace only the documents of the changed briefs and entities in the stored index."""
+    from ..search import SearchIndex, documents
 
-    return SearchIndex.from_store(store)
+    briefs, entities = list(briefs), list(entities)
+    index = SearchIndex.load(folder)
+    groups = [f"b:{b}" for b in removed]
+    index.update(documents(library, briefs=briefs, entities=entities), remove=groups)
+    index.dump(folder)
+
+
+def open_search(store: Store) -> Any:
+    """The engine's index for ``store``: the stored one, or one built in memory."""
+    from ..search import SearchIndex, documents
+
+    folder = store.data_dir / "search" if store.data_dir is not None else None
+    if folder is not None and (folder / "index.json").is_file():
+        try:
+            return SearchIndex.load(folder)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # a damaged index: search what the store holds instead
+    return SearchIndex.build(documents(store.library()))

@@ -25,6 +25,7 @@ from ..model import (
     DateValue,
     Event,
     Faction,
+    Library,
     Mention,
     Person,
     Relation,
@@ -590,14 +591,38 @@ class Store:
         """The store's directory (None for a store held in memory)."""
         return None if self._files is not None else self._data
 
-    def search(self, query: str, limit: int = 50) -> Any:
-        """Ranked hits for ``query`` from the search engine (:mod:`tui.search`), its index read on
-        the first search; without a stored index, one is built in memory."""
+    def library(self) -> Library:
+        """Everything in the store as one :class:`~tui.model.Library` (reads every brief file:
+        for rebuilding indices and for tests, not for the reader)."""
+        briefs: dict[str, Brief] = {}
+        articles: dict[str, Article] = {}
+        events: dict[str, Event] = {}
+        mentions: list[Mention] = []
+        for raw in sorted(self._headers._raw, key=lambda r: r["id"]):
+            data = self._brief_data(raw["id"])
+            assert data is not None
+            briefs[data.brief.id] = data.brief
+            if data.article is not None:
+                articles[data.brief.id] = data.article
+            events.update((e.id, e) for e in data.events)
+            mentions += self.mentions(data.brief.id)
+        people = {p.id: p for p in sorted(self._people, key=lambda p: p.id)}
+        factions = {f.id: f for f in sorted(self._factions, key=lambda f: f.id)}
+        return Library(briefs, articles, people, factions, events, tuple(mentions))
+
+    @property
+    def search_index(self) -> Any:
+        """The search engine's index (:mod:`tui.search`): the one stored beside the catalog,
+        opened on first use; for a store without one, built in memory from its contents."""
         if self._search is None:
             from .indexing import open_search
 
             self._search = open_search(self)
-        return self._search.search(query, limit)
+        return self._search
+
+    def search(self, query: str, limit: int = 50) -> list[Any]:
+        """Ranked hits; raises ``tui.search.QueryError`` for a malformed query."""
+        return list(self.search_index.search(query, limit).hits)
 
 
 def _is_int(value: Any) -> bool:
