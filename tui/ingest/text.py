@@ -45,6 +45,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     folded = text.translate(_QUOTES)  # one character for one: offsets are kept
     out: list[str] = []
     offsets: list[int] = []
+    previous_end = 0
     for match in _NON_SPACE.finditer(folded):
         start, end = match.span()
         if out:
