@@ -217,22 +217,21 @@ class Maker:
             if f["id"] not in self.home:
                 self.home[f["id"]] = (brief_id, text.rstrip("."))
         events = []
+        used: set[tuple[int, str]] = set()
         for e in range(rng.randint(6, 10)):
-            actor = rng.choice(people)
-            other = rng.choice(factions)
-            when = rng.randint(1979, year)
+            while True:
+                actor = rng.choice(people)
+                other = rng.choice(factions)
+                when = rng.randint(1979, year)
+                verb = rng.choice(VERBS)
+                head = f"{actor['name']} {verb} the {other['name']}"
+                key = (when, " ".join(head.split()[:5]))
+                if key not in used:
+                    used.add(key)
+                    break
             words = self.phrase(4)
-            text = (
-                f"In {when} {actor['name']} {rng.choice(VERBS)} the {other['name']} over {words}."
-            )
-            sentence(text, f"e{e}")
-            events.append(
-                (
-                    when,
-                    f"{actor['name']} {rng.choice(VERBS)} the {other['name']} over {words}.",
-                    f"e{e}",
-                )
-            )
+            sentence(f"In {when} {head} over {words}.", f"e{e}")
+            events.append((when, f"{head} over {words}.", f"e{e}"))
         target = rng.randint(400, 900)
         while sum(len(s.split()) for s in sentences) < target:
             who = rng.choice(people + factions)["name"] if rng.random() < 0.3 else "Observers"

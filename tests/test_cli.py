@@ -133,7 +133,7 @@ def test_show_unknown_brief(brief):
     assert result.code == 1
     assert (
         result.err
-        == "brief: no brief 'nope' in the store — run `brief list` to see the ids (afghan-national-consensus)\n"
+        == "brief: no brief, person or faction 'nope' in the store — run `brief list` to see the briefs (afghan-national-consensus)\n"
     )
 
 

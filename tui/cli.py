@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from . import export
-from .model import Brief
+from .model import Brief, Faction, Person
 from .store import Store, StoreError, write_atomic
 
 EMBEDDED_STORE = Path(__file__).parent / "data" / "store"
@@ -64,19 +64,33 @@ def open_store(ctx: click.Context, store_path: Path | None) -> Store:
         raise UserError(str(error)) from None
 
 
-def get_brief(store: Store, brief_id: str) -> Brief:
+def get_brief(store: Store, brief_id: str) -> Brief | Person | Faction:
+    """The brief, person or faction ``brief_id`` names: by id, else by name or alias when only
+    one thing has it."""
     brief = store.brief(brief_id)
     if brief is not None:
         return brief
-    matches = [c for c in store.find(brief_id) if c.kind == "brief"]
+    entity = store.entity(brief_id)
+    if entity is not None:
+        return entity
+    matches = store.find(brief_id)
     if len(matches) == 1:
-        found = store.brief(matches[0].id)
+        found = store.brief(matches[0].id) or store.entity(matches[0].id)
         assert found is not None
         return found
+    if len(matches) > 1:
+        listed = "; ".join(f"{c.kind} {c.id}" for c in matches[:6])
+        more = f" and {len(matches) - 6} more" if len(matches) > 6 else ""
+        raise UserError(f"{brief_id!r} is ambiguous: {listed}{more} — give the id")
     known = ", ".join(b.id for b in store.briefs()[:10])
     raise UserError(
-        f"no brief {brief_id!r} in the store — run `brief list` to see the ids ({known})"
+        f"no brief, person or faction {brief_id!r} in the store — run `brief list` to see "
+        f"the briefs ({known})"
     )
+
+
+def _kind(item: object) -> str:
+    return "person" if isinstance(item, Person) else "faction"
 
 
 def data_dir_option(func: F) -> F:
@@ -88,7 +102,21 @@ def data_dir_option(func: F) -> F:
     )(func)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class BriefGroup(click.Group):
+    """Turns a damaged store found mid-command (a brief file read lazily) into one line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            raise UserError(str(error)) from None
+
+
+@click.group(
+    cls=BriefGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @store_option
 @data_dir_option
 @click.version_option(package_name="brief")
@@ -356,9 +384,17 @@ def list_briefs(ctx: click.Context, store_path: Path | None = None, as_json: boo
 def show(
     ctx: click.Context, brief_id: str, store_path: Path | None, section: str | None, fmt: str
 ) -> None:
-    """Print a brief without the UI."""
+    """Print a brief, or a person's or faction's dossier, without the UI."""
     store = open_store(ctx, store_path)
     brief = get_brief(store, brief_id)
+    if not isinstance(brief, Brief):  # a person or faction: its dossier
+        if section is not None:
+            raise UserError(f"--section is for briefs; {brief_id!r} is a {_kind(brief)} — drop it")
+        if fmt == "json":
+            click.echo(export.dumps(export.entity_json(store, brief)))
+        else:
+            click.echo(export.entity_text(store, brief, markdown=fmt == "markdown"), nl=False)
+        return
     if fmt == "json":
         click.echo(export.dumps(export.brief_json(store, brief, section)))
     else:
@@ -451,10 +487,17 @@ def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 def export_brief(
     ctx: click.Context, brief_id: str, store_path: Path | None, fmt: str, output: Path | None
 ) -> None:
-    """Export a brief as Markdown, HTML or JSON."""
+    """Export a brief, or a person's or faction's dossier, as Markdown, HTML or JSON."""
     store = open_store(ctx, store_path)
     brief = get_brief(store, brief_id)
-    if fmt == "json":
+    if not isinstance(brief, Brief):  # a person or faction: its dossier
+        if fmt == "json":
+            text = export.dumps(export.entity_json(store, brief)) + "\n"
+        elif fmt == "html":
+            text = export.entity_html(store, brief)
+        else:
+            text = export.entity_text(store, brief, markdown=True)
+    elif fmt == "json":
         text = export.dumps(export.brief_json(store, brief)) + "\n"
     elif fmt == "html":
         text = export.brief_html(store, brief)

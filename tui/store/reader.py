@@ -231,6 +231,57 @@ class _Entities(Generic[T]):
         return len(self.raw)
 
 
+class _EntityData:
+    """An entity's index file, parsed; events and mentions converted slice by slice."""
+
+    def __init__(self, name: str, events: list[Any], rows: list[Any], damaged: Any) -> None:
+        self.name = name
+        self.raw_events = events
+        self.raw_rows = rows
+        self._damaged = damaged
+        self._source_index: list[int] | None = None
+
+    @property
+    def source_index(self) -> list[int]:
+        if self._source_index is None:
+            self._source_index = [
+                n
+                for n, row in enumerate(self.raw_rows)
+                if isinstance(row, list) and len(row) > 1 and row[1] == "source"
+            ]
+        return self._source_index
+
+    def events(self, start: int, stop: int | None) -> list[Event]:
+        try:
+            return [load(Event, doc, "event") for doc in self.raw_events[start:stop]]
+        except ShapeError as error:
+            raise self._damaged(self.name, str(error)) from None
+
+    def rows(self, start: int, stop: int | None, source: bool) -> list[MentionRow]:
+        if source:
+            raw = [self.raw_rows[n] for n in self.source_index[start:stop]]
+        else:
+            raw = self.raw_rows[start:stop]
+        found = []
+        for row in raw:
+            if not isinstance(row, list) or len(row) != 6:
+                raise self._damaged(
+                    self.name, "a mention is not [brief, field, start, end, sentence, text]"
+                )
+            brief, field_name, begin, end, sentence, text = row
+            if not (
+                isinstance(brief, str)
+                and isinstance(field_name, str)
+                and isinstance(text, str)
+                and _is_int(begin)
+                and _is_int(end)
+                and isinstance(sentence, str | None)
+            ):
+                raise self._damaged(self.name, "a mention has fields of the wrong type")
+            found.append(MentionRow(brief, field_name, begin, end, sentence, text))
+        return found
+
+
 @dataclass
 class _BriefData:
     brief: Brief
@@ -260,7 +311,7 @@ class Store:
                 f"{self._where} is damaged: {error} — {rebuild_hint(self.path)}"
             ) from None
         self._brief_cache: OrderedDict[str, _BriefData] = OrderedDict()
-        self._entity_cache: OrderedDict[str, tuple[list[Event], list[MentionRow]]] = OrderedDict()
+        self._entity_cache: OrderedDict[str, _EntityData] = OrderedDict()
         self._search: Any = None
 
     def _open(self, data: Any) -> None:
@@ -394,42 +445,28 @@ class Store:
             self._brief_cache.popitem(last=False)
         return found
 
-    def _entity_data(self, entity_id: str) -> tuple[list[Event], list[MentionRow]]:
+    def _entity_data(self, entity_id: str) -> _EntityData:
         cached = self._entity_cache.get(entity_id)
         if cached is not None:
             return cached
         if self.entity(entity_id) is None:
-            return [], []
+            return _EntityData(entity_id, [], [], self._damaged)
         name = f"entities/{entity_id}.json"
         data = self._read(name, "entity index")
         try:
             if not isinstance(data, dict):
                 raise ShapeError("not a mapping")
-            events = [load(Event, doc, "event") for doc in _documents(data, "events")]
+            events = _documents(data, "events")
             rows = _single(data, "mentions").get("rows")
             if not isinstance(rows, list):
                 raise ShapeError("mentions are not a list")
-            mentions = []
-            for row in rows:
-                if not isinstance(row, list) or len(row) != 6:
-                    raise ShapeError("a mention is not [brief, field, start, end, sentence, text]")
-                brief, field_name, start, end, sentence, text = row
-                if not (
-                    isinstance(brief, str)
-                    and isinstance(field_name, str)
-                    and isinstance(text, str)
-                    and _is_int(start)
-                    and _is_int(end)
-                    and isinstance(sentence, str | None)
-                ):
-                    raise ShapeError("a mention has fields of the wrong type")
-                mentions.append(MentionRow(brief, field_name, start, end, sentence, text))
         except ShapeError as error:
             raise self._damaged(name, str(error)) from None
-        self._entity_cache[entity_id] = (events, mentions)
+        found = _EntityData(name, events, rows, self._damaged)
+        self._entity_cache[entity_id] = found
         if len(self._entity_cache) > 16:
             self._entity_cache.popitem(last=False)
-        return events, mentions
+        return found
 
     # -- briefs ---------------------------------------------------------------------------------
     def briefs(self) -> Sequence[BriefHeader]:
@@ -546,19 +583,44 @@ class Store:
             return []
         return list(dict.fromkeys(r.faction for r in person.roles if r.faction))
 
-    def entity_events(self, entity_id: str) -> list[Event]:
-        """The entity's events across every brief, in date order (from the entity's index)."""
-        return list(self._entity_data(entity_id)[0])
+    def entity_events(self, entity_id: str, start: int = 0, stop: int | None = None) -> list[Event]:
+        """The entity's events across every brief, in date order (from the entity's index);
+        ``start``/``stop`` take a slice without converting the rest."""
+        return self._entity_data(entity_id).events(start, stop)
 
-    def entity_mention_rows(self, entity_id: str) -> list[MentionRow]:
-        """Where the entity is named, across every brief, without reading any article."""
-        return list(self._entity_data(entity_id)[1])
+    def entity_event_count(self, entity_id: str) -> int:
+        return len(self._entity_data(entity_id).raw_events)
+
+    def entity_mention_rows(
+        self, entity_id: str, start: int = 0, stop: int | None = None, *, source: bool = False
+    ) -> list[MentionRow]:
+        """Where the entity is named, across every brief, without reading any article; with
+        ``source``, only mentions in the articles; ``start``/``stop`` take a slice."""
+        return self._entity_data(entity_id).rows(start, stop, source)
+
+    def entity_mention_count(self, entity_id: str, *, source: bool = False) -> int:
+        data = self._entity_data(entity_id)
+        return len(data.source_index) if source else len(data.raw_rows)
 
     def entity_mentions(self, entity_id: str) -> list[Mention]:
         return [
             Mention(entity_id, r.brief, r.field, r.start, r.end, r.text, r.sentence)
-            for r in self._entity_data(entity_id)[1]
+            for r in self._entity_data(entity_id).rows(0, None, False)
         ]
+
+    def sentence_start(self, brief_id: str, sentence_id: str) -> int:
+        """Where a sentence starts in its article (0 when there is no such sentence)."""
+        article = self.article(brief_id)
+        sentence = article.sentence(sentence_id) if article else None
+        return sentence.start if sentence else 0
+
+    def sentence_text(self, brief_id: str, sentence_id: str) -> str | None:
+        """One sentence of a brief's article (reads the brief's file if it is not open yet)."""
+        article = self.article(brief_id)
+        if article is None:
+            return None
+        sentence = article.sentence(sentence_id)
+        return sentence.text if sentence else None
 
     # -- lookup and search ----------------------------------------------------------------------
     def candidates(self) -> Iterator[tuple[Candidate, list[str]]]:
