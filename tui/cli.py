@@ -211,6 +211,9 @@ def build(content: Path, output: Path | None, check: bool, full: bool) -> None:
             f"cannot write {target}: {error.strerror} — choose another path with -o"
         ) from None
     elapsed = (time.perf_counter() - started) * 1000
+    if result.incremental and not result.rebuilt:
+        click.echo(f"up to date: {target} ({result.briefs} briefs, {elapsed:.0f} ms)")
+        return
     how = f", {result.rebuilt} brief(s) rebuilt" if result.incremental else ""
     click.echo(
         f"built {target}: {result.briefs} briefs, {result.people} people, "

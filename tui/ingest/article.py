@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass
 
 from ..model import Article, Paragraph, Sentence, SourceRef
@@ -102,7 +103,8 @@ class ArticleIndex:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self._folded, self._offsets = normalize_with_map(article.text)
+        self._folded, offsets = normalize_with_map(article.text)
+        self._offsets = array("i", offsets)  # 4 bytes a character, not 36
         self._sentences = list(article.sentences())
         self._starts = [s.start for s in self._sentences]
 

@@ -58,6 +58,35 @@ _FOOTNOTE_BRIEF = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\s*:\s*(?=[\"“'‘])
 _SEPARATOR = re.compile(r"^\s*[—–:\-]+\s*")
 
 
+class _Indexes:
+    """Quote finders by brief id, made from the loaded articles when first asked for; only the
+    most recent are kept, so a 10,000-article build does not hold 10,000 of them."""
+
+    KEEP = 64
+
+    def __init__(self, articles: dict[str, Article]) -> None:
+        from collections import OrderedDict
+
+        self._articles = articles
+        self._made: OrderedDict[str, ArticleIndex] = OrderedDict()
+        self._pinned: dict[str, ArticleIndex] = {}
+
+    def __setitem__(self, brief_id: str, index: ArticleIndex) -> None:
+        self._pinned[brief_id] = index
+
+    def get(self, brief_id: str) -> ArticleIndex | None:
+        found = self._pinned.get(brief_id) or self._made.get(brief_id)
+        if found is not None:
+            return found
+        article = self._articles.get(brief_id)
+        if article is None:
+            return None
+        found = self._made[brief_id] = ArticleIndex(article)
+        if len(self._made) > self.KEEP:
+            self._made.popitem(last=False)
+        return found
+
+
 @dataclass
 class _File:
     """One content file being loaded, with the errors found in it."""
@@ -165,8 +194,8 @@ class _Loader:
         self.files: list[_File] = []
         self.ids: dict[str, _File] = {}  # first file to claim each id
         self.kinds: set[tuple[str, str]] = set()  # (kind, id) of every file
-        self.indexes: dict[str, ArticleIndex] = {}
         self.articles: dict[str, Article] = {}
+        self.indexes = _Indexes(self.articles)
         self.errors: list[ContentError] = []
         self.progress: Callable[[str, int, int], None] | None = None
 
@@ -181,10 +210,13 @@ class _Loader:
         except ValueError:
             return path.as_posix()
 
-    def discover(self) -> None:
+    def discover(self, only: set[Path] | None = None) -> None:
+        """Find and parse the content files (with ``only``, just those resolved paths)."""
         for kind, folder in (("brief", "briefs"), ("person", "people"), ("faction", "factions")):
             folder_path = (self.content / folder).resolve()
             on_disk = {p.resolve() for p in folder_path.glob("*.md")}
+            if only is not None:
+                on_disk &= only
             extra = {p for p in self.overlay if p.parent == folder_path and p.suffix == ".md"}
             for path in sorted(on_disk | extra):
                 entry = _File(kind, path.stem, path, self._display(path))
@@ -280,7 +312,6 @@ class _Loader:
                 continue
             article = split_article(entry.id, source, text)
             self.articles[entry.id] = article
-            self.indexes[entry.id] = ArticleIndex(article)
 
     def resolve_footnotes(self, entry: _File) -> None:
         assert entry.doc is not None
@@ -690,6 +721,7 @@ class _Loader:
             brief, brief_events = self.brief(entry, people, factions)
             briefs[brief.id] = brief
             events.update((e.id, e) for e in brief_events)
+            entry.doc = None  # parsed Markdown is no longer needed: keep the build's memory flat
             self.tick("checking", number, len(entries))
         errors = [e for f in self.files for e in f.errors]
         if not errors and not briefs:

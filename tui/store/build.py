@@ -1,19 +1,53 @@
-"""``brief build``: content/ → a store directory, with a progress callback.
+"""``brief build``: content/ → a store directory, whole or incrementally.
 
-The library is loaded and validated whole before anything is written (a failed build writes
-nothing); then only files whose bytes changed are rewritten, and the catalog last.
+A full build loads and validates the whole library before anything is written (a failed build
+writes nothing), then rewrites only files whose bytes changed, the catalog last.
+
+The incremental path: a build cache beside the store (``.NAME.build-cache.json`` next to the
+store directory NAME) records every content file's and seed's (mtime, size). When only briefs changed, were
+added or removed, just those are parsed, checked and linked (mentions found in them alone); the
+catalog is patched (their headers, each person's and faction's ``briefs``, the counts), their brief
+files rewritten, the entity index files of the entities they name (before or after) patched, and
+the search index updated segment-wise. The result is byte-for-byte the full build's
+(tests/test_store.py checks). A change to a person or faction file, a brief quoted from another
+file, a new id that collides with another kind, or no usable cache falls back to the full build.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from .tinyio import stale_files, write_files
-from .writer import serialize
+import orjson
+
+from ..model import SCHEMA_VERSION, Event, Faction, Library, Mention, Person
+from .shape import ShapeError, load
+from .tinyio import stale_files, write_atomic, write_files
+from .writer import (
+    CATALOG,
+    _dumps,
+    brief_document,
+    catalog_from_parts,
+    entity_document,
+    header,
+    header_order,
+    iter_files,
+    store_paths,
+)
 
 Progress = Callable[[str, int, int], None]
+
+
+def cache_path(data: Path) -> Path:
+    """The build cache: beside the store directory, not in it (the store stays only the store)."""
+    return data.parent / f".{data.name}.build-cache.json"
+
+
+CACHE_VERSION = 1
+KINDS = (("brief", "briefs"), ("person", "people"), ("faction", "factions"))
 
 
 @dataclass(frozen=True)
@@ -28,17 +62,104 @@ class BuildResult:
     rebuilt: int = 0
 
 
+class _FullBuild(Exception):
+    """The incremental path cannot be taken; build everything."""
+
+
+def _scan(content: Path) -> dict[str, dict[str, list[int]]]:
+    """kind → file id → [mtime_ns, size] for every content file."""
+    found: dict[str, dict[str, list[int]]] = {}
+    for kind, folder in KINDS:
+        files: dict[str, list[int]] = {}
+        try:
+            entries = list(os.scandir(content / folder))
+        except OSError:
+            entries = []
+        for entry in entries:
+            if entry.name.endswith(".md"):
+                try:
+                    info = entry.stat()
+                except OSError:
+                    continue
+                files[entry.name[:-3]] = [info.st_mtime_ns, info.st_size]
+        found[kind] = files
+    return found
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [info.st_mtime_ns, info.st_size]
+
+
+def _quoted_briefs(library: Library) -> dict[str, list[str]]:
+    """Brief id → the people and factions whose files quote its article."""
+    quoted: dict[str, set[str]] = {}
+
+    def walk(value: Any, owner: str) -> None:
+        if isinstance(value, tuple):
+            for item in value:
+                walk(item, owner)
+        elif hasattr(value, "__dataclass_fields__"):
+            if type(value).__name__ == "SourceRef":
+                quoted.setdefault(value.brief, set()).add(owner)
+                return
+            for name in value.__dataclass_fields__:
+                walk(getattr(value, name), owner)
+
+    for entity in [*library.people.values(), *library.factions.values()]:
+        walk(entity, entity.id)
+    return {brief: sorted(owners) for brief, owners in sorted(quoted.items())}
+
+
+def _cache(content: Path, library: Library, scan: dict[str, Any]) -> dict[str, Any]:
+    root = content.resolve().parent
+    seeds = {
+        brief.id: [brief.source_path, _stat(root / brief.source_path)]
+        for brief in library.briefs.values()
+    }
+    per_brief: dict[str, int] = {}
+    for m in library.mentions:
+        per_brief[m.brief] = per_brief.get(m.brief, 0) + 1
+    return {
+        "version": CACHE_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "content": str(content.resolve()),
+        "files": scan,
+        "seeds": seeds,
+        "quoted": _quoted_briefs(library),
+        "mentions": per_brief,
+    }
+
+
 def build_store(
     content: Path, target: Path, *, full: bool = False, progress: Progress | None = None
+) -> BuildResult:
+    scan = _scan(content)
+    if not full:
+        try:
+            return _incremental(content, target, scan, progress)
+        except _FullBuild:
+            pass
+    return _full(content, target, scan, progress)
+
+
+def _full(
+    content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
 ) -> BuildResult:
     from ..ingest import load_content
     from .indexing import dump_search
 
     library = load_content(content, progress=progress)
-    files = serialize(library)
     if progress is not None:
         progress("writing", 0, 1)
-    write_files(target, files, search=lambda folder: dump_search(library, folder))
+    size = write_files(
+        target, iter_files(library), search=lambda folder: dump_search(library, folder)
+    )
+    _, data = store_paths(target)
+    write_atomic(cache_path(data), orjson.dumps(_cache(content, library, scan)), sync=False)
     if progress is not None:
         progress("done", 1, 1)
     return BuildResult(
@@ -47,10 +168,227 @@ def build_store(
         len(library.factions),
         len(library.events),
         len(library.mentions),
-        sum(len(b) for b in files.values()),
+        size,
     )
 
 
-def check_store(library: object, target: Path) -> list[str]:
+def _read_json(path: Path) -> Any:
+    try:
+        return orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        raise _FullBuild from None
+
+
+def _incremental(
+    content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
+) -> BuildResult:
+    from ..ingest.content import _FOOTNOTE_BRIEF, _Loader, link
+    from ..ingest.errors import BuildFailed
+
+    catalog_path, data = store_paths(target)
+    cache = _read_json(cache_path(data))
+    if (
+        not isinstance(cache, dict)
+        or cache.get("version") != CACHE_VERSION
+        or cache.get("schema_version") != SCHEMA_VERSION
+        or cache.get("content") != str(content.resolve())
+    ):
+        raise _FullBuild
+    old_files = cache["files"]
+    if any(scan[kind] != old_files.get(kind) for kind in ("person", "faction")):
+        raise _FullBuild  # people and factions change names, roles and every brief's mentions
+    root = content.resolve().parent
+    old_briefs: dict[str, list[int]] = old_files.get("brief", {})
+    now_briefs: dict[str, list[int]] = scan["brief"]
+    removed = sorted(set(old_briefs) - set(now_briefs))
+    changed = sorted(
+        b
+        for b, stat in now_briefs.items()
+        if old_briefs.get(b) != stat
+        or b not in cache["seeds"]
+        or _stat(root / cache["seeds"][b][0]) != cache["seeds"][b][1]
+    )
+    catalog = _read_json(catalog_path)
+    try:
+        headers = {raw["id"]: raw for raw in catalog["briefs"].values()}
+        meta = catalog["meta"]["1"]
+    except (KeyError, TypeError, AttributeError):
+        raise _FullBuild from None
+    if meta.get("schema_version") != SCHEMA_VERSION or set(headers) != set(old_briefs):
+        raise _FullBuild
+    touched = set(changed) | set(removed)
+    quoted: dict[str, list[str]] = cache["quoted"]
+    if set(removed) & set(quoted):
+        raise _FullBuild  # a person's or faction's footnote quotes a removed article
+    # people and factions quoting a changed article: their sources are found again
+    requote = sorted({e for b in changed for e in quoted.get(b, [])})
+    try:
+        people = {raw["id"]: load(Person, raw) for raw in catalog["people"].values()}
+        factions = {raw["id"]: load(Faction, raw) for raw in catalog["factions"].values()}
+    except (ShapeError, KeyError, TypeError, AttributeError):
+        raise _FullBuild from None
+    if set(changed) & (set(people) | set(factions)):
+        raise _FullBuild  # the id is taken by a person or faction: the full build reports it
+    if not touched:
+        numbers = meta["counts"]
+        return BuildResult(
+            numbers["briefs"],
+            numbers["people"],
+            numbers["factions"],
+            numbers["events"],
+            numbers["mentions"],
+            0,
+            incremental=True,
+            rebuilt=0,
+        )
+
+    # -- parse, check and link only the changed briefs -------------------------------------------
+    loader = _Loader(content)
+    loader.progress = progress
+    folder = (content / "briefs").resolve()
+    loader.kinds = {("person", p) for p in people} | {("faction", f) for f in factions}
+    loader.kinds |= {("brief", b) for b in now_briefs}
+    only = {folder / f"{b}.md" for b in changed}
+    for entity_id in requote:
+        kind = "people" if entity_id in people else "factions"
+        only.add((content / kind / f"{entity_id}.md").resolve())
+    loader.discover(only=only)
+    if len(loader.files) != len(only):
+        raise _FullBuild
+    for entry in loader.files:
+        if entry.doc is not None:
+            for note in entry.doc.footnotes.values():
+                match = _FOOTNOTE_BRIEF.match(note.text)
+                if match and match.group(1) != entry.id:
+                    raise _FullBuild  # quotes another brief's article
+    loader.load_articles()
+    if requote:
+        from ..ingest.article import ArticleIndex
+        from ..model import Article
+
+        others = {b for b, owners in quoted.items() if set(owners) & set(requote)} - set(changed)
+        for brief_id in others:
+            stored = _read_json(data / "briefs" / f"{brief_id}.json")
+            try:
+                article = load(Article, stored["article"]["1"])
+            except (ShapeError, KeyError, TypeError):
+                raise _FullBuild from None
+            loader.indexes[brief_id] = ArticleIndex(article)
+    for entry in loader.files:
+        if entry.doc is not None:
+            loader.resolve_footnotes(entry)
+    for entry in loader.of_kind("person"):
+        people[entry.id] = loader.person(entry)
+    for entry in loader.of_kind("faction"):
+        factions[entry.id] = loader.faction(entry)
+    briefs = {}
+    events: dict[str, Event] = {}
+    for entry in loader.of_kind("brief"):
+        brief, brief_events = loader.brief(entry, people, factions)
+        briefs[brief.id] = brief
+        events.update((e.id, e) for e in brief_events)
+    errors = [e for f in loader.files for e in f.errors]
+    if errors:
+        raise BuildFailed(errors)
+    linked = link(briefs, loader.articles, people, factions, events)
+
+    # -- patch the catalog -----------------------------------------------------------------------
+    by_brief: dict[str, list[Mention]] = {}
+    for m in linked.mentions:
+        by_brief.setdefault(m.brief, []).append(m)
+    files: dict[str, bytes] = {}
+    old_actors = {a for b in touched if b in headers for a in headers[b]["actors"]}
+    for b in touched:
+        headers.pop(b, None)
+    mention_counts: dict[str, int] = dict(cache["mentions"])
+    for b in removed:
+        mention_counts.pop(b, None)
+    for brief_id, brief in linked.briefs.items():
+        doc, brief_hash = brief_document(linked, brief, by_brief.get(brief_id, []))
+        files[f"briefs/{brief_id}.json"] = _dumps(doc)
+        headers[brief_id] = orjson.loads(orjson.dumps(header(brief, brief_hash)))
+        mention_counts[brief_id] = len(by_brief.get(brief_id, []))
+    appears_in: dict[str, list[str]] = {}
+    for brief_id in sorted(headers, key=lambda b: b + ".md"):  # the full build's file order
+        for actor in headers[brief_id]["actors"]:
+            appears_in.setdefault(actor, []).append(brief_id)
+    people = {k: replace(v, briefs=tuple(appears_in.get(k, ()))) for k, v in people.items()}
+    factions = {k: replace(v, briefs=tuple(appears_in.get(k, ()))) for k, v in factions.items()}
+    ordered = sorted(headers.values(), key=header_order, reverse=True)
+    numbers = {
+        "briefs": len(headers),
+        "people": len(people),
+        "factions": len(factions),
+        "events": sum(len(h["events"]) for h in headers.values()),
+        "mentions": sum(mention_counts.values()),
+    }
+    files[CATALOG] = _dumps(catalog_from_parts(ordered, people, factions, numbers))
+
+    # -- patch the entity index files of every entity these briefs name ---------------------------
+    new_actors = {a for b in linked.briefs.values() for a in b.actors}
+    new_events: dict[str, list[Event]] = {}
+    for event in linked.events.values():
+        for actor in event.actors:
+            new_events.setdefault(actor, []).append(event)
+    new_rows: dict[str, list[list[Any]]] = {}
+    for brief_id in sorted(by_brief):
+        for m in by_brief[brief_id]:
+            new_rows.setdefault(m.entity, []).append(
+                [m.brief, m.field, m.start, m.end, m.sentence, m.text]
+            )
+    affected = sorted((old_actors | new_actors) & (set(people) | set(factions)))
+    for entity_id in affected:
+        old = _read_json(data / "entities" / f"{entity_id}.json")
+        try:
+            kept_events = [e for e in old["events"].values() if e["brief"] not in touched]
+            kept_rows = [r for r in old["mentions"]["1"]["rows"] if r[0] not in touched]
+        except (KeyError, TypeError, IndexError):
+            raise _FullBuild from None
+        merged = [
+            *kept_events,
+            *(orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])),
+        ]
+        merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
+        rows = sorted([*kept_rows, *new_rows.get(entity_id, [])], key=lambda r: r[0])
+        files[f"entities/{entity_id}.json"] = _dumps(entity_document(entity_id, merged, rows))
+
+    def search(folder: Path) -> None:
+        from .indexing import update_search
+
+        if (folder / "index.json").is_file():
+            library = Library(
+                linked.briefs, linked.articles, people, factions, linked.events, linked.mentions
+            )
+            update_search(library, folder, linked.briefs, removed, affected)
+
+    if progress is not None:
+        progress("writing", 0, 1)
+    write_files(target, files, complete=False, search=search)
+    for b in removed:
+        (data / "briefs" / f"{b}.json").unlink(missing_ok=True)
+    cache["files"] = scan
+    for b in removed:
+        cache["seeds"].pop(b, None)
+    for brief in linked.briefs.values():
+        cache["seeds"][brief.id] = [brief.source_path, _stat(root / brief.source_path)]
+    cache["mentions"] = mention_counts
+    if requote:
+        cache["quoted"] = _quoted_briefs(Library({}, {}, people, factions, {}, ()))
+    write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
+    if progress is not None:
+        progress("done", 1, 1)
+    return BuildResult(
+        numbers["briefs"],
+        numbers["people"],
+        numbers["factions"],
+        numbers["events"],
+        numbers["mentions"],
+        sum(len(b) for b in files.values()),
+        incremental=True,
+        rebuilt=len(touched),
+    )
+
+
+def check_store(library: Library, target: Path) -> list[str]:
     """The files of the store at ``target`` that differ from what ``library`` builds."""
-    return stale_files(target, serialize(library))  # type: ignore[arg-type]
+    return stale_files(target, iter_files(library))

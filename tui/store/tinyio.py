@@ -8,13 +8,13 @@ nothing (the library is validated whole before any file is written).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from ..model import Library
 from .shape import StoreError
-from .writer import CATALOG, serialize, store_paths
+from .writer import CATALOG, iter_files, serialize, store_paths
 
 SUBDIRS = ("briefs", "entities")
 
@@ -59,39 +59,43 @@ def _same(path: Path, payload: bytes) -> bool:
 
 def write_files(
     path: Path,
-    files: dict[str, bytes],
+    files: Iterable[tuple[str, bytes]] | dict[str, bytes],
     *,
     complete: bool = True,
     search: Callable[[Path], None] | None = None,
 ) -> int:
-    """Write a store's files (relative path → bytes, the catalog under ``catalog.json``); with
-    ``complete``, remove brief and entity files not among them. Returns the bytes written."""
+    """Write a store's files ((relative path, bytes) pairs, the catalog as ``catalog.json``),
+    each only if its bytes changed, the catalog last; with ``complete``, remove brief and entity
+    files not among them. Returns the store's size in bytes."""
     catalog, data = store_paths(path)
-    written = 0
-    for name, payload in files.items():
+    pairs = files.items() if isinstance(files, dict) else files
+    names: set[str] = set()
+    catalog_bytes = b""
+    size = 0
+    for name, payload in pairs:
+        size += len(payload)
         if name == CATALOG:
+            catalog_bytes = payload
             continue
+        names.add(name)
         target = data / name
         if not _same(target, payload):
             write_atomic(target, payload, sync=False)
-            written += len(payload)
     if search is not None:
         search(data / "search")
-    write_atomic(catalog, files[CATALOG])
-    written += len(files[CATALOG])
+    write_atomic(catalog, catalog_bytes)
     if complete:
         for sub in SUBDIRS:
             folder = data / sub
             if folder.is_dir():
                 for stale in folder.glob("*.json"):
-                    if f"{sub}/{stale.name}" not in files:
+                    if f"{sub}/{stale.name}" not in names:
                         stale.unlink(missing_ok=True)
-    return written
+    return size
 
 
 def write_store(library: Library, path: Path, *, search: bool = True) -> int:
     """Write the whole store for ``library`` at ``path``; returns its size in bytes."""
-    files = serialize(library)
     dump = None
     if search:
         from .indexing import dump_search
@@ -99,15 +103,16 @@ def write_store(library: Library, path: Path, *, search: bool = True) -> int:
         def dump(folder: Path) -> None:
             dump_search(library, folder)
 
-    write_files(path, files, search=dump)
-    return sum(len(b) for b in files.values())
+    return write_files(path, iter_files(library), search=dump)
 
 
-def stale_files(path: Path, files: dict[str, bytes]) -> list[str]:
+def stale_files(path: Path, files: Iterable[tuple[str, bytes]] | dict[str, bytes]) -> list[str]:
     """The store files at ``path`` that differ from ``files`` (missing, changed or extra)."""
     catalog, data = store_paths(path)
-    differ = []
-    for name, payload in files.items():
+    pairs = files.items() if isinstance(files, dict) else files
+    differ, names = [], set()
+    for name, payload in pairs:
+        names.add(name)
         target = catalog if name == CATALOG else data / name
         if not _same(target, payload):
             differ.append(name)
@@ -115,7 +120,7 @@ def stale_files(path: Path, files: dict[str, bytes]) -> list[str]:
         folder = data / sub
         if folder.is_dir():
             differ += [
-                f"{sub}/{p.name}" for p in folder.glob("*.json") if f"{sub}/{p.name}" not in files
+                f"{sub}/{p.name}" for p in folder.glob("*.json") if f"{sub}/{p.name}" not in names
             ]
     return sorted(differ)
 

@@ -15,7 +15,7 @@ beside it (the single-file layout's paths keep working).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,9 @@ def store_paths(path: Path) -> tuple[Path, Path]:
 
 
 def _dumps(data: Any) -> bytes:
-    return orjson.dumps(data, option=orjson.OPT_SORT_KEYS) + b"\n"
+    """Every mapping is built in a fixed order (dataclasses in field order), so the bytes are
+    deterministic without sorting keys, and a file re-dumped from its parsed form is unchanged."""
+    return orjson.dumps(data) + b"\n"
 
 
 def _table(documents: Iterable[Any]) -> dict[str, Any]:
@@ -106,6 +108,8 @@ def newest_first(briefs: Iterable[Brief]) -> list[Brief]:
 def small_indices(people: dict[str, Person], factions: dict[str, Faction]) -> dict[str, Any]:
     """Inverse relations and members: computed once here so opening a store builds nothing."""
     incoming: dict[str, list[list[Any]]] = {}
+    people = {k: people[k] for k in sorted(people)}
+    factions = {k: factions[k] for k in sorted(factions)}
     for entity in [*people.values(), *factions.values()]:
         for number, relation in enumerate(entity.relations):
             incoming.setdefault(relation.target, []).append([entity.id, "relations", number])
@@ -149,44 +153,63 @@ def entity_document(entity_id: str, events: list[Event], rows: list[list[Any]]) 
     }
 
 
-def catalog_document(library: Library, hashes: dict[str, str]) -> dict[str, Any]:
+def counts(library: Library) -> dict[str, int]:
     return {
-        "meta": _table(
-            [
-                {
-                    "schema_version": SCHEMA_VERSION,
-                    "generator": "brief",
-                    "counts": {
-                        "briefs": len(library.briefs),
-                        "people": len(library.people),
-                        "factions": len(library.factions),
-                        "events": len(library.events),
-                        "mentions": len(library.mentions),
-                    },
-                }
-            ]
-        ),
-        "briefs": _table(header(b, hashes[b.id]) for b in newest_first(library.briefs.values())),
-        "people": _table(library.people[k] for k in sorted(library.people)),
-        "factions": _table(library.factions[k] for k in sorted(library.factions)),
-        "indices": _table([small_indices(library.people, library.factions)]),
+        "briefs": len(library.briefs),
+        "people": len(library.people),
+        "factions": len(library.factions),
+        "events": len(library.events),
+        "mentions": len(library.mentions),
     }
 
 
-def serialize(library: Library) -> dict[str, bytes]:
-    """Every file of the store (path relative to the data directory → exact bytes), except the
-    search index; the catalog is under the key ``catalog.json``."""
+def catalog_from_parts(
+    headers: list[dict[str, Any]],
+    people: dict[str, Person],
+    factions: dict[str, Faction],
+    numbers: dict[str, int],
+) -> dict[str, Any]:
+    """The catalog from brief headers (newest first), people, factions and the counts."""
+    return {
+        "meta": _table(
+            [{"schema_version": SCHEMA_VERSION, "generator": "brief", "counts": numbers}]
+        ),
+        "briefs": _table(headers),
+        "people": _table(people[k] for k in sorted(people)),
+        "factions": _table(factions[k] for k in sorted(factions)),
+        "indices": _table([small_indices(people, factions)]),
+    }
+
+
+def catalog_document(library: Library, hashes: dict[str, str]) -> dict[str, Any]:
+    headers = [header(b, hashes[b.id]) for b in newest_first(library.briefs.values())]
+    return catalog_from_parts(headers, library.people, library.factions, counts(library))
+
+
+def header_order(raw: dict[str, Any]) -> tuple[tuple[str, str], str]:
+    """:func:`newest_first`'s key, for a stored header (sort with ``reverse=True``)."""
+    date = raw["dateline"].get("date")
+    return ((date["sort_key"] if date else "", raw["title"]), raw["id"])
+
+
+def iter_files(library: Library) -> Iterator[tuple[str, bytes]]:
+    """Every file of the store (path relative to the store directory, exact bytes), except the
+    search index, one at a time (a 10,000-brief store is never all in memory); the catalog,
+    ``catalog.json``, comes last."""
     by_brief: dict[str, list[Mention]] = {}
     for m in library.mentions:
         by_brief.setdefault(m.brief, []).append(m)
-    files: dict[str, bytes] = {}
     hashes: dict[str, str] = {}
     for brief_id in sorted(library.briefs):
         doc, hashes[brief_id] = brief_document(
             library, library.briefs[brief_id], by_brief.get(brief_id, [])
         )
-        files[f"briefs/{brief_id}.json"] = _dumps(doc)
+        yield f"briefs/{brief_id}.json", _dumps(doc)
     for entity_id, doc in entity_documents(library, by_brief).items():
-        files[f"entities/{entity_id}.json"] = _dumps(doc)
-    files[CATALOG] = _dumps(catalog_document(library, hashes))
-    return files
+        yield f"entities/{entity_id}.json", _dumps(doc)
+    yield CATALOG, _dumps(catalog_document(library, hashes))
+
+
+def serialize(library: Library) -> dict[str, bytes]:
+    """:func:`iter_files` as a mapping."""
+    return dict(iter_files(library))
