@@ -132,6 +132,9 @@ def run_reader(
 ) -> None:
     """Open the reader: on ``target`` (a brief, person or faction) or on the last-read brief."""
     store = open_store(ctx, store_path)
+    import gc
+
+    gc.freeze()  # the catalog lives as long as the app: keep it out of every collection
     if not store.briefs():
         raise UserError(
             f"{resolve_store_path(ctx, store_path)} holds no briefs — build one with `brief build`"

@@ -47,7 +47,7 @@ def entity_header(store: Store, entity: Person | Faction) -> Content:
     return Content.assemble(*parts)
 
 
-PAGE = 100  # timeline events or article mentions drawn at a time; "more" lines add the next ones
+PAGE = 50  # timeline events or article mentions drawn at a time; "more" lines add the next ones
 
 
 class _Numbering:

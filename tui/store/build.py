@@ -86,6 +86,16 @@ def _scan(content: Path) -> dict[str, dict[str, list[int]]]:
     return found
 
 
+def _generator() -> str:
+    """This brief's version: a cache written by another one is not trusted."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("brief")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def _stat(path: Path) -> list[int] | None:
     try:
         info = path.stat()
@@ -125,6 +135,7 @@ def _cache(content: Path, library: Library, scan: dict[str, Any]) -> dict[str, A
         per_brief[m.brief] = per_brief.get(m.brief, 0) + 1
     return {
         "version": CACHE_VERSION,
+        "generator": _generator(),
         "schema_version": SCHEMA_VERSION,
         "content": str(content.resolve()),
         "files": scan,
@@ -190,6 +201,7 @@ def _incremental(
     if (
         not isinstance(cache, dict)
         or cache.get("version") != CACHE_VERSION
+        or cache.get("generator") != _generator()
         or cache.get("schema_version") != SCHEMA_VERSION
         or cache.get("content") != str(content.resolve())
     ):

@@ -312,6 +312,7 @@ class Store:
             ) from None
         self._brief_cache: OrderedDict[str, _BriefData] = OrderedDict()
         self._entity_cache: OrderedDict[str, _EntityData] = OrderedDict()
+        self._sentence_cache: OrderedDict[str, dict[str, tuple[int, str]]] = OrderedDict()
         self._search: Any = None
 
     def _open(self, data: Any) -> None:
@@ -608,19 +609,43 @@ class Store:
             for r in self._entity_data(entity_id).rows(0, None, False)
         ]
 
+    def _sentences(self, brief_id: str) -> dict[str, tuple[int, str]]:
+        """Sentence id → (start, text) of a brief's article, read without building the brief
+        (the entity page lists sentences from hundreds of briefs)."""
+        cached = self._sentence_cache.get(brief_id)
+        if cached is not None:
+            return cached
+        found: dict[str, tuple[int, str]] = {}
+        data = self._brief_cache.get(brief_id)
+        if data is not None:
+            if data.article is not None:
+                found = {s.id: (s.start, s.text) for s in data.article.sentences()}
+        elif brief_id in self._header_index:
+            name = f"briefs/{brief_id}.json"
+            raw = self._read(name, "brief file")
+            try:
+                articles = _documents(raw, "article") if isinstance(raw, dict) else []
+                for paragraph in articles[0]["paragraphs"] if articles else []:
+                    for sentence in paragraph["sentences"]:
+                        sid, start, text = sentence["id"], sentence["start"], sentence["text"]
+                        if not (isinstance(sid, str) and _is_int(start) and isinstance(text, str)):
+                            raise TypeError
+                        found[sid] = (start, text)
+            except (ShapeError, KeyError, TypeError, IndexError):
+                raise self._damaged(name, "the article's sentences are malformed") from None
+        self._sentence_cache[brief_id] = found
+        if len(self._sentence_cache) > 256:
+            self._sentence_cache.popitem(last=False)
+        return found
+
     def sentence_start(self, brief_id: str, sentence_id: str) -> int:
         """Where a sentence starts in its article (0 when there is no such sentence)."""
-        article = self.article(brief_id)
-        sentence = article.sentence(sentence_id) if article else None
-        return sentence.start if sentence else 0
+        return self._sentences(brief_id).get(sentence_id, (0, ""))[0]
 
     def sentence_text(self, brief_id: str, sentence_id: str) -> str | None:
-        """One sentence of a brief's article (reads the brief's file if it is not open yet)."""
-        article = self.article(brief_id)
-        if article is None:
-            return None
-        sentence = article.sentence(sentence_id)
-        return sentence.text if sentence else None
+        """One sentence of a brief's article."""
+        found = self._sentences(brief_id).get(sentence_id)
+        return found[1] if found else None
 
     # -- lookup and search ----------------------------------------------------------------------
     def candidates(self) -> Iterator[tuple[Candidate, list[str]]]:

@@ -100,64 +100,89 @@ class ShapeError(Exception):
     """A value of the wrong shape; the message says where (``roles[0].title``)."""
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+Converter = Any  # (data, where) -> value
 
 
 @cache
-def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
-    """(name, required) for each field of a dataclass."""
+def _converter(hint: Any) -> Converter:
+    """A function converting and checking stored data for ``hint``, made once per type."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        inner = _converter(options[0])
+
+        def optional(data: Any, where: str) -> Any:
+            return None if data is None else inner(data, where)
+
+        return optional
+    if hint is str:
+
+        def text(data: Any, where: str) -> Any:
+            if type(data) is not str:
+                raise ShapeError(f"{where} should be text, not {type(data).__name__}")
+            return data
+
+        return text
+    if hint is int:
+
+        def number(data: Any, where: str) -> Any:
+            if type(data) is not int:
+                raise ShapeError(f"{where} should be a number, not {type(data).__name__}")
+            return data
+
+        return number
+    if hint is bool:
+
+        def flag(data: Any, where: str) -> Any:
+            if type(data) is not bool:
+                raise ShapeError(f"{where} should be true or false")
+            return data
+
+        return flag
+    if origin is tuple or origin is list:
+        item = _converter(typing.get_args(hint)[0])
+        make = tuple if origin is tuple else list
+
+        def sequence(data: Any, where: str) -> Any:
+            if type(data) is not list:
+                raise ShapeError(f"{where} should be a list, not {type(data).__name__}")
+            inner = where + "[]"
+            return make([item(value, inner) for value in data])
+
+        return sequence
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return lambda data, where: load(hint, data, where)
+    return lambda data, where: data
+
+
+def convert(hint: Any, data: Any, where: str) -> Any:
+    return _converter(hint)(data, where)
+
+
+@cache
+def _plan(cls: type) -> tuple[tuple[str, bool, Converter], ...]:
+    """(field name, required, converter) for each field of a dataclass."""
+    hints = typing.get_type_hints(cls)
     return tuple(
         (
             f.name,
             f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+            _converter(hints[f.name]),
         )
         for f in dataclasses.fields(cls)
     )
 
 
-def convert(hint: Any, data: Any, where: str) -> Any:
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        if data is None:
-            return None
-        return convert(options[0], data, where)
-    if hint is str:
-        if not isinstance(data, str):
-            raise ShapeError(f"{where} should be text, not {type(data).__name__}")
-        return data
-    if hint is int:
-        if not isinstance(data, int) or isinstance(data, bool):
-            raise ShapeError(f"{where} should be a number, not {type(data).__name__}")
-        return data
-    if hint is bool:
-        if not isinstance(data, bool):
-            raise ShapeError(f"{where} should be true or false")
-        return data
-    if origin is tuple or origin is list:
-        if not isinstance(data, list):
-            raise ShapeError(f"{where} should be a list, not {type(data).__name__}")
-        item_hint = typing.get_args(hint)[0]
-        items = [convert(item_hint, item, f"{where}[{n}]") for n, item in enumerate(data)]
-        return tuple(items) if origin is tuple else items
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return load(hint, data, where)
-    return data
-
-
 def load(cls: type[T], data: Any, where: str = "") -> T:
     """A model object from stored data, every field's type checked; raise :class:`ShapeError`."""
-    if not isinstance(data, dict):
+    if type(data) is not dict:
         raise ShapeError(
             f"{where or cls.__name__.lower()} should be a mapping, not {type(data).__name__}"
         )
-    hints = _hints(cls)
     kwargs = {}
-    for name, required in _fields(cls):
+    for name, required, converter in _plan(cls):
         if name in data:
-            kwargs[name] = convert(hints[name], data[name], f"{where}.{name}" if where else name)
+            kwargs[name] = converter(data[name], name if not where else where + "." + name)
         elif required:
             raise ShapeError(f"{where + '.' if where else ''}{name} is missing")
     return cls(**kwargs)
