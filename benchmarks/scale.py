@@ -37,11 +37,37 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-WORDS = ("talks", "ceasefire", "elections", "border", "refugees", "sanctions", "aid", "water",
-         "schools", "trade", "prisoners", "roads", "mining", "clinics", "drought", "corridor")
+WORDS = (
+    "talks",
+    "ceasefire",
+    "elections",
+    "border",
+    "refugees",
+    "sanctions",
+    "aid",
+    "water",
+    "schools",
+    "trade",
+    "prisoners",
+    "roads",
+    "mining",
+    "clinics",
+    "drought",
+    "corridor",
+)
 PLACES = ("kabul", "herat", "kandahar", "doha", "tehran", "geneva", "islamabad", "bamyan")
-FILTERS = ("kind:person", "kind:faction", "status:deceased", "tag:synthetic", "kind:event",
-           "year:2001..2010", "kind:brief", "tag:talks", "year:2021", "status:alive")
+FILTERS = (
+    "kind:person",
+    "kind:faction",
+    "status:deceased",
+    "tag:synthetic",
+    "kind:event",
+    "year:2001..2010",
+    "kind:brief",
+    "tag:talks",
+    "year:2021",
+    "status:alive",
+)
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -28,11 +28,19 @@ CATALOG = "catalog.json"
 
 def store_paths(path: Path) -> tuple[Path, Path]:
     """(catalog file, data directory) of the store named by ``path``."""
-    if path.suffix == ".json" and path.name != CATALOG:
+    if path.name != CATALOG and (path.suffix == ".json" or _is_file(path)):
         return path, path.with_suffix("")
     if path.name == CATALOG:
         return path, path.parent
     return path / CATALOG, path
+
+
+def _is_file(path: Path) -> bool:
+    """Something that is there and is not a directory (a file, a device, a pipe)."""
+    try:
+        return path.exists() and not path.is_dir()
+    except OSError:
+        return False
 
 
 def _dumps(data: Any) -> bytes:
