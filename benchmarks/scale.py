@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import resource
@@ -75,7 +76,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def queries(store) -> list[str]:  # noqa: ANN001
+def queries(store) -> list[str]:
     """200 fixed queries drawn from the store's own names and words, deterministically."""
     people = sorted(store._people.raw.values(), key=lambda r: r["id"])
     factions = sorted(store._factions.raw.values(), key=lambda r: r["id"])
@@ -117,10 +118,8 @@ def search_times(store_path: Path) -> dict[str, float]:
     times, hits = [], 0
     for query in qs:
         started = time.perf_counter()
-        try:
+        with contextlib.suppress(QueryError):
             hits += len(store.search(query, 20))
-        except QueryError:
-            pass
         times.append((time.perf_counter() - started) * 1000)
     return {
         "search_queries": len(qs),

@@ -36,13 +36,13 @@ def copy(store_path: Path, tmp_path: Path) -> Path:
     return target
 
 
-def edit(path: Path, change) -> None:  # noqa: ANN001
+def edit(path: Path, change) -> None:
     data = json.loads(path.read_text())
     change(data)
     path.write_text(json.dumps(data))
 
 
-def one_line_failure(brief, store: Path, *verbs: tuple[str, ...]) -> list[str]:  # noqa: ANN001
+def one_line_failure(brief, store: Path, *verbs: tuple[str, ...]) -> list[str]:
     """Run each verb; each must fail with one line naming the store. Returns the lines."""
     lines = []
     for verb in verbs or VERBS:
@@ -88,7 +88,7 @@ def test_briefs_of_the_wrong_shape(brief, copy, change, words):
 
 
 def test_a_person_of_the_wrong_shape_fails_when_read(brief, copy):
-    def change(d):  # noqa: ANN001, ANN202
+    def change(d):
         for person in d["people"].values():
             if person["id"] == "abdul-rashid-dostum":
                 person["roles"] = [{"title": 3}]
@@ -210,7 +210,7 @@ def _mutations() -> st.SearchStrategy:
     return st.lists(st.tuples(st.integers(0, 10**6), values), min_size=1, max_size=4)
 
 
-def _paths(value, prefix=()):  # noqa: ANN001, ANN202
+def _paths(value, prefix=()):
     yield prefix
     if isinstance(value, dict):
         for key, item in value.items():
@@ -220,7 +220,7 @@ def _paths(value, prefix=()):  # noqa: ANN001, ANN202
             yield from _paths(item, (*prefix, index))
 
 
-def _mutate(data, changes):  # noqa: ANN001, ANN202
+def _mutate(data, changes):
     for choice, value in changes:
         paths = [p for p in _paths(data) if p]
         path = paths[choice % len(paths)]
