@@ -3,7 +3,7 @@
 from .reader import BriefHeader, Candidate, Link, MentionRow, Store
 from .shape import StoreError
 from .tinyio import stale_files, write_atomic, write_files, write_store
-from .writer import CATALOG, serialize, store_paths
+from .writer import CATALOG, iter_files, serialize, store_paths
 
 
 def __getattr__(name: str) -> object:
@@ -23,6 +23,7 @@ __all__ = [
     "SearchHit",
     "Store",
     "StoreError",
+    "iter_files",
     "serialize",
     "stale_files",
     "store_paths",

@@ -504,10 +504,13 @@ class Store:
         data = self._brief_data(brief_id)
         if data is None:
             return []
-        text = data.article.text if data.article else ""
+        texts = {"source": data.article.text if data.article else ""}
+        texts["summary"] = data.brief.summary_text
+        texts |= {f"takeaway:{n}": t.text for n, t in enumerate(data.brief.takeaways)}
+        texts |= {f"event:{e.id}": e.text for e in data.events}
         found = []
         for entity, field_name, start, end, sentence in data.rows:
-            quoted = text[start:end] if field_name == "source" else ""
+            quoted = texts.get(field_name, "")[start:end]
             found.append(Mention(entity, brief_id, field_name, start, end, quoted, sentence))
         return found
 
