@@ -546,7 +546,7 @@ def make(n: int, out: Path) -> None:
     maker.entities(out)
 
 
-def build(out: Path) -> dict[str, float]:
+def _brief(out: Path) -> float:
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "tui", "build", str(out / "content"), "-o", str(out / "store")],
@@ -554,9 +554,31 @@ def build(out: Path) -> dict[str, float]:
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
     )
-    seconds = time.perf_counter() - started
+    return time.perf_counter() - started
+
+
+def build(out: Path) -> dict[str, float]:
+    """The full build (time, peak memory), then incremental builds after one changed and one
+    added brief (both undone afterwards, with one more incremental build)."""
+    (out / ".store.build-cache.json").unlink(missing_ok=True)
+    shutil.rmtree(out / "store", ignore_errors=True)
+    seconds = _brief(out)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"build_s": seconds, "build_peak_mb": peak_mb}
+    figures = {"build_s": seconds, "build_peak_mb": peak_mb}
+    briefs = sorted((out / "content" / "briefs").glob("*.md"))
+    changed = briefs[len(briefs) // 2]
+    original = changed.read_text()
+    changed.write_text(
+        original.replace("## Key takeaways\n", "## Key takeaways\n\n- Changed.[^dl]\n")
+    )
+    figures["incremental_changed_s"] = _brief(out)
+    added = out / "content" / "briefs" / "zz-added-brief.md"
+    added.write_text(original)
+    figures["incremental_added_s"] = _brief(out)
+    added.unlink()
+    changed.write_text(original)
+    figures["incremental_undo_s"] = _brief(out)
+    return figures
 
 
 def main() -> None:
@@ -564,9 +586,11 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--build-only", action="store_true", help="keep the files, build again")
     args = parser.parse_args()
     started = time.perf_counter()
-    make(args.n, args.out)
+    if not args.build_only:
+        make(args.n, args.out)
     made = time.perf_counter() - started
     briefs = len(os.listdir(args.out / "content" / "briefs"))
     people = len(os.listdir(args.out / "content" / "people"))

@@ -15,6 +15,7 @@ file, a new id that collides with another kind, or no usable cache falls back to
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -161,26 +162,38 @@ def _full(
     content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
 ) -> BuildResult:
     from ..ingest import load_content
-    from .indexing import dump_search
+    from .indexing import dump_search_from_files
 
-    library = load_content(content, progress=progress)
-    if progress is not None:
-        progress("writing", 0, 1)
-    size = write_files(
-        target, iter_files(library), search=lambda folder: dump_search(library, folder)
-    )
-    _, data = store_paths(target)
-    write_atomic(cache_path(data), orjson.dumps(_cache(content, library, scan)), sync=False)
-    if progress is not None:
-        progress("done", 1, 1)
-    return BuildResult(
+    holder = {"library": load_content(content, progress=progress)}
+    library = holder["library"]
+    result = BuildResult(
         len(library.briefs),
         len(library.people),
         len(library.factions),
         len(library.events),
         len(library.mentions),
-        size,
+        0,
     )
+    cache = _cache(content, library, scan)
+    del library
+    if progress is not None:
+        progress("writing", 0, 1)
+
+    def search(folder: Path, catalog: bytes) -> None:
+        # the library is gone by now (only the exhausted file generator held it): the search
+        # index is built brief by brief from the files just written, so the build's peak memory
+        # is the larger of the two, not their sum
+        gc.collect()
+        if progress is not None:
+            progress("indexing", 0, 1)
+        dump_search_from_files(catalog, target, folder)
+
+    size = write_files(target, iter_files(holder.pop("library")), search=search)
+    _, data = store_paths(target)
+    write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
+    if progress is not None:
+        progress("done", 1, 1)
+    return replace(result, size=size)
 
 
 def _read_json(path: Path) -> Any:
@@ -364,7 +377,7 @@ def _incremental(
         rows = sorted([*kept_rows, *new_rows.get(entity_id, [])], key=lambda r: r[0])
         files[f"entities/{entity_id}.json"] = _dumps(entity_document(entity_id, merged, rows))
 
-    def search(folder: Path) -> None:
+    def search(folder: Path, _catalog: bytes) -> None:
         from .indexing import update_search
 
         if (folder / "index.json").is_file():

@@ -22,7 +22,44 @@ def dump_search(library: Library, folder: Path) -> None:
     """Build the search index for ``library`` and put it in ``folder``, replacing what was there."""
     from ..search import SearchIndex, documents
 
-    index = SearchIndex.build(documents(library))
+    _swap_in(SearchIndex.build(documents(library)), folder)
+
+
+def dump_search_from_files(catalog: bytes, target: Path, folder: Path, chunk: int = 200) -> None:
+    """Build the search index from a store's files as written (the catalog given as bytes, not
+    yet in place), a few hundred briefs at a time, so the whole library is never in memory."""
+    import orjson
+
+    from ..search import SearchIndex, documents
+    from .reader import Store
+
+    store = Store(orjson.loads(catalog), target)
+    people = {p.id: p for p in store._people}
+    factions = {f.id: f for f in store._factions}
+    ids = sorted((h.id for h in store.briefs()), key=lambda b: b + ".md")
+
+    def docs() -> Iterable[Any]:
+        for start in range(0, len(ids), chunk):
+            part = ids[start : start + chunk]
+            briefs, articles, events, mentions = {}, {}, {}, []
+            for brief_id in part:
+                brief = store.brief(brief_id)
+                assert brief is not None
+                briefs[brief_id] = brief
+                article = store.article(brief_id)
+                if article is not None:
+                    articles[brief_id] = article
+                events.update((e.id, e) for e in store.events(brief_id))
+                mentions += store.mentions(brief_id)
+            library = Library(briefs, articles, people, factions, events, tuple(mentions))
+            yield from documents(library, briefs=part, entities=[])
+        everyone = Library({}, {}, people, factions, {}, ())
+        yield from documents(everyone, briefs=[], entities=[*people, *factions])
+
+    _swap_in(SearchIndex.build(docs()), folder)
+
+
+def _swap_in(index: Any, folder: Path) -> None:
     fresh = folder.with_name(folder.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
     index.dump(fresh)

@@ -62,7 +62,7 @@ def write_files(
     files: Iterable[tuple[str, bytes]] | dict[str, bytes],
     *,
     complete: bool = True,
-    search: Callable[[Path], None] | None = None,
+    search: Callable[[Path, bytes], None] | None = None,
 ) -> int:
     """Write a store's files ((relative path, bytes) pairs, the catalog as ``catalog.json``),
     each only if its bytes changed, the catalog last; with ``complete``, remove brief and entity
@@ -82,7 +82,7 @@ def write_files(
         if not _same(target, payload):
             write_atomic(target, payload, sync=False)
     if search is not None:
-        search(data / "search")
+        search(data / "search", catalog_bytes)
     write_atomic(catalog, catalog_bytes)
     if complete:
         for sub in SUBDIRS:
@@ -100,7 +100,7 @@ def write_store(library: Library, path: Path, *, search: bool = True) -> int:
     if search:
         from .indexing import dump_search
 
-        def dump(folder: Path) -> None:
+        def dump(folder: Path, _catalog: bytes) -> None:
             dump_search(library, folder)
 
     return write_files(path, iter_files(library), search=dump)
