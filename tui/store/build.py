@@ -47,7 +47,7 @@ def cache_path(data: Path) -> Path:
     return data.parent / f".{data.name}.build-cache.json"
 
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 KINDS = (("brief", "briefs"), ("person", "people"), ("faction", "factions"))
 
 
@@ -143,6 +143,7 @@ def _cache(content: Path, library: Library, scan: dict[str, Any]) -> dict[str, A
         "seeds": seeds,
         "quoted": _quoted_briefs(library),
         "mentions": per_brief,
+        "actors": {brief.id: list(brief.actors) for brief in library.briefs.values()},
     }
 
 
@@ -322,7 +323,12 @@ def _incremental(
     for m in linked.mentions:
         by_brief.setdefault(m.brief, []).append(m)
     files: dict[str, bytes] = {}
-    old_actors = {a for b in touched if b in headers for a in headers[b]["actors"]}
+    actors: dict[str, list[str]] = cache["actors"]
+    old_actors = {a for b in touched for a in actors.get(b, [])}
+    for b in removed:
+        actors.pop(b, None)
+    for brief in linked.briefs.values():
+        actors[brief.id] = list(brief.actors)
     for b in touched:
         headers.pop(b, None)
     mention_counts: dict[str, int] = dict(cache["mentions"])
@@ -335,7 +341,7 @@ def _incremental(
         mention_counts[brief_id] = len(by_brief.get(brief_id, []))
     appears_in: dict[str, list[str]] = {}
     for brief_id in sorted(headers, key=lambda b: b + ".md"):  # the full build's file order
-        for actor in headers[brief_id]["actors"]:
+        for actor in actors[brief_id]:
             appears_in.setdefault(actor, []).append(brief_id)
     people = {k: replace(v, briefs=tuple(appears_in.get(k, ()))) for k, v in people.items()}
     factions = {k: replace(v, briefs=tuple(appears_in.get(k, ()))) for k, v in factions.items()}
@@ -344,7 +350,7 @@ def _incremental(
         "briefs": len(headers),
         "people": len(people),
         "factions": len(factions),
-        "events": sum(len(h["events"]) for h in headers.values()),
+        "events": sum(h["events"] for h in headers.values()),
         "mentions": sum(mention_counts.values()),
     }
     files[CATALOG] = _dumps(catalog_from_parts(ordered, people, factions, numbers))
@@ -397,6 +403,7 @@ def _incremental(
     for brief in linked.briefs.values():
         cache["seeds"][brief.id] = [brief.source_path, _stat(root / brief.source_path)]
     cache["mentions"] = mention_counts
+    cache["actors"] = actors
     if requote:
         cache["quoted"] = _quoted_briefs(Library({}, {}, people, factions, {}, ()))
     write_atomic(cache_path(data), orjson.dumps(cache), sync=False)

@@ -63,8 +63,7 @@ class BriefHeader:
     dateline: Dateline
     outlet: str | None
     tags: tuple[str, ...]
-    actors: tuple[str, ...]
-    events: tuple[str, ...]
+    events: int  # how many History events (the brief file holds them)
     source_path: str
     hash: str
 
@@ -121,9 +120,10 @@ def _header_problem(doc: Any) -> str | None:
         return f"brief {doc['id']!r} has a bad date"
     if not isinstance(doc.get("outlet"), str | None):
         return f"brief {doc['id']!r} has a bad outlet"
-    for key in ("tags", "actors", "events"):
-        if not _is_str_list(doc.get(key)):
-            return f"brief {doc['id']!r} field {key!r} is not a list of texts"
+    if not _is_str_list(doc.get("tags")):
+        return f"brief {doc['id']!r} field 'tags' is not a list of texts"
+    if not _is_int(doc.get("events")):
+        return f"brief {doc['id']!r} field 'events' is not a number"
     return None
 
 
@@ -170,8 +170,7 @@ class _HeaderList(Sequence[BriefHeader]):
                 Dateline(dateline.get("place"), _date(dateline.get("date"))),
                 raw.get("outlet"),
                 tuple(raw["tags"]),
-                tuple(raw["actors"]),
-                tuple(raw["events"]),
+                raw["events"],
                 raw["source_path"],
                 raw["hash"],
             )

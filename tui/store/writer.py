@@ -67,8 +67,7 @@ def header(brief: Brief, brief_hash: str) -> dict[str, Any]:
         "dateline": to_dict(brief.dateline),
         "outlet": brief.outlet,
         "tags": list(brief.tags),
-        "actors": list(brief.actors),
-        "events": list(brief.events),
+        "events": len(brief.events),
         "source_path": brief.source_path,
         "hash": brief_hash,
     }
