@@ -344,3 +344,30 @@ def test_show_section_is_for_briefs(brief):
     result = brief("show", "taliban", "--section", "summary")
     assert result.code == 1
     assert result.err == "brief: --section is for briefs; 'taliban' is a faction — drop it\n"
+
+
+def test_entity_page_with_more_than_10000_mentions_and_events(store: Store, monkeypatch):
+    """The page numbered its lines with iter(range(10_000)): past that it crashed. Long lists
+    are drawn a page at a time now, each page ending in a line that draws the next."""
+    from tui.screens.entity import PAGE, _Numbering, entity_options, mention_options
+    from tui.store import MentionRow
+
+    rows = [
+        MentionRow(SEED_BRIEF, "source", 2549 + 0, 2556, "p16.s1", "Taliban") for _ in range(12_000)
+    ]
+    events = store.entity_events("taliban") * 3_000
+    monkeypatch.setattr(store, "entity_mention_count", lambda e, source=False: len(rows))
+    monkeypatch.setattr(
+        store, "entity_mention_rows", lambda e, a=0, b=None, source=False: rows[a:b]
+    )
+    monkeypatch.setattr(store, "entity_event_count", lambda e: len(events))
+    monkeypatch.setattr(store, "entity_events", lambda e, a=0, b=None: events[a:b])
+    options = entity_options(store, store.entity("taliban"))
+    prompts = [str(o.prompt) for o in options]
+    assert "Mentions in articles (12000)" in prompts
+    assert f"Timeline ({len(events)} events)" in prompts
+    more = [o for o in options if (o.id or "").startswith("more:")]
+    assert [o.id for o in more] == [f"more:events:{PAGE}", f"more:mentions:{PAGE}"]
+    assert len(options) < 3 * PAGE  # drawn a page at a time
+    last = mention_options(store, "taliban", 11_990, _Numbering())
+    assert len(last) == 10 and not any((o.id or "").startswith("more:") for o in last)
