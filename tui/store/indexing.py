@@ -7,8 +7,9 @@ runs, so the layers stay one-way: catalog → brief data → indices → search.
 
 from __future__ import annotations
 
+import gc
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,8 @@ from ..model import Library
 
 if TYPE_CHECKING:
     from .reader import Store
+
+SEGMENT_BRIEFS = 2500  # briefs per search segment built at once (at most 4 at 10,000 briefs)
 
 
 def dump_search(library: Library, folder: Path) -> None:
@@ -38,11 +41,11 @@ def dump_search_from_files(catalog: bytes, target: Path, folder: Path, chunk: in
     factions = {f.id: f for f in store._factions}
     ids = sorted((h.id for h in store.briefs()), key=lambda b: b + ".md")
 
-    def docs() -> Iterable[Any]:
-        for start in range(0, len(ids), chunk):
-            part = ids[start : start + chunk]
+    def docs(part: list[str], last: bool) -> Iterator[Any]:
+        for start in range(0, len(part), chunk):
+            some = part[start : start + chunk]
             briefs, articles, events, mentions = {}, {}, {}, []
-            for brief_id in part:
+            for brief_id in some:
                 brief = store.brief(brief_id)
                 assert brief is not None
                 briefs[brief_id] = brief
@@ -52,17 +55,38 @@ def dump_search_from_files(catalog: bytes, target: Path, folder: Path, chunk: in
                 events.update((e.id, e) for e in store.events(brief_id))
                 mentions += store.mentions(brief_id)
             library = Library(briefs, articles, people, factions, events, tuple(mentions))
-            yield from documents(library, briefs=part, entities=[])
-        everyone = Library({}, {}, people, factions, {}, ())
-        yield from documents(everyone, briefs=[], entities=[*people, *factions])
+            yield from documents(library, briefs=some, entities=[])
+        if last:
+            everyone = Library({}, {}, people, factions, {}, ())
+            yield from documents(everyone, briefs=[], entities=[*people, *factions])
 
-    _swap_in(SearchIndex.build(docs()), folder)
+    # One segment per SEGMENT_BRIEFS briefs, each written and dropped from memory before the
+    # next is built: the index of a 10,000-brief store is never in memory whole.
+    fresh = folder.with_name(folder.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    parts = [ids[n : n + SEGMENT_BRIEFS] for n in range(0, len(ids), SEGMENT_BRIEFS)] or [[]]
+    index = None
+    for number, part in enumerate(parts):
+        last = number == len(parts) - 1
+        if index is None:
+            index = SearchIndex.build(docs(part, last))
+        else:
+            index.update(docs(part, last))
+        index.dump(fresh)
+        index = SearchIndex.load(fresh)
+        gc.collect()
+    _replace(fresh, folder)
 
 
 def _swap_in(index: Any, folder: Path) -> None:
     fresh = folder.with_name(folder.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
     index.dump(fresh)
+    _replace(fresh, folder)
+
+
+def _replace(fresh: Path, folder: Path) -> None:
+    """Put the index in ``fresh`` where ``folder`` is, replacing it."""
     old = folder.with_name(folder.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if folder.exists():
