@@ -214,9 +214,10 @@ class _Loader:
         """Find and parse the content files (with ``only``, just those resolved paths)."""
         for kind, folder in (("brief", "briefs"), ("person", "people"), ("faction", "factions")):
             folder_path = (self.content / folder).resolve()
-            on_disk = {p.resolve() for p in folder_path.glob("*.md")}
-            if only is not None:
-                on_disk &= only
+            if only is None:
+                on_disk = {p.resolve() for p in folder_path.glob("*.md")}
+            else:
+                on_disk = {p for p in only if p.parent == folder_path and p.is_file()}
             extra = {p for p in self.overlay if p.parent == folder_path and p.suffix == ".md"}
             for path in sorted(on_disk | extra):
                 entry = _File(kind, path.stem, path, self._display(path))
@@ -745,13 +746,21 @@ def link(
     factions: dict[str, Faction],
     events: dict[str, Event],
     tick: Callable[[str, int, int], None] | None = None,
+    names: Iterable[tuple[str, str]] | None = None,
 ) -> Library:
-    """Find every mention, then fill in event actors, brief actors and each entity's briefs."""
-    finder = MentionFinder(
-        (entity.id, name)
-        for entity in [*people.values(), *factions.values()]
-        for name in entity.names
-    )
+    """Find every mention, then fill in event actors, brief actors and each entity's briefs.
+    ``names`` ((entity id, name) pairs) saves reading them from ``people`` and ``factions``;
+    given, the entities are returned as they came (an incremental build sets their briefs)."""
+    if names is None:
+        names = [
+            (entity.id, name)
+            for entity in [*people.values(), *factions.values()]
+            for name in entity.names
+        ]
+        update_entities = True
+    else:
+        update_entities = False
+    finder = MentionFinder(names)
     mentions: list[Mention] = []
     for number, brief in enumerate(list(briefs.values()), 1):
         if tick is not None:
@@ -801,6 +810,8 @@ def link(
         named += brief.actors
         briefs[brief.id] = replace(brief, actors=tuple(dict.fromkeys(named)))
 
+    if not update_entities:
+        return Library(briefs, articles, people, factions, events, tuple(mentions))
     appears_in: dict[str, list[str]] = {}
     for brief in briefs.values():
         for actor in brief.actors:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from .writer import (
     header,
     header_order,
     iter_files,
+    small_indices,
     store_paths,
 )
 
@@ -61,6 +62,39 @@ class BuildResult:
     size: int
     incremental: bool = False
     rebuilt: int = 0
+
+
+class _Models(Mapping[str, Any]):
+    """People or factions by id as stored (raw), made into model objects only when looked up:
+    an incremental build touches a handful of the thousands."""
+
+    def __init__(self, cls: type, raw: dict[str, dict[str, Any]]) -> None:
+        self._cls = cls
+        self._raw = raw
+        self._made: dict[str, Any] = {}
+        self.overridden: set[str] = set()
+
+    def __getitem__(self, key: str) -> Any:
+        made = self._made.get(key)
+        if made is None:
+            try:
+                made = self._made[key] = load(self._cls, self._raw[key])
+            except ShapeError:
+                raise _FullBuild from None
+        return made
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._made[key] = value
+        self.overridden.add(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
 
 
 class _FullBuild(Exception):
@@ -95,6 +129,14 @@ def _generator() -> str:
         return version("brief")
     except PackageNotFoundError:
         return "unknown"
+
+
+def _stat_text(path: str) -> list[int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_mtime_ns, info.st_size]
 
 
 def _stat(path: Path) -> list[int] | None:
@@ -227,12 +269,14 @@ def _incremental(
     old_briefs: dict[str, list[int]] = old_files.get("brief", {})
     now_briefs: dict[str, list[int]] = scan["brief"]
     removed = sorted(set(old_briefs) - set(now_briefs))
+    seeds = cache["seeds"]
+    prefix = str(root) + os.sep
     changed = sorted(
         b
         for b, stat in now_briefs.items()
         if old_briefs.get(b) != stat
-        or b not in cache["seeds"]
-        or _stat(root / cache["seeds"][b][0]) != cache["seeds"][b][1]
+        or b not in seeds
+        or _stat_text(prefix + seeds[b][0]) != seeds[b][1]
     )
     catalog = _read_json(catalog_path)
     try:
@@ -249,10 +293,13 @@ def _incremental(
     # people and factions quoting a changed article: their sources are found again
     requote = sorted({e for b in changed for e in quoted.get(b, [])})
     try:
-        people = {raw["id"]: load(Person, raw) for raw in catalog["people"].values()}
-        factions = {raw["id"]: load(Faction, raw) for raw in catalog["factions"].values()}
-    except (ShapeError, KeyError, TypeError, AttributeError):
+        people_raw = {raw["id"]: raw for raw in catalog["people"].values()}
+        factions_raw = {raw["id"]: raw for raw in catalog["factions"].values()}
+        old_indices = catalog["indices"]["1"]
+    except (KeyError, TypeError, AttributeError):
         raise _FullBuild from None
+    people: _Models = _Models(Person, people_raw)
+    factions: _Models = _Models(Faction, factions_raw)
     if set(changed) & (set(people) | set(factions)):
         raise _FullBuild  # the id is taken by a person or faction: the full build reports it
     if not touched:
@@ -316,7 +363,13 @@ def _incremental(
     errors = [e for f in loader.files for e in f.errors]
     if errors:
         raise BuildFailed(errors)
-    linked = link(briefs, loader.articles, people, factions, events)
+    names = [
+        (raw["id"], name)
+        for table in (people_raw, factions_raw)
+        for raw in table.values()
+        for name in [raw["name"], *raw.get("aliases", [])]
+    ]
+    linked = link(briefs, loader.articles, people, factions, events, names=names)
 
     # -- patch the catalog -----------------------------------------------------------------------
     by_brief: dict[str, list[Mention]] = {}
@@ -343,8 +396,13 @@ def _incremental(
     for brief_id in sorted(headers, key=lambda b: b + ".md"):  # the full build's file order
         for actor in actors[brief_id]:
             appears_in.setdefault(actor, []).append(brief_id)
-    people = {k: replace(v, briefs=tuple(appears_in.get(k, ()))) for k, v in people.items()}
-    factions = {k: replace(v, briefs=tuple(appears_in.get(k, ()))) for k, v in factions.items()}
+    for table, models in ((people_raw, people), (factions_raw, factions)):
+        for entity_id in models.overridden:  # re-read files: their new form, as stored data
+            table[entity_id] = orjson.loads(orjson.dumps(models[entity_id]))
+        for entity_id, raw in table.items():
+            raw["briefs"] = appears_in.get(entity_id, [])
+    people = _Models(Person, people_raw)
+    factions = _Models(Faction, factions_raw)
     ordered = sorted(headers.values(), key=header_order, reverse=True)
     numbers = {
         "briefs": len(headers),
@@ -353,7 +411,10 @@ def _incremental(
         "events": sum(h["events"] for h in headers.values()),
         "mentions": sum(mention_counts.values()),
     }
-    files[CATALOG] = _dumps(catalog_from_parts(ordered, people, factions, numbers))
+    indices = None if requote else old_indices  # relations and roles change only with requotes
+    if indices is None:
+        indices = small_indices(dict(people.items()), dict(factions.items()))
+    files[CATALOG] = _dumps(catalog_from_parts(ordered, people_raw, factions_raw, numbers, indices))
 
     # -- patch the entity index files of every entity these briefs name ---------------------------
     new_actors = {a for b in linked.briefs.values() for a in b.actors}
@@ -405,7 +466,9 @@ def _incremental(
     cache["mentions"] = mention_counts
     cache["actors"] = actors
     if requote:
-        cache["quoted"] = _quoted_briefs(Library({}, {}, people, factions, {}, ()))
+        cache["quoted"] = _quoted_briefs(
+            Library({}, {}, dict(people.items()), dict(factions.items()), {}, ())
+        )
     write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
     if progress is not None:
         progress("done", 1, 1)

@@ -172,11 +172,13 @@ def counts(library: Library) -> dict[str, int]:
 
 def catalog_from_parts(
     headers: list[dict[str, Any]],
-    people: dict[str, Person],
-    factions: dict[str, Faction],
+    people: dict[str, Any],
+    factions: dict[str, Any],
     numbers: dict[str, int],
+    indices: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The catalog from brief headers (newest first), people, factions and the counts."""
+    """The catalog from brief headers (newest first), people, factions (model objects, or their
+    stored form with ``indices`` given) and the counts."""
     return {
         "meta": _table(
             [{"schema_version": SCHEMA_VERSION, "generator": "brief", "counts": numbers}]
@@ -184,7 +186,7 @@ def catalog_from_parts(
         "briefs": _table(headers),
         "people": _table(people[k] for k in sorted(people)),
         "factions": _table(factions[k] for k in sorted(factions)),
-        "indices": _table([small_indices(people, factions)]),
+        "indices": _table([indices if indices is not None else small_indices(people, factions)]),
     }
 
 
