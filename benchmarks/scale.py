@@ -26,6 +26,7 @@ import contextlib
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -287,7 +288,10 @@ def main() -> None:
     build = store.parent / "build.json"
     if build.is_file():
         figures |= json.loads(build.read_text())
-    figures |= first_paint(store, args.runs, args.size)
+    if args.runs and shutil.which("tmux"):
+        figures |= first_paint(store, args.runs, args.size)
+    else:
+        figures["first_paint_ratio"] = "skipped (no tmux or --runs 0)"
     done = subprocess.run(
         [sys.executable, __file__, str(store), "--child"],
         capture_output=True,
