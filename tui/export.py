@@ -219,13 +219,7 @@ def brief_html(store: Store, brief: Brief) -> str:
 # -- an entity's dossier ---------------------------------------------------------------------------
 def _mentions_by_brief(store: Store, entity_id: str) -> list[tuple[str, int, list[str]]]:
     """(brief, number of mentions, sentence ids named in) per brief, in brief order."""
-    grouped: dict[str, tuple[list[int], list[str]]] = {}
-    for row in store.entity_mention_rows(entity_id):
-        count, sentences = grouped.setdefault(row.brief, ([0], []))
-        count[0] += 1
-        if row.sentence and row.sentence not in sentences:
-            sentences.append(row.sentence)
-    return [(brief, count[0], sentences) for brief, (count, sentences) in grouped.items()]
+    return store.entity_mention_summary(entity_id)
 
 
 def _brief_title(store: Store, brief_id: str) -> str:
@@ -249,7 +243,7 @@ def entity_json(store: Store, entity: Person | Faction) -> dict[str, Any]:
             "target": link.target,
             "name": store.name_of(link.target),
             "inverse": link.inverse,
-            "sources": to_dict(link.relation.sources),
+            "sources": orjson.loads(orjson.dumps(link.relation.sources)),
         }
         for link in store.links(entity.id)
     ]
@@ -262,7 +256,7 @@ def entity_json(store: Store, entity: Person | Faction) -> dict[str, Any]:
         ],
     }
     data["timeline"] = [
-        {**to_dict(event), "brief_title": _brief_title(store, event.brief)}
+        {**orjson.loads(orjson.dumps(event)), "brief_title": _brief_title(store, event.brief)}
         for event in store.entity_events(entity.id)
     ]
     return data
