@@ -223,8 +223,7 @@ def _mentions_by_brief(store: Store, entity_id: str) -> list[tuple[str, int, lis
 
 
 def _brief_title(store: Store, brief_id: str) -> str:
-    header = store.header(brief_id)
-    return header.title if header else brief_id
+    return store.title_of(brief_id)
 
 
 def entity_json(store: Store, entity: Person | Faction) -> dict[str, Any]:
@@ -256,8 +255,8 @@ def entity_json(store: Store, entity: Person | Faction) -> dict[str, Any]:
         ],
     }
     data["timeline"] = [
-        {**orjson.loads(orjson.dumps(event)), "brief_title": _brief_title(store, event.brief)}
-        for event in store.entity_events(entity.id)
+        {**event, "brief_title": _brief_title(store, str(event.get("brief")))}
+        for event in store.entity_events_stored(entity.id)
     ]
     return data
 

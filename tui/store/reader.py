@@ -480,6 +480,11 @@ class Store:
     def __len__(self) -> int:
         return len(self._headers)
 
+    def title_of(self, brief_id: str) -> str:
+        """A brief's title from the catalog (its id if there is no such brief)."""
+        index = self._header_index.get(brief_id)
+        return brief_id if index is None else self._headers._raw[index]["title"]
+
     def brief(self, brief_id: str) -> Brief | None:
         data = self._brief_data(brief_id)
         return data.brief if data else None
@@ -590,6 +595,10 @@ class Store:
         """The entity's events across every brief, in date order (from the entity's index);
         ``start``/``stop`` take a slice without converting the rest."""
         return self._entity_data(entity_id).events(start, stop)
+
+    def entity_events_stored(self, entity_id: str) -> list[dict[str, Any]]:
+        """The entity's events as stored (plain data, for JSON output: nothing converted)."""
+        return [e for e in self._entity_data(entity_id).raw_events if isinstance(e, dict)]
 
     def entity_event_count(self, entity_id: str) -> int:
         return len(self._entity_data(entity_id).raw_events)
