@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import re
@@ -23,6 +24,7 @@ K1 = 1.2
 B = 0.75
 EXACT, VARIANT, TYPO = 1.0, 0.8, 0.65  # weight of a word as typed, a transliteration, a typo
 MAX_PREFIX = 40  # completions of a word typed as a prefix, the most frequent first
+MAX_FUZZY_CHECKS = 300  # edit distances computed per query word, at most
 MAX_SEGMENTS = 6  # past this many, the small segments are merged into one
 NAME_BONUS = 2.5  # the query is exactly a person's or faction's name or alias
 MANIFEST = "index.json"
@@ -120,6 +122,8 @@ class SearchIndex:
         tombstoned, and ``docs`` become a new segment. Cheap: cost grows with ``docs`` only."""
         docs = list(docs)
         groups = set(remove) | {doc.group for doc in docs}
+        self.__dict__.pop("_entity_cache", None)
+        self.__dict__.pop("_expansion_cache", None)
         for segment in self.segments:
             segment.kill(groups)
         if docs:
@@ -157,77 +161,119 @@ class SearchIndex:
         return total
 
     def _expand(self, word: str, prefix: bool = True, fuzzy: bool = True) -> _Expansion:
+        cache = self.__dict__.setdefault("_expansion_cache", {})
+        key = (word, prefix, fuzzy)
+        found = cache.get(key)
+        if found is None:
+            if len(cache) > 4096:
+                cache.clear()
+            found = cache[key] = self._expand_uncached(word, prefix, fuzzy)
+        return found
+
+    def _expand_uncached(self, word: str, prefix: bool, fuzzy: bool) -> _Expansion:
         expansion = _Expansion(word)
         terms = expansion.terms
         if self._df(word):
             terms[word] = EXACT
             expansion.exact = True
         if prefix and word[:1].isalnum():
-            found: dict[str, int] = {}
+            completions: dict[str, int] = {}
             for segment in self.segments:
-                for index in segment.with_prefix(word):
-                    term = segment.terms[index]
+                span = segment.with_prefix(word)
+                if not len(span):
+                    continue
+                dfs = np.diff(segment.offsets[span.start : span.stop + 1])
+                top = np.argsort(-dfs, kind="stable")[: MAX_PREFIX + 1]
+                for at in top:
+                    term = segment.terms[span.start + int(at)]
                     if term != word:
-                        found[term] = found.get(term, 0) + segment.df(index)
-            best = sorted(found, key=lambda t: (-found[t], t))[:MAX_PREFIX]
+                        completions[term] = completions.get(term, 0) + int(dfs[at])
+            best = sorted(completions, key=lambda t: (-completions[t], t))[:MAX_PREFIX]
             for term in best:
                 terms.setdefault(term, 0.6 + 0.3 * len(word) / len(term))
         budget = typo_budget(word)
         if fuzzy and budget:
+            # spelling variants (same skeleton) always; typos only for a word not in the index
+            typos = not terms
             key = skeleton(word)
-            near = [key, *_deletions(key)]
+            near = [key, *_deletions(key)] if typos else [key]
             candidates: dict[str, float] = {}
+            checked = 0
             for segment in self.segments:
                 fuzzy_map = segment.fuzzy
                 keys = set(near)
-                keys.update(segment.near_keys.get(key, ()))
-                for shorter in near[1:]:
-                    keys.update(segment.near_keys.get(shorter, ()))
-                for candidate_key in keys:
+                if typos:
+                    keys.update(segment.near_keys.get(key, ()))
+                    for shorter in near[1:]:
+                        keys.update(segment.near_keys.get(shorter, ()))
+                for candidate_key in sorted(keys, key=lambda k: (k != key, k)):
                     for index in fuzzy_map.get(candidate_key, ()):
                         term = segment.terms[index]
-                        if term in terms or term in candidates:
+                        if term in terms or term in candidates or checked >= MAX_FUZZY_CHECKS:
                             continue
+                        checked += 1
                         same_key = candidate_key == key
                         limit = max(budget, 2) if same_key else budget
                         if distance(word, term, limit) <= limit:
                             candidates[term] = VARIANT if same_key else TYPO
             terms.update(candidates)
-            if (
-                not expansion.exact
-                and candidates
-                and not any(t.startswith(word) for t in terms if t not in candidates)
-            ):
+            if not expansion.exact and candidates and not any(t not in candidates for t in terms):
                 expansion.correction = max(
                     candidates, key=lambda t: (candidates[t], -distance(word, t), self._df(t))
                 )
         return expansion
 
     # -- entity and value resolution ------------------------------------------------------------
-    def _entities(self) -> list[tuple[str, str, list[list[str]]]]:
-        found = []
+    def _entity_table(self) -> tuple[list[tuple[str, str]], dict[str, set[int]], list[str]]:
+        """People and factions: (id, kind) rows, name word → rows, and the sorted name words.
+        Built once per index state (an update drops it)."""
+        cached = self.__dict__.get("_entity_cache")
+        if cached is not None:
+            return cached
+        rows: list[tuple[str, str]] = []
+        by_word: dict[str, set[int]] = {}
         for segment in self.segments:
             live = segment.live
             for number, key, kind, names in segment.meta["entities"]:
-                if live is None or live[number]:
-                    found.append((key, kind, [words(n) for n in names]))
-        return found
+                if live is not None and not live[number]:
+                    continue
+                row = len(rows)
+                rows.append((key, kind))
+                for name in names:
+                    for word in words(name):
+                        by_word.setdefault(word, set()).add(row)
+        cached = (rows, by_word, sorted(by_word))
+        self.__dict__["_entity_cache"] = cached
+        return cached
 
     def _resolve_entities(self, clause: Clause, kinds: tuple[str, ...]) -> list[str]:
-        wanted = clause.words
+        """People (and/or factions) whose id is the value, or whose names hold every word of
+        it as a word, a prefix or a spelling variant."""
+        rows, by_word, name_words = self._entity_table()
         value = clause.value.replace(" ", "-")
-        matched = []
-        for key, kind, names in self._entities():
-            if kind not in kinds:
-                continue
-            if key == value or key.startswith(value + "-"):
-                matched.append(key)
-                continue
-            for name in names:
-                if all(any(_word_matches(q, w) for w in name) for q in wanted):
-                    matched.append(key)
+        matched: set[int] | None = None
+        for wanted in clause.words:
+            found: set[int] = set()
+            start = bisect.bisect_left(name_words, wanted)
+            for word in name_words[start:]:
+                if not word.startswith(wanted):
                     break
-        return matched
+                found |= by_word[word]
+            if typo_budget(wanted):
+                for word in self._name_variants(wanted):
+                    found |= by_word.get(word, set())
+            matched = found if matched is None else matched & found
+        ids = {rows[r][0] for r in matched or () if rows[r][1] in kinds}
+        ids.update(
+            key for key, kind in rows if kind in kinds and (key == value or key.startswith(value + "-"))
+        )
+        return sorted(ids)
+
+    def _name_variants(self, word: str) -> list[str]:
+        """Words of names that are spelling variants or typos of ``word``."""
+        _rows, by_word, _words = self._entity_table()
+        expansion = self._expand(word, prefix=False)
+        return [term for term in expansion.terms if term in by_word]
 
     def _filter_values(self, field_name: str, value: str) -> list[str]:
         """Values of a filter that exist in the index: exact, else by prefix."""

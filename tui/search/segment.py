@@ -10,6 +10,7 @@ import bisect
 import os
 import shutil
 from array import array
+from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
@@ -58,23 +59,20 @@ class Segment:
         records: list[list[Any]] = []
         kind_code = {k: i for i, k in enumerate(KINDS)}
         for number, doc in enumerate(docs):
-            counts: dict[str, float] = {}
             # a takeaway's, paragraph's or sentence's title is its brief's: shown, not indexed
             title_words = words(doc.title) if doc.kind not in PART_KINDS else []
             for name_text in doc.names[1:]:
                 title_words += words(name_text)
+            body_words = words(doc.text)
+            counts: dict[str, float] = Counter(body_words)
             for word in title_words:
                 counts[word] = counts.get(word, 0) + TITLE_WEIGHT
-            body_words = words(doc.text)
-            for word in body_words:
-                counts[word] = counts.get(word, 0) + 1
             for field, value in doc.filters:
                 counts.setdefault(filter_term(field, value), 0)
             setdefault = vocab.setdefault
-            for word, tf in counts.items():
-                t_ids.append(setdefault(word, len(vocab)))
-                t_docs.append(number)
-                t_tf.append(tf)
+            t_ids.extend([setdefault(word, len(vocab)) for word in counts])
+            t_docs.extend([number] * len(counts))
+            t_tf.extend(counts.values())
             doclen.append(len(title_words) + len(body_words))
             kinds.append(kind_code[doc.kind])
             if doc.brief is None:
@@ -88,7 +86,7 @@ class Segment:
             records.append(
                 [
                     doc.kind, doc.key, doc.title, doc.text, doc.brief, doc.item,
-                    list(doc.names), [list(f) for f in doc.filters], doc.group,
+                    doc.names, doc.filters, doc.group,
                 ]
             )  # fmt: skip
         segment = cls(name)
