@@ -42,7 +42,9 @@ from tui.model import (  # noqa: E402
 )
 from tui.search import SearchIndex, documents  # noqa: E402
 
-SYLLABLES = "ba da ka la ma na ra sa ta za ha ya qa sha kha gul mir nur ras dos tum hak jan zai".split()
+SYLLABLES = (
+    "ba da ka la ma na ra sa ta za ha ya qa sha kha gul mir nur ras dos tum hak jan zai".split()
+)
 VOWEL_SWAP = {"ou": "o", "u": "o", "i": "e", "ss": "s"}
 FACTION_KINDS = ["movement", "party", "armed group", "government", "state", "outlet", "coalition"]
 TAGS = "iran pakistan taliban opposition peace-talks refugees economy security women education drought border trade aid".split()
@@ -76,7 +78,12 @@ def make_library(n_briefs: int, seed: int = 7) -> Library:
     for i in range(n_people):
         first, last = pseudo_word(rng, 2, 3).title(), pseudo_word(rng, 2, 3).title()
         pid = f"p{i}-{first.lower()}-{last.lower()}"
-        roles = (Role(rng.choice(["Leader", "Spokesperson", "Minister", "Commander"]), rng.choice(faction_ids)),)
+        roles = (
+            Role(
+                rng.choice(["Leader", "Spokesperson", "Minister", "Commander"]),
+                rng.choice(faction_ids),
+            ),
+        )
         people[pid] = Person(pid, f"{first} {last}", (last,), rng.choice(["alive", "alive", "deceased", "unknown"]), roles,
                              bio=SourcedText(" ".join(rng.choice(common) for _ in range(25))))  # fmt: skip
     person_ids = list(people)
@@ -90,18 +97,31 @@ def make_library(n_briefs: int, seed: int = 7) -> Library:
         for p in range(rng.randint(12, 22)):
             sentences = []
             for s in range(rng.randint(1, 3)):
-                words = [rng.choice(common if rng.random() < 0.6 else glue) for _ in range(rng.randint(10, 22))]
+                words = [
+                    rng.choice(common if rng.random() < 0.6 else glue)
+                    for _ in range(rng.randint(10, 22))
+                ]
                 if rng.random() < 0.5:
                     words.insert(rng.randint(0, len(words)), variant(rng, rng.choice(names)))
                 sentence = " ".join(words).capitalize() + "."
-                sentences.append(Sentence(f"p{p + 1}.s{s + 1}", offset, offset + len(sentence), sentence))
+                sentences.append(
+                    Sentence(f"p{p + 1}.s{s + 1}", offset, offset + len(sentence), sentence)
+                )
                 text.append(sentence)
                 offset += len(sentence) + 1
-            paragraphs.append(Paragraph(f"p{p + 1}", sentences[0].start, sentences[-1].end, tuple(sentences)))
+            paragraphs.append(
+                Paragraph(f"p{p + 1}", sentences[0].start, sentences[-1].end, tuple(sentences))
+            )
         articles[bid] = Article(bid, f"seeds/{bid}.txt", " ".join(text), tuple(paragraphs))
         title = f"{names[0]} and {rng.choice(common)} {rng.choice(common)} in {pseudo_word(rng).title()}"
-        summary = tuple(SourcedText(" ".join([*rng.sample(names, 2), *(rng.choice(common) for _ in range(30))])) for _ in range(2))
-        takeaways = tuple(SourcedText(" ".join([rng.choice(names), *(rng.choice(common) for _ in range(12))])) for _ in range(5))
+        summary = tuple(
+            SourcedText(" ".join([*rng.sample(names, 2), *(rng.choice(common) for _ in range(30))]))
+            for _ in range(2)
+        )
+        takeaways = tuple(
+            SourcedText(" ".join([rng.choice(names), *(rng.choice(common) for _ in range(12))]))
+            for _ in range(5)
+        )
         event_ids = []
         for e in range(8):
             eid = f"{bid}--e{e}"
@@ -111,7 +131,9 @@ def make_library(n_briefs: int, seed: int = 7) -> Library:
                                 " ".join(rng.choice(common) for _ in range(15)), tuple(rng.sample(actors, 2)))  # fmt: skip
             event_ids.append(eid)
         for a in actors:
-            mentions.append(Mention(a, bid, "source", 0, 1, "", rng.choice(paragraphs).sentences[0].id))
+            mentions.append(
+                Mention(a, bid, "source", 0, 1, "", rng.choice(paragraphs).sentences[0].id)
+            )
             mentions.append(Mention(a, bid, f"takeaway:{rng.randint(0, 4)}", 0, 1, ""))
         date = DateValue(f"{year}-05-01", "day", f"{year}-05-01", f"{year}-05-01")
         briefs[bid] = Brief(bid, title, Dateline(pseudo_word(rng).title(), date), faction_ids[0], (),
@@ -123,12 +145,19 @@ def queries(library: Library, count: int, seed: int = 11) -> list[str]:
     rng = random.Random(seed)
     people = list(library.people.values())
     factions = list(library.factions.values())
-    words = [w for b in list(library.briefs.values())[:200] for w in b.title.lower().split() if len(w) > 3]
+    words = [
+        w
+        for b in list(library.briefs.values())[:200]
+        for w in b.title.lower().split()
+        if len(w) > 3
+    ]
     makers = [
         lambda: rng.choice(people).name,
         lambda: rng.choice(people).name.split()[-1].lower(),
         lambda: variant(rng, rng.choice(people).name.split()[-1].lower()),
-        lambda: (lambda w: w[:-2] + w[-1] + w[-2])(rng.choice(people).name.split()[-1].lower()),  # typo
+        lambda: (lambda w: w[:-2] + w[-1] + w[-2])(
+            rng.choice(people).name.split()[-1].lower()
+        ),  # typo
         lambda: rng.choice(words),
         lambda: f"{rng.choice(words)} {rng.choice(words)}",
         lambda: f'"{rng.choice(factions).name}"',
@@ -145,7 +174,9 @@ def queries(library: Library, count: int, seed: int = 11) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--briefs", type=int, default=10000)
     parser.add_argument("--queries", type=int, default=200)
     args = parser.parse_args()
@@ -177,8 +208,20 @@ def main() -> None:
         # one changed brief, through the incremental path
         brief_id = next(iter(library.briefs))
         brief = library.briefs[brief_id]
-        changed = {**library.briefs, brief_id: type(brief)(**{**{f: getattr(brief, f) for f in brief.__slots__}, "title": "A changed title"})}
-        library2 = Library(changed, library.articles, library.people, library.factions, library.events, library.mentions)
+        changed = {
+            **library.briefs,
+            brief_id: type(brief)(
+                **{**{f: getattr(brief, f) for f in brief.__slots__}, "title": "A changed title"}
+            ),
+        }
+        library2 = Library(
+            changed,
+            library.articles,
+            library.people,
+            library.factions,
+            library.events,
+            library.mentions,
+        )
         started = time.perf_counter()
         again = SearchIndex.load(directory)
         again.update(documents(library2, briefs=[brief_id], entities=brief.actors))
@@ -190,7 +233,9 @@ def main() -> None:
             f"print(len(SearchIndex.load(Path({str(directory)!r})).search('changed title', 20).hits))"
         )
         started = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
         cli_ms = (time.perf_counter() - started) * 1000
         started = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)

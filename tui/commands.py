@@ -14,8 +14,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from .search import QueryError
 from .search import Hit as SearchHit
+from .search import QueryError
 
 PALETTE_HITS = 25
 KIND_LABEL = {
@@ -68,7 +68,24 @@ def hit_label(hit: SearchHit) -> Content:
     title = Content(hit.title)
     for start, end in hit.title_highlights:
         title = title.stylize("bold underline", start, end)
-    return Content.assemble((f"{KIND_LABEL.get(hit.kind, hit.kind)}: ", "$text-muted"), title)
+    kind = KIND_LABEL.get(hit.kind, hit.kind).lower()
+    return Content.assemble((f"Open {kind}: ", "$text-muted"), title)
+
+
+def engine_query(text: str) -> str:
+    """The palette's words as a search query: "open person dostum" → "kind:person dostum"."""
+    words = text.split()
+    if words and words[0].casefold() in ("open", "go", "show"):
+        words = words[1:]
+    if words:
+        kind = PALETTE_KINDS.get(words[0].casefold().rstrip(":"))
+        if kind is not None and len(words) > 1:
+            words = [f"kind:{kind}", *words[1:]]
+    return " ".join(words)
+
+
+PALETTE_KINDS = {"brief": "brief", "person": "person", "people": "person", "faction": "faction",
+                 "event": "event", "takeaway": "takeaway", "sentence": "sentence"}  # fmt: skip
 
 
 class BriefCommands(Provider):
@@ -99,10 +116,12 @@ class BriefCommands(Provider):
         for text, command, help_text in self.actions():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), command, text=text, help=escape(help_text))
+                yield Hit(
+                    score, matcher.highlight(text), command, text=text, help=escape(help_text)
+                )
         app: PaletteHost = self.app  # type: ignore[assignment]
         try:
-            result = app.store.search_index.search(query, PALETTE_HITS)
+            result = app.store.search_index.search(engine_query(query), PALETTE_HITS)
         except QueryError as error:
             message = str(error)
             yield Hit(0.01, Content(message), partial(self.app.notify, message, markup=False),

@@ -265,7 +265,9 @@ class SearchIndex:
             matched = found if matched is None else matched & found
         ids = {rows[r][0] for r in matched or () if rows[r][1] in kinds}
         ids.update(
-            key for key, kind in rows if kind in kinds and (key == value or key.startswith(value + "-"))
+            key
+            for key, kind in rows
+            if kind in kinds and (key == value or key.startswith(value + "-"))
         )
         return sorted(ids)
 
@@ -288,13 +290,19 @@ class SearchIndex:
 
     # -- searching ------------------------------------------------------------------------------
     def search(
-        self, query: str, limit: int = 50, *, predicates: Predicates | None = None
+        self,
+        query: str,
+        limit: int = 50,
+        *,
+        predicates: Predicates | None = None,
+        per_brief: bool = False,
     ) -> SearchResult:
-        """Ranked hits for ``query``; raises :class:`QueryError` (one line) for a bad query."""
+        """Ranked hits for ``query``; raises :class:`QueryError` (one line) for a bad query.
+        ``per_brief``: only the best hit of each brief, and none outside briefs (the Library)."""
         parsed = parse(query)
         if parsed.is_empty or limit <= 0 or not self.segments:
             return SearchResult([])
-        return _Search(self, parsed, predicates).run(query, limit)
+        return _Search(self, parsed, predicates, per_brief).run(query, limit)
 
     def suggest(self, word: str) -> str | None:
         return self._expand(fold(word), prefix=False).correction
@@ -318,7 +326,14 @@ def _word_matches(query: str, word: str) -> bool:
 class _Search:
     """One query against every segment."""
 
-    def __init__(self, index: SearchIndex, query: Query, predicates: Predicates | None) -> None:
+    def __init__(
+        self,
+        index: SearchIndex,
+        query: Query,
+        predicates: Predicates | None,
+        per_brief: bool = False,
+    ) -> None:
+        self.per_brief = per_brief
         self.index = index
         self.query = query
         self.predicates = predicates
@@ -410,6 +425,8 @@ class _Search:
             live = segment.live
             if live is not None:
                 required &= live
+            if self.per_brief:
+                required &= segment.docbrief >= 0
             found = np.flatnonzero(required)
             total += len(found)
             if not len(found):
@@ -544,6 +561,9 @@ class _Search:
             if len(checked) >= limit * 3 and (self.phrases or self.names):
                 break
         checked.sort(key=lambda c: (-c[0], _KIND_CODE[c[2][0]], c[1]))
+        if self.per_brief:  # across segments too
+            seen: set[str] = set()
+            checked = [c for c in checked if c[2][4] not in seen and not seen.add(c[2][4])]
         return [self._hit(score, record) for score, _key, record in checked[:limit]]
 
     def _hit(self, score: float, record: list[Any]) -> Hit:
