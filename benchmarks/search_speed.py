@@ -42,12 +42,50 @@ from tui.model import (  # noqa: E402
 )
 from tui.search import SearchIndex, documents  # noqa: E402
 
-SYLLABLES = (
-    "ba da ka la ma na ra sa ta za ha ya qa sha kha gul mir nur ras dos tum hak jan zai".split()
-)
+SYLLABLES = [
+    "ba",
+    "da",
+    "ka",
+    "la",
+    "ma",
+    "na",
+    "ra",
+    "sa",
+    "ta",
+    "za",
+    "ha",
+    "ya",
+    "qa",
+    "sha",
+    "kha",
+    "gul",
+    "mir",
+    "nur",
+    "ras",
+    "dos",
+    "tum",
+    "hak",
+    "jan",
+    "zai",
+]
 VOWEL_SWAP = {"ou": "o", "u": "o", "i": "e", "ss": "s"}
 FACTION_KINDS = ["movement", "party", "armed group", "government", "state", "outlet", "coalition"]
-TAGS = "iran pakistan taliban opposition peace-talks refugees economy security women education drought border trade aid".split()
+TAGS = [
+    "iran",
+    "pakistan",
+    "taliban",
+    "opposition",
+    "peace-talks",
+    "refugees",
+    "economy",
+    "security",
+    "women",
+    "education",
+    "drought",
+    "border",
+    "trade",
+    "aid",
+]
 
 
 def pseudo_word(rng: random.Random, low: int = 2, high: int = 4) -> str:
@@ -65,7 +103,28 @@ def variant(rng: random.Random, name: str) -> str:
 def make_library(n_briefs: int, seed: int = 7) -> Library:
     rng = random.Random(seed)
     common = [pseudo_word(rng) for _ in range(6000)]  # the language's vocabulary
-    glue = "the of and to in a that for on with as by from at is was were has have said".split()
+    glue = [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "from",
+        "at",
+        "is",
+        "was",
+        "were",
+        "has",
+        "have",
+        "said",
+    ]
     n_people, n_factions = max(20, n_briefs * 3 // 10), max(8, n_briefs * 8 // 100)
     factions = {}
     for i in range(n_factions):
