@@ -97,6 +97,9 @@ class LibraryScreen(ModalScreen[str | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        # Keys sent in a burst (L Escape …) can close the screen before it has mounted.
+        if self._listing() is None:
+            return
         self.query_one("#library-box").border_title = Content(f"Library — {self.count} brief(s)")
         self.refilter("")
         self.query_one("#library-filter", Input).focus()
