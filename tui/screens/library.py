@@ -90,8 +90,7 @@ class LibraryScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="library-box"):
             yield Input(
-                placeholder='Type to search: words, names, "phrases", -not, tag:, actor:, year:…',
-                id="library-filter",
+                placeholder="Type to filter by title, place, outlet or tag", id="library-filter"
             )
             yield OptionList(id="library-list")
         yield KeyBar()
