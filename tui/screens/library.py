@@ -137,7 +137,7 @@ class LibraryScreen(ModalScreen[str | None]):
             self._rows = self._brief_rows()
         else:
             try:
-                result = self.store.search_index.search(text, 200, per_brief=True)
+                result = self.store.search_index.search(text, 120, per_brief=True)
             except QueryError as error:
                 result = None
                 message = str(error)

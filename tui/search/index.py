@@ -396,7 +396,7 @@ class _Search:
             if word_groups:
                 score = np.zeros(segment.size, dtype=np.float32)
                 required = np.ones(segment.size, dtype=bool) if mask is None else mask.copy()
-                norm = K1 * (1 - B + B * segment.doclen / average)
+                norm = segment.length_norm(K1, B, average)
                 for expansion in word_groups:
                     best = np.zeros(segment.size, dtype=np.float32)
                     for term, weight in expansion.terms.items():
@@ -408,10 +408,11 @@ class _Search:
                         best[docs] = np.maximum(best[docs], value)
                     required &= best > 0
                     score += best
-                score *= _KIND_WEIGHTS[segment.kinds]
+                weighted = True
             else:
                 required = np.ones(segment.size, dtype=bool) if mask is None else mask
-                score = _KIND_WEIGHTS[segment.kinds] / 100
+                score = segment.kind_weights(_KIND_WEIGHTS) / 100
+                weighted = False
             for expansion in negative:
                 for term in expansion.terms:
                     if not term.startswith(expansion.word):
@@ -433,6 +434,8 @@ class _Search:
                 continue
             keep = min(len(found), max(limit * 3, 60) if not self.phrases else 2000)
             values = score[found]
+            if weighted:
+                values *= _KIND_WEIGHTS[segment.kinds[found]]
             if keep < len(found):
                 top = np.argpartition(-values, keep - 1)[:keep]
                 found, values = found[top], values[top]
@@ -544,7 +547,13 @@ class _Search:
         query_words = [w for c in self.positive if c.field is None for w in c.words]
         phrase = " ".join(query_words)
         checked: list[tuple[float, str, list[Any]]] = []
+        verify = bool(self.phrases or self.names)
+        # records are read only for what can still make the cut (a name bonus can lift a
+        # person or faction from the second rank; the per-brief list has none)
+        reads = limit + 10 if self.per_brief else limit * 2 + 20
         for score, seg_number, number in candidates:
+            if not verify and len(checked) >= reads:
+                break
             record = self.index.segments[seg_number].record(number)
             _kind, key, title, text, _brief, _item, names = record[:7]
             if self.phrases or self.names:
@@ -558,7 +567,7 @@ class _Search:
             if phrase and names and any(" ".join(words(n)) == phrase for n in names):
                 score *= NAME_BONUS
             checked.append((round(score, 4), key, record))
-            if len(checked) >= limit * 3 and (self.phrases or self.names):
+            if verify and len(checked) >= limit * 3:
                 break
         checked.sort(key=lambda c: (-c[0], _KIND_CODE[c[2][0]], c[1]))
         if self.per_brief:  # across segments too
@@ -569,7 +578,7 @@ class _Search:
     def _hit(self, score: float, record: list[Any]) -> Hit:
         kind, key, title, text, brief, item = record[:6]
         snippet, spans = snippet_with_spans(text, self.highlight_terms)
-        title_spans = tuple((s, e) for s, e, w in word_spans(title) if w in self.highlight_terms)
+        title_spans = tuple(matched_spans(title, self.highlight_terms))
         return Hit(kind, key, title, snippet, spans, score, brief, item, title_spans)
 
     def _suggestion(self, text: str, groups: list[_Expansion]) -> str | None:
@@ -587,12 +596,31 @@ def _name_has(name: str, wanted: tuple[str, ...]) -> bool:
     return all(any(_word_matches(q, w) for w in name_words) for q in wanted)
 
 
+_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def matched_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Spans of the words of ``text`` whose folded form is one of ``terms``."""
+    if not terms:
+        return []
+    if not text.isascii():
+        return [(s, e) for s, e, w in word_spans(text) if w in terms]
+    key = frozenset(terms)
+    pattern = _PATTERNS.get(key)
+    if pattern is None:
+        if len(_PATTERNS) > 256:
+            _PATTERNS.clear()
+        alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        pattern = _PATTERNS[key] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return [m.span() for m in pattern.finditer(text.lower())]
+
+
 def snippet_with_spans(
     text: str, terms: set[str], width: int = 160
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A one-line window of ``text`` around its first matched word, and the matched spans in it."""
     flat = " ".join(text.split())
-    spans = [(s, e) for s, e, w in word_spans(flat) if w in terms]
+    spans = matched_spans(flat, terms)
     if len(flat) <= width:
         return flat, tuple(spans)
     start = 0

@@ -255,6 +255,20 @@ class Segment:
     def df(self, term_index: int) -> int:
         return int(self.offsets[term_index + 1] - self.offsets[term_index])
 
+    def length_norm(self, k1: float, b: float, average: float) -> np.ndarray:
+        """BM25's per-document length factor, cached for the current average length."""
+        cached = self.__dict__.get("_norm")
+        if cached is None or cached[0] != average:
+            norm = (k1 * (1 - b + b * self.doclen / average)).astype(np.float32)
+            cached = self.__dict__["_norm"] = (average, norm)
+        return cached[1]
+
+    def kind_weights(self, weights: np.ndarray) -> np.ndarray:
+        cached = self.__dict__.get("_kind_weights")
+        if cached is None:
+            cached = self.__dict__["_kind_weights"] = weights[self.kinds]
+        return cached
+
     # -- tombstones -----------------------------------------------------------------------------
     def kill(self, groups: Iterable[str]) -> None:
         spans = self.meta["groups"]
