@@ -81,7 +81,8 @@ class LibraryScreen(ModalScreen[str | None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.count = len(store.briefs())
+        self.briefs = store.briefs()  # newest first
+        self.count = len(self.briefs)
         self._rows: Iterator[Option] = iter(())
         self._targets: dict[str, tuple[str, str | None]] = {}  # option id → (brief, item)
         self._more = False
@@ -114,7 +115,7 @@ class LibraryScreen(ModalScreen[str | None]):
             return None
 
     def _brief_rows(self) -> Iterator[Option]:
-        for brief in self.store.briefs():
+        for brief in self.briefs:
             self._targets[brief.id] = (brief.id, None)
             yield Option(brief_line(self.store, brief), id=brief.id)
 

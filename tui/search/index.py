@@ -277,6 +277,13 @@ class SearchIndex:
         expansion = self._expand(word, prefix=False)
         return [term for term in expansion.terms if term in by_word]
 
+    def _brief_ids(self, value: str) -> list[str]:
+        """Brief ids equal to ``value``, else starting with it."""
+        every = {b for segment in self.segments for b in segment.meta["briefs"]}
+        if value in every:
+            return [value]
+        return sorted(b for b in every if b.startswith(value))
+
     def _filter_values(self, field_name: str, value: str) -> list[str]:
         """Values of a filter that exist in the index: exact, else by prefix."""
         exact = filter_term(field_name, value)
@@ -493,7 +500,14 @@ class _Search:
                 ("entity", name, clause.value), lambda: self.index._resolve_entities(clause, kinds)
             )
             return self._term_mask(segment, (filter_term(name, i) for i in ids))
-        if name in ("status", "tag", "brief"):
+        if name == "brief":
+            ids = self._cached(("briefs", clause.value), lambda: self.index._brief_ids(clause.value))
+            briefs = segment.meta["briefs"]
+            wanted = set(ids)
+            own = [i for i, b in enumerate(briefs) if b in wanted]
+            mask = np.isin(segment.docbrief, np.array(own, dtype=np.int32))
+            return mask | self._term_mask(segment, (filter_term("brief", b) for b in ids))
+        if name in ("status", "tag"):
             value = clause.value if name != "tag" else "-".join(clause.words) or clause.value
             values = self._cached(
                 ("values", name, value), lambda: self.index._filter_values(name, value)

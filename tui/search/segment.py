@@ -68,7 +68,9 @@ class Segment:
             for word in title_words:
                 counts[word] = counts.get(word, 0) + TITLE_WEIGHT
             for field, value in doc.filters:
-                counts.setdefault(filter_term(field, value), 0)
+                # kind and own brief are per-document arrays already: no postings for them
+                if field != "kind" and (field != "brief" or value != doc.brief):
+                    counts.setdefault(filter_term(field, value), 0)
             setdefault = vocab.setdefault
             t_ids.extend([setdefault(word, len(vocab)) for word in counts])
             t_docs.extend([number] * len(counts))
