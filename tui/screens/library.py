@@ -26,7 +26,7 @@ from ..search import Hit, QueryError
 from ..store import Store
 from ..widgets.keybar import KeyBar
 
-PAGE = 60  # rows added at a time
+PAGE = 25  # rows added at a time (a screenful and more)
 KIND_WORD = {
     "brief": "",
     "summary": "summary",
@@ -87,6 +87,7 @@ class LibraryScreen(ModalScreen[str | None]):
         self._targets: dict[str, tuple[str, str | None]] = {}  # option id → (brief, item)
         self._more = False
         self._text = ""
+        self._limit = PAGE * 2  # hits asked of the engine; doubled as the list is scrolled
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-box"):
@@ -131,19 +132,23 @@ class LibraryScreen(ModalScreen[str | None]):
         listing = self._listing()
         if listing is None:
             return
+        if text != self._text:
+            self._limit = PAGE * 2
         self._text = text
         self._targets = {}
         message: str | None = None
+        self._requery = False
         if not text.strip():
             self._rows = self._brief_rows()
         else:
             try:
-                result = self.store.search_index.search(text, 120, per_brief=True)
+                result = self.store.search_index.search(text, self._limit, per_brief=True)
             except QueryError as error:
                 result = None
                 message = str(error)
             if result is not None:
                 self._rows = self._hit_rows(result.hits)
+                self._requery = len(result.hits) >= self._limit
                 if not result.hits:
                     message = f"No brief matches {text!r}."
                     if result.suggestion:
@@ -159,6 +164,17 @@ class LibraryScreen(ModalScreen[str | None]):
             listing.highlighted = 0
 
     def _load_more(self, listing: OptionList) -> None:
+        if not self._more and self._requery and self._text.strip():
+            # the engine has more: ask again for twice as many and add the ones not shown
+            shown = listing.option_count
+            self._limit *= 2
+            try:
+                hits = self.store.search_index.search(self._text, self._limit, per_brief=True).hits
+            except QueryError:
+                return
+            self._requery = len(hits) >= self._limit
+            self._rows = islice(self._hit_rows(hits), shown, None)
+            self._more = True
         if self._more:
             page = list(islice(self._rows, PAGE))
             self._more = len(page) == PAGE
