@@ -22,7 +22,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ..model import Brief
-from ..search import Hit, QueryError
+from ..search import Hit, QueryError, crop
 from ..store import Store
 from ..widgets.keybar import KeyBar
 
@@ -53,8 +53,9 @@ def marked(text: str, spans: tuple[tuple[int, int], ...], style: str = "bold und
     return content
 
 
-def hit_lines(store: Store, hit: Hit) -> Content:
-    """Two lines: the brief's title (matches highlighted), then where it matched, in context."""
+def hit_lines(store: Store, hit: Hit, width: int = 100) -> Content:
+    """Two lines: the brief's title (matches highlighted), then where it matched, in context,
+    cut to ``width`` around the first match."""
     brief = store.brief(hit.brief) if hit.brief else None
     title = brief.title if brief else hit.title
     title_spans = hit.title_highlights if hit.kind == "brief" else ()
@@ -63,6 +64,7 @@ def hit_lines(store: Store, hit: Hit) -> Content:
     spans = hit.highlights
     if hit.kind == "event":  # the event's own title is the context
         context, spans = hit.title, hit.title_highlights
+    context, spans = crop(" ".join(context.split()), spans, max(20, width - len(where) - 4))
     return Content.assemble(
         marked(title, title_spans).stylize("bold"),
         "\n  ",
@@ -121,12 +123,14 @@ class LibraryScreen(ModalScreen[str | None]):
             yield Option(brief_line(self.store, brief), id=brief.id)
 
     def _hit_rows(self, hits: list[Hit]) -> Iterator[Option]:
+        listing = self._listing()
+        width = listing.size.width - 4 if listing is not None and listing.size.width else 100
         for number, hit in enumerate(hits):
             if hit.brief is None:
                 continue
             key = f"hit-{number}"
             self._targets[key] = (hit.brief, hit.item)
-            yield Option(hit_lines(self.store, hit), id=key)
+            yield Option(hit_lines(self.store, hit, width), id=key)
 
     def refilter(self, text: str) -> None:
         listing = self._listing()

@@ -644,23 +644,31 @@ def snippet_with_spans(
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A one-line window of ``text`` around its first matched word, and the matched spans in it."""
     flat = " ".join(text.split())
-    spans = matched_spans(flat, terms, pattern)
-    if len(flat) <= width:
-        return flat, tuple(spans)
+    return crop(flat, matched_spans(flat, terms, pattern), width)
+
+
+def crop(
+    text: str, spans: Iterable[tuple[int, int]], width: int
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """At most ``width`` characters of one-line ``text`` around its first span (``…`` where it
+    was cut), with the spans that fall inside, shifted to match."""
+    spans = list(spans)
+    if len(text) <= width:
+        return text, tuple(spans)
     start = 0
     if spans:
         start = max(0, spans[0][0] - width // 4)
-        space = flat.rfind(" ", 0, start)
+        space = text.rfind(" ", 0, start)
         start = start if space < 0 or start - space > 20 else space + 1
-    end = min(len(flat), start + width)
-    if end < len(flat):
-        space = flat.rfind(" ", start, end)
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
         end = space if space > start + width // 2 else end
     prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(flat) else ""
+    suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start
     inside = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
-    return prefix + flat[start:end] + suffix, inside
+    return prefix + text[start:end] + suffix, inside
 
 
-__all__ = ["Hit", "Predicates", "SearchIndex", "SearchResult", "snippet_with_spans"]
+__all__ = ["Hit", "Predicates", "SearchIndex", "SearchResult", "crop", "snippet_with_spans"]
