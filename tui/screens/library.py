@@ -110,8 +110,6 @@ class LibraryScreen(ModalScreen[str | None]):
     def _listing(self) -> OptionList | None:
         """The list, or None once the screen is going away (keys sent in a burst can arrive
         after Escape has dismissed it)."""
-        if not self.is_attached:
-            return None
         try:
             return self.query_one("#library-list", OptionList)
         except NoMatches:
@@ -229,5 +227,5 @@ class LibraryScreen(ModalScreen[str | None]):
             listing.action_cursor_up()
 
     def action_dismiss_library(self) -> None:
-        if self.is_attached and self.app.screen is self:
+        if self.is_active:  # not twice when Escape repeats faster than the screen closes
             self.dismiss(None)
