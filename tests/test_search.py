@@ -17,7 +17,7 @@ from tui.commands import engine_query
 from tui.config import Config
 from tui.model import Library, SourcedText
 from tui.screens.entity import EntityScreen
-from tui.screens.library import LibraryScreen
+from tui.screens.library import PAGE, LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.search import QueryError, SearchIndex, documents, parse
 from tui.search.adapter import library_of
@@ -471,12 +471,12 @@ async def test_library_pages_through_many_hits(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("L")
         listing = app.screen.query_one("#library-list", OptionList)
-        assert listing.option_count == 25  # a page of the 120 briefs
+        assert listing.option_count == PAGE  # a page of the 120 briefs
         await pilot.press(*["down"] * 30)
         assert listing.option_count > 30 and listing.highlighted == 30
         await pilot.press(*"the")  # every brief has "the": hits come a page at a time too
         await pilot.pause()
-        assert listing.option_count == 25
+        assert listing.option_count == PAGE
         await pilot.press(*["down"] * 60)
         assert listing.option_count > 60 and listing.highlighted == 60
         briefs = [app.screen._targets[o.id][0] for o in listing.options]

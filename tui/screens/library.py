@@ -26,7 +26,7 @@ from ..search import Hit, QueryError, crop
 from ..store import Store
 from ..widgets.keybar import KeyBar
 
-PAGE = 25  # rows added at a time (a screenful and more)
+PAGE = 16  # rows added at a time (a screenful of two-line rows, and more)
 KIND_WORD = {
     "brief": "",
     "summary": "summary",
