@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import re
@@ -23,6 +24,7 @@ K1 = 1.2
 B = 0.75
 EXACT, VARIANT, TYPO = 1.0, 0.8, 0.65  # weight of a word as typed, a transliteration, a typo
 MAX_PREFIX = 40  # completions of a word typed as a prefix, the most frequent first
+MAX_FUZZY_CHECKS = 300  # edit distances computed per query word, at most
 MAX_SEGMENTS = 6  # past this many, the small segments are merged into one
 NAME_BONUS = 2.5  # the query is exactly a person's or faction's name or alias
 MANIFEST = "index.json"
@@ -120,6 +122,8 @@ class SearchIndex:
         tombstoned, and ``docs`` become a new segment. Cheap: cost grows with ``docs`` only."""
         docs = list(docs)
         groups = set(remove) | {doc.group for doc in docs}
+        self.__dict__.pop("_entity_cache", None)
+        self.__dict__.pop("_expansion_cache", None)
         for segment in self.segments:
             segment.kill(groups)
         if docs:
@@ -157,77 +161,128 @@ class SearchIndex:
         return total
 
     def _expand(self, word: str, prefix: bool = True, fuzzy: bool = True) -> _Expansion:
+        cache = self.__dict__.setdefault("_expansion_cache", {})
+        key = (word, prefix, fuzzy)
+        found = cache.get(key)
+        if found is None:
+            if len(cache) > 4096:
+                cache.clear()
+            found = cache[key] = self._expand_uncached(word, prefix, fuzzy)
+        return found
+
+    def _expand_uncached(self, word: str, prefix: bool, fuzzy: bool) -> _Expansion:
         expansion = _Expansion(word)
         terms = expansion.terms
         if self._df(word):
             terms[word] = EXACT
             expansion.exact = True
         if prefix and word[:1].isalnum():
-            found: dict[str, int] = {}
+            completions: dict[str, int] = {}
             for segment in self.segments:
-                for index in segment.with_prefix(word):
-                    term = segment.terms[index]
+                span = segment.with_prefix(word)
+                if not len(span):
+                    continue
+                dfs = np.diff(segment.offsets[span.start : span.stop + 1])
+                top = np.argsort(-dfs, kind="stable")[: MAX_PREFIX + 1]
+                for at in top:
+                    term = segment.terms[span.start + int(at)]
                     if term != word:
-                        found[term] = found.get(term, 0) + segment.df(index)
-            best = sorted(found, key=lambda t: (-found[t], t))[:MAX_PREFIX]
+                        completions[term] = completions.get(term, 0) + int(dfs[at])
+            best = sorted(completions, key=lambda t: (-completions[t], t))[:MAX_PREFIX]
             for term in best:
                 terms.setdefault(term, 0.6 + 0.3 * len(word) / len(term))
         budget = typo_budget(word)
         if fuzzy and budget:
+            # spelling variants (same skeleton) always; typos only for a word not in the index
+            typos = not terms
             key = skeleton(word)
-            near = [key, *_deletions(key)]
+            near = [key, *_deletions(key)] if typos else [key]
             candidates: dict[str, float] = {}
+            checked = 0
             for segment in self.segments:
                 fuzzy_map = segment.fuzzy
                 keys = set(near)
-                keys.update(segment.near_keys.get(key, ()))
-                for shorter in near[1:]:
-                    keys.update(segment.near_keys.get(shorter, ()))
-                for candidate_key in keys:
+                if typos:
+                    keys.update(segment.near_keys.get(key, ()))
+                    for shorter in near[1:]:
+                        keys.update(segment.near_keys.get(shorter, ()))
+                for candidate_key in sorted(keys, key=lambda k: (k != key, k)):
                     for index in fuzzy_map.get(candidate_key, ()):
                         term = segment.terms[index]
-                        if term in terms or term in candidates:
+                        if term in terms or term in candidates or checked >= MAX_FUZZY_CHECKS:
                             continue
+                        checked += 1
                         same_key = candidate_key == key
                         limit = max(budget, 2) if same_key else budget
                         if distance(word, term, limit) <= limit:
                             candidates[term] = VARIANT if same_key else TYPO
             terms.update(candidates)
-            if (
-                not expansion.exact
-                and candidates
-                and not any(t.startswith(word) for t in terms if t not in candidates)
-            ):
+            if not expansion.exact and candidates and not any(t not in candidates for t in terms):
                 expansion.correction = max(
                     candidates, key=lambda t: (candidates[t], -distance(word, t), self._df(t))
                 )
         return expansion
 
     # -- entity and value resolution ------------------------------------------------------------
-    def _entities(self) -> list[tuple[str, str, list[list[str]]]]:
-        found = []
+    def _entity_table(self) -> tuple[list[tuple[str, str]], dict[str, set[int]], list[str]]:
+        """People and factions: (id, kind) rows, name word → rows, and the sorted name words.
+        Built once per index state (an update drops it)."""
+        cached = self.__dict__.get("_entity_cache")
+        if cached is not None:
+            return cached
+        rows: list[tuple[str, str]] = []
+        by_word: dict[str, set[int]] = {}
         for segment in self.segments:
             live = segment.live
             for number, key, kind, names in segment.meta["entities"]:
-                if live is None or live[number]:
-                    found.append((key, kind, [words(n) for n in names]))
-        return found
+                if live is not None and not live[number]:
+                    continue
+                row = len(rows)
+                rows.append((key, kind))
+                for name in names:
+                    for word in words(name):
+                        by_word.setdefault(word, set()).add(row)
+        cached = (rows, by_word, sorted(by_word))
+        self.__dict__["_entity_cache"] = cached
+        return cached
 
     def _resolve_entities(self, clause: Clause, kinds: tuple[str, ...]) -> list[str]:
-        wanted = clause.words
+        """People (and/or factions) whose id is the value, or whose names hold every word of
+        it as a word, a prefix or a spelling variant."""
+        rows, by_word, name_words = self._entity_table()
         value = clause.value.replace(" ", "-")
-        matched = []
-        for key, kind, names in self._entities():
-            if kind not in kinds:
-                continue
-            if key == value or key.startswith(value + "-"):
-                matched.append(key)
-                continue
-            for name in names:
-                if all(any(_word_matches(q, w) for w in name) for q in wanted):
-                    matched.append(key)
+        matched: set[int] | None = None
+        for wanted in clause.words:
+            found: set[int] = set()
+            start = bisect.bisect_left(name_words, wanted)
+            for word in name_words[start:]:
+                if not word.startswith(wanted):
                     break
-        return matched
+                found |= by_word[word]
+            if typo_budget(wanted):
+                for word in self._name_variants(wanted):
+                    found |= by_word.get(word, set())
+            matched = found if matched is None else matched & found
+        ids = {rows[r][0] for r in matched or () if rows[r][1] in kinds}
+        ids.update(
+            key
+            for key, kind in rows
+            if kind in kinds and (key == value or key.startswith(value + "-"))
+        )
+        return sorted(ids)
+
+    def _name_variants(self, word: str) -> list[str]:
+        """Words of names that are spelling variants or typos of ``word``."""
+        _rows, by_word, _words = self._entity_table()
+        expansion = self._expand(word, prefix=False)
+        return [term for term in expansion.terms if term in by_word]
+
+    def _brief_ids(self, value: str) -> list[str]:
+        """Brief ids equal to ``value``, else starting with it."""
+        every = {b for segment in self.segments for b in segment.meta["briefs"]}
+        if value in every:
+            return [value]
+        return sorted(b for b in every if b.startswith(value))
 
     def _filter_values(self, field_name: str, value: str) -> list[str]:
         """Values of a filter that exist in the index: exact, else by prefix."""
@@ -242,13 +297,19 @@ class SearchIndex:
 
     # -- searching ------------------------------------------------------------------------------
     def search(
-        self, query: str, limit: int = 50, *, predicates: Predicates | None = None
+        self,
+        query: str,
+        limit: int = 50,
+        *,
+        predicates: Predicates | None = None,
+        per_brief: bool = False,
     ) -> SearchResult:
-        """Ranked hits for ``query``; raises :class:`QueryError` (one line) for a bad query."""
+        """Ranked hits for ``query``; raises :class:`QueryError` (one line) for a bad query.
+        ``per_brief``: only the best hit of each brief, and none outside briefs (the Library)."""
         parsed = parse(query)
         if parsed.is_empty or limit <= 0 or not self.segments:
             return SearchResult([])
-        return _Search(self, parsed, predicates).run(query, limit)
+        return _Search(self, parsed, predicates, per_brief).run(query, limit)
 
     def suggest(self, word: str) -> str | None:
         return self._expand(fold(word), prefix=False).correction
@@ -272,7 +333,14 @@ def _word_matches(query: str, word: str) -> bool:
 class _Search:
     """One query against every segment."""
 
-    def __init__(self, index: SearchIndex, query: Query, predicates: Predicates | None) -> None:
+    def __init__(
+        self,
+        index: SearchIndex,
+        query: Query,
+        predicates: Predicates | None,
+        per_brief: bool = False,
+    ) -> None:
+        self.per_brief = per_brief
         self.index = index
         self.query = query
         self.predicates = predicates
@@ -335,7 +403,7 @@ class _Search:
             if word_groups:
                 score = np.zeros(segment.size, dtype=np.float32)
                 required = np.ones(segment.size, dtype=bool) if mask is None else mask.copy()
-                norm = K1 * (1 - B + B * segment.doclen / average)
+                norm = segment.length_norm(K1, B, average)
                 for expansion in word_groups:
                     best = np.zeros(segment.size, dtype=np.float32)
                     for term, weight in expansion.terms.items():
@@ -347,10 +415,11 @@ class _Search:
                         best[docs] = np.maximum(best[docs], value)
                     required &= best > 0
                     score += best
-                score *= _KIND_WEIGHTS[segment.kinds]
+                weighted = True
             else:
                 required = np.ones(segment.size, dtype=bool) if mask is None else mask
-                score = _KIND_WEIGHTS[segment.kinds] / 100
+                score = segment.kind_weights(_KIND_WEIGHTS) / 100
+                weighted = False
             for expansion in negative:
                 for term in expansion.terms:
                     if not term.startswith(expansion.word):
@@ -364,12 +433,25 @@ class _Search:
             live = segment.live
             if live is not None:
                 required &= live
+            if self.per_brief:
+                required &= segment.docbrief >= 0
             found = np.flatnonzero(required)
             total += len(found)
             if not len(found):
                 continue
             keep = min(len(found), max(limit * 3, 60) if not self.phrases else 2000)
             values = score[found]
+            if weighted:
+                values *= _KIND_WEIGHTS[segment.kinds[found]]
+            if self.per_brief:  # the best document of each brief, over every match
+                owners = segment.docbrief[found]
+                best = np.full(len(segment.meta["briefs"]), -np.inf, dtype=np.float32)
+                np.maximum.at(best, owners, values)
+                top = values >= best[owners]
+                found, values, owners = found[top], values[top], owners[top]
+                _owners, first = np.unique(owners, return_index=True)
+                found, values = found[first], values[first]
+                keep = min(len(found), limit + 10 if not self.phrases else 2000)
             if keep < len(found):
                 top = np.argpartition(-values, keep - 1)[:keep]
                 found, values = found[top], values[top]
@@ -427,7 +509,16 @@ class _Search:
                 ("entity", name, clause.value), lambda: self.index._resolve_entities(clause, kinds)
             )
             return self._term_mask(segment, (filter_term(name, i) for i in ids))
-        if name in ("status", "tag", "brief"):
+        if name == "brief":
+            ids = self._cached(
+                ("briefs", clause.value), lambda: self.index._brief_ids(clause.value)
+            )
+            briefs = segment.meta["briefs"]
+            wanted = set(ids)
+            own = [i for i, b in enumerate(briefs) if b in wanted]
+            mask = np.isin(segment.docbrief, np.array(own, dtype=np.int32))
+            return mask | self._term_mask(segment, (filter_term("brief", b) for b in ids))
+        if name in ("status", "tag"):
             value = clause.value if name != "tag" else "-".join(clause.words) or clause.value
             values = self._cached(
                 ("values", name, value), lambda: self.index._filter_values(name, value)
@@ -481,7 +572,13 @@ class _Search:
         query_words = [w for c in self.positive if c.field is None for w in c.words]
         phrase = " ".join(query_words)
         checked: list[tuple[float, str, list[Any]]] = []
+        verify = bool(self.phrases or self.names)
+        # records are read only for what can still make the cut (a name bonus can lift a
+        # person or faction from the second rank; the per-brief list has none)
+        reads = limit + 10 if self.per_brief else limit * 2 + 20
         for score, seg_number, number in candidates:
+            if not verify and len(checked) >= reads:
+                break
             record = self.index.segments[seg_number].record(number)
             _kind, key, title, text, _brief, _item, names = record[:7]
             if self.phrases or self.names:
@@ -495,16 +592,25 @@ class _Search:
             if phrase and names and any(" ".join(words(n)) == phrase for n in names):
                 score *= NAME_BONUS
             checked.append((round(score, 4), key, record))
-            if len(checked) >= limit * 3 and (self.phrases or self.names):
+            if verify and len(checked) >= limit * 3:
                 break
         checked.sort(key=lambda c: (-c[0], _KIND_CODE[c[2][0]], c[1]))
+        if self.per_brief:  # across segments too
+            seen: set[str] = set()
+            checked = [c for c in checked if c[2][4] not in seen and not seen.add(c[2][4])]
         return [self._hit(score, record) for score, _key, record in checked[:limit]]
 
     def _hit(self, score: float, record: list[Any]) -> Hit:
         kind, key, title, text, brief, item = record[:6]
-        snippet, spans = snippet_with_spans(text, self.highlight_terms)
-        title_spans = tuple((s, e) for s, e, w in word_spans(title) if w in self.highlight_terms)
+        terms = self.highlight_terms
+        snippet, spans = snippet_with_spans(text, terms, pattern=self._pattern())
+        title_spans = tuple(matched_spans(title, terms, self._pattern()))
         return Hit(kind, key, title, snippet, spans, score, brief, item, title_spans)
+
+    def _pattern(self) -> re.Pattern[str] | None:
+        if "_compiled" not in self.__dict__:
+            self.__dict__["_compiled"] = _compile(self.highlight_terms)
+        return self.__dict__["_compiled"]
 
     def _suggestion(self, text: str, groups: list[_Expansion]) -> str | None:
         corrections = {g.word: g.correction for g in groups if g.correction}
@@ -521,28 +627,57 @@ def _name_has(name: str, wanted: tuple[str, ...]) -> bool:
     return all(any(_word_matches(q, w) for w in name_words) for q in wanted)
 
 
+def _compile(terms: set[str]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def matched_spans(
+    text: str, terms: set[str], pattern: re.Pattern[str] | None = None
+) -> list[tuple[int, int]]:
+    """Spans of the words of ``text`` whose folded form is one of ``terms`` (``pattern``: the
+    terms compiled by the caller once for many texts)."""
+    if not terms:
+        return []
+    if not text.isascii():
+        return [(s, e) for s, e, w in word_spans(text) if w in terms]
+    pattern = pattern or _compile(terms)
+    assert pattern is not None
+    return [m.span() for m in pattern.finditer(text.lower())]
+
+
 def snippet_with_spans(
-    text: str, terms: set[str], width: int = 160
+    text: str, terms: set[str], width: int = 160, pattern: re.Pattern[str] | None = None
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A one-line window of ``text`` around its first matched word, and the matched spans in it."""
     flat = " ".join(text.split())
-    spans = [(s, e) for s, e, w in word_spans(flat) if w in terms]
-    if len(flat) <= width:
-        return flat, tuple(spans)
+    return crop(flat, matched_spans(flat, terms, pattern), width)
+
+
+def crop(
+    text: str, spans: Iterable[tuple[int, int]], width: int
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """At most ``width`` characters of one-line ``text`` around its first span (``…`` where it
+    was cut), with the spans that fall inside, shifted to match."""
+    spans = list(spans)
+    if len(text) <= width:
+        return text, tuple(spans)
     start = 0
     if spans:
         start = max(0, spans[0][0] - width // 4)
-        space = flat.rfind(" ", 0, start)
+        space = text.rfind(" ", 0, start)
         start = start if space < 0 or start - space > 20 else space + 1
-    end = min(len(flat), start + width)
-    if end < len(flat):
-        space = flat.rfind(" ", start, end)
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
         end = space if space > start + width // 2 else end
     prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(flat) else ""
+    suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start
     inside = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
-    return prefix + flat[start:end] + suffix, inside
+    return prefix + text[start:end] + suffix, inside
 
 
-__all__ = ["Hit", "Predicates", "SearchIndex", "SearchResult", "snippet_with_spans"]
+__all__ = ["Hit", "Predicates", "SearchIndex", "SearchResult", "crop", "snippet_with_spans"]

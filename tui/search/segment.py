@@ -10,6 +10,7 @@ import bisect
 import os
 import shutil
 from array import array
+from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
@@ -57,24 +58,27 @@ class Segment:
         entities: list[list[Any]] = []
         records: list[list[Any]] = []
         kind_code = {k: i for i, k in enumerate(KINDS)}
+        filter_terms: dict[tuple[str, str], str] = {}
         for number, doc in enumerate(docs):
-            counts: dict[str, float] = {}
             # a takeaway's, paragraph's or sentence's title is its brief's: shown, not indexed
             title_words = words(doc.title) if doc.kind not in PART_KINDS else []
             for name_text in doc.names[1:]:
                 title_words += words(name_text)
+            body_words = words(doc.text)
+            counts: dict[str, float] = Counter(body_words)
             for word in title_words:
                 counts[word] = counts.get(word, 0) + TITLE_WEIGHT
-            body_words = words(doc.text)
-            for word in body_words:
-                counts[word] = counts.get(word, 0) + 1
-            for field, value in doc.filters:
-                counts.setdefault(filter_term(field, value), 0)
+            for pair in doc.filters:
+                # kind and own brief are per-document arrays already: no postings for them
+                if pair[0] != "kind" and (pair[0] != "brief" or pair[1] != doc.brief):
+                    term = filter_terms.get(pair)
+                    if term is None:
+                        term = filter_terms[pair] = filter_term(*pair)
+                    counts[term] = 0
             setdefault = vocab.setdefault
-            for word, tf in counts.items():
-                t_ids.append(setdefault(word, len(vocab)))
-                t_docs.append(number)
-                t_tf.append(tf)
+            t_ids.extend([setdefault(word, len(vocab)) for word in counts])
+            t_docs.extend([number] * len(counts))
+            t_tf.extend(counts.values())
             doclen.append(len(title_words) + len(body_words))
             kinds.append(kind_code[doc.kind])
             if doc.brief is None:
@@ -88,7 +92,7 @@ class Segment:
             records.append(
                 [
                     doc.kind, doc.key, doc.title, doc.text, doc.brief, doc.item,
-                    list(doc.names), [list(f) for f in doc.filters], doc.group,
+                    doc.names, doc.filters, doc.group,
                 ]
             )  # fmt: skip
         segment = cls(name)
@@ -256,6 +260,20 @@ class Segment:
 
     def df(self, term_index: int) -> int:
         return int(self.offsets[term_index + 1] - self.offsets[term_index])
+
+    def length_norm(self, k1: float, b: float, average: float) -> np.ndarray:
+        """BM25's per-document length factor, cached for the current average length."""
+        cached = self.__dict__.get("_norm")
+        if cached is None or cached[0] != average:
+            norm = (k1 * (1 - b + b * self.doclen / average)).astype(np.float32)
+            cached = self.__dict__["_norm"] = (average, norm)
+        return cached[1]
+
+    def kind_weights(self, weights: np.ndarray) -> np.ndarray:
+        cached = self.__dict__.get("_kind_weights")
+        if cached is None:
+            cached = self.__dict__["_kind_weights"] = weights[self.kinds]
+        return cached
 
     # -- tombstones -----------------------------------------------------------------------------
     def kill(self, groups: Iterable[str]) -> None:

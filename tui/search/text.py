@@ -15,6 +15,8 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    if decomposed.isascii():
+        return decomposed.lower()
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
