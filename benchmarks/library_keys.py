@@ -29,7 +29,6 @@ from textual.widgets import Input  # noqa: E402
 
 from tui.app import BriefApp  # noqa: E402
 from tui.config import Config  # noqa: E402
-from tui.model import to_dict  # noqa: E402
 from tui.search import SearchIndex, documents  # noqa: E402
 from tui.store import Store  # noqa: E402
 from tui.userdata import UserData  # noqa: E402
@@ -37,20 +36,15 @@ from tui.userdata import UserData  # noqa: E402
 TYPED = ["dostum", "kind:person ras", "tag:iran security", "nurza -kind:sentence", "year:2001 mir"]
 
 
-def store_of(library) -> Store:
-    mentions: dict[str, list] = {}
-    for m in library.mentions:
-        mentions.setdefault(m.brief, []).append([m.entity, m.field, m.start, m.end, m.sentence])
-    tables = {
-        "meta": [{}],
-        "briefs": [to_dict(b) for b in library.briefs.values()],
-        "articles": [to_dict(a) for a in library.articles.values()],
-        "people": [to_dict(p) for p in library.people.values()],
-        "factions": [to_dict(f) for f in library.factions.values()],
-        "events": [to_dict(e) for e in library.events.values()],
-        "mentions": [{"brief": b, "mentions": rows} for b, rows in mentions.items()],
-    }
-    return Store(tables)
+def store_of(library, folder: Path | None = None) -> Store:
+    """The library written as a real store (in ``folder``, or a temporary one) and opened."""
+    import tempfile
+
+    from tui.store import write_store
+
+    target = (folder or Path(tempfile.mkdtemp(prefix="brief-bench-"))) / "store"
+    write_store(library, target)
+    return Store.open(target)
 
 
 class Bare(App):

@@ -20,7 +20,6 @@ from tui.screens.entity import EntityScreen
 from tui.screens.library import PAGE, LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.search import QueryError, SearchIndex, documents, parse
-from tui.search.adapter import library_of
 from tui.search.text import fold, skeleton, words
 from tui.store import Store
 from tui.userdata import UserData
@@ -32,7 +31,7 @@ DOSTUM = "abdul-rashid-dostum"
 
 @pytest.fixture(scope="module")
 def library(store: Store) -> Library:
-    return library_of(store)
+    return store.library()
 
 
 @pytest.fixture(scope="module")
@@ -466,7 +465,7 @@ async def test_library_pages_through_many_hits(tmp_path):
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     library = _benchmark("search_speed").make_library(120)
-    store = _benchmark("library_keys").store_of(library)
+    store = _benchmark("library_keys").store_of(library, tmp_path)
     app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("L")

@@ -8,7 +8,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.search import FIELDS, QueryError, SearchIndex, documents, parse
-from tui.search.adapter import library_of
 
 PIECES = st.sampled_from(
     [*(f"{f}:" for f in FIELDS), "-", '"', " ", "..", "kind:person", "year:1..", "year:..",
@@ -19,7 +18,7 @@ QUERIES = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=12).map("".j
 
 @pytest.fixture(scope="module")
 def index(store) -> SearchIndex:
-    return SearchIndex.build(documents(library_of(store)))
+    return SearchIndex.build(documents(store.library()))
 
 
 @settings(max_examples=150, deadline=None)

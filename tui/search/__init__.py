@@ -65,12 +65,13 @@ again from one segment with no tombstones. For one changed brief the caller pass
 
 from .docs import KINDS, SearchDoc, documents
 from .index import Hit, Predicates, SearchIndex, SearchResult, crop, snippet_with_spans
-from .query import FIELDS, QueryError, parse
+from .query import FIELDS, IndexDamaged, QueryError, parse
 
 __all__ = [
     "FIELDS",
     "KINDS",
     "Hit",
+    "IndexDamaged",
     "Predicates",
     "QueryError",
     "SearchDoc",

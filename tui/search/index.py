@@ -16,7 +16,7 @@ import numpy as np
 import orjson
 
 from .docs import KIND_WEIGHT, KINDS, SearchDoc
-from .query import Clause, Query, QueryError, parse
+from .query import Clause, IndexDamaged, Query, QueryError, parse
 from .segment import Segment, filter_term, record_to_doc
 from .text import distance, fold, skeleton, typo_budget, word_spans, words
 
@@ -309,7 +309,16 @@ class SearchIndex:
         parsed = parse(query)
         if parsed.is_empty or limit <= 0 or not self.segments:
             return SearchResult([])
-        return _Search(self, parsed, predicates, per_brief).run(query, limit)
+        try:
+            return _Search(self, parsed, predicates, per_brief).run(query, limit)
+        except QueryError:
+            raise
+        except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError) as error:
+            where = next((str(s.path.parent) for s in self.segments if s.path), "the store")
+            raise IndexDamaged(
+                f"the search index in {where} cannot be read ({type(error).__name__}) — "
+                "rebuild the store with `brief build --full`"
+            ) from None
 
     def suggest(self, word: str) -> str | None:
         return self._expand(fold(word), prefix=False).correction

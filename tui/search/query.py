@@ -37,6 +37,11 @@ class QueryError(ValueError):
     """A query that cannot be run; ``str()`` is one line for the user."""
 
 
+class IndexDamaged(QueryError):
+    """The stored index could not be read (a tampered or truncated file). A :class:`QueryError`
+    so that every consumer shows it as the one line it is, never a traceback."""
+
+
 @dataclass(frozen=True, slots=True)
 class Clause:
     """One part of a query. ``field`` is None for free text; ``words`` are its folded words;
