@@ -77,6 +77,14 @@ class UserData:
         except OSError as error:
             self.error = f"cannot save reading state in {self.directory}: {error.strerror}"
 
+    def setting(self, key: str) -> Any:
+        """A user setting (e.g. the theme), or None."""
+        return self._get(f"setting:{key}")
+
+    def set_setting(self, key: str, value: Any) -> None:
+        if self.setting(key) != value:
+            self._set(f"setting:{key}", value)
+
     def last_brief(self) -> str | None:
         value = self._get("last_brief")
         return value if isinstance(value, str) else None
