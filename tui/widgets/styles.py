@@ -238,7 +238,7 @@ def theme_table_source() -> str:
     from textual.theme import BUILTIN_THEMES
 
     table = {}
-    for name, theme in sorted(BUILTIN_THEMES.items()):
+    for _name, theme in sorted(BUILTIN_THEMES.items()):
         variables = {**theme.to_color_system().generate(), **theme.variables}
         if "ansi_" in fingerprint(variables):
             continue  # ANSI themes: colours of the terminal's own palette, unknown here
