@@ -67,6 +67,22 @@ class BriefApp(App):
         self.start = start
         self.history: list[Location] = []
         self.position = -1
+        self.crash: BaseException | None = None  # the first unhandled error, reported by the CLI
+
+    # -- crashes --------------------------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        """Keep the first unhandled error for a one-line report after the terminal is restored
+        (tui/cli.py writes the traceback to a file); Textual still closes the app."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """No traceback on the user's terminal: the CLI prints where the report was written."""
+        if self.crash is None:
+            super()._print_error_renderables()
+        else:
+            self._exit_renderables.clear()
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables plus the reader's own component colours (see widgets/styles.py)."""
