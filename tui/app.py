@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 
+from textual import events
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.filter import LineFilter
+from textual.screen import Screen
 
+from . import textual_fixes
 from .config import Config, load_config
 from .linking import BriefView, Location, Selection
 from .screens.base import BriefScreen
@@ -54,6 +60,7 @@ class BriefApp(App):
         start: Location | None = None,
         config: Config | None = None,
     ) -> None:
+        textual_fixes.apply()
         self._dim_filter: tuple[str, LineFilter] | None = None
         super().__init__()
         for name in UNREADABLE_THEMES:
@@ -68,6 +75,20 @@ class BriefApp(App):
         self.history: list[Location] = []
         self.position = -1
         self.crash: BaseException | None = None  # the first unhandled error, reported by the CLI
+
+    # -- keys typed fast -----------------------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        """Every key acts on the screen the previous key produced: a key that arrives while that
+        screen is still being built waits for it (a terminal delivers a burst like `L escape` or
+        `3 Down Enter Enter` in one read, faster than a screen mounts)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            screen = self.screen
+            if not screen.is_mounted:
+                try:
+                    await asyncio.wait_for(screen._mounted_event.wait(), timeout=2)
+                except TimeoutError:
+                    pass
+        await super().on_event(event)
 
     # -- crashes --------------------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:
@@ -131,7 +152,14 @@ class BriefApp(App):
     # -- navigation -----------------------------------------------------------------------------
     def current_location(self) -> Location | None:
         capture = getattr(self.screen, "capture_location", None)
-        return capture() if capture is not None else None
+        if capture is None:
+            return None
+        try:
+            return capture()
+        except NoMatches:
+            # Keys typed fast can leave a screen before it is composed (`3 Down Enter Enter`): it
+            # has nothing to capture, and history keeps the location it was opened on.
+            return None
 
     def save_current(self) -> None:
         location = self.current_location()
@@ -155,6 +183,12 @@ class BriefApp(App):
         self.show(location)
 
     def show(self, location: Location) -> None:
+        top = self.screen
+        if not isinstance(top, BriefScreen) and not top.is_mounted:
+            # A modal still being built (`L` typed just before a link was followed): let it finish
+            # before it is closed, or it mounts after removal and fails.
+            self.call_later(self._show_when_ready, top, location)
+            return
         if location.kind == "brief":
             screen: BriefScreen = ReaderScreen(
                 BriefView.load(self.store, location.target), location
@@ -176,11 +210,20 @@ class BriefApp(App):
 
             screen = EntityScreen(self.store, entity, location)
         while len(self.screen_stack) > 1 and not isinstance(self.screen, BriefScreen):
-            self.pop_screen()  # close the library or help first
+            self.workers.cancel_node(self.screen)  # the palette may still be searching
+            self.pop_screen()  # close the library, help or palette first
         if isinstance(self.screen, BriefScreen):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    async def _show_when_ready(self, screen: Screen, location: Location) -> None:
+        try:
+            await asyncio.wait_for(screen._mounted_event.wait(), timeout=2)
+        except TimeoutError:
+            pass
+        if screen.is_mounted or screen is not self.screen:
+            self.show(location)
 
     def open_brief(self, brief_id: str, item: str | None = None, actor: str | None = None) -> None:
         focus = None
@@ -234,6 +277,12 @@ class BriefApp(App):
         index = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(index + 1) % len(names)]
         self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Never pop the last reader or entity screen (a stray dismiss would leave a blank app)."""
+        if len(self.screen_stack) <= 2 and isinstance(self.screen, BriefScreen):
+            return AwaitComplete()
+        return super().pop_screen()
 
     async def action_quit(self) -> None:
         self.save_current()
