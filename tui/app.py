@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Sequence
 
 from textual import events
@@ -38,6 +39,12 @@ def _brief_commands() -> type:
     from .commands import BriefCommands
 
     return BriefCommands
+
+
+async def wait_mounted(screen: Screen, timeout: float = 2.0) -> None:
+    """Wait until ``screen`` has mounted (at most ``timeout`` seconds)."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(screen._mounted_event.wait(), timeout=timeout)
 
 
 class BriefApp(App):
@@ -84,10 +91,7 @@ class BriefApp(App):
         if isinstance(event, events.Key) and not event.is_forwarded:
             screen = self.screen
             if not screen.is_mounted:
-                try:
-                    await asyncio.wait_for(screen._mounted_event.wait(), timeout=2)
-                except TimeoutError:
-                    pass
+                await wait_mounted(screen)
         await super().on_event(event)
 
     # -- crashes --------------------------------------------------------------------------------
@@ -218,10 +222,7 @@ class BriefApp(App):
             self.push_screen(screen)
 
     async def _show_when_ready(self, screen: Screen, location: Location) -> None:
-        try:
-            await asyncio.wait_for(screen._mounted_event.wait(), timeout=2)
-        except TimeoutError:
-            pass
+        await wait_mounted(screen)
         if screen.is_mounted or screen is not self.screen:
             self.show(location)
 
