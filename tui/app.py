@@ -143,6 +143,8 @@ class BriefApp(App):
             self.set_keymap(self.config.keymap)
         for problem in self.config.problems:
             self.notify(problem, severity="warning", markup=False)
+        if self.config.keymap:
+            self.call_after_refresh(self.check_keymap)
         self.visit(self.start or self.first_location())
 
     def first_location(self) -> Location:
@@ -152,6 +154,29 @@ class BriefApp(App):
             selection = Selection(saved.get("actor"), saved.get("item"))
             return Location("brief", last, selection, saved.get("focus"))
         return Location("brief", self.store.briefs()[0].id)
+
+    def binding_ids(self) -> set[str]:
+        """Every binding id a user may remap in config.toml."""
+        from textual.binding import Binding
+
+        from .screens.entity import EntityScreen
+        from .screens.help import HelpScreen
+        from .screens.library import LibraryScreen
+
+        classes: list[type] = [type(self), ReaderScreen, EntityScreen, LibraryScreen, HelpScreen]
+        classes += [type(widget) for widget in self.screen.walk_children()]
+        ids = set()
+        for cls in classes:
+            for klass in cls.__mro__:
+                for binding in klass.__dict__.get("BINDINGS", []):
+                    if isinstance(binding, Binding) and binding.id:
+                        ids.add(binding.id)
+        return ids
+
+    def check_keymap(self) -> None:
+        """A misspelt binding id in config.toml is reported, not silently ignored."""
+        for problem in self.config.unknown_keys(self.binding_ids()):
+            self.notify(problem, severity="warning", markup=False, timeout=10)
 
     # -- navigation -----------------------------------------------------------------------------
     def current_location(self) -> Location | None:
@@ -239,6 +264,12 @@ class BriefApp(App):
 
     def action_back(self) -> None:
         if self.position <= 0:
+            current = self.history[self.position] if self.history else None
+            if current is not None and current.kind == "entity":
+                # Opened straight on a person or faction (`brief open dostum`): back is the library,
+                # where every brief he appears in can be opened.
+                self.action_library()
+                return
             self.notify("Nothing to go back to.", timeout=2)
             return
         self.save_current()
