@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -188,6 +188,12 @@ class ActorTree(Tree[str]):
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room > 1 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")  # a cut name says so
         if node.data and node.data in self.involved:
             label.stylize(self.get_component_rich_style("actor-tree--involved", partial=True))
         elif (
@@ -200,6 +206,14 @@ class ActorTree(Tree[str]):
 
     def watch_involved(self) -> None:
         self.notify_style_update()  # drops the cached lines so labels re-render
+
+    def on_resize(self) -> None:
+        """The card below grows and shrinks with the actor: keep the cursor in view."""
+        self.call_after_refresh(self.keep_cursor_visible)
+
+    def keep_cursor_visible(self) -> None:
+        if self.cursor_line >= 0:
+            self.scroll_to_line(self.cursor_line, animate=False)
 
     def move_to(self, actor: str) -> None:
         for line in range(self.last_line + 1):
@@ -223,7 +237,13 @@ class ActorTree(Tree[str]):
 
 
 class ActorsPane(Vertical):
-    """Tree above, detail card below; the selection comes down from the screen."""
+    """Tree above, detail card below; the selection comes down from the screen. The card scrolls
+    (J / K) and says so on its top edge when it holds more than it shows."""
+
+    BINDINGS = [
+        Binding("J", "scroll_card(1)", "Scroll card down", show=False, id="card-down"),
+        Binding("K", "scroll_card(-1)", "Scroll card up", show=False, id="card-up"),
+    ]
 
     selection: reactive[Selection] = reactive(Selection, init=False)
     involved: reactive[frozenset[str]] = reactive(frozenset, init=False)
@@ -234,13 +254,34 @@ class ActorsPane(Vertical):
 
     def compose(self):
         yield ActorTree(self.view, id="actor-tree").data_bind(ActorsPane.involved)
-        yield Static(detail_card(self.view, None), id="actor-card")
+        with VerticalScroll(id="actor-card-box", can_focus=False):
+            yield Static(detail_card(self.view, None), id="actor-card")
 
     def on_mount(self) -> None:
         self.border_title = Content("3 Actors")
 
+    def mark_more(self) -> None:
+        """Title the card's top edge when it continues below (or above) what is shown."""
+        box = self.query_one("#actor-card-box", VerticalScroll)
+        if box.max_scroll_y <= 0:
+            box.border_title = None
+        elif box.scroll_y < box.max_scroll_y:
+            box.border_title = Content("more below — J")
+        else:
+            box.border_title = Content("end — K")
+
+    def action_scroll_card(self, step: int) -> None:
+        box = self.query_one("#actor-card-box", VerticalScroll)
+        box.scroll_relative(
+            y=step * max(1, box.scrollable_content_region.height - 1), animate=False
+        )
+        self.call_after_refresh(self.mark_more)
+
     def watch_selection(self, old: Selection, new: Selection) -> None:
         self.query_one("#actor-card", Static).update(detail_card(self.view, new.actor))
+        box = self.query_one("#actor-card-box", VerticalScroll)
+        box.scroll_home(animate=False)
+        self.call_after_refresh(self.mark_more)
         self.involved = frozenset(self.view.actors_of(new.item))
         tree = self.query_one(ActorTree)
         if new.actor and not tree.has_focus and old.actor != new.actor:
