@@ -60,3 +60,25 @@ async def test_a_long_card_says_it_continues_and_scrolls(store: Store, tmp_path:
         await pilot.pause()
         assert box.scroll_y > 0
         assert app.screen.query_one(ActorTree).has_focus  # J scrolls the card, focus stays
+
+
+async def test_hint_mode_numbers_every_link_on_the_card(store: Store, tmp_path: Path):
+    from textual.widgets import Static
+
+    from tui.widgets.actors import ActorsPane
+
+    app = make(store, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", *["j"] * 11)  # Taliban: members and relations
+        pane = app.screen.query_one(ActorsPane)
+        pane.hints = True
+        await pilot.pause()
+        card = str(app.screen.query_one("#actor-card", Static).render())
+        assert pane.hint_map, "no links numbered"
+        for key, link in pane.hint_map.items():
+            assert f"{key}{store.name_of(link.target)}" in card.replace("\n", " ")
+            assert link.kind == "entity" and store.entity(link.target) is not None
+        assert len({link.target for link in pane.hint_map.values()}) == len(pane.hint_map)
+        pane.hints = False
+        await pilot.pause()
+        assert not pane.hint_map

@@ -18,6 +18,7 @@ from textual.widgets.tree import TreeNode
 from ..linking import BriefView, Selection
 from ..model import Person, SourceRef
 from ..store import Store
+from .styles import HINT_KEYS, HINT_STYLE
 
 DEAD = "†"
 
@@ -66,13 +67,29 @@ def _refs(refs: tuple[SourceRef, ...]) -> str:
     return f" [{', '.join(ids)}]" if ids else ""
 
 
-def detail_card(view: BriefView, actor: str | None) -> Content:
-    """Roles, factions, status, relations and mention count of the selected actor."""
+@dataclass(frozen=True)
+class CardLink:
+    """A link on the detail card that a hint can follow (same shape as the text panes' links)."""
+
+    kind: str  # always "entity"
+    target: str
+
+
+def detail_card(view: BriefView, actor: str | None, hints: bool = False) -> Content:
+    """Roles, factions, status, relations and mention count of the selected actor; with ``hints``,
+    every link (role faction, member, relation target) is numbered — see :func:`card_links`."""
     store = view.store
     if actor is None or store.entity(actor) is None:
         return Content.styled(
             "Select an actor to see who they are; enter opens their page.", "dim italic"
         )
+    numbers = {link.target: key for key, link in card_links(view, actor).items()} if hints else {}
+
+    def name(entity_id: str) -> Content:
+        key = numbers.get(entity_id)
+        shown = Content(store.name_of(entity_id))
+        return Content.styled(key, HINT_STYLE) + shown if key else shown
+
     lines: list[Content] = []
     entity = store.entity(actor)
     assert entity is not None
@@ -82,31 +99,47 @@ def detail_card(view: BriefView, actor: str | None) -> Content:
         )
         lines.append(Content.assemble((entity.name, "bold"), "  ", (status, "dim")))
         for role in entity.roles:
-            where = f", {store.name_of(role.faction)}" if role.faction else ""
             when = ""
             if role.since or role.until:
-                when = f" ({role.since.text if role.since else '…'}–{role.until.text if role.until else ''})"
-            lines.append(
-                Content.assemble(f"{role.title}{where}{when}", (_refs(role.sources), "dim"))
-            )
+                since = role.since.text if role.since else "…"
+                until = role.until.text if role.until else ""
+                when = f" ({since}–{until})"
+            where = Content.assemble(", ", name(role.faction)) if role.faction else Content("")
+            lines.append(Content.assemble(role.title, where, when, (_refs(role.sources), "dim")))
     else:
         lines.append(
             Content.assemble(
                 (entity.name, "bold"), "  ", (f"{entity.kind} · {entity.stance}", "dim")
             )
         )
-        members = [store.name_of(m) for m in store.members(actor)]
+        members = store.members(actor)
         if members:
-            lines.append(Content(f"Members: {', '.join(members)}"))
+            lines.append(Content("Members: ") + Content(", ").join(name(m) for m in members))
     for link in store.links(actor):
         lines.append(
             Content.assemble(
-                f"{link.label} {store.name_of(link.target)}", (_refs(link.relation.sources), "dim")
+                f"{link.label} ", name(link.target), (_refs(link.relation.sources), "dim")
             )
         )
     count = view.mention_count(actor)
     lines.append(Content.styled(f"Mentioned {count}× in this brief · enter: full page", "dim"))
     return Content("\n").join(lines)
+
+
+def card_links(view: BriefView, actor: str | None) -> dict[str, CardLink]:
+    """The hint keys of the card's links, in reading order, one per distinct entity."""
+    store = view.store
+    entity = store.entity(actor) if actor else None
+    if entity is None:
+        return {}
+    targets: list[str] = []
+    if isinstance(entity, Person):
+        targets += [role.faction for role in entity.roles if role.faction]
+    else:
+        targets += list(store.members(entity.id))
+    targets += [link.target for link in store.links(entity.id)]
+    unique = [t for t in dict.fromkeys(targets) if store.entity(t) is not None]
+    return {key: CardLink("entity", target) for key, target in zip(HINT_KEYS, unique, strict=False)}
 
 
 class ActorTree(Tree[str]):
@@ -247,10 +280,19 @@ class ActorsPane(Vertical):
 
     selection: reactive[Selection] = reactive(Selection, init=False)
     involved: reactive[frozenset[str]] = reactive(frozenset, init=False)
+    hints: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, view: BriefView, **kwargs) -> None:
         super().__init__(classes="pane", **kwargs)
         self.view = view
+        self.hint_map: dict[str, CardLink] = {}  # hint key → link, while ``hints`` is on
+
+    def watch_hints(self, hints: bool) -> None:
+        """Hint mode numbers the card's links; the screen follows ``hint_map[key]``."""
+        self.hint_map = card_links(self.view, self.selection.actor) if hints else {}
+        self.query_one("#actor-card", Static).update(
+            detail_card(self.view, self.selection.actor, hints)
+        )
 
     def compose(self):
         yield ActorTree(self.view, id="actor-tree").data_bind(ActorsPane.involved)
@@ -278,7 +320,9 @@ class ActorsPane(Vertical):
         self.call_after_refresh(self.mark_more)
 
     def watch_selection(self, old: Selection, new: Selection) -> None:
-        self.query_one("#actor-card", Static).update(detail_card(self.view, new.actor))
+        if self.hints:
+            self.hint_map = card_links(self.view, new.actor)
+        self.query_one("#actor-card", Static).update(detail_card(self.view, new.actor, self.hints))
         box = self.query_one("#actor-card-box", VerticalScroll)
         box.scroll_home(animate=False)
         self.call_after_refresh(self.mark_more)
