@@ -245,7 +245,7 @@ class ActorTree(Tree[str]):
         self.call_after_refresh(self.keep_cursor_visible)
 
     def keep_cursor_visible(self) -> None:
-        if self.cursor_line >= 0:
+        if self.is_attached and self.cursor_line >= 0:
             self.scroll_to_line(self.cursor_line, animate=False)
 
     def move_to(self, actor: str) -> None:
@@ -304,7 +304,10 @@ class ActorsPane(Vertical):
 
     def mark_more(self) -> None:
         """Title the card's top edge when it continues below (or above) what is shown."""
-        box = self.query_one("#actor-card-box", VerticalScroll)
+        found = self.query("#actor-card-box")
+        if not self.is_attached or not found:
+            return  # the screen was left before this ran (keys typed fast)
+        box = found.first(VerticalScroll)
         if box.max_scroll_y <= 0:
             box.border_title = None
         elif box.scroll_y < box.max_scroll_y:
@@ -313,7 +316,10 @@ class ActorsPane(Vertical):
             box.border_title = Content("end — K")
 
     def action_scroll_card(self, step: int) -> None:
-        box = self.query_one("#actor-card-box", VerticalScroll)
+        found = self.query("#actor-card-box")
+        if not found:
+            return
+        box = found.first(VerticalScroll)
         box.scroll_relative(
             y=step * max(1, box.scrollable_content_region.height - 1), animate=False
         )
@@ -323,8 +329,8 @@ class ActorsPane(Vertical):
         if self.hints:
             self.hint_map = card_links(self.view, new.actor)
         self.query_one("#actor-card", Static).update(detail_card(self.view, new.actor, self.hints))
-        box = self.query_one("#actor-card-box", VerticalScroll)
-        box.scroll_home(animate=False)
+        for box in self.query("#actor-card-box").results(VerticalScroll):
+            box.scroll_home(animate=False)
         self.call_after_refresh(self.mark_more)
         self.involved = frozenset(self.view.actors_of(new.item))
         tree = self.query_one(ActorTree)
