@@ -19,7 +19,7 @@ from tui.store import Store
 from tui.userdata import UserData
 from tui.widgets.actors import ActorTree
 from tui.widgets.panes import ItemPane
-from tui.widgets.styles import MENTION_STYLE, SUPPORT_STYLE
+from tui.widgets.styles import HINT_STYLE, MATCH_STYLE, MENTION_STYLE, SUPPORT_STYLE
 
 from .conftest import SEED_BRIEF
 
@@ -242,7 +242,7 @@ async def test_hint_mode_numbers_links_and_a_digit_follows_one(make_app):
             "1": ("entity", "taliban"),
             "2": ("source", "takeaway:0"),
         }
-        hints = [t for t in styled(takeaways.options[0].prompt, "bold reverse $text-accent")]
+        hints = [t for t in styled(takeaways.options[0].prompt, HINT_STYLE)]
         assert hints == ["1", "2"]
         await pilot.press("2")
         await pilot.pause()
@@ -271,7 +271,7 @@ async def test_search_highlights_and_n_steps_through_matches(make_app):
         marks = [
             t
             for o in pane(app, "source").options
-            for t in styled(o.prompt, "reverse $text-success")
+            for t in styled(o.prompt, MATCH_STYLE)
         ]
         assert marks == ["Tehran"]
         await pilot.press("n")
