@@ -268,11 +268,7 @@ async def test_search_highlights_and_n_steps_through_matches(make_app):
         await pilot.pause()
         assert screen.active == "summary" and pane(app, "summary").current_key() == "summary:2"
         assert "Match 1 of 2" in plain(screen.query_one("#status", Static))
-        marks = [
-            t
-            for o in pane(app, "source").options
-            for t in styled(o.prompt, MATCH_STYLE)
-        ]
+        marks = [t for o in pane(app, "source").options for t in styled(o.prompt, MATCH_STYLE)]
         assert marks == ["Tehran"]
         await pilot.press("n")
         await pilot.pause()
