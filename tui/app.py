@@ -67,7 +67,7 @@ class BriefApp(App):
         start: Location | None = None,
         config: Config | None = None,
     ) -> None:
-        textual_fixes.apply()
+        textual_fixes.apply(only_if_loaded=True)
         self._dim_filter: tuple[str, LineFilter] | None = None
         super().__init__()
         for name in UNREADABLE_THEMES:
@@ -145,6 +145,7 @@ class BriefApp(App):
             self.notify(problem, severity="warning", markup=False)
         if self.config.keymap:
             self.call_after_refresh(self.check_keymap)
+        self.call_after_refresh(textual_fixes.apply)
         self.visit(self.start or self.first_location())
 
     def first_location(self) -> Location:
