@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from textual.app import App
-from textual.binding import Binding
+import asyncio
+import contextlib
+from collections.abc import Sequence
 
+from textual import events
+from textual.app import App
+from textual.await_complete import AwaitComplete
+from textual.binding import Binding
+from textual.css.query import NoMatches
+from textual.filter import LineFilter
+from textual.screen import Screen
+
+from . import textual_fixes
 from .config import Config, load_config
 from .linking import BriefView, Location, Selection
 from .screens.base import BriefScreen
@@ -12,12 +22,29 @@ from .screens.reader import ReaderScreen
 from .store import Store
 from .userdata import UserData
 
+# Themes whose colours are the terminal's own palette: the reader cannot know them, so it cannot
+# promise readable highlights in them (ansi-dark drew the selected paragraph black on the terminal's
+# background). Dropped from the `t` cycle and the palette's theme list.
+UNREADABLE_THEMES = ("ansi-dark", "ansi-light", "textual-ansi")
+THEME_SETTING = "theme"
+
+
+def reader_themes(app: App) -> list[str]:
+    """The themes the `t` key cycles through."""
+    return sorted(app.available_themes)
+
 
 def _brief_commands() -> type:
     """The palette's provider, imported when the palette first opens (not at start-up)."""
     from .commands import BriefCommands
 
     return BriefCommands
+
+
+async def wait_mounted(screen: Screen, timeout: float = 2.0) -> None:
+    """Wait until ``screen`` has mounted (at most ``timeout`` seconds)."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(screen._mounted_event.wait(), timeout=timeout)
 
 
 class BriefApp(App):
@@ -40,19 +67,85 @@ class BriefApp(App):
         start: Location | None = None,
         config: Config | None = None,
     ) -> None:
+        textual_fixes.apply(only_if_loaded=True)
+        self._dim_filter: tuple[str, LineFilter] | None = None
         super().__init__()
+        for name in UNREADABLE_THEMES:
+            self.unregister_theme(name)
         self.store = store
         self.userdata = userdata
+        saved = userdata.setting(THEME_SETTING)
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = saved
         self.config = config if config is not None else load_config()
         self.start = start
         self.history: list[Location] = []
         self.position = -1
+        self.crash: BaseException | None = None  # the first unhandled error, reported by the CLI
+
+    # -- keys typed fast -----------------------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        """Every key acts on the screen the previous key produced: a key that arrives while that
+        screen is still being built waits for it (a terminal delivers a burst like `L escape` or
+        `3 Down Enter Enter` in one read, faster than a screen mounts)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            screen = self.screen
+            if not screen.is_mounted:
+                await wait_mounted(screen)
+        await super().on_event(event)
+
+    # -- crashes --------------------------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        """Keep the first unhandled error for a one-line report after the terminal is restored
+        (tui/cli.py writes the traceback to a file); Textual still closes the app."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """No traceback on the user's terminal: the CLI prints where the report was written."""
+        if self.crash is None:
+            super()._print_error_renderables()
+        else:
+            self._exit_renderables.clear()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables plus the reader's own component colours (see widgets/styles.py)."""
+        from .widgets.styles import reader_variables
+
+        variables = super().get_css_variables()
+        variables.update(reader_variables(variables))
+        self.theme_variables = variables
+        return variables
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Dim text drawn in the reader's readable muted colour, then Textual's filters (the first of
+        which would otherwise draw dim text two-thirds of the way to the background)."""
+        muted = self.theme_variables.get("brief-muted")
+        if muted and (self._dim_filter is None or self._dim_filter[0] != muted):
+            from textual.color import Color
+
+            from .widgets.styles import ReadableDim
+
+            self._dim_filter = (muted, ReadableDim(Color.parse(muted)))
+        filters = list(super().get_line_filters())
+        if self._dim_filter is not None:
+            filters.insert(0, self._dim_filter[1])
+        return filters
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme, however it was chosen (`t` or the palette), across restarts."""
+        if hasattr(self, "userdata"):
+            self.userdata.set_setting(THEME_SETTING, theme)
 
     def on_mount(self) -> None:
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         for problem in self.config.problems:
             self.notify(problem, severity="warning", markup=False)
+        if self.config.keymap:
+            self.call_after_refresh(self.check_keymap)
+        self.call_after_refresh(textual_fixes.apply)
         self.visit(self.start or self.first_location())
 
     def first_location(self) -> Location:
@@ -63,10 +156,40 @@ class BriefApp(App):
             return Location("brief", last, selection, saved.get("focus"))
         return Location("brief", self.store.briefs()[0].id)
 
+    def binding_ids(self) -> set[str]:
+        """Every binding id a user may remap in config.toml."""
+        from textual.binding import Binding
+
+        from .screens.entity import EntityScreen
+        from .screens.help import HelpScreen
+        from .screens.library import LibraryScreen
+
+        classes: list[type] = [type(self), ReaderScreen, EntityScreen, LibraryScreen, HelpScreen]
+        classes += [type(widget) for widget in self.screen.walk_children()]
+        ids = set()
+        for cls in classes:
+            for klass in cls.__mro__:
+                for binding in klass.__dict__.get("BINDINGS", []):
+                    if isinstance(binding, Binding) and binding.id:
+                        ids.add(binding.id)
+        return ids
+
+    def check_keymap(self) -> None:
+        """A misspelt binding id in config.toml is reported, not silently ignored."""
+        for problem in self.config.unknown_keys(self.binding_ids()):
+            self.notify(problem, severity="warning", markup=False, timeout=10)
+
     # -- navigation -----------------------------------------------------------------------------
     def current_location(self) -> Location | None:
         capture = getattr(self.screen, "capture_location", None)
-        return capture() if capture is not None else None
+        if capture is None:
+            return None
+        try:
+            return capture()
+        except NoMatches:
+            # Keys typed fast can leave a screen before it is composed (`3 Down Enter Enter`): it
+            # has nothing to capture, and history keeps the location it was opened on.
+            return None
 
     def save_current(self) -> None:
         location = self.current_location()
@@ -90,6 +213,12 @@ class BriefApp(App):
         self.show(location)
 
     def show(self, location: Location) -> None:
+        top = self.screen
+        if not isinstance(top, BriefScreen) and not top.is_mounted:
+            # A modal still being built (`L` typed just before a link was followed): let it finish
+            # before it is closed, or it mounts after removal and fails.
+            self.call_later(self._show_when_ready, top, location)
+            return
         if location.kind == "brief":
             screen: BriefScreen = ReaderScreen(
                 BriefView.load(self.store, location.target), location
@@ -111,11 +240,17 @@ class BriefApp(App):
 
             screen = EntityScreen(self.store, entity, location)
         while len(self.screen_stack) > 1 and not isinstance(self.screen, BriefScreen):
-            self.pop_screen()  # close the library or help first
+            self.workers.cancel_node(self.screen)  # the palette may still be searching
+            self.pop_screen()  # close the library, help or palette first
         if isinstance(self.screen, BriefScreen):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    async def _show_when_ready(self, screen: Screen, location: Location) -> None:
+        await wait_mounted(screen)
+        if screen.is_mounted or screen is not self.screen:
+            self.show(location)
 
     def open_brief(self, brief_id: str, item: str | None = None, actor: str | None = None) -> None:
         focus = None
@@ -130,6 +265,12 @@ class BriefApp(App):
 
     def action_back(self) -> None:
         if self.position <= 0:
+            current = self.history[self.position] if self.history else None
+            if current is not None and current.kind == "entity":
+                # Opened straight on a person or faction (`brief open dostum`): back is the library,
+                # where every brief he appears in can be opened.
+                self.action_library()
+                return
             self.notify("Nothing to go back to.", timeout=2)
             return
         self.save_current()
@@ -165,10 +306,16 @@ class BriefApp(App):
         self.push_screen(HelpScreen(bindings_table(self.screen)))
 
     def action_cycle_theme(self) -> None:
-        names = sorted(self.available_themes)
+        names = reader_themes(self)
         index = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(index + 1) % len(names)]
         self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Never pop the last reader or entity screen (a stray dismiss would leave a blank app)."""
+        if len(self.screen_stack) <= 2 and isinstance(self.screen, BriefScreen):
+            return AwaitComplete()
+        return super().pop_screen()
 
     async def action_quit(self) -> None:
         self.save_current()

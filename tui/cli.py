@@ -30,6 +30,76 @@ class UserError(click.ClickException):
     exit_code = 1
 
 
+CRASH_EXIT = 70  # EX_SOFTWARE: an internal error, neither success (0) nor a user error (1)
+
+
+class Crashed(Exception):
+    """The reader stopped on an internal error; ``error`` is the original exception."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def crash_dir() -> Path:
+    """Where crash reports go: ``$BRIEF_STATE_DIR``, else the platform state directory."""
+    import os
+
+    env = os.environ.get("BRIEF_STATE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("brief", appauthor=False))
+
+
+def report_crash(error: BaseException) -> str:
+    """Write the full traceback to a file and return the one line to show the user."""
+    import platform
+    import tempfile
+    import traceback
+
+    from . import __name__ as package
+
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    report = "".join(
+        [
+            f"brief crash report {time.strftime('%Y-%m-%d %H:%M:%S %z')}\n",
+            f"python {platform.python_version()} on {platform.platform()}; argv {sys.argv!r}\n",
+            f"package {package}\n\n",
+            *traceback.format_exception(error),
+        ]
+    )
+    where = None
+    for directory in (crash_dir(), Path(tempfile.gettempdir())):
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            path = directory / f"crash-{stamp}-{os_pid()}.txt"
+            path.write_text(report, encoding="utf-8")
+            where = path
+            break
+        except OSError:
+            continue
+    summary = (
+        f"{type(error).__name__}: {error}".splitlines()[0][:160]
+        if str(error)
+        else type(error).__name__
+    )
+    summary = "".join(c if c.isprintable() else "?" for c in summary)
+    if where is None:
+        return f"brief: internal error ({summary}); no crash report could be written"
+    return (
+        f"brief: internal error ({summary}) — the full report is in {where}; "
+        "please send it with what you were doing"
+    )
+
+
+def os_pid() -> int:
+    import os
+
+    return os.getpid()
+
+
 def default_output(content: Path) -> Path:
     """Where `brief build` writes when no -o is given: the embedded store when building this
     project's own content/ (a checkout with tui/data/), otherwise the directory store/ beside
@@ -157,7 +227,10 @@ def run_reader(
     from .userdata import UserData
 
     data_dir = data_dir if data_dir is not None else ctx.find_root().params.get("data_dir")
-    BriefApp(store, UserData(data_dir), start).run()
+    app = BriefApp(store, UserData(data_dir), start)
+    app.run()
+    if app.crash is not None:  # the terminal is restored by now; say where the report is
+        raise Crashed(app.crash)
 
 
 def resolve_target(store: Store, target: str) -> Any:
@@ -708,5 +781,14 @@ def _main(argv: list[str] | None) -> int:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point: a crash anywhere ends with one line naming the report file and
+    a non-zero exit status, never a traceback."""
+    try:
+        code = main()
+    except Crashed as crash:
+        click.echo(report_crash(crash.error), err=True)
+        code = CRASH_EXIT
+    except Exception as error:
+        click.echo(report_crash(error), err=True)
+        code = CRASH_EXIT
+    sys.exit(code)
