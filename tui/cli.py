@@ -75,7 +75,17 @@ def chosen_store(ctx: click.Context, store_path: Path | None) -> Path | None:
 
 
 def root_data_dir(ctx: click.Context, data_dir: Path | None = None) -> Path | None:
-    return data_dir if data_dir is not None else ctx.find_root().params.get("data_dir")
+    """``--data-dir`` given after the verb, else before it, else ``BRIEF_DATA_DIR`` (None: the
+    platform's data directory)."""
+    from click.core import ParameterSource
+
+    root = ctx.find_root()
+    typed = ParameterSource.COMMANDLINE
+    if data_dir is not None and ctx.get_parameter_source("data_dir") == typed:
+        return data_dir
+    if root.params.get("data_dir") is not None and root.get_parameter_source("data_dir") == typed:
+        return root.params["data_dir"]
+    return data_dir if data_dir is not None else root.params.get("data_dir")
 
 
 def open_store(ctx: click.Context, store_path: Path | None, data_dir: Path | None = None) -> Any:
