@@ -364,15 +364,15 @@ def import_article(
         raise UserError(f"{article}: {error}") from None
     root = content.resolve().parent
     listing = [path.relative_to(root).as_posix() for path in draft.files]
-    where = f"your library ({library.root})" if in_library else str(root)
+    where = f" in your library ({library.root})" if in_library else ""
     if dry_run:
-        click.echo(f"would write {len(listing)} file(s) in {where} (dry run, nothing written):")
+        click.echo(f"would write {len(listing)} file(s){where} (dry run, nothing written):")
     else:
         try:
             draft.write()
         except DraftError as error:
             raise UserError(str(error)) from None
-        click.echo(f"wrote {len(listing)} file(s) in {where}:")
+        click.echo(f"wrote {len(listing)} file(s){where}:")
     for name in listing:
         click.echo(f"  {name}")
     if draft.linked:
