@@ -347,3 +347,31 @@ def test_visual_wins_over_editor(brief, imported, tmp_path, monkeypatch):
     monkeypatch.setenv("VISUAL", str(script))
     monkeypatch.setenv("EDITOR", str(tmp_path / "missing-editor"))
     assert brief("edit", SUDAN_ID).code == 0
+
+
+# -- in a real terminal: `import --open` drafts in a child while the reader loads ---------------
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_import_open_in_a_real_terminal(tmp_path):
+    from .test_tmux import Tmux
+
+    tmux = Tmux(tmp_path)
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    run = (
+        f"cd {cwd} && BRIEF_DATA_DIR={tmp_path / 'data'} BRIEF_CONFIG_DIR={tmp_path / 'config'} "
+        f"{sys.executable} -m tui import"
+    )
+    try:
+        tmux.start(f"{run} {tmp_path / 'missing.txt'} --open; echo status=$?; sleep 30")
+        screen = tmux.wait_for("status=")
+        assert f"brief: {tmp_path / 'missing.txt'}: no such file" in screen
+        assert "status=1" in screen and "Traceback" not in screen
+        tmux.kill()
+        tmux.start(f"{run} {SUDAN} --open; echo status=$?; sleep 30", width=120, height=40)
+        tmux.wait_for("Who is fighting in Sudan", "1 Summary", "3 Actors", "5 Source")
+        tmux.keys("q")
+        screen = tmux.wait_for("status=")
+        assert "status=0" in screen and "Traceback" not in screen
+        assert (tmp_path / "data" / "library" / "content" / "briefs" / f"{SUDAN_ID}.md").is_file()
+    finally:
+        tmux.kill()

@@ -319,14 +319,8 @@ def import_article(
     Where it goes: --content DIR if given; else ./content when the current directory holds a
     content/ folder (a project); else your user library in the data directory, which is
     rebuilt at once and read together with the embedded briefs."""
-    import re
-    import time
-
-    from .extract import ArticleError, extract, read_article_raw
-    from .ingest.draft import MAX_HISTORY, DraftError, make_draft
     from .library import project_content, user_library
 
-    started = time.perf_counter()
     if open_reader and (as_json or dry_run):
         flag = "--json" if as_json else "--dry-run"
         raise UserError(f"--open needs a brief to open, and {flag} writes none — drop one of them")
@@ -334,6 +328,90 @@ def import_article(
     in_library = content is None and project_content() is None
     if content is None:
         content = project_content() or library.content
+
+    def work() -> str | None:
+        return _import(article, content, library, in_library, as_json, dry_run, year, open_reader)
+
+    if not open_reader:
+        work()
+        return
+    brief_id = _beside_the_reader(work) if _can_fork() else work()
+    if brief_id is None:
+        return
+    from .linking import Location
+
+    if in_library or default_output(content) == EMBEDDED_STORE:
+        store = open_store(ctx, None, data_dir)
+    else:  # a project's content, built into the store beside it
+        store = _open(default_output(content))
+    start_reader(store, root_data_dir(ctx, data_dir), Location("brief", brief_id))
+
+
+def _can_fork() -> bool:
+    """Whether `import --open` may draft in a child process while this one loads the reader:
+    on a terminal (the reader needs one) where fork exists."""
+    import os
+
+    return hasattr(os, "fork") and sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _beside_the_reader(work: Callable[[], str | None]) -> str | None:
+    """Run ``work`` (the import) in a forked child while this process imports the reader, so
+    the two overlap; the child prints its own output and errors. The brief id, or exit 1."""
+    import os
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: draft, write, build; report the id
+        code = 0
+        try:
+            os.close(read)
+            found = work()
+            os.write(write, (found or "").encode())
+        except click.ClickException as error:
+            click.echo(f"brief: {error.format_message()}", err=True)
+            code = 1
+        except BaseException:  # reported, never silently lost
+            import traceback
+
+            traceback.print_exc()
+            code = 1
+        finally:
+            for stream in (sys.stdout, sys.stderr):
+                with contextlib.suppress(Exception):
+                    stream.flush()
+            os._exit(code)
+    os.close(write)
+    from . import app  # noqa: F401 - Textual loads while the child drafts
+    from .screens import reader  # noqa: F401
+
+    chunks = []
+    while chunk := os.read(read, 4096):
+        chunks.append(chunk)
+    os.close(read)
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise click.exceptions.Exit(1)
+    return b"".join(chunks).decode() or None
+
+
+def _import(
+    article: Path,
+    content: Path,
+    library: Any,
+    in_library: bool,
+    as_json: bool,
+    dry_run: bool,
+    year: int | None,
+    open_reader: bool,
+) -> str | None:
+    """The import itself; the new brief's id (None when nothing was written)."""
+    import re
+
+    from .extract import ArticleError, extract, read_article_raw
+    from .ingest.draft import MAX_HISTORY, DraftError, make_draft
+
+    started = time.perf_counter()
     try:
         raw, text = read_article_raw(article)
     except ArticleError as error:
@@ -348,7 +426,7 @@ def import_article(
         if year is not None:
             data["dateline"]["year"] = year
         click.echo(export.dumps(data))
-        return
+        return None
     known, taken = _embedded_names() if in_library else ({}, set())
     if in_library and not dry_run:
         try:
@@ -402,17 +480,9 @@ def import_article(
         )
     for warning in draft.warnings:
         click.echo(f"warning: {warning}", err=True)
-    if not open_reader:
-        return
-    from .linking import Location
-
-    if in_library:
-        store = open_store(ctx, None, data_dir)
-    else:  # a project's content: build its store like `brief build`, then read that
-        target = default_output(content)
-        _rebuild(content, target, "the files named above, then `brief build`")
-        store = open_store(ctx, None, data_dir) if target == EMBEDDED_STORE else _open(target)
-    start_reader(store, root_data_dir(ctx, data_dir), Location("brief", draft.brief_id))
+    if open_reader and not in_library:  # a project's content: build it like `brief build`
+        _rebuild(content, default_output(content), "the files named above, then `brief build`")
+    return None if dry_run else draft.brief_id
 
 
 def _open(path: Path) -> Store:
