@@ -38,6 +38,15 @@ def outside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cwd
 
 
+def digest(store: Path) -> dict[str, bytes]:
+    """A store's bytes, whether it is one file or a directory of files."""
+    if store.is_file():
+        return {"": store.read_bytes()}
+    return {
+        p.relative_to(store).as_posix(): p.read_bytes() for p in store.rglob("*") if p.is_file()
+    }
+
+
 def listing(brief) -> dict[str, dict]:
     result = brief("list", "--json")
     assert result.code == 0, result.err
@@ -109,6 +118,16 @@ def test_a_library_import_links_to_embedded_entities_and_never_takes_an_embedded
     assert taliban.kind == "government"  # the authored record, not the stub's
     assert {e.brief for e in store.entity_events("abdul-rashid-dostum")} >= {SEED_BRIEF}
     assert {m.brief for m in store.entity_mentions("taliban")} == {SEED_BRIEF, new}
+    hits = store.search("Taliban", 50)
+    assert [(h.kind, h.id) for h in hits].count(("faction", "taliban")) == 1
+    assert {SEED_BRIEF, new} <= {h.id for h in hits if h.kind == "brief"}
+    if hasattr(store.stores[-1], "entity_mention_rows"):  # the directory store's entity index
+        rows = store.entity_mention_rows("taliban")
+        assert {r.brief for r in rows} == {SEED_BRIEF, new}
+        assert store.entity_mention_count("taliban") == len(rows)
+        assert store.entity_event_count("taliban") == len(store.entity_events("taliban"))
+        result = store.search_index.search("Taliban", 50)
+        assert [(h.kind, h.id) for h in result.hits].count(("faction", "taliban")) == 1
     # a title whose id the embedded store already uses gets another one
     article = tmp_path / "same.txt"
     article.write_text(
@@ -265,7 +284,7 @@ def test_a_bad_edit_reports_path_line_and_keeps_the_previous_store(
     brief, imported, tmp_path, monkeypatch
 ):
     store = user_library().store
-    before = store.read_bytes()
+    before = digest(store)
     editor(tmp_path, monkeypatch, "text = text.replace('[^1]:', '[^99]:', 1)")
     result = brief("edit", SUDAN_ID)
     assert result.code == 1
@@ -276,7 +295,7 @@ def test_a_bad_edit_reports_path_line_and_keeps_the_previous_store(
         f"brief: build failed with {len(lines) - 1} error(s); the previous store {store} is "
         f"kept — fix {imported} with `brief edit {SUDAN_ID}`"
     )
-    assert store.read_bytes() == before
+    assert digest(store) == before
     assert listing(brief)[SUDAN_ID]["title"] == "Explainer: Who is fighting in Sudan, and why?"
 
 
@@ -294,8 +313,9 @@ def test_edit_in_a_project_rebuilds_its_store(brief, tmp_path, monkeypatch):
     editor(tmp_path, monkeypatch, "text = text.replace('Who is fighting', 'Who fights', 1)")
     result = brief("edit", SUDAN_ID)
     assert result.code == 0, result.err
-    assert f"rebuilt {tmp_path.resolve() / 'store.json'}" in result.out or "rebuilt" in result.out
-    rows = json.loads(brief("list", "--json", "--store", tmp_path / "store.json").out)
+    target = cli.default_output(tmp_path / "content")
+    assert f"rebuilt {target}: 1 briefs" in result.out
+    rows = json.loads(brief("list", "--json", "--store", target).out)
     assert rows[0]["title"] == "Explainer: Who fights in Sudan, and why?"
 
 
@@ -363,15 +383,36 @@ def test_import_open_in_a_real_terminal(tmp_path):
     )
     try:
         tmux.start(f"{run} {tmp_path / 'missing.txt'} --open; echo status=$?; sleep 30")
-        screen = tmux.wait_for("status=")
+        screen = tmux.wait_for("status=", timeout=60)
         assert f"brief: {tmp_path / 'missing.txt'}: no such file" in screen
         assert "status=1" in screen and "Traceback" not in screen
         tmux.kill()
         tmux.start(f"{run} {SUDAN} --open; echo status=$?; sleep 30", width=120, height=40)
-        tmux.wait_for("Who is fighting in Sudan", "1 Summary", "3 Actors", "5 Source")
+        tmux.wait_for("Who is fighting in Sudan", "1 Summary", "3 Actors", "5 Source", timeout=60)
         tmux.keys("q")
-        screen = tmux.wait_for("status=")
+        screen = tmux.wait_for("status=", timeout=60)
         assert "status=0" in screen and "Traceback" not in screen
         assert (tmp_path / "data" / "library" / "content" / "briefs" / f"{SUDAN_ID}.md").is_file()
     finally:
         tmux.kill()
+
+
+async def test_an_entity_page_reads_both_stores(brief, outside, tmp_path):
+    from tui.app import BriefApp
+    from tui.config import Config
+    from tui.linking import Location
+    from tui.screens.entity import EntityScreen
+    from tui.userdata import UserData
+
+    from .test_reader import plain
+
+    assert brief("import", AFGHAN).code == 0
+    store = open_union(cli.EMBEDDED_STORE, user_library())
+    new = next(b for b in store.briefs() if b.id.startswith("have-afghanistans"))
+    app = BriefApp(store, UserData(tmp_path / "data"), Location("entity", "taliban"), Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, EntityScreen)
+        lines = plain(app.screen.query_one("#entity-lines", OptionList))
+        assert new.title in lines
+        assert "National Consensus" in lines

@@ -40,7 +40,6 @@ from .model import Brief, Event, Faction, Mention, Person, Relation, Role
 from .store import Candidate, Link, Store
 
 LIBRARY_DIR = "library"
-STORE_NAME = "store.json"
 EMBEDDED = "embedded"
 LIBRARY = "library"
 
@@ -60,7 +59,7 @@ class UserLibrary:
 
     @property
     def store(self) -> Path:
-        return self.root / STORE_NAME
+        return self.root / ("store" if _directory_store() else "store.json")
 
     def built(self) -> bool:
         return self.store.exists()
@@ -98,10 +97,24 @@ class Built:
     rebuilt: int | None  # briefs rebuilt by an incremental build; None for a full build
 
 
+def _directory_store() -> bool:
+    """Whether this brief's stores are directories built by ``tui.store.build`` (incrementally)."""
+    from importlib.util import find_spec
+
+    return find_spec("tui.store.build") is not None
+
+
 def build(content: Path, target: Path) -> Built:
-    """Build ``content`` into the store ``target``; raises ``tui.ingest.BuildFailed`` (the
-    previous store is left untouched) or OSError."""
-    from .ingest import load_content
+    """Build ``content`` into the store ``target`` — incrementally where the store's build cache
+    allows (only changed briefs and the entities they name) — and raise
+    ``tui.ingest.BuildFailed`` (the previous store is left untouched) or OSError."""
+    if _directory_store():
+        from .store.build import build_store
+
+        result = build_store(content, target)
+        rebuilt = result.rebuilt if result.incremental else None
+        return Built(result.briefs, result.people, result.factions, rebuilt)
+    from .ingest import load_content  # a store that is one file: a full build
     from .store import serialize, write_atomic
 
     library = load_content(content)
@@ -310,6 +323,29 @@ class UnionStore:
         store = self.owner(brief_id)
         return store.mentions(brief_id) if store else []
 
+    def __len__(self) -> int:
+        return len(self.briefs())
+
+    def header(self, brief_id: str) -> Any:
+        store = self.owner(brief_id)
+        return store.header(brief_id) if store else None  # type: ignore[attr-defined]
+
+    def brief_hash(self, brief_id: str) -> str | None:
+        store = self.owner(brief_id)
+        return store.brief_hash(brief_id) if store else None  # type: ignore[attr-defined]
+
+    def item_hashes(self, brief_id: str) -> dict[str, str]:
+        store = self.owner(brief_id)
+        return store.item_hashes(brief_id) if store else {}  # type: ignore[attr-defined]
+
+    def sentence_start(self, brief_id: str, sentence_id: str) -> int:
+        store = self.owner(brief_id)
+        return store.sentence_start(brief_id, sentence_id) if store else 0  # type: ignore[attr-defined]
+
+    def sentence_text(self, brief_id: str, sentence_id: str) -> str | None:
+        store = self.owner(brief_id)
+        return store.sentence_text(brief_id, sentence_id) if store else None  # type: ignore[attr-defined]
+
     # -- entities -------------------------------------------------------------------------------
     def _holders(self, entity_id: str) -> list[Store]:
         return [s for s in self.stores if s.entity(entity_id) is not None]
@@ -372,17 +408,50 @@ class UnionStore:
         return list(dict.fromkeys(r.faction for r in person.roles if r.faction))
 
     def entity_events(self, entity_id: str, *args: Any) -> list[Event]:
-        holders = self._holders(entity_id)
-        if len(holders) == 1 and holders[0] is self.stores[-1] and not self._hiding():
-            return holders[0].entity_events(entity_id, *args)
+        single = self._single(entity_id)
+        if single is not None:
+            return single.entity_events(entity_id, *args)
         events = [
             e
-            for store in holders
+            for store in self._holders(entity_id)
             for e in store.entity_events(entity_id)
             if self._owned(store, e.brief)
         ]
         events.sort(key=lambda e: (e.date.sort_key, e.id))
         return events[slice(*args)] if args else events
+
+    def _single(self, entity_id: str) -> Store | None:
+        """The one part to ask about an entity, when its answers need no merging."""
+        holders = self._holders(entity_id)
+        if len(holders) == 1 and holders[0] is self.stores[-1] and not self._hiding():
+            return holders[0]
+        return None
+
+    def entity_event_count(self, entity_id: str) -> int:
+        single = self._single(entity_id)
+        if single is not None:
+            return single.entity_event_count(entity_id)  # type: ignore[attr-defined]
+        return len(self.entity_events(entity_id))
+
+    def entity_mention_rows(
+        self, entity_id: str, start: int = 0, stop: int | None = None, *, source: bool = False
+    ) -> list[Any]:
+        single = self._single(entity_id)
+        if single is not None:
+            return single.entity_mention_rows(entity_id, start, stop, source=source)  # type: ignore[attr-defined]
+        rows = [
+            row
+            for store in self._holders(entity_id)
+            for row in store.entity_mention_rows(entity_id, source=source)  # type: ignore[attr-defined]
+            if self._owned(store, row.brief)
+        ]
+        return rows[start:stop]
+
+    def entity_mention_count(self, entity_id: str, *, source: bool = False) -> int:
+        single = self._single(entity_id)
+        if single is not None:
+            return single.entity_mention_count(entity_id, source=source)  # type: ignore[attr-defined]
+        return len(self.entity_mention_rows(entity_id, source=source))
 
     def entity_mentions(self, entity_id: str) -> list[Mention]:
         return [
@@ -419,16 +488,45 @@ class UnionStore:
 
     def search(self, query: str, limit: int = 50) -> list[Any]:
         """Every part's hits, best first; a hit in a hidden brief is dropped."""
-        hits = []
-        for store in self.stores:
-            for hit in store.search(query, limit):
-                brief = hit.brief or (hit.id if hit.kind == "brief" else None)
-                if brief is None or self._owned(store, brief):
-                    hits.append(hit)
-        best: dict[tuple[str, str], Any] = {}  # a person or faction several parts hold: once
-        for hit in sorted(hits, key=lambda h: -h.score):
-            best.setdefault((hit.kind, hit.id), hit)
-        return heapq.nlargest(limit, best.values(), key=lambda h: h.score)
+        return _union_hits(self, [(s, s.search(query, limit)) for s in self.stores], limit)
+
+    @property
+    def search_index(self) -> _UnionSearch:
+        return _UnionSearch(self)
+
+
+def _union_hits(union: UnionStore, found: list[tuple[Store, list[Any]]], limit: int) -> list[Any]:
+    """The parts' hits as one ranking: a hit on a brief another part hides is dropped, and a
+    person or faction several parts hold is listed once (its best hit)."""
+    best: dict[tuple[str, str], Any] = {}
+    for store, hits in found:
+        for hit in hits:
+            brief = hit.brief or (hit.id if hit.kind == "brief" else None)
+            if brief is not None and not union._owned(store, brief):
+                continue
+            key = (hit.kind, hit.id)
+            if key not in best or hit.score > best[key].score:
+                best[key] = hit
+    return heapq.nlargest(limit, best.values(), key=lambda h: h.score)
+
+
+class _UnionSearch:
+    """The search engine's interface (``search_index``) over every part's index."""
+
+    def __init__(self, union: UnionStore) -> None:
+        self._union = union
+
+    def search(self, query: str, limit: int = 50, **options: Any) -> Any:
+        results = [(s, s.search_index.search(query, limit, **options)) for s in self._union.stores]
+        hits = _union_hits(self._union, [(s, r.hits) for s, r in results], limit)
+        suggestion = next((r.suggestion for _, r in results if r.suggestion), None)
+        total = sum(r.total for _, r in results)
+        return dataclasses.replace(results[-1][1], hits=hits, suggestion=suggestion, total=total)
+
+    def suggest(self, word: str) -> str | None:
+        return next(
+            (found for s in self._union.stores if (found := s.search_index.suggest(word))), None
+        )
 
 
 def open_union(embedded: Path, library: UserLibrary) -> Store | UnionStore:
