@@ -382,7 +382,7 @@ def test_import_open_in_a_real_terminal(tmp_path):
         f"{sys.executable} -m tui import"
     )
     try:
-        tmux.start(f"{run} {tmp_path / 'missing.txt'} --open; echo status=$?; sleep 30")
+        tmux.start(f"{run} {tmp_path / 'missing.txt'} --open; echo status=$?; sleep 30", width=400)
         screen = tmux.wait_for("status=", timeout=60)
         assert f"brief: {tmp_path / 'missing.txt'}: no such file" in screen
         assert "status=1" in screen and "Traceback" not in screen
