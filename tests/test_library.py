@@ -120,6 +120,7 @@ def test_a_library_import_links_to_embedded_entities_and_never_takes_an_embedded
     assert {m.brief for m in store.entity_mentions("taliban")} == {SEED_BRIEF, new}
     hits = store.search("Taliban", 50)
     assert [(h.kind, h.id) for h in hits].count(("faction", "taliban")) == 1
+    assert "Draft stub" not in next(h for h in hits if h.id == "taliban").snippet  # the authored
     assert {SEED_BRIEF, new} <= {h.id for h in hits if h.kind == "brief"}
     if hasattr(store.stores[-1], "entity_mention_rows"):  # the directory store's entity index
         rows = store.entity_mention_rows("taliban")

@@ -497,16 +497,20 @@ class UnionStore:
 
 def _union_hits(union: UnionStore, found: list[tuple[Store, list[Any]]], limit: int) -> list[Any]:
     """The parts' hits as one ranking: a hit on a brief another part hides is dropped, and a
-    person or faction several parts hold is listed once (its best hit)."""
+    person or faction several parts hold is listed once, as the authored record's hit (the last
+    part's) ranked by the best score any part gave it."""
     best: dict[tuple[str, str], Any] = {}
-    for store, hits in found:
+    for store, hits in reversed(found):
         for hit in hits:
             brief = hit.brief or (hit.id if hit.kind == "brief" else None)
             if brief is not None and not union._owned(store, brief):
                 continue
             key = (hit.kind, hit.id)
-            if key not in best or hit.score > best[key].score:
+            kept = best.get(key)
+            if kept is None:
                 best[key] = hit
+            elif hit.score > kept.score:
+                best[key] = dataclasses.replace(kept, score=hit.score)
     return heapq.nlargest(limit, best.values(), key=lambda h: h.score)
 
 
