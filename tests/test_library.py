@@ -417,3 +417,19 @@ async def test_an_entity_page_reads_both_stores(brief, outside, tmp_path):
         lines = plain(app.screen.query_one("#entity-lines", OptionList))
         assert new.title in lines
         assert "National Consensus" in lines
+
+
+def test_a_damaged_library_store_says_how_to_rebuild_it(brief, imported):
+    library = user_library()
+    damaged = library.store / "catalog.json" if library.store.is_dir() else library.store
+    damaged.write_text("{not json", encoding="utf-8")
+    result = brief("list")
+    assert result.code == 1
+    assert result.err.count("\n") == 1
+    assert result.err.startswith(f"brief: {damaged}")
+    assert result.err.rstrip().endswith(
+        f" — rebuild your library: `brief build {library.content} -o {library.store}`"
+    )
+    rebuilt = brief("build", library.content, "-o", library.store)
+    assert rebuilt.code == 0, rebuilt.err
+    assert listing(brief)[SUDAN_ID]["origin"] == LIBRARY

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Brief, Event, Faction, Mention, Person, Relation, Role
-from .store import Candidate, Link, Store
+from .store import Candidate, Link, Store, StoreError
 
 LIBRARY_DIR = "library"
 EMBEDDED = "embedded"
@@ -539,7 +539,13 @@ def open_union(embedded: Path, library: UserLibrary) -> Store | UnionStore:
     store = Store.open(embedded)
     if not library.built():
         return store
-    mine = Store.open(library.store)
+    try:
+        mine = Store.open(library.store)
+    except StoreError as error:
+        problem = str(error).split(" — ")[0]
+        raise StoreError(
+            f"{problem} — rebuild your library: `brief build {library.content} -o {library.store}`"
+        ) from None
     if not mine.briefs():
         return store
     return UnionStore([(LIBRARY, mine), (EMBEDDED, store)])
