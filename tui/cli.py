@@ -382,7 +382,7 @@ def _beside_the_reader(work: Callable[[], str | None]) -> str | None:
                     stream.flush()
             os._exit(code)
     os.close(write)
-    from . import app  # noqa: F401 - Textual loads while the child drafts
+    from . import app, linking, userdata  # noqa: F401 - the reader loads while the child drafts
     from .screens import reader  # noqa: F401
 
     chunks = []
