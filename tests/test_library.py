@@ -328,9 +328,10 @@ def test_edit_error_messages(brief, imported, tmp_path, monkeypatch):
         return result.err.strip()
 
     assert err(SEED_BRIEF) == (
-        f"brief: {SEED_BRIEF} is an embedded brief and cannot be edited in place (brief ships "
-        f"it built, without its source) — copy it into your library: `brief show {SEED_BRIEF} "
-        f"--section source > {SEED_BRIEF}.txt` then `brief import {SEED_BRIEF}.txt`"
+        f"brief: {SEED_BRIEF} is an embedded brief: brief ships it built, without its Markdown, "
+        f"so it cannot be edited in place — run `brief edit {SEED_BRIEF}` in a checkout of "
+        f"brief's source (content/briefs/{SEED_BRIEF}.md), or import the original article into "
+        "your library with `brief import ARTICLE`"
     )
     assert err("no-such-brief") == (
         "brief: no brief 'no-such-brief' in your library — `brief list` shows the ids and "

@@ -648,9 +648,10 @@ def _not_editable(brief_id: str, content: Path | None) -> str:
         embedded = False
     if embedded:
         return (
-            f"{brief_id} is an embedded brief and cannot be edited in place (brief ships it "
-            f"built, without its source) — copy it into your library: `brief show {brief_id} "
-            f"--section source > {brief_id}.txt` then `brief import {brief_id}.txt`"
+            f"{brief_id} is an embedded brief: brief ships it built, without its Markdown, so it "
+            f"cannot be edited in place — run `brief edit {brief_id}` in a checkout of brief's "
+            f"source (content/briefs/{brief_id}.md), or import the original article into your "
+            "library with `brief import ARTICLE`"
         )
     return f"no brief {brief_id!r} in your library — `brief list` shows the ids and where each is"
 
