@@ -333,6 +333,11 @@ def test_edit_error_messages(brief, imported, tmp_path, monkeypatch):
         f"brief's source (content/briefs/{SEED_BRIEF}.md), or import the original article into "
         "your library with `brief import ARTICLE`"
     )
+    for bad in ("../people/tom-perriello", "Some Title", ""):
+        assert err(bad) == (
+            f"brief: {bad!r} is not a brief id (ids are lower-case words joined by hyphens, "
+            "like afghan-national-consensus) — `brief list` shows them"
+        )
     assert err("no-such-brief") == (
         "brief: no brief 'no-such-brief' in your library — `brief list` shows the ids and "
         "where each is"
@@ -434,3 +439,10 @@ def test_a_damaged_library_store_says_how_to_rebuild_it(brief, imported):
     rebuilt = brief("build", library.content, "-o", library.store)
     assert rebuilt.code == 0, rebuilt.err
     assert listing(brief)[SUDAN_ID]["origin"] == LIBRARY
+
+
+def test_the_library_layer_never_imports_textual():
+    import subprocess
+
+    code = "import sys, tui.library; sys.exit('textual' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0

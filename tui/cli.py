@@ -602,8 +602,14 @@ def edit(
     A brief in your user library: its file there, and the library is rebuilt. A brief in
     ./content (inside a project) or --content DIR: that file, rebuilt like `brief build`.
     The embedded briefs ship without their source: import the article into your library."""
+    from .ingest.text import SLUG_RE
     from .library import project_content, user_library
 
+    if not SLUG_RE.match(brief_id):
+        raise UserError(
+            f"{brief_id!r} is not a brief id (ids are lower-case words joined by hyphens, like "
+            "afghan-national-consensus) — `brief list` shows them"
+        )
     library = user_library(root_data_dir(ctx, data_dir))
     places: list[tuple[Path, Path]] = []  # (content, store)
     if content is not None:
