@@ -118,6 +118,8 @@ def test_a_library_import_links_to_embedded_entities_and_never_takes_an_embedded
     assert taliban.kind == "government"  # the authored record, not the stub's
     assert {e.brief for e in store.entity_events("abdul-rashid-dostum")} >= {SEED_BRIEF}
     assert {m.brief for m in store.entity_mentions("taliban")} == {SEED_BRIEF, new}
+    assert [(c.kind, c.id) for c in store.find("taliban")] == [("faction", "taliban")]
+    assert [c.id for c in store.find(new)] == [new]
     hits = store.search("Taliban", 50)
     assert [(h.kind, h.id) for h in hits].count(("faction", "taliban")) == 1
     assert "Draft stub" not in next(h for h in hits if h.id == "taliban").snippet  # the authored

@@ -470,18 +470,22 @@ class UnionStore:
 
     # -- lookup and search ----------------------------------------------------------------------
     def candidates(self) -> Iterator[tuple[Candidate, list[str]]]:
+        """Each part's candidates once; only an entity several parts hold is merged (the rest
+        pass through without being built)."""
         seen: set[tuple[str, str]] = set()
         for store in self.stores:
+            others = [s for s in self.stores if s is not store]
             for candidate, names in store.candidates():
                 key = (candidate.kind, candidate.id)
-                if key not in seen:
-                    seen.add(key)
-                    if candidate.kind != "brief":
-                        entity = self.entity(candidate.id)
-                        if entity is not None:
-                            names = [entity.id, entity.name, *entity.aliases]
-                            candidate = Candidate(candidate.kind, entity.id, entity.name)
-                    yield candidate, names
+                if key in seen:
+                    continue
+                seen.add(key)
+                if candidate.kind != "brief" and any(o.entity(candidate.id) for o in others):
+                    entity = self.entity(candidate.id)
+                    if entity is not None:
+                        names = [entity.id, entity.name, *entity.aliases]
+                        candidate = Candidate(candidate.kind, entity.id, entity.name)
+                yield candidate, names
 
     def find(self, target: str) -> list[Candidate]:
         return Store.find(self, target)  # type: ignore[arg-type]  # uses only candidates()
