@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 import click
 
 from . import export
-from .model import Brief
-from .store import Store, StoreError, serialize, write_atomic
+from .model import Brief, Faction, Person
+from .store import Store, StoreError, write_atomic
 
-EMBEDDED_STORE = Path(__file__).parent / "data" / "store.json"
+EMBEDDED_STORE = Path(__file__).parent / "data" / "store"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -32,11 +32,12 @@ class UserError(click.ClickException):
 
 def default_output(content: Path) -> Path:
     """Where `brief build` writes when no -o is given: the embedded store when building this
-    project's own content/ (a checkout with tui/data/), otherwise store.json beside content/."""
+    project's own content/ (a checkout with tui/data/), otherwise the directory store/ beside
+    content/."""
     root = content.resolve().parent
     if (root / "tui" / "data").is_dir() and (root / "pyproject.toml").is_file():
-        return root / "tui" / "data" / "store.json"
-    return root / "store.json"
+        return root / "tui" / "data" / "store"
+    return root / "store"
 
 
 def checked_output(path: Path, *, stdout_hint: bool = False, directory_ok: bool = False) -> Path:
@@ -55,7 +56,8 @@ def store_option(func: F) -> F:
         "store_path",
         type=click.Path(path_type=Path, dir_okay=True),
         envvar="BRIEF_STORE",
-        help="Store file to read (default: the embedded store). Env: BRIEF_STORE.",
+        help="Store directory (or its catalog .json) to read (default: the embedded store). "
+        "Env: BRIEF_STORE.",
     )(func)
 
 
@@ -110,19 +112,33 @@ def store_origin(ctx: click.Context, store_path: Path | None) -> str:
     return str(chosen) if chosen is not None else EMBEDDED
 
 
-def get_brief(store: Store, brief_id: str) -> Brief:
+def get_brief(store: Store, brief_id: str) -> Brief | Person | Faction:
+    """The brief, person or faction ``brief_id`` names: by id, else by name or alias when only
+    one thing has it."""
     brief = store.brief(brief_id)
     if brief is not None:
         return brief
-    matches = [c for c in store.find(brief_id) if c.kind == "brief"]
+    entity = store.entity(brief_id)
+    if entity is not None:
+        return entity
+    matches = store.find(brief_id)
     if len(matches) == 1:
-        found = store.brief(matches[0].id)
+        found = store.brief(matches[0].id) or store.entity(matches[0].id)
         assert found is not None
         return found
+    if len(matches) > 1:
+        listed = "; ".join(f"{c.kind} {c.id}" for c in matches[:6])
+        more = f" and {len(matches) - 6} more" if len(matches) > 6 else ""
+        raise UserError(f"{brief_id!r} is ambiguous: {listed}{more} — give the id")
     known = ", ".join(b.id for b in store.briefs()[:10])
     raise UserError(
-        f"no brief {brief_id!r} in the store — run `brief list` to see the ids ({known})"
+        f"no brief, person or faction {brief_id!r} in the store — run `brief list` to see "
+        f"the briefs ({known})"
     )
+
+
+def _kind(item: object) -> str:
+    return "person" if isinstance(item, Person) else "faction"
 
 
 def data_dir_option(func: F) -> F:
@@ -134,7 +150,21 @@ def data_dir_option(func: F) -> F:
     )(func)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class BriefGroup(click.Group):
+    """Turns a damaged store found mid-command (a brief file read lazily) into one line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            raise UserError(str(error)) from None
+
+
+@click.group(
+    cls=BriefGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @store_option
 @data_dir_option
 @click.version_option(package_name="brief")
@@ -161,9 +191,12 @@ def run_reader(
 
 
 def start_reader(store: Any, data_dir: Path | None, start: Any) -> None:
+    import gc
+
     from .app import BriefApp  # Textual is only imported when the UI runs
     from .userdata import UserData
 
+    gc.freeze()  # the catalog lives as long as the app: keep it out of every collection
     BriefApp(store, UserData(data_dir), start).run()
 
 
@@ -202,42 +235,91 @@ def open_target(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Store file to write (default: the embedded store in a checkout).",
+    type=click.Path(path_type=Path),
+    help="Store directory to write (default: the embedded store in a checkout).",
 )
 @click.option("--check", is_flag=True, help="Fail if the store is missing or stale; write nothing.")
-def build(content: Path, output: Path | None, check: bool) -> None:
+@click.option("--full", is_flag=True, help="Rebuild everything, ignoring the build cache.")
+def build(content: Path, output: Path | None, check: bool, full: bool) -> None:
     """Compile CONTENT (default: ./content) and the seeds/ beside it into a store."""
+    from .store.build import BuildResult, build_store, check_store
+
     started = time.perf_counter()
-    library = _load(content)
-    payload = serialize(library)
-    target = checked_output(output or default_output(content))
+    target = checked_output(output or default_output(content), directory_ok=True)
+    progress = _progress_bar() if sys.stderr.isatty() else None
     if check:
-        try:
-            current = target.read_bytes()
-        except OSError:
-            raise UserError(f"{target} does not exist — run `brief build` to create it") from None
-        if current != payload:
+        library = _load(content, progress)
+        stale = check_store(library, target)
+        if stale:
+            listed = ", ".join(stale[:3]) + (
+                f" and {len(stale) - 3} more" if len(stale) > 3 else ""
+            )
             raise UserError(
-                f"{target} is stale: {content} has changed since it was built — run `brief build`"
+                f"{target} is stale: {content} has changed since it was built ({listed}) "
+                "— run `brief build`"
             )
         click.echo(f"ok: {target} is up to date")
         return
+    if not content.is_dir():
+        _load(content, None)  # the one-line "content directory not found"
     try:
-        write_atomic(target, payload)
+        result: BuildResult = _run_build(build_store, content, target, full, progress)
     except OSError as error:
         raise UserError(
             f"cannot write {target}: {error.strerror} — choose another path with -o"
         ) from None
     elapsed = (time.perf_counter() - started) * 1000
+    if result.incremental and not result.rebuilt:
+        click.echo(f"up to date: {target} ({result.briefs} briefs, {elapsed:.0f} ms)")
+        return
+    how = f", {result.rebuilt} brief(s) rebuilt" if result.incremental else ""
     click.echo(
-        f"built {target}: {len(library.briefs)} briefs, {len(library.people)} people, "
-        f"{len(library.factions)} factions, {len(library.events)} events, "
-        f"{len(library.mentions)} mentions ({len(payload):,} bytes, {elapsed:.0f} ms)"
+        f"built {target}: {result.briefs} briefs, {result.people} people, "
+        f"{result.factions} factions, {result.events} events, "
+        f"{result.mentions} mentions ({result.size:,} bytes, {elapsed:.0f} ms{how})"
     )
 
 
-def _load(content: Path, loader: Callable[[Path], Any] | None = None) -> Any:
+def _run_build(build_store: Any, content: Path, target: Path, full: bool, progress: Any) -> Any:
+    from .ingest import BuildFailed
+
+    try:
+        return build_store(content, target, full=full, progress=progress)
+    except BuildFailed as failure:
+        if progress is not None:
+            click.echo("", err=True)
+        for error in failure.errors:
+            click.echo(str(error), err=True)
+        raise UserError(
+            f"build failed with {len(failure.errors)} error(s); nothing was written"
+        ) from None
+    except StoreError as error:
+        raise UserError(str(error)) from None
+
+
+def _progress_bar() -> Callable[[str, int, int], None]:
+    """A one-line progress bar on stderr (only used when stderr is a terminal)."""
+    shown = {"at": 0.0}
+
+    # The bar's own control codes are ours, not content: write them past the sanitising stream.
+    stream = getattr(sys.stderr, "wrapped", sys.stderr)
+
+    def show(stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if done < total and now - shown["at"] < 0.1:
+            return
+        shown["at"] = now
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "█" * filled + "·" * (width - filled)
+        end = "\n" if stage == "done" else ""
+        stream.write(f"\r\x1b[2K{stage:<10} {bar} {done:>6}/{total}{end}")
+        stream.flush()
+
+    return show
+
+
+def _load(content: Path, progress: Any = None, loader: Callable[[Path], Any] | None = None) -> Any:
     from .ingest import BuildFailed, load_content  # only building needs the parser
 
     if not content.is_dir():
@@ -245,7 +327,9 @@ def _load(content: Path, loader: Callable[[Path], Any] | None = None) -> Any:
             f"content directory not found: {content} — run from the project folder or pass the path to content/"
         )
     try:
-        return (loader or load_content)(content)
+        if loader is not None:
+            return loader(content)
+        return load_content(content, progress=progress)
     except BuildFailed as failure:
         for error in failure.errors:
             click.echo(str(error), err=True)
@@ -268,7 +352,7 @@ def check(content: Path, strict: bool) -> None:
     do not mention; text after a claim's last footnote; a dateline without a year."""
     from .ingest.content import check_content
 
-    library, warnings = _load(content, check_content)
+    library, warnings = _load(content, loader=check_content)
     for warning in warnings:
         click.echo(str(warning), err=True)
     if warnings and strict:
@@ -526,6 +610,8 @@ def _rebuild(content: Path, target: Path, fix: str) -> Any:
             f"build failed with {len(failure.errors)} error(s); the previous store {target} is "
             f"kept — fix {fix}"
         ) from None
+    except StoreError as error:
+        raise UserError(str(error)) from None
     except OSError as error:
         raise UserError(
             f"cannot write {target}: {error.strerror} — check the folder's permissions"
@@ -717,9 +803,17 @@ def _run_editor(path: Path) -> None:
 def show(
     ctx: click.Context, brief_id: str, store_path: Path | None, section: str | None, fmt: str
 ) -> None:
-    """Print a brief without the UI."""
+    """Print a brief, or a person's or faction's dossier, without the UI."""
     store = open_store(ctx, store_path)
     brief = get_brief(store, brief_id)
+    if not isinstance(brief, Brief):  # a person or faction: its dossier
+        if section is not None:
+            raise UserError(f"--section is for briefs; {brief_id!r} is a {_kind(brief)} — drop it")
+        if fmt == "json":
+            click.echo(export.dumps(export.entity_json(store, brief)))
+        else:
+            click.echo(export.entity_text(store, brief, markdown=fmt == "markdown"), nl=False)
+        return
     if fmt == "json":
         click.echo(export.dumps(export.brief_json(store, brief, section)))
     else:
@@ -729,15 +823,28 @@ def show(
 @cli.command()
 @click.argument("query")
 @store_option
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: a list of hits.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.pass_context
 def search(
     ctx: click.Context, query: str, store_path: Path | None, as_json: bool, limit: int
 ) -> None:
-    """Search briefs, people, factions and events."""
+    """Search briefs, takeaways, events, sentences, people and factions.
+
+    \b
+    Words must all match (typos and spelling variants are tolerated); "quotes" for a
+    phrase; -word for NOT; filters: kind: actor: faction: status: tag: year:2019..2022
+    brief: name: (e.g. `brief search 'kind:person status:deceased'`).
+    """
+    from .search import QueryError
+
     store = open_store(ctx, store_path)
-    hits = store.search(query, limit)
+    try:
+        result = store.search_index.search(query, limit)
+    except QueryError as error:
+        raise UserError(_clean(str(error))) from None
+    if result.suggestion:
+        click.echo(f"did you mean: {_clean(result.suggestion)}", err=True)
     if as_json:
         click.echo(
             export.dumps(
@@ -747,21 +854,42 @@ def search(
                         "id": h.id,
                         "title": h.title,
                         "snippet": h.snippet,
+                        "highlights": [list(span) for span in h.highlights],
                         "brief": h.brief,
-                        "score": h.score,
+                        "item": h.item,
+                        "score": round(h.score, 4),
                     }
-                    for h in hits
+                    for h in result.hits
                 ]
             )
         )
         return
-    if not hits:
-        click.echo(f"no matches for {query!r}", err=True)
+    if not result.hits:
+        click.echo(f"no matches for {_clean(query)!r}", err=True)
         return
-    for hit in hits:
-        click.echo(f"{hit.kind:<8} {hit.id}  {hit.title}")
+    for hit in result.hits:
+        click.echo(f"{hit.kind:<8} {_clean(hit.id)}  {_clean(hit.title)}")
         if hit.snippet:
-            click.echo(f"         {hit.snippet}")
+            click.echo("         " + _marked(hit.snippet, hit.highlights))
+
+
+def _clean(text: str) -> str:
+    """Text from a store, safe for the terminal: control characters dropped."""
+    return "".join(c for c in text if c.isprintable() or c == " ")
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with the matched spans bold and underlined (click drops the styling when the
+    output is not a terminal)."""
+    out, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        out.append(_clean(text[last:start]))
+        out.append(click.style(_clean(text[start:end]), bold=True, underline=True))
+        last = end
+    out.append(_clean(text[last:]))
+    return "".join(out)
 
 
 @cli.command("export")
@@ -786,10 +914,17 @@ def export_brief(
     with_notes: bool = False,
     data_dir: Path | None = None,
 ) -> None:
-    """Export a brief as Markdown, HTML or JSON."""
+    """Export a brief, or a person's or faction's dossier, as Markdown, HTML or JSON."""
     store = open_store(ctx, store_path)
     brief = get_brief(store, brief_id)
-    if fmt == "json":
+    if not isinstance(brief, Brief):  # a person or faction: its dossier
+        if fmt == "json":
+            text = export.dumps(export.entity_json(store, brief)) + "\n"
+        elif fmt == "html":
+            text = export.entity_html(store, brief)
+        else:
+            text = export.entity_text(store, brief, markdown=True)
+    elif fmt == "json":
         text = export.dumps(export.brief_json(store, brief)) + "\n"
     elif fmt == "html":
         text = export.brief_html(store, brief)

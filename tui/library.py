@@ -5,7 +5,7 @@ beside the user's notes, under ``library/``::
 
     <data dir>/library/content/{briefs,people,factions}/   drafted and edited Markdown
     <data dir>/library/seeds/                              the imported articles, verbatim
-    <data dir>/library/store…                              the built store (never hand-edited)
+    <data dir>/library/store/                              the built store (never hand-edited)
 
 ``brief import`` writes there when the current directory is not a *project*: a directory that
 holds a ``content/`` directory (the same ``./content`` that ``brief build`` and ``brief check``
@@ -59,7 +59,7 @@ class UserLibrary:
 
     @property
     def store(self) -> Path:
-        return self.root / ("store" if _directory_store() else "store.json")
+        return self.root / "store"
 
     def built(self) -> bool:
         return self.store.exists()
@@ -97,29 +97,16 @@ class Built:
     rebuilt: int | None  # briefs rebuilt by an incremental build; None for a full build
 
 
-def _directory_store() -> bool:
-    """Whether this brief's stores are directories built by ``tui.store.build`` (incrementally)."""
-    from importlib.util import find_spec
-
-    return find_spec("tui.store.build") is not None
-
-
 def build(content: Path, target: Path) -> Built:
     """Build ``content`` into the store ``target`` — incrementally where the store's build cache
     allows (only changed briefs and the entities they name) — and raise
-    ``tui.ingest.BuildFailed`` (the previous store is left untouched) or OSError."""
-    if _directory_store():
-        from .store.build import build_store
+    ``tui.ingest.BuildFailed`` (the previous store is left untouched), ``StoreError`` or
+    OSError."""
+    from .store.build import build_store
 
-        result = build_store(content, target)
-        rebuilt = result.rebuilt if result.incremental else None
-        return Built(result.briefs, result.people, result.factions, rebuilt)
-    from .ingest import load_content  # a store that is one file: a full build
-    from .store import serialize, write_atomic
-
-    library = load_content(content)
-    write_atomic(target, serialize(library))
-    return Built(len(library.briefs), len(library.people), len(library.factions), None)
+    result = build_store(content, target)
+    rebuilt = result.rebuilt if result.incremental else None
+    return Built(result.briefs, result.people, result.factions, rebuilt)
 
 
 def build_library(library: UserLibrary) -> Built:
