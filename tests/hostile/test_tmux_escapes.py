@@ -94,12 +94,6 @@ def test_a_tampered_store_leaves_the_terminal_alone(pane, tampered_store, tmp_pa
         pytest.skip("this tmux does not report titles set by programs; nothing was checked")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="display-time cleaning in the reader belongs to the store/panes helpers (issue 10); "
-    "on this branch the reader still sets the pane title to 'pwned'. Remove this marker once "
-    "their branches are merged and it passes.",
-)
 def test_the_reader_on_a_tampered_store_leaves_the_terminal_alone(pane, tampered_store, tmp_path):
     env = f"BRIEF_DATA_DIR={shlex.quote(str(tmp_path / 'data'))}"
     command = (
