@@ -383,27 +383,31 @@ def test_visual_wins_over_editor(brief, imported, tmp_path, monkeypatch):
 def test_import_open_in_a_real_terminal(tmp_path):
     from .test_tmux import Tmux
 
-    tmux = Tmux(tmp_path)
     cwd = tmp_path / "cwd"
     cwd.mkdir()
     run = (
         f"cd {cwd} && BRIEF_DATA_DIR={tmp_path / 'data'} BRIEF_CONFIG_DIR={tmp_path / 'config'} "
         f"{sys.executable} -m tui import"
     )
+    failing, reading = Tmux(tmp_path), Tmux(tmp_path)  # one tmux server each
     try:
-        tmux.start(f"{run} {tmp_path / 'missing.txt'} --open; echo status=$?; sleep 30", width=400)
-        screen = tmux.wait_for("status=", timeout=60)
+        failing.start(
+            f"{run} {tmp_path / 'missing.txt'} --open; echo status=$?; sleep 30", width=400
+        )
+        screen = failing.wait_for("status=", timeout=60)
         assert f"brief: {tmp_path / 'missing.txt'}: no such file" in screen
         assert "status=1" in screen and "Traceback" not in screen
-        tmux.kill()
-        tmux.start(f"{run} {SUDAN} --open; echo status=$?; sleep 30", width=120, height=40)
-        tmux.wait_for("Who is fighting in Sudan", "1 Summary", "3 Actors", "5 Source", timeout=60)
-        tmux.keys("q")
-        screen = tmux.wait_for("status=", timeout=60)
+        reading.start(f"{run} {SUDAN} --open; echo status=$?; sleep 30", width=120, height=40)
+        reading.wait_for(
+            "Who is fighting in Sudan", "1 Summary", "3 Actors", "5 Source", timeout=60
+        )
+        reading.keys("q")
+        screen = reading.wait_for("status=", timeout=60)
         assert "status=0" in screen and "Traceback" not in screen
         assert (tmp_path / "data" / "library" / "content" / "briefs" / f"{SUDAN_ID}.md").is_file()
     finally:
-        tmux.kill()
+        failing.kill()
+        reading.kill()
 
 
 async def test_an_entity_page_reads_both_stores(brief, outside, tmp_path):
