@@ -279,7 +279,7 @@ def test_edit_a_library_brief_rebuilds_the_library(brief, imported, tmp_path, mo
     editor(tmp_path, monkeypatch, "text = text.replace('Who is fighting', 'Who fights', 1)")
     result = brief("edit", SUDAN_ID)
     assert result.code == 0, result.err
-    assert f"rebuilt {user_library().store}" in result.out
+    assert f"rebuilt {user_library().store}: 1 briefs, 1 rebuilt" in result.out  # incremental
     assert listing(brief)[SUDAN_ID]["title"] == "Explainer: Who fights in Sudan, and why?"
 
 

@@ -724,7 +724,8 @@ def edit(
     again = f"brief edit {brief_id}" + (f" --content {content}" if content is not None else "")
     fix = f"{path} with `{again}`"
     built = _rebuild(folder, target, fix)
-    click.echo(f"rebuilt {target}: {built.briefs} briefs — `brief open {brief_id}` to read it")
+    how = f", {built.rebuilt} rebuilt" if built.rebuilt is not None else ""
+    click.echo(f"rebuilt {target}: {built.briefs} briefs{how} — `brief open {brief_id}` to read it")
 
 
 def _not_editable(brief_id: str, content: Path | None) -> str:
