@@ -36,6 +36,7 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         sys.exit("import_open.py needs tmux")
+    args.article = args.article.resolve()  # the command runs in another directory
     times: dict[str, list[float]] = {"baseline": [], "open": [], "import --open": []}
     with tempfile.TemporaryDirectory() as tmp:
         for run in range(args.runs):
