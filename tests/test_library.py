@@ -118,6 +118,10 @@ def test_a_library_import_links_to_embedded_entities_and_never_takes_an_embedded
     assert taliban.kind == "government"  # the authored record, not the stub's
     assert {e.brief for e in store.entity_events("abdul-rashid-dostum")} >= {SEED_BRIEF}
     assert {m.brief for m in store.entity_mentions("taliban")} == {SEED_BRIEF, new}
+    dossier = brief("show", "taliban", "--format", "json")  # a dossier over both stores
+    assert dossier.code == 0, dossier.err
+    assert {SEED_BRIEF, new} <= set(dossier.out.split('"')), dossier.out[:400]
+    assert brief("show", "taliban").code == 0
     assert [(c.kind, c.id) for c in store.find("taliban")] == [("faction", "taliban")]
     assert [c.id for c in store.find(new)] == [new]
     hits = store.search("Taliban", 50)

@@ -313,6 +313,10 @@ class UnionStore:
     def __len__(self) -> int:
         return len(self.briefs())
 
+    def title_of(self, brief_id: str) -> str:
+        store = self.owner(brief_id)
+        return store.title_of(brief_id) if store else brief_id  # type: ignore[attr-defined]
+
     def header(self, brief_id: str) -> Any:
         store = self.owner(brief_id)
         return store.header(brief_id) if store else None  # type: ignore[attr-defined]
@@ -439,6 +443,30 @@ class UnionStore:
         if single is not None:
             return single.entity_mention_count(entity_id, source=source)  # type: ignore[attr-defined]
         return len(self.entity_mention_rows(entity_id, source=source))
+
+    def entity_events_stored(self, entity_id: str) -> list[dict[str, Any]]:
+        single = self._single(entity_id)
+        if single is not None:
+            return single.entity_events_stored(entity_id)  # type: ignore[attr-defined]
+        events = [
+            e
+            for store in self._holders(entity_id)
+            for e in store.entity_events_stored(entity_id)  # type: ignore[attr-defined]
+            if self._owned(store, e.get("brief", ""))
+        ]
+        events.sort(key=lambda e: ((e.get("date") or {}).get("sort_key", ""), e.get("id", "")))
+        return events
+
+    def entity_mention_summary(self, entity_id: str) -> list[tuple[str, int, list[str]]]:
+        single = self._single(entity_id)
+        if single is not None:
+            return single.entity_mention_summary(entity_id)  # type: ignore[attr-defined]
+        return [
+            row
+            for store in self._holders(entity_id)
+            for row in store.entity_mention_summary(entity_id)  # type: ignore[attr-defined]
+            if self._owned(store, row[0])
+        ]
 
     def entity_mentions(self, entity_id: str) -> list[Mention]:
         return [
