@@ -138,11 +138,48 @@ def resolve_store_path(ctx: click.Context, store_path: Path | None) -> Path:
     return parent if parent is not None else EMBEDDED_STORE
 
 
-def open_store(ctx: click.Context, store_path: Path | None) -> Store:
+def chosen_store(ctx: click.Context, store_path: Path | None) -> Path | None:
+    """The store ``--store`` / ``BRIEF_STORE`` names, or None for the default: the embedded store
+    read together with the user library."""
+    if store_path is not None:
+        return store_path
+    return ctx.find_root().params.get("store_path")
+
+
+def root_data_dir(ctx: click.Context, data_dir: Path | None = None) -> Path | None:
+    """``--data-dir`` given after the verb, else before it, else ``BRIEF_DATA_DIR`` (None: the
+    platform's data directory)."""
+    from click.core import ParameterSource
+
+    root = ctx.find_root()
+    typed = ParameterSource.COMMANDLINE
+    if data_dir is not None and ctx.get_parameter_source("data_dir") == typed:
+        return data_dir
+    if root.params.get("data_dir") is not None and root.get_parameter_source("data_dir") == typed:
+        return root.params["data_dir"]
+    return data_dir if data_dir is not None else root.params.get("data_dir")
+
+
+def open_store(ctx: click.Context, store_path: Path | None, data_dir: Path | None = None) -> Any:
+    """``--store`` alone when given; else the embedded store and the user library together
+    (:mod:`tui.library`)."""
+    from .library import open_union, user_library
+
+    chosen = chosen_store(ctx, store_path)
     try:
-        return Store.open(resolve_store_path(ctx, store_path))
+        if chosen is not None:
+            return Store.open(chosen)
+        return open_union(EMBEDDED_STORE, user_library(root_data_dir(ctx, data_dir)))
     except StoreError as error:
         raise UserError(str(error)) from None
+
+
+def store_origin(ctx: click.Context, store_path: Path | None) -> str:
+    """The origin shown for a brief of a store that is not a union."""
+    from .library import EMBEDDED
+
+    chosen = chosen_store(ctx, store_path)
+    return str(chosen) if chosen is not None else EMBEDDED
 
 
 def get_brief(store: Store, brief_id: str) -> Brief | Person | Faction:
@@ -212,10 +249,7 @@ def run_reader(
     ctx: click.Context, store_path: Path | None, data_dir: Path | None, target: str | None
 ) -> None:
     """Open the reader: on ``target`` (a brief, person or faction) or on the last-read brief."""
-    store = open_store(ctx, store_path)
-    import gc
-
-    gc.freeze()  # the catalog lives as long as the app: keep it out of every collection
+    store = open_store(ctx, store_path, data_dir)
     if not store.briefs():
         raise UserError(
             f"{resolve_store_path(ctx, store_path)} holds no briefs — build one with `brief build`"
@@ -223,10 +257,16 @@ def run_reader(
     start = None
     if target is not None:
         start = resolve_target(store, target)
+    start_reader(store, root_data_dir(ctx, data_dir), start)
+
+
+def start_reader(store: Any, data_dir: Path | None, start: Any) -> None:
+    import gc
+
     from .app import BriefApp  # Textual is only imported when the UI runs
     from .userdata import UserData
 
-    data_dir = data_dir if data_dir is not None else ctx.find_root().params.get("data_dir")
+    gc.freeze()  # the catalog lives as long as the app: keep it out of every collection
     app = BriefApp(store, UserData(data_dir), start)
     app.run()
     if app.crash is not None:  # the terminal is restored by now; say where the report is
@@ -404,9 +444,9 @@ def check(content: Path, strict: bool) -> None:
     "--content",
     "content",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path("content"),
-    show_default=True,
-    help="Content directory; the article is copied to seeds/ beside it.",
+    default=None,
+    help="Content directory to write into; the article is copied to seeds/ beside it "
+    "(default: ./content inside a project, else your user library).",
 )
 @click.option(
     "--json", "as_json", is_flag=True, help="Print what was found as JSON; write nothing."
@@ -417,12 +457,113 @@ def check(content: Path, strict: bool) -> None:
     type=click.IntRange(1000, 9999),
     help="The dateline's year, for a dateline written without one (e.g. 'March 4').",
 )
+@click.option("--open", "open_reader", is_flag=True, help="Build and open the new brief.")
+@data_dir_option
+@click.pass_context
 def import_article(
-    article: Path, content: Path, as_json: bool, dry_run: bool, year: int | None = None
+    ctx: click.Context,
+    article: Path,
+    content: Path | None,
+    as_json: bool,
+    dry_run: bool,
+    year: int | None = None,
+    open_reader: bool = False,
+    data_dir: Path | None = None,
 ) -> None:
-    """Draft a brief, and stubs for new people and factions, from a raw article."""
+    """Draft a brief, and stubs for new people and factions, from a raw article.
+
+    \b
+    Where it goes: --content DIR if given; else ./content when the current directory holds a
+    content/ folder (a project); else your user library in the data directory, which is
+    rebuilt at once and read together with the embedded briefs."""
+    from .library import project_content, user_library
+
+    if open_reader and (as_json or dry_run):
+        flag = "--json" if as_json else "--dry-run"
+        raise UserError(f"--open needs a brief to open, and {flag} writes none — drop one of them")
+    library = user_library(root_data_dir(ctx, data_dir))
+    in_library = content is None and project_content() is None
+    if content is None:
+        content = project_content() or library.content
+
+    def work() -> str | None:
+        return _import(article, content, library, in_library, as_json, dry_run, year, open_reader)
+
+    if not open_reader:
+        work()
+        return
+    brief_id = _beside_the_reader(work) if _can_fork() else work()
+    if brief_id is None:
+        return
+    from .linking import Location
+
+    if in_library or default_output(content) == EMBEDDED_STORE:
+        store = open_store(ctx, None, data_dir)
+    else:  # a project's content, built into the store beside it
+        store = _open(default_output(content))
+    start_reader(store, root_data_dir(ctx, data_dir), Location("brief", brief_id))
+
+
+def _can_fork() -> bool:
+    """Whether `import --open` may draft in a child process while this one loads the reader:
+    on a terminal (the reader needs one) where fork exists."""
+    import os
+
+    return hasattr(os, "fork") and sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _beside_the_reader(work: Callable[[], str | None]) -> str | None:
+    """Run ``work`` (the import) in a forked child while this process imports the reader, so
+    the two overlap; the child prints its own output and errors. The brief id, or exit 1."""
+    import os
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: draft, write, build; report the id
+        code = 0
+        try:
+            os.close(read)
+            found = work()
+            os.write(write, (found or "").encode())
+        except click.ClickException as error:
+            click.echo(f"brief: {error.format_message()}", err=True)
+            code = 1
+        except BaseException:  # reported, never silently lost
+            import traceback
+
+            traceback.print_exc()
+            code = 1
+        finally:
+            for stream in (sys.stdout, sys.stderr):
+                with contextlib.suppress(Exception):
+                    stream.flush()
+            os._exit(code)
+    os.close(write)
+    from . import app, linking, userdata  # noqa: F401 - the reader loads while the child drafts
+    from .screens import reader  # noqa: F401
+
+    chunks = []
+    while chunk := os.read(read, 4096):
+        chunks.append(chunk)
+    os.close(read)
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise click.exceptions.Exit(1)
+    return b"".join(chunks).decode() or None
+
+
+def _import(
+    article: Path,
+    content: Path,
+    library: Any,
+    in_library: bool,
+    as_json: bool,
+    dry_run: bool,
+    year: int | None,
+    open_reader: bool,
+) -> str | None:
+    """The import itself; the new brief's id (None when nothing was written)."""
     import re
-    import time
 
     from .extract import ArticleError, extract, read_article_raw
     from .ingest.draft import MAX_HISTORY, DraftError, make_draft
@@ -442,47 +583,131 @@ def import_article(
         if year is not None:
             data["dateline"]["year"] = year
         click.echo(export.dumps(data))
-        return
+        return None
+    known, taken = _embedded_names() if in_library else ({}, set())
+    if in_library and not dry_run:
+        try:
+            library.create()
+        except OSError as error:
+            raise UserError(
+                f"cannot create your library in {library.root}: {error.strerror} — "
+                "choose another place with --data-dir or --content"
+            ) from None
     try:
-        draft = make_draft(extraction, raw, content, year=year)
+        draft = make_draft(extraction, raw, content, year=year, known=known, taken_ids=taken)
     except DraftError as error:
         raise UserError(f"{article}: {error}") from None
     root = content.resolve().parent
     listing = [path.relative_to(root).as_posix() for path in draft.files]
+    where = f" in your library ({library.root})" if in_library else ""
     if dry_run:
-        click.echo(f"would write {len(listing)} file(s) (dry run, nothing written):")
+        click.echo(f"would write {len(listing)} file(s){where} (dry run, nothing written):")
     else:
         try:
             draft.write()
         except DraftError as error:
             raise UserError(str(error)) from None
-        click.echo(f"wrote {len(listing)} file(s):")
+        click.echo(f"wrote {len(listing)} file(s){where}:")
     for name in listing:
         click.echo(f"  {name}")
     if draft.linked:
         click.echo(f"linked to existing: {', '.join(draft.linked)}")
-    elapsed = (time.perf_counter() - started) * 1000
     history = f"{draft.history} History item(s) drafted"
     if draft.left_out:
         history += (
             f", {draft.left_out} left out (repeated, not quotable uniquely,"
             f" or over the {MAX_HISTORY}-item cap)"
         )
-    click.echo(
-        f"{len(extraction.people)} people, {len(extraction.factions)} factions, {len(extraction.events)} "
-        f"dated events found in {elapsed:.0f} ms; {history} — review {listing[-1]}, then `brief check` and `brief build`"
+    found = (
+        f"{len(extraction.people)} people, {len(extraction.factions)} factions, "
+        f"{len(extraction.events)} dated events found"
     )
+    if in_library and not dry_run:
+        _rebuild(library.content, library.store, "the files named above (`brief edit ID`)")
+        elapsed = (time.perf_counter() - started) * 1000
+        click.echo(
+            f"{found}; {history}; built in {elapsed:.0f} ms — read it with "
+            f"`brief open {draft.brief_id}`, fix it with `brief edit {draft.brief_id}`"
+        )
+    else:
+        elapsed = (time.perf_counter() - started) * 1000
+        click.echo(
+            f"{found} in {elapsed:.0f} ms; {history} — review {listing[-1]}, then `brief check` "
+            "and `brief build`"
+        )
     for warning in draft.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if open_reader and not in_library:  # a project's content: build it like `brief build`
+        _rebuild(content, default_output(content), "the files named above, then `brief build`")
+    return None if dry_run else draft.brief_id
+
+
+def _open(path: Path) -> Store:
+    try:
+        return Store.open(path)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+
+
+def _embedded_names() -> tuple[dict[str, tuple[str, str]], set[str]]:
+    """Names and ids in the embedded store, so that an import into the user library reuses its
+    people's and factions' ids and never takes one of its brief ids."""
+    from .ingest.text import fold
+
+    try:
+        store = Store.open(EMBEDDED_STORE)
+    except StoreError:
+        return {}, set()
+    known: dict[str, tuple[str, str]] = {}
+    taken: set[str] = set()
+    for candidate, names in store.candidates():
+        taken.add(candidate.id)
+        if candidate.kind != "brief":
+            for name in names[1:]:
+                known.setdefault(fold(name), (candidate.kind, candidate.id))
+    return known, taken
+
+
+def _rebuild(content: Path, target: Path, fix: str) -> Any:
+    """Build ``content`` into ``target``; on failure print each error as path:line and exit 1
+    with the previous store untouched."""
+    from .ingest import BuildFailed
+    from .library import build
+
+    try:
+        return build(content, target)
+    except BuildFailed as failure:
+        for error in failure.errors:
+            click.echo(str(error), err=True)
+        raise UserError(
+            f"build failed with {len(failure.errors)} error(s); the previous store {target} is "
+            f"kept — fix {fix}"
+        ) from None
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(
+            f"cannot write {target}: {error.strerror} — check the folder's permissions"
+        ) from None
 
 
 @cli.command("list")
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@data_dir_option
 @click.pass_context
-def list_briefs(ctx: click.Context, store_path: Path | None = None, as_json: bool = False) -> None:
-    """List the briefs in the store, newest first."""
-    store = open_store(ctx, store_path)
+def list_briefs(
+    ctx: click.Context,
+    store_path: Path | None = None,
+    as_json: bool = False,
+    data_dir: Path | None = None,
+) -> None:
+    """List the briefs, newest first, with where each comes from: "embedded" (shipped with
+    brief), "library" (your user library) or the --store path."""
+    from .library import origin_of
+
+    store = open_store(ctx, store_path, data_dir)
+    single = store_origin(ctx, store_path)
     briefs = store.briefs()
     if as_json:
         click.echo(
@@ -495,6 +720,8 @@ def list_briefs(ctx: click.Context, store_path: Path | None = None, as_json: boo
                         "resolved": b.dateline.date.resolved if b.dateline.date else None,
                         "place": b.dateline.place,
                         "outlet": store.name_of(b.outlet) if b.outlet else None,
+                        "origin": origin_of(store, b.id, single).split(",")[0],
+                        "overrides": _overrides(store, b.id),
                     }
                     for b in briefs
                 ]
@@ -504,7 +731,135 @@ def list_briefs(ctx: click.Context, store_path: Path | None = None, as_json: boo
     for b in briefs:
         date = b.dateline.date.resolved or b.dateline.date.text if b.dateline.date else "—"
         outlet = store.name_of(b.outlet) if b.outlet else "—"
-        click.echo(f"{b.id}  {date}  {outlet}  {b.title}")
+        click.echo(f"{b.id}  {date}  {outlet}  {b.title}  [{origin_of(store, b.id, single)}]")
+
+
+def _overrides(store: Any, brief_id: str) -> list[str]:
+    from .library import UnionStore
+
+    return store.overridden(brief_id) if isinstance(store, UnionStore) else []
+
+
+cli.add_command(list_briefs, "library")
+
+
+@cli.command()
+@click.argument("brief_id", metavar="BRIEF")
+@click.option(
+    "--content",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Content directory the brief is in (default: your library, then ./content).",
+)
+@data_dir_option
+@click.pass_context
+def edit(
+    ctx: click.Context, brief_id: str, content: Path | None, data_dir: Path | None = None
+) -> None:
+    """Open a brief's file in $VISUAL / $EDITOR, then rebuild the store it belongs to.
+
+    \b
+    A brief in your user library: its file there, and the library is rebuilt. A brief in
+    ./content (inside a project) or --content DIR: that file, rebuilt like `brief build`.
+    The embedded briefs ship without their source: import the article into your library."""
+    from .ingest.text import SLUG_RE
+    from .library import project_content, user_library
+
+    if not SLUG_RE.match(brief_id):
+        raise UserError(
+            f"{brief_id!r} is not a brief id (ids are lower-case words joined by hyphens, like "
+            "afghan-national-consensus) — `brief list` shows them"
+        )
+    library = user_library(root_data_dir(ctx, data_dir))
+    places: list[tuple[Path, Path]] = []  # (content, store)
+    if content is not None:
+        places.append((content, default_output(content)))
+    else:
+        places.append((library.content, library.store))
+        project = project_content()
+        if project is not None:
+            places.append((project, default_output(project)))
+    found = [(c, t) for c, t in places if (c / "briefs" / f"{brief_id}.md").is_file()]
+    if not found:
+        raise UserError(_not_editable(brief_id, content))
+    folder, target = found[0]
+    path = folder / "briefs" / f"{brief_id}.md"
+    before = path.read_bytes()
+    _run_editor(path)
+    try:
+        after = path.read_bytes()
+    except OSError as error:
+        raise UserError(
+            f"{path}: cannot read it after editing ({error.strerror}) — nothing was rebuilt"
+        ) from None
+    if after == before:
+        click.echo(f"{path}: unchanged — nothing to rebuild")
+        return
+    again = f"brief edit {brief_id}" + (f" --content {content}" if content is not None else "")
+    fix = f"{path} with `{again}`"
+    built = _rebuild(folder, target, fix)
+    how = f", {built.rebuilt} rebuilt" if built.rebuilt is not None else ""
+    click.echo(f"rebuilt {target}: {built.briefs} briefs{how} — `brief open {brief_id}` to read it")
+
+
+def _not_editable(brief_id: str, content: Path | None) -> str:
+    """Why ``brief_id`` has no file to edit, and what to do instead."""
+    if content is not None:
+        return (
+            f"no file {content / 'briefs' / (brief_id + '.md')} — give the brief's id "
+            "(`brief list`) and the content directory that holds it"
+        )
+    try:
+        embedded = Store.open(EMBEDDED_STORE).brief(brief_id) is not None
+    except StoreError:
+        embedded = False
+    if embedded:
+        return (
+            f"{brief_id} is an embedded brief: brief ships it built, without its Markdown, so it "
+            f"cannot be edited in place — run `brief edit {brief_id}` in a checkout of brief's "
+            f"source (content/briefs/{brief_id}.md), or import the original article into your "
+            "library with `brief import ARTICLE`"
+        )
+    return f"no brief {brief_id!r} in your library — `brief list` shows the ids and where each is"
+
+
+def _run_editor(path: Path) -> None:
+    """Run the user's editor on ``path`` and wait for it."""
+    import os
+    import shlex
+    import shutil
+    import subprocess
+
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if command:
+        try:
+            argv = shlex.split(command)
+        except ValueError:
+            argv = []
+        if not argv:
+            raise UserError(
+                f"cannot read the editor command {command!r} — set $EDITOR to a command "
+                "such as `nano` or `vim`"
+            )
+    else:
+        found = shutil.which("editor") or shutil.which("vi")
+        if found is None:
+            raise UserError(
+                f"no editor: set $EDITOR (e.g. `export EDITOR=nano`), or edit {path} yourself "
+                "and run `brief build`"
+            )
+        argv = [found]
+    try:
+        status = subprocess.call([*argv, str(path)])
+    except OSError as error:
+        raise UserError(
+            f"cannot run the editor {argv[0]!r}: {error.strerror} — set $EDITOR to an "
+            "installed editor"
+        ) from None
+    if status != 0:
+        raise UserError(
+            f"the editor {argv[0]!r} exited with status {status} — nothing was rebuilt; "
+            f"{path} is as the editor left it"
+        )
 
 
 @cli.command()

@@ -10,7 +10,7 @@ created exclusively, so an import never overwrites and never leaves half a draft
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,14 +143,21 @@ def make_draft(
     content: Path,
     root: Path | None = None,
     year: int | None = None,
+    known: Mapping[str, tuple[str, str]] | None = None,
+    taken_ids: Iterable[str] = (),
 ) -> Draft:
     """Draft files for an extraction; raises :class:`DraftError` if the draft would not build.
-    ``year`` is the dateline's year when the dateline gives none (``brief import --year``)."""
+    ``year`` is the dateline's year when the dateline gives none (``brief import --year``).
+    ``known`` maps folded names of people and factions outside ``content/`` (the embedded store)
+    to (kind, id): such an entity gets a stub under that id, so the stores read together see
+    one entity; ``taken_ids`` are ids outside ``content/`` that the new files must not take."""
     root = (root if root is not None else content.parent).resolve()
     content = content.resolve()
     existing = _existing(content)
     seeds = root / "seeds"
-    taken = set(existing.ids) | {p.stem for p in seeds.glob("*")}
+    known = known or {}
+    taken = set(existing.ids) | {p.stem for p in seeds.glob("*")} | set(taken_ids)
+    taken |= {entity_id for _, entity_id in known.values()}
     brief_id = _unique_slug(slugify(extraction.title, 8), taken)
     seed_rel = f"seeds/{brief_id}.txt"
     article = split_article(brief_id, seed_rel, raw.decode("utf-8-sig"))
@@ -167,6 +174,11 @@ def make_draft(
             hit = registry.get(fold(candidate))
             if hit and hit[0] == kind:
                 return hit[1], False
+        for candidate in [name, *aliases]:
+            hit = known.get(fold(candidate))
+            if hit and hit[0] == kind and hit[1] not in existing.ids:
+                registry[fold(name)] = hit
+                return hit[1], True
         entity_id = _unique_slug(slugify(name), taken)
         return entity_id, True
 
