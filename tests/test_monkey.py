@@ -69,7 +69,10 @@ async def send_burst(app: BriefApp, pilot, keys: list[str]) -> None:
         (["3", "down", "4", "pagedown"], (80, 24), "ReaderScreen"),
         # `3 down` in one read is the panes' focus timing (issue 11): only "no crash" here.
         (["3", "down", "enter", "enter"], (120, 40), None),
-        (["3", "down", "enter", "L", "escape", "backspace"], (120, 40), "ReaderScreen"),
+        # No crash (NoMatches '#library-list' before). Where it ends is not asserted: the Library's
+        # escape is handled by its focused Input, whose queue the backspace joins before the
+        # dismissal lands (a real terminal sends `escape backspace` in one read as alt+backspace).
+        (["3", "down", "enter", "L", "escape", "backspace"], (120, 40), None),
         (["L", "escape", "L", "escape"], (120, 40), "ReaderScreen"),
     ],
     ids=[

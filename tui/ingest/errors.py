@@ -15,7 +15,9 @@ class ContentError(Exception):
     fix: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message} — {self.fix}"
+        # One line whatever the values quoted in it hold (a newline in a YAML value, say).
+        text = f"{self.path}:{self.line}: {self.message} — {self.fix}"
+        return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
 
 
 class BuildFailed(Exception):
