@@ -18,11 +18,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..export import dateline_text
-from ..linking import BriefView, CardLink, Location, Selection, card_links
-from ..widgets.actors import ActorsPane, ActorTree
+from ..linking import BriefView, CardLink, Location, Selection
+from ..widgets.actors import ActorsPane, ActorTree, card_hints
 from ..widgets.keybar import KeyBar
 from ..widgets.panes import HistoryPane, SourcePane, SummaryPane, TakeawaysPane, TextPane
-from ..widgets.styles import HINT_KEYS
 from .base import BriefScreen
 
 PANES = ("summary", "takeaways", "actors", "history", "source")
@@ -103,7 +102,9 @@ class ReaderScreen(BriefScreen):
             yield SummaryPane(self.view, id="summary").data_bind(
                 ReaderScreen.selection, ReaderScreen.search_text, ReaderScreen.hints
             )
-            yield ActorsPane(self.view, id="actors").data_bind(ReaderScreen.selection)
+            yield ActorsPane(self.view, id="actors").data_bind(
+                ReaderScreen.selection, ReaderScreen.hints
+            )
             yield SourcePane(self.view, id="source").data_bind(
                 ReaderScreen.selection, ReaderScreen.search_text, ReaderScreen.hints
             )
@@ -274,13 +275,12 @@ class ReaderScreen(BriefScreen):
             self.set_status("Press a number to follow a link, escape to cancel.")
 
     def show_card_hints(self) -> None:
-        """Hints on the Actors detail card: its links, numbered in the order the card lists them,
-        spelled out on the status line (the card draws no numbers of its own yet)."""
-        links = card_links(self.view, self.selection.actor)
-        if not links:
+        """Hints on the Actors detail card: its links numbered where the card shows them (the
+        card draws the numbers while ``hints`` is on), and listed on the status line."""
+        self.card_hints = card_hints(self.view, self.selection.actor)
+        if not self.card_hints:
             self.set_status("No links on this card: select an actor; enter opens their page.")
             return
-        self.card_hints = dict(zip(HINT_KEYS, links, strict=False))
         self.hints = True
         listed = "  ".join(f"{key} {link.label}" for key, link in self.card_hints.items())
         self.set_status(f"Follow: {listed} — escape to cancel")

@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
-from ..linking import BriefView, Selection
+from ..linking import BriefView, CardLink, Selection, card_links
 from ..model import Person, SourceRef
 from ..store import Store
 from .styles import HINT_KEYS, HINT_STYLE
@@ -62,17 +62,23 @@ def group_actors(store: Store, actors: list[str]) -> list[tuple[str, list]]:
     return forest
 
 
-def _refs(refs: tuple[SourceRef, ...]) -> str:
-    ids = list(dict.fromkeys(r.sentence for r in refs))
-    return f" [{', '.join(ids)}]" if ids else ""
-
-
-@dataclass(frozen=True)
-class CardLink:
-    """A link on the detail card that a hint can follow (same shape as the text panes' links)."""
-
-    kind: str  # always "entity"
-    target: str
+def _refs(
+    refs: tuple[SourceRef, ...], numbers: dict[tuple[str, str], str] | None = None
+) -> Content:
+    """`` [p9.s1, p11.s1]`` with, in hint mode, each sentence's hint key before it."""
+    ids = list(dict.fromkeys(s for r in refs for s in (r.sentences or (r.sentence,))))
+    if not ids:
+        return Content("")
+    parts = []
+    for sentence in ids:
+        key = (numbers or {}).get(("source", sentence))
+        shown = Content.styled(sentence, "dim")
+        parts.append(Content.styled(key, HINT_STYLE) + shown if key else shown)
+    return (
+        Content.styled(" [", "dim")
+        + Content.styled(", ", "dim").join(parts)
+        + Content.styled("]", "dim")
+    )
 
 
 def detail_card(view: BriefView, actor: str | None, hints: bool = False) -> Content:
@@ -83,10 +89,13 @@ def detail_card(view: BriefView, actor: str | None, hints: bool = False) -> Cont
         return Content.styled(
             "Select an actor to see who they are; enter opens their page.", "dim italic"
         )
-    numbers = {link.target: key for key, link in card_links(view, actor).items()} if hints else {}
+    numbers: dict[tuple[str, str], str] = {}
+    if hints:
+        for key, link in card_hints(view, actor).items():
+            numbers.setdefault((link.kind, link.target), key)
 
     def name(entity_id: str) -> Content:
-        key = numbers.get(entity_id)
+        key = numbers.get(("entity", entity_id))
         shown = Content(store.name_of(entity_id))
         return Content.styled(key, HINT_STYLE) + shown if key else shown
 
@@ -105,7 +114,7 @@ def detail_card(view: BriefView, actor: str | None, hints: bool = False) -> Cont
                 until = role.until.text if role.until else ""
                 when = f" ({since}–{until})"
             where = Content.assemble(", ", name(role.faction)) if role.faction else Content("")
-            lines.append(Content.assemble(role.title, where, when, (_refs(role.sources), "dim")))
+            lines.append(Content.assemble(role.title, where, when, _refs(role.sources, numbers)))
     else:
         lines.append(
             Content.assemble(
@@ -118,7 +127,7 @@ def detail_card(view: BriefView, actor: str | None, hints: bool = False) -> Cont
     for link in store.links(actor):
         lines.append(
             Content.assemble(
-                f"{link.label} ", name(link.target), (_refs(link.relation.sources), "dim")
+                f"{link.label} ", name(link.target), _refs(link.relation.sources, numbers)
             )
         )
     count = view.mention_count(actor)
@@ -126,20 +135,9 @@ def detail_card(view: BriefView, actor: str | None, hints: bool = False) -> Cont
     return Content("\n").join(lines)
 
 
-def card_links(view: BriefView, actor: str | None) -> dict[str, CardLink]:
-    """The hint keys of the card's links, in reading order, one per distinct entity."""
-    store = view.store
-    entity = store.entity(actor) if actor else None
-    if entity is None:
-        return {}
-    targets: list[str] = []
-    if isinstance(entity, Person):
-        targets += [role.faction for role in entity.roles if role.faction]
-    else:
-        targets += list(store.members(entity.id))
-    targets += [link.target for link in store.links(entity.id)]
-    unique = [t for t in dict.fromkeys(targets) if store.entity(t) is not None]
-    return {key: CardLink("entity", target) for key, target in zip(HINT_KEYS, unique, strict=False)}
+def card_hints(view: BriefView, actor: str | None) -> dict[str, CardLink]:
+    """Hint key → link for the card's links (:func:`tui.linking.card_links`, in reading order)."""
+    return dict(zip(HINT_KEYS, card_links(view, actor), strict=False))
 
 
 class ActorTree(Tree[str]):
@@ -289,7 +287,7 @@ class ActorsPane(Vertical):
 
     def watch_hints(self, hints: bool) -> None:
         """Hint mode numbers the card's links; the screen follows ``hint_map[key]``."""
-        self.hint_map = card_links(self.view, self.selection.actor) if hints else {}
+        self.hint_map = card_hints(self.view, self.selection.actor) if hints else {}
         self.query_one("#actor-card", Static).update(
             detail_card(self.view, self.selection.actor, hints)
         )
@@ -327,7 +325,7 @@ class ActorsPane(Vertical):
 
     def watch_selection(self, old: Selection, new: Selection) -> None:
         if self.hints:
-            self.hint_map = card_links(self.view, new.actor)
+            self.hint_map = card_hints(self.view, new.actor)
         self.query_one("#actor-card", Static).update(detail_card(self.view, new.actor, self.hints))
         for box in self.query("#actor-card-box").results(VerticalScroll):
             box.scroll_home(animate=False)
