@@ -235,8 +235,10 @@ class ActorTree(Tree[str]):
             label.stylize(self.get_component_rich_style("actor-tree--dead", partial=True))
         return label
 
-    def watch_involved(self) -> None:
-        self.notify_style_update()  # drops the cached lines so labels re-render
+    def watch_involved(self, old: frozenset[str], new: frozenset[str]) -> None:
+        if old != new:  # re-render the labels, without the layout a style update would cost
+            self._line_cache.clear()
+            self.refresh()
 
     def on_resize(self) -> None:
         """The card below grows and shrinks with the actor: keep the cursor in view."""
@@ -324,12 +326,15 @@ class ActorsPane(Vertical):
         self.call_after_refresh(self.mark_more)
 
     def watch_selection(self, old: Selection, new: Selection) -> None:
-        if self.hints:
-            self.hint_map = card_hints(self.view, new.actor)
-        self.query_one("#actor-card", Static).update(detail_card(self.view, new.actor, self.hints))
-        for box in self.query("#actor-card-box").results(VerticalScroll):
-            box.scroll_home(animate=False)
-        self.call_after_refresh(self.mark_more)
+        if old.actor != new.actor:  # the card shows the actor: moving between items keeps it
+            if self.hints:
+                self.hint_map = card_hints(self.view, new.actor)
+            self.query_one("#actor-card", Static).update(
+                detail_card(self.view, new.actor, self.hints)
+            )
+            for box in self.query("#actor-card-box").results(VerticalScroll):
+                box.scroll_home(animate=False)
+            self.call_after_refresh(self.mark_more)
         self.involved = frozenset(self.view.actors_of(new.item))
         tree = self.query_one(ActorTree)
         if new.actor and not tree.has_focus and old.actor != new.actor:
