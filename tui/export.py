@@ -17,7 +17,7 @@ from .model import Background, Brief, Faction, Person, SourceRef, to_dict
 from .store import Store
 
 SECTIONS = ("summary", "takeaways", "actors", "history", "source")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~&])")
 
 
 def md_escape(text: str) -> str:

@@ -41,6 +41,8 @@ def test_markdown_entities_stay_literal_in_the_draft_and_the_store(brief, projec
     brief_id = next((content / "briefs").glob("*.md")).stem
     shown = brief("--store", store, "show", brief_id, "--section", "summary")
     assert "&lt;b&gt; held on Tuesday &amp; talks" in shown.out  # as the article wrote it
+    exported = brief("--store", store, "export", brief_id, "--format", "markdown").out
+    assert r"\&lt;b\&gt; held on Tuesday \&amp; talks" in exported  # a renderer shows it literally
 
 
 def test_a_5000_line_article_drafts_a_history_and_says_what_it_left_out(brief, project):
