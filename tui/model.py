@@ -187,6 +187,12 @@ class Faction:
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
+    @property
+    def shown_stance(self) -> str:
+        """The stance, when it says something: not "unknown", empty, or the faction's own name."""
+        stance = self.stance.strip()
+        return "" if stance.casefold() in ("unknown", "", self.name.casefold()) else stance
+
 
 @dataclass(frozen=True, slots=True)
 class Event:

@@ -150,7 +150,7 @@ def entity_options(
             options.append(_heading("Factions"))
             for faction_id in factions:
                 faction = store.faction(faction_id)
-                stance = f"  {faction.stance}" if faction else ""
+                stance = f"  {faction.shown_stance}" if faction and faction.shown_stance else ""
                 options.append(
                     link(
                         Content.assemble(store.name_of(faction_id), (stance, "dim")),

@@ -213,8 +213,8 @@ class ActorTree(Tree[str]):
         faction = store.faction(entity_id)
         assert faction is not None
         label = Text(faction.name)
-        if faction.stance.casefold() not in ("unknown", "", faction.name.casefold()):
-            label.append(f"  {faction.stance}", style="dim")
+        if faction.shown_stance:
+            label.append(f"  {faction.shown_stance}", style="dim")
         return label
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
