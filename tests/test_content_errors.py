@@ -183,7 +183,7 @@ def test_each_error_names_file_line_and_fix(brief, mini, name, text, expected):
     assert "Traceback" not in result.err
     assert (
         result.err.strip().splitlines()[-1]
-        == "brief: build failed with 1 error(s); nothing was written"
+        == "brief: build failed with 1 error; nothing was written"
     )
     assert store.read_bytes() == before  # the previous store is untouched
 
@@ -205,7 +205,7 @@ def test_all_errors_are_reported_at_once_in_file_order(brief, mini):
         "content/factions/blue-party.md:3: unknown faction kind 'club' — use one of: coalition"
     )
     assert lines[1].startswith("content/people/jane-roe.md:3: unknown field `mood`")
-    assert lines[-1] == "brief: build failed with 2 error(s); nothing was written"
+    assert lines[-1] == "brief: build failed with 2 errors; nothing was written"
 
 
 def test_check_writes_nothing(brief, mini):

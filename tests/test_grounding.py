@@ -177,7 +177,7 @@ def test_a_claim_without_a_footnote_is_an_error(brief, mini, name, old, new, exp
         result = brief(*args)
         assert result.code == 1
         assert expected in result.err
-        assert result.err.strip().splitlines()[-1].endswith("error(s); nothing was written")
+        assert result.err.strip().splitlines()[-1].endswith("; nothing was written")
     assert not (mini / "store.json").exists()
 
 
@@ -221,13 +221,13 @@ def test_each_kind_of_ungrounded_thing_is_a_warning(brief, mini, claim, expected
     assert result.code == 0  # a warning, not an error
     lines = result.err.strip().splitlines()
     assert lines == [f"content/briefs/talks.md:8: {expected} {FIX}"]
-    assert result.out.endswith("1 warning(s)\n")
+    assert result.out.endswith("1 warning\n")
 
     strict = summary(brief, mini, claim, strict=True)
     assert strict.code == 1
     assert strict.err.strip().splitlines() == [
         *lines,
-        "brief: check failed: 1 warning(s), and --strict makes them errors",
+        "brief: check failed: 1 warning, and --strict makes them errors",
     ]
 
 

@@ -15,6 +15,7 @@ import pytest
 from textual.widgets import OptionList, Static
 
 import tui.cli as cli
+from tui.ingest.text import counted
 from tui.library import EMBEDDED, LIBRARY, UnionStore, _Merged, build_library, open_union
 from tui.library import user_library as library_at
 
@@ -299,7 +300,7 @@ def test_a_bad_edit_reports_path_line_and_keeps_the_previous_store(
     relative = f"content/briefs/{SUDAN_ID}.md:"
     assert lines[0].startswith(relative) and lines[0][len(relative)].isdigit()
     assert lines[-1] == (
-        f"brief: build failed with {len(lines) - 1} error(s); the previous store {store} is "
+        f"brief: build failed with {counted(len(lines) - 1, 'error')}; the previous store {store} is "
         f"kept — fix {imported} with `brief edit {SUDAN_ID}`"
     )
     assert digest(store) == before

@@ -186,7 +186,7 @@ async def test_entity_screen_back_and_forward(make_app):
             "Leader — National Assembly for Salvation  [p11.s1]",
             "Relations",
             "allied-with Mujahedin government",
-            "Timeline (1 events)",
+            "Timeline (1 event)",
             "Mentions in articles (2)",
             "afghan-national-consensus p17.s1  Also included in this anti-Taliban coalition is Dostum",
         ):

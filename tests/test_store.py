@@ -234,7 +234,7 @@ def test_changing_one_takeaway_changes_only_its_hash(brief, project: Path):
     assert first_words in text
     text_file.write_text(text.replace(first_words, first_words + " indeed", 1))
     result = brief("build", project / "content", "-o", store_dir)
-    assert result.code == 0 and "1 brief(s) rebuilt" in result.out  # the incremental path
+    assert result.code == 0 and "1 brief rebuilt" in result.out  # the incremental path
     after = Store.open(store_dir)
     new = after.item_hashes(SEED_BRIEF)
     assert [k for k in old if old[k] != new[k]] == ["takeaway:1"]
@@ -365,7 +365,7 @@ def test_entity_page_with_more_than_10000_mentions_and_events(store: Store, monk
     options = entity_options(store, store.entity("taliban"))
     prompts = [str(o.prompt) for o in options]
     assert "Mentions in articles (12000)" in prompts
-    assert f"Timeline ({len(events)} events)" in prompts
+    assert f"Timeline ({len(events):,} events)" in prompts
     more = [o for o in options if (o.id or "").startswith("more:")]
     assert [o.id for o in more] == [f"more:events:{PAGE}", f"more:mentions:{PAGE}"]
     assert len(options) < 3 * PAGE  # drawn a page at a time

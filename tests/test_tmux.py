@@ -72,7 +72,7 @@ def test_brief_in_a_real_terminal(tmux, tmp_path, store_path):
         tmux.keys("Down")
     tmux.wait_for("Leader, National Assembly for Salvation", "General, Najibullah government")
     tmux.keys("L")
-    tmux.wait_for("Library — 1 brief(s)")
+    tmux.wait_for("Library — 1 brief")
     tmux.keys("Escape")
     deadline = time.monotonic() + 10
     while "Library —" in tmux.screen() and time.monotonic() < deadline:

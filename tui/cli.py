@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from . import export
+from .ingest.text import counted
 from .model import Brief, Faction, Person
 from .store import Store, StoreError, write_atomic
 
@@ -345,7 +346,7 @@ def build(content: Path, output: Path | None, check: bool, full: bool) -> None:
     if result.incremental and not result.rebuilt:
         click.echo(f"up to date: {target} ({result.briefs} briefs, {elapsed:.0f} ms)")
         return
-    how = f", {result.rebuilt} brief(s) rebuilt" if result.incremental else ""
+    how = f", {counted(result.rebuilt, 'brief')} rebuilt" if result.incremental else ""
     click.echo(
         f"built {target}: {result.briefs} briefs, {result.people} people, "
         f"{result.factions} factions, {result.events} events, "
@@ -364,7 +365,7 @@ def _run_build(build_store: Any, content: Path, target: Path, full: bool, progre
         for error in failure.errors:
             click.echo(str(error), err=True)
         raise UserError(
-            f"build failed with {len(failure.errors)} error(s); nothing was written"
+            f"build failed with {counted(len(failure.errors), 'error')}; nothing was written"
         ) from None
     except StoreError as error:
         raise UserError(str(error)) from None
@@ -407,7 +408,7 @@ def _load(content: Path, progress: Any = None, loader: Callable[[Path], Any] | N
         for error in failure.errors:
             click.echo(str(error), err=True)
         raise UserError(
-            f"build failed with {len(failure.errors)} error(s); nothing was written"
+            f"build failed with {counted(len(failure.errors), 'error')}; nothing was written"
         ) from None
 
 
@@ -429,12 +430,14 @@ def check(content: Path, strict: bool) -> None:
     for warning in warnings:
         click.echo(str(warning), err=True)
     if warnings and strict:
-        raise UserError(f"check failed: {len(warnings)} warning(s), and --strict makes them errors")
+        raise UserError(
+            f"check failed: {counted(len(warnings), 'warning')}, and --strict makes them errors"
+        )
     counts = (
         f"{len(library.briefs)} briefs, {len(library.people)} people, "
         f"{len(library.factions)} factions, {len(library.events)} events"
     )
-    suffix = f", {len(warnings)} warning(s)" if warnings else ""
+    suffix = f", {counted(len(warnings), 'warning')}" if warnings else ""
     click.echo(f"ok: {counts}{suffix}")
 
 
@@ -680,7 +683,7 @@ def _rebuild(content: Path, target: Path, fix: str) -> Any:
         for error in failure.errors:
             click.echo(str(error), err=True)
         raise UserError(
-            f"build failed with {len(failure.errors)} error(s); the previous store {target} is "
+            f"build failed with {counted(len(failure.errors), 'error')}; the previous store {target} is "
             f"kept — fix {fix}"
         ) from None
     except StoreError as error:

@@ -87,3 +87,8 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def is_slug(value: str) -> bool:
     return bool(SLUG_RE.match(value))
+
+
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """``1 brief``, ``2 briefs``, ``0 events``: a count with its noun in the right number."""
+    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"

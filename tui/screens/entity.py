@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..ingest.text import counted
 from ..linking import Location
 from ..model import Faction, Person, SourceRef
 from ..store import Store
@@ -169,7 +170,7 @@ def entity_options(
             )
             options.append(link(prompt, f"entity:{item.target}"))
     total_events = store.entity_event_count(entity.id)
-    options.append(_heading(f"Timeline ({total_events} events)"))
+    options.append(_heading(f"Timeline ({counted(total_events, 'event')})"))
     if total_events > 1:
         # the axis needs the spread of dates, not every event: at most 200 of them
         step = max(1, total_events // 200)
@@ -211,7 +212,7 @@ class EntityScreen(BriefScreen):
         self.title = self.entity.name
         lines = self.query_one("#entity-lines", OptionList)
         lines.border_title = Content(
-            f"{self.entity.name} — across {len(self.entity.briefs)} brief(s)"
+            f"{self.entity.name} — across {counted(len(self.entity.briefs), 'brief')}"
         )
         if self.location.cursor is not None:
             lines.highlighted = self.location.cursor

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from ..ingest.text import counted
 from ..model import Brief
 from ..search import Hit, QueryError, crop
 from ..store import Store
@@ -105,7 +106,9 @@ class LibraryScreen(ModalScreen[str | None]):
         # Keys sent in a burst (L Escape …) can close the screen before it has mounted.
         if self._listing() is None:
             return
-        self.query_one("#library-box").border_title = Content(f"Library — {self.count} brief(s)")
+        self.query_one("#library-box").border_title = Content(
+            f"Library — {counted(self.count, 'brief')}"
+        )
         self.refilter("")
         self.query_one("#library-filter", Input).focus()
 
