@@ -25,7 +25,8 @@ B = 0.75
 EXACT, VARIANT, TYPO = 1.0, 0.8, 0.65  # weight of a word as typed, a transliteration, a typo
 MAX_PREFIX = 40  # completions of a word typed as a prefix, the most frequent first
 MAX_FUZZY_CHECKS = 300  # edit distances computed per query word, at most
-MAX_SEGMENTS = 6  # past this many, the small segments are merged into one
+MAX_SMALL_SEGMENTS = 6  # past this many small segments, they are merged into one
+SMALL_FRACTION = 8  # a segment is small when it holds under 1/8 of the largest one's documents
 NAME_BONUS = 2.5  # the query is exactly a person's or faction's name or alias
 MANIFEST = "index.json"
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
@@ -128,10 +129,20 @@ class SearchIndex:
             segment.kill(groups)
         if docs:
             self.segments.append(Segment.build(docs, self._new_name()))
-        if len(self.segments) > MAX_SEGMENTS:
-            small = self.segments[1:]
-            merged = [record_to_doc(r) for s in small for r in s.live_records()]
-            self.segments = [self.segments[0], Segment.build(merged, self._new_name())]
+        self._compact()
+
+    def _compact(self) -> None:
+        """Merge the small segments (incremental updates) once there are too many, leaving the
+        big ones (a full build's) alone: an update's cost stays with what it changed, never with
+        the library's size."""
+        self.segments = [s for s in self.segments if s.live_count] or self.segments[-1:]
+        largest = max((s.size for s in self.segments), default=0)
+        small = [s for s in self.segments if s.size * SMALL_FRACTION < largest]
+        if len(small) <= MAX_SMALL_SEGMENTS:
+            return
+        merged = [record_to_doc(r) for s in small for r in s.live_records()]
+        kept = [s for s in self.segments if s not in small]
+        self.segments = [*kept, Segment.build(merged, self._new_name())]
 
     def _new_name(self) -> str:
         name = f"s{self._counter:04d}"
