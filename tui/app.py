@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import LineFilter
 
 from .config import Config, load_config
 from .linking import BriefView, Location, Selection
@@ -11,6 +14,17 @@ from .screens.base import BriefScreen
 from .screens.reader import ReaderScreen
 from .store import Store
 from .userdata import UserData
+
+# Themes whose colours are the terminal's own palette: the reader cannot know them, so it cannot
+# promise readable highlights in them (ansi-dark drew the selected paragraph black on the terminal's
+# background). Dropped from the `t` cycle and the palette's theme list.
+UNREADABLE_THEMES = ("ansi-dark", "ansi-light", "textual-ansi")
+THEME_SETTING = "theme"
+
+
+def reader_themes(app: App) -> list[str]:
+    """The themes the `t` key cycles through."""
+    return sorted(app.available_themes)
 
 
 def _brief_commands() -> type:
@@ -40,13 +54,64 @@ class BriefApp(App):
         start: Location | None = None,
         config: Config | None = None,
     ) -> None:
+        self._dim_filter: tuple[str, LineFilter] | None = None
         super().__init__()
+        for name in UNREADABLE_THEMES:
+            self.unregister_theme(name)
         self.store = store
         self.userdata = userdata
+        saved = userdata.setting(THEME_SETTING)
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = saved
         self.config = config if config is not None else load_config()
         self.start = start
         self.history: list[Location] = []
         self.position = -1
+        self.crash: BaseException | None = None  # the first unhandled error, reported by the CLI
+
+    # -- crashes --------------------------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        """Keep the first unhandled error for a one-line report after the terminal is restored
+        (tui/cli.py writes the traceback to a file); Textual still closes the app."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """No traceback on the user's terminal: the CLI prints where the report was written."""
+        if self.crash is None:
+            super()._print_error_renderables()
+        else:
+            self._exit_renderables.clear()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables plus the reader's own component colours (see widgets/styles.py)."""
+        from .widgets.styles import reader_variables
+
+        variables = super().get_css_variables()
+        variables.update(reader_variables(variables))
+        self.theme_variables = variables
+        return variables
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Dim text drawn in the reader's readable muted colour, then Textual's filters (the first of
+        which would otherwise draw dim text two-thirds of the way to the background)."""
+        muted = self.theme_variables.get("brief-muted")
+        if muted and (self._dim_filter is None or self._dim_filter[0] != muted):
+            from textual.color import Color
+
+            from .widgets.styles import ReadableDim
+
+            self._dim_filter = (muted, ReadableDim(Color.parse(muted)))
+        filters = list(super().get_line_filters())
+        if self._dim_filter is not None:
+            filters.insert(0, self._dim_filter[1])
+        return filters
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme, however it was chosen (`t` or the palette), across restarts."""
+        if hasattr(self, "userdata"):
+            self.userdata.set_setting(THEME_SETTING, theme)
 
     def on_mount(self) -> None:
         if self.config.keymap:
@@ -165,7 +230,7 @@ class BriefApp(App):
         self.push_screen(HelpScreen(bindings_table(self.screen)))
 
     def action_cycle_theme(self) -> None:
-        names = sorted(self.available_themes)
+        names = reader_themes(self)
         index = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(index + 1) % len(names)]
         self.notify(f"Theme: {self.theme}", timeout=2, markup=False)

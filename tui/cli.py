@@ -29,6 +29,76 @@ class UserError(click.ClickException):
     exit_code = 1
 
 
+CRASH_EXIT = 70  # EX_SOFTWARE: an internal error, neither success (0) nor a user error (1)
+
+
+class Crashed(Exception):
+    """The reader stopped on an internal error; ``error`` is the original exception."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def crash_dir() -> Path:
+    """Where crash reports go: ``$BRIEF_STATE_DIR``, else the platform state directory."""
+    import os
+
+    env = os.environ.get("BRIEF_STATE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("brief", appauthor=False))
+
+
+def report_crash(error: BaseException) -> str:
+    """Write the full traceback to a file and return the one line to show the user."""
+    import platform
+    import tempfile
+    import traceback
+
+    from . import __name__ as package
+
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    report = "".join(
+        [
+            f"brief crash report {time.strftime('%Y-%m-%d %H:%M:%S %z')}\n",
+            f"python {platform.python_version()} on {platform.platform()}; argv {sys.argv!r}\n",
+            f"package {package}\n\n",
+            *traceback.format_exception(error),
+        ]
+    )
+    where = None
+    for directory in (crash_dir(), Path(tempfile.gettempdir())):
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            path = directory / f"crash-{stamp}-{os_pid()}.txt"
+            path.write_text(report, encoding="utf-8")
+            where = path
+            break
+        except OSError:
+            continue
+    summary = (
+        f"{type(error).__name__}: {error}".splitlines()[0][:160]
+        if str(error)
+        else type(error).__name__
+    )
+    summary = "".join(c if c.isprintable() else "?" for c in summary)
+    if where is None:
+        return f"brief: internal error ({summary}); no crash report could be written"
+    return (
+        f"brief: internal error ({summary}) — the full report is in {where}; "
+        "please send it with what you were doing"
+    )
+
+
+def os_pid() -> int:
+    import os
+
+    return os.getpid()
+
+
 def default_output(content: Path) -> Path:
     """Where `brief build` writes when no -o is given: the embedded store when building this
     project's own content/ (a checkout with tui/data/), otherwise store.json beside content/."""
@@ -113,7 +183,10 @@ def run_reader(
     from .userdata import UserData
 
     data_dir = data_dir if data_dir is not None else ctx.find_root().params.get("data_dir")
-    BriefApp(store, UserData(data_dir), start).run()
+    app = BriefApp(store, UserData(data_dir), start)
+    app.run()
+    if app.crash is not None:  # the terminal is restored by now; say where the report is
+        raise Crashed(app.crash)
 
 
 def resolve_target(store: Store, target: str) -> Any:
@@ -339,15 +412,28 @@ def show(
 @cli.command()
 @click.argument("query")
 @store_option
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: a list of hits.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @click.pass_context
 def search(
     ctx: click.Context, query: str, store_path: Path | None, as_json: bool, limit: int
 ) -> None:
-    """Search briefs, people, factions and events."""
+    """Search briefs, takeaways, events, sentences, people and factions.
+
+    \b
+    Words must all match (typos and spelling variants are tolerated); "quotes" for a
+    phrase; -word for NOT; filters: kind: actor: faction: status: tag: year:2019..2022
+    brief: name: (e.g. `brief search 'kind:person status:deceased'`).
+    """
+    from .search import QueryError
+
     store = open_store(ctx, store_path)
-    hits = store.search(query, limit)
+    try:
+        result = store.search_index.search(query, limit)
+    except QueryError as error:
+        raise UserError(_clean(str(error))) from None
+    if result.suggestion:
+        click.echo(f"did you mean: {_clean(result.suggestion)}", err=True)
     if as_json:
         click.echo(
             export.dumps(
@@ -357,21 +443,42 @@ def search(
                         "id": h.id,
                         "title": h.title,
                         "snippet": h.snippet,
+                        "highlights": [list(span) for span in h.highlights],
                         "brief": h.brief,
-                        "score": h.score,
+                        "item": h.item,
+                        "score": round(h.score, 4),
                     }
-                    for h in hits
+                    for h in result.hits
                 ]
             )
         )
         return
-    if not hits:
-        click.echo(f"no matches for {query!r}", err=True)
+    if not result.hits:
+        click.echo(f"no matches for {_clean(query)!r}", err=True)
         return
-    for hit in hits:
-        click.echo(f"{hit.kind:<8} {hit.id}  {hit.title}")
+    for hit in result.hits:
+        click.echo(f"{hit.kind:<8} {_clean(hit.id)}  {_clean(hit.title)}")
         if hit.snippet:
-            click.echo(f"         {hit.snippet}")
+            click.echo("         " + _marked(hit.snippet, hit.highlights))
+
+
+def _clean(text: str) -> str:
+    """Text from a store, safe for the terminal: control characters dropped."""
+    return "".join(c for c in text if c.isprintable() or c == " ")
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with the matched spans bold and underlined (click drops the styling when the
+    output is not a terminal)."""
+    out, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        out.append(_clean(text[last:start]))
+        out.append(click.style(_clean(text[start:end]), bold=True, underline=True))
+        last = end
+    out.append(_clean(text[last:]))
+    return "".join(out)
 
 
 @cli.command("export")
@@ -515,5 +622,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point: a crash anywhere ends with one line naming the report file and
+    a non-zero exit status, never a traceback."""
+    try:
+        code = main()
+    except Crashed as crash:
+        click.echo(report_crash(crash.error), err=True)
+        code = CRASH_EXIT
+    except Exception as error:
+        click.echo(report_crash(error), err=True)
+        code = CRASH_EXIT
+    sys.exit(code)

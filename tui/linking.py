@@ -40,6 +40,7 @@ class BriefView:
     events: list[Event]
     mentions: list[Mention]
     by_field: dict[str, list[Mention]] = field(default_factory=dict)
+    counts: dict[str, int] | None = None  # mentions per entity, counted on first use
 
     @classmethod
     def load(cls, store: Store, brief_id: str) -> BriefView:
@@ -124,7 +125,13 @@ class BriefView:
         return found
 
     def mention_count(self, actor: str) -> int:
-        return sum(1 for m in self.mentions if m.entity == actor)
+        counts = self.counts
+        if counts is None:
+            counts = {}
+            for mention in self.mentions:
+                counts[mention.entity] = counts.get(mention.entity, 0) + 1
+            self.counts = counts
+        return counts.get(actor, 0)
 
     def events_of(self, actor: str | None) -> list[Event]:
         if actor is None:

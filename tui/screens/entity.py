@@ -174,8 +174,10 @@ class EntityScreen(BriefScreen):
         lines.focus()
 
     def capture_location(self) -> Location:
-        lines = self.query_one("#entity-lines", OptionList)
-        return Location("entity", self.entity.id, cursor=lines.highlighted)
+        # safe on a screen not yet mounted or already torn down (keys typed in a burst)
+        found = self.query("#entity-lines")
+        cursor = found.first(OptionList).highlighted if found else None
+        return Location("entity", self.entity.id, cursor=cursor)
 
     def action_cursor(self, step: int) -> None:
         lines = self.query_one("#entity-lines", OptionList)

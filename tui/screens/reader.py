@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
@@ -20,11 +21,16 @@ from ..export import dateline_text
 from ..linking import BriefView, Location, Selection
 from ..widgets.actors import ActorsPane, ActorTree
 from ..widgets.keybar import KeyBar
-from ..widgets.panes import HistoryPane, ItemPane, SourcePane, SummaryPane, TakeawaysPane
+from ..widgets.panes import HistoryPane, SourcePane, SummaryPane, TakeawaysPane, TextPane
 from .base import BriefScreen
 
 PANES = ("summary", "takeaways", "actors", "history", "source")
 PANE_TITLES = ("Summary", "Key takeaways", "Actors", "History", "Source")
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 item``, ``2 items``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def brief_header(view: BriefView) -> Content:
@@ -39,17 +45,26 @@ def brief_header(view: BriefView) -> Content:
 
 class ReaderScreen(BriefScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    AUTO_FOCUS = None  # on_mount focuses the saved pane itself
 
+    # Pane switching is a priority binding: it runs as the key arrives, so the next key of a
+    # burst ("3 j" typed in one go) already goes to the new pane. Hint keys are taken in on_key.
     BINDINGS = [
         *(
             Binding(
-                str(n), f"digit({n})", f"Go to {PANE_TITLES[n - 1]}", show=False, id=f"pane-{n}"
+                str(n),
+                f"digit({n})",
+                f"Go to {PANE_TITLES[n - 1]}",
+                show=False,
+                id=f"pane-{n}",
+                priority=True,
             )
             for n in range(1, 6)
         ),
-        *(Binding(str(n), f"digit({n})", f"Follow link {n}", show=False) for n in range(6, 10)),
-        Binding("tab", "cycle(1)", "Next pane", show=False, id="next-pane"),
-        Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, id="previous-pane"),
+        Binding("tab", "cycle(1)", "Next pane", show=False, id="next-pane", priority=True),
+        Binding(
+            "shift+tab", "cycle(-1)", "Previous pane", show=False, id="previous-pane", priority=True
+        ),
         Binding("escape", "clear", "Clear", id="clear"),
         Binding("slash", "find", "Search", id="search"),
         Binding("n", "match(1)", "Next match", show=False, id="next-match"),
@@ -57,10 +72,10 @@ class ReaderScreen(BriefScreen):
         Binding("f", "hints", "Links", id="hints"),
     ]
 
-    selection: reactive[Selection] = reactive(Selection, init=False)
-    search_text: reactive[str] = reactive("", init=False)
-    hints: reactive[bool] = reactive(False, init=False)
-    active: reactive[str] = reactive("summary", init=False)
+    selection: reactive[Selection] = reactive(Selection, init=False, repaint=False)
+    search_text: reactive[str] = reactive("", init=False, repaint=False)
+    hints: reactive[bool] = reactive(False, init=False, repaint=False)
+    active: reactive[str] = reactive("summary", init=False, repaint=False)
 
     def __init__(self, view: BriefView, location: Location | None = None) -> None:
         super().__init__()
@@ -102,14 +117,19 @@ class ReaderScreen(BriefScreen):
     def on_mount(self) -> None:
         self.title = self.view.brief.title
         location = self.location
-        self.selection = location.selection
         name = location.focus if location.focus in PANES else "summary"
         # set without the watcher, then draw the tab strip once (the watcher would not run when
         # the pane is the default one, and would run twice with an explicit call)
         self.set_reactive(ReaderScreen.active, name)
         self.watch_active(name)
-        self.call_after_refresh(self.pane_widget(name).focus)
-        if location.selection.item and location.selection.item.startswith("sentence:"):
+        selection = location.selection
+        pane = self.text_pane(name)
+        # Source shows the support of the item under the cursor from the first paint
+        if pane is not None and name != "source" and not selection.item and pane.current_key():
+            selection = Selection(selection.actor, pane.current_key())
+        self.selection = selection
+        self.set_focus(self.pane_widget(name))
+        if selection.item and selection.item.startswith("sentence:"):
             self.query_one(SourcePane).show_support()
 
     # -- panes and focus ------------------------------------------------------------------------
@@ -117,48 +137,83 @@ class ReaderScreen(BriefScreen):
         """The focusable widget of a pane."""
         if name == "actors":
             return self.query_one(ActorTree)
-        return self.query_one(f"#{name}", ItemPane)
+        return self.query_one(f"#{name}", TextPane)
+
+    def text_pane(self, name: str) -> TextPane | None:
+        """A text pane by name, or None (Actors, or a screen being torn down)."""
+        if name == "actors":
+            return None
+        try:
+            return self.query_one(f"#{name}", TextPane)
+        except NoMatches:
+            return None
 
     def pane_container(self, name: str) -> Widget:
         return self.query_one(f"#{name}")
 
     def focus_pane(self, name: str) -> None:
+        """Focus a pane now (not after the next refresh): the next key of a burst goes there.
+        Source then shows the support of the item under that pane's cursor."""
+        try:
+            widget = self.pane_widget(name)
+        except NoMatches:
+            return
         self.active = name
-        self.call_after_refresh(self.pane_widget(name).focus)
+        self.set_focus(widget)
+        pane = self.text_pane(name)
+        if pane is not None and name != "source":
+            key = pane.current_key()
+            if key and key != self.selection.item:
+                self.selection = Selection(self.selection.actor, key)
 
     def watch_active(self, name: str) -> None:
-        for pane in PANES:
-            self.pane_container(pane).set_class(pane == name, "-active")
+        try:
+            for pane in PANES:
+                self.pane_container(pane).set_class(pane == name, "-active")
+            tabs_widget = self.query_one("#pane-tabs", Static)
+        except NoMatches:
+            return
         tabs = []
         for number, (pane, title) in enumerate(zip(PANES, PANE_TITLES, strict=True), 1):
             style = "reverse bold" if pane == name else "$text-muted"
             tabs.append(Content.styled(f" {number} {title} ", style))
-        self.query_one("#pane-tabs", Static).update(Content(" ").join(tabs))
+        tabs_widget.update(Content(" ").join(tabs))
 
     def on_descendant_focus(self, event) -> None:
+        if event.widget is not self.focused:
+            return  # focus has moved on since (keys typed fast)
         for pane in PANES:
-            container = self.pane_container(pane)
+            try:
+                container = self.pane_container(pane)
+            except NoMatches:
+                return
             if event.widget is container or container in event.widget.ancestors:
                 if self.active != pane:
-                    self.active = pane
+                    self.focus_pane(pane)  # a mouse click: same as the pane's number
                 if self.hints:
                     self.hints = False
                 return
 
     def capture_location(self) -> Location:
+        """Where the reader is, from the screen's own state only (safe while it is torn down)."""
         return Location("brief", self.brief_id, self.selection, self.active)
 
     # -- actions --------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Digits 6–9 exist only in hint mode; n / N are shown dimmed until there is a search."""
-        if action == "digit" and parameters and int(parameters[0]) > 5:  # type: ignore[call-overload]
-            return self.hints
+        """Pane keys are off while typing in the search field; n / N are shown dimmed until there
+        is a search."""
+        if action in ("digit", "cycle"):
+            from textual.widgets import Input
+
+            return None if isinstance(self.focused, Input) or not self.is_current else True
         if action == "match":
             return True if self.search_text else None
         return True
 
-    def watch_hints(self) -> None:
+    def watch_hints(self, hints: bool) -> None:
         self.refresh_bindings()
+        if not hints:
+            self.set_query_status()
 
     def watch_search_text(self) -> None:
         self.refresh_bindings()
@@ -198,34 +253,39 @@ class ReaderScreen(BriefScreen):
             self.mount(find, before=self.query_one("#status"))
         find.add_class("-shown")
         find.value = self.search_text
-        self.call_after_refresh(find.focus)
+        self.set_focus(find)
 
     def action_hints(self) -> None:
-        if self.active == "actors":
+        pane = self.text_pane(self.active)
+        if pane is None:
             self.set_status(
                 "Links are in the text panes; in Actors, enter opens the selected actor."
             )
             return
-        pane = self.query_one(f"#{self.active}", ItemPane)
-        self.hints = not self.hints
-        if self.hints and not pane.hint_map:
+        if self.hints:
+            self.hints = False
+            return
+        self.hints = True
+        if not pane.hint_map:
             self.hints = False
             self.set_status("No links in this item.")
-        elif self.hints:
+        else:
             self.set_status("Press a number to follow a link, escape to cancel.")
 
     def follow_hint(self, key: str) -> None:
-        pane = self.query_one(f"#{self.active}", ItemPane)
-        link = pane.hint_map.get(key)
+        pane = self.text_pane(self.active)
+        link = pane.hint_map.get(key) if pane is not None else None
         self.hints = False
-        self.set_status("")
         if link is None:
             return
         if link.kind == "entity":
             self.app.open_entity(link.target)  # type: ignore[attr-defined]
         else:
-            self.selection = Selection(self.selection.actor, link.target)
+            self.selection = Selection(self.selection.actor, f"sentence:{link.target}")
             self.focus_pane("source")
+            source = self.text_pane("source")
+            if source is not None:
+                source.show_support()
 
     def action_match(self, step: int) -> None:
         matches = self.matches()
@@ -234,24 +294,32 @@ class ReaderScreen(BriefScreen):
             return
         self.match_index = (self.match_index + step) % len(matches)
         pane_name, key = matches[self.match_index]
+        pane = self.text_pane(pane_name)
+        if pane is not None:
+            pane.move_to(key)
         self.focus_pane(pane_name)
-        self.query_one(f"#{pane_name}", ItemPane).move_to(key)
         self.set_status(f"Match {self.match_index + 1} of {len(matches)} for {self.search_text!r}")
 
     def matches(self) -> list[tuple[str, str]]:
         return [
             (name, key)
             for name in ("summary", "takeaways", "history", "source")
-            for key in self.query_one(f"#{name}", ItemPane).match_keys(self.search_text)
+            if (pane := self.text_pane(name)) is not None
+            for key in pane.match_keys(self.search_text)
         ]
 
     def set_query(self, query: str) -> None:
         self.search_text = query
         self.match_index = -1
+        self.set_query_status()
+
+    def set_query_status(self) -> None:
+        query = self.search_text
         if query:
             count = len(self.matches())
             self.set_status(
-                f"{count} item(s) match {query!r} — n / N to step through"
+                f"{plural(count, 'item')} {'matches' if count == 1 else 'match'} {query!r}"
+                " — n / N to step through"
                 if count
                 else f"No matches for {query!r}."
             )
@@ -259,7 +327,10 @@ class ReaderScreen(BriefScreen):
             self.set_status("")
 
     def set_status(self, text: str) -> None:
-        status = self.query_one("#status", Static)
+        try:
+            status = self.query_one("#status", Static)
+        except NoMatches:
+            return
         status.update(Content(text))
         status.set_class(bool(text), "-shown")
 
@@ -286,17 +357,28 @@ class ReaderScreen(BriefScreen):
         find = self.focused
         if event.key == "escape" and isinstance(find, Input) and find.id == "find":
             event.stop()
+            event.prevent_default()
             find.value = ""
             find.remove_class("-shown")
             self.set_query("")
             self.focus_pane(self.active)
+            return
+        if self.hints and event.character and event.key != "escape":
+            # hint labels beyond the digits (a, b, …) reach here before the pane's own keys
+            pane = self.text_pane(self.active)
+            if pane is not None and event.character in pane.hint_map:
+                event.stop()
+                event.prevent_default()
+                self.follow_hint(event.character)
 
-    @on(ItemPane.Picked)
-    def _picked(self, event: ItemPane.Picked) -> None:
+    @on(TextPane.Picked)
+    def _picked(self, event: TextPane.Picked) -> None:
         if isinstance(event.pane, SourcePane):
             if event.chosen:
                 self.choose_sentence(event.key)
             return
+        if event.pane.id != self.active:
+            return  # a late message from a pane the user has left
         self.selection = Selection(self.selection.actor, event.key)
         if event.chosen:
             self.focus_pane("source")

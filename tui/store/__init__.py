@@ -6,9 +6,9 @@ from .tinyio import StoreError, serialize, write_atomic, write_store
 
 def __getattr__(name: str) -> object:
     if name == "SearchHit":
-        from .search import SearchHit
+        from ..search import Hit
 
-        return SearchHit
+        return Hit
     raise AttributeError(name)
 
 

@@ -28,7 +28,7 @@ from ..model import (
 from .tinyio import StoreError, read_tables
 
 if TYPE_CHECKING:
-    from .search import SearchHit, SearchIndex
+    from ..search import Hit, SearchIndex
 
 T = TypeVar("T")
 
@@ -256,12 +256,15 @@ class Store:
 
     @cached_property
     def search_index(self) -> SearchIndex:
-        from .search import SearchIndex  # built on first search, not at start-up
+        """The search engine (tui.search); built in memory on first use until the store keeps
+        a built index beside it."""
+        from ..search.adapter import index_of_store
 
-        return SearchIndex.from_store(self)
+        return index_of_store(self)
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        return self.search_index.search(query, limit)
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """Ranked hits; raises tui.search.QueryError for a malformed query."""
+        return self.search_index.search(query, limit).hits
 
 
 __all__ = ["Candidate", "Link", "Store", "StoreError"]

@@ -120,8 +120,17 @@ class ActorTree(Tree[str]):
     ]
     COMPONENT_CLASSES = {"actor-tree--involved", "actor-tree--dead"}
     DEFAULT_CSS = """
-    ActorTree > .actor-tree--involved { color: $text-warning; text-style: bold; }
-    ActorTree > .actor-tree--dead { color: $text-muted; }
+    ActorTree > .actor-tree--involved { color: $brief-mention; text-style: bold; }
+    ActorTree > .actor-tree--dead { color: $brief-muted; }
+    ActorTree > .tree--label { color: $brief-text; }
+    ActorTree > .tree--guides, ActorTree > .tree--guides-hover { color: $brief-border; }
+    ActorTree > .tree--guides-selected { color: $brief-muted; }
+    ActorTree > .tree--highlight-line { background: $brief-surface; }
+    ActorTree > .tree--cursor {
+        background: $brief-cursor-blurred; color: $brief-text; text-style: none;
+    }
+    ActorTree:focus > .tree--cursor { background: $brief-cursor; color: $brief-text; }
+    ActorTree:focus > .tree--guides-selected { color: $brief-muted; }
     """
 
     involved: reactive[frozenset[str]] = reactive(frozenset, init=False)

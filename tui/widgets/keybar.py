@@ -18,8 +18,8 @@ class KeyBar(Static):
         dock: bottom;
         height: 1;
         padding: 0 1;
-        background: $footer-background;
-        color: $footer-foreground;
+        background: $brief-bar;
+        color: $brief-bar-text;
     }
     """
 
@@ -38,13 +38,13 @@ class KeyBar(Static):
             key = self.app.get_key_display(binding)
             parts.append(
                 Content.assemble(
-                    (f"{key} ", "bold $footer-key-foreground"),
+                    (f"{key} ", "bold $brief-bar-key"),
                     (
                         binding.description,
-                        "$footer-description-foreground" if active.enabled else "$text-disabled",
+                        "$brief-bar-text" if active.enabled else "$brief-bar-text italic",
                     ),
                 )
             )
         if self.app.ENABLE_COMMAND_PALETTE:
-            parts.append(Content.assemble(("ctrl+p ", "bold $footer-key-foreground"), "palette"))
+            parts.append(Content.assemble(("ctrl+p ", "bold $brief-bar-key"), "palette"))
         self.update(Content("  ").join(parts))

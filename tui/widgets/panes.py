@@ -1,40 +1,53 @@
 """The reader's text panes: Summary, Key takeaways, History and Source.
 
-Each pane is an :class:`OptionList` of items (paragraphs, takeaways, events). The reader screen owns
-the state — ``selection``, ``query`` and ``hints`` — and binds it into every pane with ``data_bind``;
-a pane re-renders its items when any of them changes and reports the item the user moves to with a
-:class:`ItemPane.Picked` message. Panes never talk to each other.
+Each pane is one widget that draws its own lines (Textual's Line API): items — paragraphs,
+takeaways, events — are wrapped to the pane's width on demand (line break offsets only, cached per
+width) and only the visible lines are ever styled and drawn. A line is cached as a strip until the
+highlight of its item changes; a new selection repaints only the items whose highlight changed.
 
-All article and content text goes through :class:`~textual.content.Content` built from plain strings,
-never through markup.
+The reader screen owns the state — ``selection``, ``search_text`` and ``hints`` — and binds it into
+every pane with ``data_bind``; a pane reports the item the user moves to with :class:`Picked`.
+Panes never talk to each other.
+
+All article and content text goes through :class:`~textual.content.Content` built from plain
+strings, never through markup.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from textual import on
+from rich.cells import cell_len, get_character_cell_size
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
 
 from ..linking import BriefView, Selection, find_spans
 from ..model import SourceRef
-from .lists import KeyedOptionList
 from .styles import HINT_KEYS, HINT_STYLE, MATCH_STYLE, MENTION_STYLE, REF_STYLE, SUPPORT_STYLE
 from .timeline import axis_line
+
+PREFIX_STYLE = "dim"
 
 
 @dataclass(frozen=True, slots=True)
 class LinkTarget:
-    """Something a hint can follow: an entity page or an item's source sentence."""
+    """Something a hint can follow: an entity page or one source sentence of an item."""
 
     kind: str  # "entity" | "source"
-    target: str  # entity id, or the item key whose source to show
-    start: int
+    target: str  # entity id, or the sentence id ("p12.s1")
+    start: int  # where the hint label goes, in the item's text
     end: int
+    item: str = ""  # the item's key
 
 
 @dataclass(slots=True)
@@ -45,64 +58,97 @@ class PaneItem:
     offset: int = 0  # where this text starts within that field
     prefix: str = ""
     refs: tuple[SourceRef, ...] = ()
+    hang: bool = False  # indent continuation lines under the text, past the prefix
+    mentions: list[tuple[str, int, int]] = field(default_factory=list)  # entity, start, end
+    sentences: list[tuple[str, int, int]] = field(default_factory=list)  # id, start, end
+    named: frozenset[str] | None = None  # the entities mentioned, worked out once
+
+    def ref_ids(self) -> list[str]:
+        return list(dict.fromkeys(s for r in self.refs for s in (r.sentences or (r.sentence,))))
+
+    def entities(self) -> frozenset[str]:
+        if self.named is None:
+            self.named = frozenset(entity for entity, _, _ in self.mentions)
+        return self.named
 
 
-def render_item(
-    view: BriefView,
-    item: PaneItem,
-    selection: Selection,
-    query: str,
-    support: set[str] | None = None,
-    hints: dict[int, str] | None = None,
-) -> tuple[Content, list[LinkTarget]]:
-    """An item's text with the selected actor's mentions, the search matches, the supporting
-    sentences and (in hint mode) hint labels styled in; also the links it contains."""
-    text = item.text
-    content = Content(text)
-    links = [
-        LinkTarget("entity", m.entity, m.start - item.offset, m.end - item.offset)
-        for m in view.by_field.get(item.field, [])
-        if item.offset <= m.start and m.end <= item.offset + len(text)
+@dataclass(slots=True)
+class _Shown:
+    """One item as drawn: its text with prefix, hint labels and source ids, and its styles."""
+
+    text: str
+    spans: list[tuple[int, int, str]]  # start, end, style; short ones sorted by start
+    longest: int
+    long_spans: list[tuple[int, int, str]]  # the few long ones (supporting sentences)
+    indent: int
+    hints: dict[str, LinkTarget]
+
+
+def wrap_offsets(text: str, width: int, indent: int = 0) -> list[int]:
+    """Where each wrapped line of ``text`` starts, breaking at spaces (words longer than a line
+    are cut); lines after the first are ``indent`` cells narrower. Runs at C speed for ASCII."""
+    width = max(width, 4)
+    rest = max(width - indent, 4)
+    starts = [0]
+    start, size, avail = 0, len(text), width
+    ascii_text = text.isascii()
+    while True:
+        newline = text.find("\n", start, start + avail + 1)
+        if ascii_text or text[start : start + avail + 1].isascii():
+            if newline == -1 and size - start <= avail:
+                break
+            end = start + avail
+        else:  # wide characters: count cells one by one for this line only
+            cells, end = 0, start
+            while end < size and cells + get_character_cell_size(text[end]) <= avail:
+                cells += get_character_cell_size(text[end])
+                end += 1
+            if newline == -1 and end >= size:
+                break
+        if newline != -1 and newline <= end:
+            following = newline + 1
+        else:
+            cut = text.rfind(" ", start + 1, end + 1)
+            following = cut + 1 if cut > start else max(end, start + 1)
+        while following < size and text[following] == " ":
+            following += 1  # a continuation line never starts with the space it broke at
+        if following >= size:
+            break
+        starts.append(following)
+        start, avail = following, rest
+    return starts
+
+
+class TextPane(ScrollView, can_focus=True):
+    """Base of the text panes: items drawn with highlights, an item cursor, a pager, and link hints."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("pagedown,space,ctrl+f", "page(1)", "Page down", show=False),
+        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("enter", "choose", "Open", show=False),
     ]
-    for start, end in view.spans(item.field, selection.actor, item.offset, item.offset + len(text)):
-        content = content.stylize(MENTION_STYLE, start, end)
-    if support:
-        article = view.store.article(view.brief.id)
-        if article is not None:
-            for sentence in article.sentences():
-                if sentence.id in support and item.offset <= sentence.start < item.offset + len(
-                    text
-                ):
-                    content = content.stylize_before(
-                        SUPPORT_STYLE, sentence.start - item.offset, sentence.end - item.offset
-                    )
-    for start, end in find_spans(text, query):
-        content = content.stylize(MATCH_STYLE, start, end)
-    if item.refs:
-        sentences = list(
-            dict.fromkeys(s for r in item.refs for s in (r.sentences or (r.sentence,)))
-        )
-        links.append(LinkTarget("source", item.key, len(text), len(text)))
-        content = content + Content.styled(f"  [{', '.join(sentences)}]", REF_STYLE)
-    if hints:
-        pieces, cursor = [], 0
-        for position in sorted(hints):
-            pieces.append(content[cursor:position])
-            pieces.append(Content.styled(f"{hints[position]}", HINT_STYLE))
-            cursor = position
-        pieces.append(content[cursor:])
-        content = Content("").join(pieces)
-    if item.prefix:
-        content = Content.styled(item.prefix, "dim") + content
-    return content, links
+    COMPONENT_CLASSES = {"text-pane--cursor"}
+    DEFAULT_CSS = """
+    TextPane { overflow-x: hidden; }
+    TextPane > .text-pane--cursor {
+        color: $foreground;
+        background: $boost;
+    }
+    TextPane:focus > .text-pane--cursor {
+        color: $block-cursor-foreground;
+        background: $block-cursor-blurred-background;
+    }
+    """
 
-
-class ItemPane(KeyedOptionList):
-    """Base of the text panes: items rendered with highlights, a cursor, and link hints."""
-
-    selection: reactive[Selection] = reactive(Selection, init=False)
-    search_text: reactive[str] = reactive("", init=False)
-    hints: reactive[bool] = reactive(False, init=False)
+    selection: reactive[Selection] = reactive(Selection, init=False, repaint=False)
+    search_text: reactive[str] = reactive("", init=False, repaint=False)
+    hints: reactive[bool] = reactive(False, init=False, repaint=False)
 
     TITLE = ""
 
@@ -110,133 +156,557 @@ class ItemPane(KeyedOptionList):
     class Picked(Message):
         """The user moved to an item (``key``) or chose it (``chosen``)."""
 
-        pane: ItemPane
+        pane: TextPane
         key: str
         chosen: bool = False
 
     def __init__(self, view: BriefView, *, id: str) -> None:
         super().__init__(id=id, classes="pane")
         self.view = view
-        self.items: list[PaneItem] = []
-        self.links: dict[int, list[LinkTarget]] = {}
-        self.hint_map: dict[str, LinkTarget] = {}
+        self.items: list[PaneItem] = self.build_items()
+        self.cursor = 0
+        self.empty_text = ""
+        self._width = 0  # the width the line map was made for
+        self._wraps: list[list[int]] = []
+        self._tops: list[int] = [0]
+        self._shown: dict[int, _Shown] = {}
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._versions: list[int] = [0] * len(self.items)
+        self._support: set[str] = set()
+        self._pending: Callable[[], None] | None = None  # a scroll asked for before layout
 
+    # -- content ---------------------------------------------------------------------------------
     def build_items(self) -> list[PaneItem]:
         raise NotImplementedError
 
-    def support(self) -> set[str] | None:
-        return None
+    def support(self) -> set[str]:
+        return set()
 
-    def on_mount(self) -> None:
-        self.border_title = Content(self.TITLE)
-        self.rebuild()
+    def _with_mentions(self, items: list[PaneItem]) -> list[PaneItem]:
+        by_field = self.view.by_field
+        for item in items:
+            end = item.offset + len(item.text)
+            item.mentions = [
+                (m.entity, m.start - item.offset, m.end - item.offset)
+                for m in by_field.get(item.field, [])
+                if item.offset <= m.start and m.end <= end
+            ]
+        return items
+
+    @property
+    def hint_map(self) -> dict[str, LinkTarget]:
+        if not (self.hints and self.has_focus and self.items):
+            return {}
+        return self._show(self.cursor).hints
+
+    def links(self, index: int) -> list[LinkTarget]:
+        """Every link of an item: each mention, then each supporting sentence."""
+        item = self.items[index]
+        found = [
+            LinkTarget("entity", entity, start, end, item.key)
+            for entity, start, end in sorted(item.mentions, key=lambda m: m[1])
+        ]
+        found += [
+            LinkTarget("source", sentence, len(item.text), len(item.text), item.key)
+            for sentence in item.ref_ids()
+        ]
+        return found
+
+    def _show(self, index: int) -> _Shown:
+        shown = self._shown.get(index)
+        if shown is not None:
+            return shown
+        item = self.items[index]
+        hints: dict[str, LinkTarget] = {}
+        labels: dict[int, list[str]] = {}  # text position → labels placed before it
+        suffix_labels: dict[str, str] = {}
+        if self.hints and index == self.cursor and self.has_focus:
+            for key, link in zip(HINT_KEYS, self.links(index), strict=False):
+                hints[key] = link
+                if link.kind == "entity":
+                    labels.setdefault(link.start, []).append(key)
+                else:
+                    suffix_labels[link.target] = key
+        spans: list[tuple[int, int, str]] = []
+        long_spans: list[tuple[int, int, str]] = []
+        pieces: list[str] = [item.prefix]
+        if item.prefix:
+            spans.append((0, len(item.prefix), PREFIX_STYLE))
+        base = len(item.prefix)
+        # the map from text offsets to shown offsets moves by the labels inserted before them
+        cuts = sorted(labels)
+        shift_at: list[int] = []
+        shift: list[int] = []
+        total = 0
+        cursor = 0
+        for position in cuts:
+            pieces.append(item.text[cursor:position])
+            for key in labels[position]:
+                start = base + position + total
+                pieces.append(key)
+                spans.append((start, start + len(key), HINT_STYLE))
+                total += len(key)
+            shift_at.append(position)
+            shift.append(total)
+            cursor = position
+        pieces.append(item.text[cursor:])
+
+        def at(position: int) -> int:
+            n = bisect_right(shift_at, position)
+            return base + position + (shift[n - 1] if n else 0)
+
+        actor = self.selection.actor
+        if actor:
+            spans += [(at(s), at(e), MENTION_STYLE) for a, s, e in item.mentions if a == actor]
+        if self._support:
+            long_spans += [
+                (at(s), at(e), SUPPORT_STYLE) for i, s, e in item.sentences if i in self._support
+            ]
+        if self.search_text:
+            spans += [
+                (at(s), at(e), MATCH_STYLE) for s, e in find_spans(item.text, self.search_text)
+            ]
+        text = "".join(pieces)
+        ids = item.ref_ids()
+        if ids:
+            parts = []
+            for n, sentence in enumerate(ids):
+                if n:
+                    parts.append(", ")
+                if sentence in suffix_labels:
+                    parts.append(suffix_labels[sentence])
+                parts.append(sentence)
+            suffix = f"  [{''.join(parts)}]"
+            start = len(text)
+            long_spans.append((start, start + len(suffix), REF_STYLE))
+            position = start + 3
+            for n, sentence in enumerate(ids):
+                if n:
+                    position += 2
+                if sentence in suffix_labels:
+                    key = suffix_labels[sentence]
+                    spans.append((position, position + len(key), HINT_STYLE))
+                    position += len(key)
+                position += len(sentence)
+            text += suffix
+        spans.sort()
+        longest = max((e - s for s, e, _ in spans), default=0)
+        indent = cell_len(item.prefix) if item.hang and len(item.prefix) < 12 else 0
+        shown = _Shown(text, spans, longest, long_spans, indent, hints)
+        self._shown[index] = shown
+        return shown
+
+    # -- the line map ----------------------------------------------------------------------------
+    def _wrap_width(self) -> int:
+        return max(self.size.width - 1, 10)  # one column kept for the scrollbar
+
+    def _layout(self, force: bool = False) -> None:
+        """Wrap every item (line starts only) for the current width and set the virtual size."""
+        if not self.size.width:
+            return  # not laid out yet: the first Resize wraps
+        width = self._wrap_width()
+        if width == self._width and not force and len(self._wraps) == len(self.items):
+            return
+        self._width = width
+        self._wraps = []
+        tops = [0]
+        for index in range(len(self.items)):
+            shown = self._show(index)
+            starts = wrap_offsets(shown.text, width, shown.indent)
+            self._wraps.append(starts)
+            tops.append(tops[-1] + len(starts))
+        self._tops = tops
+        self._strips.clear()
+        self._set_virtual_height(tops[-1])
+
+    def _set_virtual_height(self, lines: int) -> None:
+        size = Size(self._width, lines or (1 if self.empty_text else 0))
+        old = self.virtual_size
+        if size == old:
+            return
+        view = self.scrollable_content_region.height
+        if old.height and (old.height > view) == (size.height > view):
+            # the scrollbar neither comes nor goes: update it without laying out the screen
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+        else:
+            self.virtual_size = size
+
+    def _rewrap(self, index: int) -> None:
+        """Re-wrap one item whose shown text changed (hint labels); other items keep their lines."""
+        if not self._width or index >= len(self._wraps):
+            return
+        shown = self._show(index)
+        starts = wrap_offsets(shown.text, self._width, shown.indent)
+        if len(starts) != len(self._wraps[index]):
+            self._wraps[index] = starts
+            self._layout_tops()
+        else:
+            self._wraps[index] = starts
+
+    def _layout_tops(self) -> None:
+        tops = [0]
+        for starts in self._wraps:
+            tops.append(tops[-1] + len(starts))
+        self._tops = tops
+        self._strips.clear()
+        self._set_virtual_height(tops[-1])
+        self.refresh()
+
+    def item_at_line(self, y: int) -> int:
+        return max(0, min(bisect_right(self._tops, y) - 1, len(self.items) - 1))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    # -- drawing ---------------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        self._layout()
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_offset.y) + y
+        if not self.items:
+            base = self.visual_style
+            if line == 0 and self.empty_text:
+                segments = Content(self.empty_text).stylize("dim italic").render_segments(base)
+                return Strip(segments).crop_extend(0, width, base.rich_style)
+            return Strip.blank(width, base.rich_style)
+        if line >= self._tops[-1]:
+            return Strip.blank(width, self.visual_style.rich_style)
+        index = self.item_at_line(line)
+        row = line - self._tops[index]
+        is_cursor = index == self.cursor
+        key = (index, row, width, self._versions[index], is_cursor, self.has_focus)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row(index, row, width, is_cursor)
+            self._strips[key] = strip
+        return strip
+
+    def _render_row(self, index: int, row: int, width: int, is_cursor: bool) -> Strip:
+        shown = self._show(index)
+        starts = self._wraps[index]
+        start = starts[row]
+        end = starts[row + 1] if row + 1 < len(starts) else len(shown.text)
+        text = shown.text[start:end].rstrip("\n")
+        content = Content(text)
+        low = bisect_right(shown.spans, (start - shown.longest - 1,))
+        for span_start, span_end, style in shown.spans[low:]:
+            if span_start >= end:
+                break
+            if span_end > start:
+                content = content.stylize(style, max(span_start - start, 0), span_end - start)
+        for span_start, span_end, style in shown.long_spans:
+            if span_start < end and span_end > start:
+                content = content.stylize_before(
+                    style, max(span_start - start, 0), min(span_end, end) - start
+                )
+        if row and shown.indent:
+            content = Content(" " * shown.indent) + content
+        base = self.get_visual_style("text-pane--cursor") if is_cursor else self.visual_style
+        segments = content.render_segments(base)
+        return Strip(segments).crop_extend(0, width, base.rich_style)
+
+    def refresh_item(self, index: int) -> None:
+        """Repaint the visible lines of one item, and nothing else."""
+        if not (0 <= index < len(self.items)) or index >= len(self._versions):
+            return
+        self._versions[index] += 1
+        if not self._width or index + 1 >= len(self._tops):
+            return
+        top, bottom = self._tops[index], self._tops[index + 1]
+        view_top = int(self.scroll_offset.y)
+        view_bottom = view_top + self.scrollable_content_region.height
+        first, last = max(top, view_top), min(bottom, view_bottom)
+        if first < last:
+            self.refresh_lines(first, last - first)
+
+    def restyle(self, indices: set[int] | None = None) -> None:
+        """Drop the drawn form of some items (all by default) and repaint what shows of them."""
+        if indices is None:
+            self._shown.clear()
+            self._versions = [v + 1 for v in self._versions]
+            self._strips.clear()
+            self.refresh()
+            return
+        for index in indices:
+            self._shown.pop(index, None)
+            self.refresh_item(index)
 
     def rebuild(self) -> None:
         """Recompute the items (e.g. History narrowing) and redraw, keeping the cursor's item."""
         current = self.current_key()
         self.items = self.build_items()
-        self.set_options(self.options_for(self.items))
+        self._versions = [0] * len(self.items)
+        self._shown.clear()
         keys = [item.key for item in self.items]
-        if current in keys:
-            self.highlighted = keys.index(current)
-        elif self.items:
-            self.highlighted = 0
+        self.cursor = keys.index(current) if current in keys else 0
+        self._width = 0
+        self._wraps = []
+        if self.size.width:
+            self._layout(force=True)
+            self._scroll_line(0)
+        self.refresh()
 
-    def redraw(self) -> None:
-        for index, option in enumerate(self.options_for(self.items)):
-            self.replace_option_prompt_at_index(index, option.prompt)
+    # -- cursor and scrolling --------------------------------------------------------------------
+    @property
+    def page_height(self) -> int:
+        return max(self.scrollable_content_region.height, 1)
 
-    def options_for(self, items: list[PaneItem]) -> list[Option]:
-        support = self.support()
-        self.links.clear()
-        self.hint_map.clear()
-        options = []
-        highlighted = self.highlighted
-        for index, item in enumerate(items):
-            hints = None
-            if self.hints and index == highlighted:
-                _, links = render_item(self.view, item, self.selection, self.search_text, support)
-                hints = {}
-                for number, link in enumerate(links[: len(HINT_KEYS)]):
-                    hints[link.start] = HINT_KEYS[number]
-                    self.hint_map[HINT_KEYS[number]] = link
-            prompt, links = render_item(
-                self.view, item, self.selection, self.search_text, support, hints
-            )
-            self.links[index] = links
-            options.append(Option(prompt, id=item.key))
-        return options
+    @property
+    def highlighted(self) -> int | None:
+        return self.cursor if self.items else None
 
     def current_key(self) -> str | None:
-        if self.highlighted is None or self.highlighted >= len(self.items):
+        if not self.items or self.cursor >= len(self.items):
             return None
-        return self.items[self.highlighted].key
+        return self.items[self.cursor].key
 
-    def move_to(self, key: str, *, top: bool = False) -> bool:
+    def _scroll_line(self, y: int) -> None:
+        total = self._tops[-1] if self._tops else 0
+        y = max(0, min(y, total - self.page_height))
+        self.scroll_to(y=y, animate=False, immediate=True)
+
+    def _set_cursor(self, index: int, *, notify: bool = True) -> None:
+        if not self.items:
+            return
+        index = max(0, min(index, len(self.items) - 1))
+        if index == self.cursor:
+            return
+        old, self.cursor = self.cursor, index
+        if self.hints:
+            self._shown.pop(old, None)
+            self._shown.pop(index, None)
+            self._rewrap(old)
+            self._rewrap(index)
+        self.refresh_item(old)
+        self.refresh_item(index)
+        if notify and self.has_focus:
+            self.post_message(self.Picked(self, self.items[index].key))
+
+    def _show_item(self, index: int, *, top: bool = False, line: int = 0) -> None:
+        """Scroll so the item is in view: its top (or ``line`` of it) when asked or when it is
+        taller than the pane, else as little as needed."""
+        self._layout()
+        if not self._width:
+            self._pending = lambda: self._show_item(index, top=top, line=line)
+            return
+        if not self.items or index + 1 >= len(self._tops):
+            return
+        start, end = self._tops[index], self._tops[index + 1]
+        view = int(self.scroll_offset.y)
+        height = self.page_height
+        if top or end - start > height:
+            self._scroll_line(start + line)
+        elif start < view:
+            self._scroll_line(start)
+        elif end > view + height:
+            self._scroll_line(end - height)
+
+    def move_to(self, key: str, *, top: bool = False, notify: bool = False) -> bool:
         keys = [item.key for item in self.items]
         if key not in keys:
             return False
-        self.highlighted = keys.index(key)
-        self.scroll_to_highlight(top=top)
+        self._set_cursor(keys.index(key), notify=notify)
+        self._show_item(self.cursor, top=top)
         return True
 
-    def watch_selection(self) -> None:
-        self.redraw()
+    def _laid_out(self) -> bool:
+        """Wrapped for a width (a hidden pane in the narrow layout is not, until it shows)."""
+        self._layout()
+        return bool(self._width) and len(self._tops) == len(self.items) + 1
+
+    def action_cursor_down(self) -> None:
+        if not self.items:
+            return
+        if not self._laid_out():
+            self._set_cursor(self.cursor + 1)
+            self._show_item(self.cursor)
+            return
+        view = int(self.scroll_offset.y)
+        if self._tops[self.cursor + 1] > view + self.page_height:
+            self._scroll_line(view + 1)  # the item goes on below: read on within it
+        elif self.cursor + 1 < len(self.items):
+            self._set_cursor(self.cursor + 1)
+            self._show_item(self.cursor)
+
+    def action_cursor_up(self) -> None:
+        if not self.items:
+            return
+        if not self._laid_out():
+            self._set_cursor(self.cursor - 1)
+            self._show_item(self.cursor)
+            return
+        view = int(self.scroll_offset.y)
+        if self._tops[self.cursor] < view:
+            self._scroll_line(view - 1)
+        elif self.cursor > 0:
+            self._set_cursor(self.cursor - 1)
+            start, end = self._tops[self.cursor], self._tops[self.cursor + 1]
+            if end - start > self.page_height:
+                self._scroll_line(end - self.page_height)  # enter a long item at its end
+            else:
+                self._show_item(self.cursor)
+
+    def _page(self, lines: int) -> None:
+        if not self.items:
+            return
+        if not self._laid_out():
+            self._set_cursor(self.cursor + (1 if lines > 0 else -1))
+            self._show_item(self.cursor)
+            return
+        view = int(self.scroll_offset.y)
+        self._scroll_line(view + lines)
+        now = int(self.scroll_offset.y)
+        if now == view:  # at the end (or the start) already: step the cursor instead
+            self._set_cursor(self.cursor + (1 if lines > 0 else -1))
+            self._show_item(self.cursor)
+            return
+        target = self.item_at_line(now)
+        if target < self.cursor <= self.item_at_line(now + self.page_height - 1):
+            target = self.cursor if lines < 0 else target
+        if (
+            lines > 0
+            and self._tops[target] < now
+            and self._tops[target + 1] <= now + self.page_height
+        ):
+            target = min(target + 1, len(self.items) - 1)  # its end shows: next item is current
+        self._set_cursor(target)
+
+    def action_page(self, direction: int) -> None:
+        self._page(direction * self.page_height)
+
+    def action_half_page(self, direction: int) -> None:
+        self._page(direction * max(self.page_height // 2, 1))
+
+    def action_first(self) -> None:
+        self._layout()
+        self._set_cursor(0)
+        self._scroll_line(0)
+
+    def action_last(self) -> None:
+        self._layout()
+        if not self.items:
+            return
+        self._set_cursor(len(self.items) - 1)
+        self._scroll_line(self._tops[-1])
+
+    def action_choose(self) -> None:
+        if self.items:
+            self.post_message(self.Picked(self, self.items[self.cursor].key, chosen=True))
+
+    def on_click(self, event: events.Click) -> None:
+        if self.items and self._laid_out():
+            line = int(self.scroll_offset.y) + event.y
+            if line < self._tops[-1]:
+                self.focus()
+                self._set_cursor(self.item_at_line(line))
+
+    # -- state from the screen -------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.border_title = Content(self.TITLE)
+
+    def watch_selection(self, old: Selection, new: Selection) -> None:
+        self.apply_selection(old, new)
+
+    def apply_selection(self, old: Selection, new: Selection) -> None:
+        """Restyle only the items whose highlight changes; follow an item that is ours."""
+        changed: set[int] = set()
+        if old.actor != new.actor:
+            for index, item in enumerate(self.items):
+                if item.mentions and {old.actor, new.actor} & item.entities():
+                    changed.add(index)
+        support = self.support()
+        if support != self._support:
+            for index, item in enumerate(self.items):
+                if any(s in support or s in self._support for s, _, _ in item.sentences):
+                    changed.add(index)
+            self._support = support
+        self.restyle(changed)
+        if new.item and new.item != self.current_key() and new.item != old.item:
+            self.move_to(new.item)
 
     def watch_search_text(self) -> None:
-        self.redraw()
+        self.restyle()
 
     def watch_hints(self) -> None:
-        self.redraw()
+        if not self.items:
+            return
+        self._shown.pop(self.cursor, None)
+        self._rewrap(self.cursor)
+        self.refresh_item(self.cursor)
+        self.refresh()
+
+    def on_blur(self) -> None:
+        if self.items:
+            self.refresh_item(self.cursor)
+
+    def on_focus(self) -> None:
+        if self.items:
+            self.refresh_item(self.cursor)
 
     def match_keys(self, query: str) -> list[str]:
         """Keys of the items whose text contains ``query``."""
         return [item.key for item in self.items if find_spans(item.text, query)]
 
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if self.has_focus and event.option.id:
-            self.post_message(self.Picked(self, event.option.id))
-        if self.hints:
-            self.redraw()
+    def plain_lines(self) -> list[str]:
+        """Every item's text as drawn (prefix, hint labels, source ids), one string per item."""
+        return [self._show(n).text for n in range(len(self.items))] or (
+            [self.empty_text] if self.empty_text else []
+        )
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self.post_message(self.Picked(self, event.option.id, chosen=True))
+    def visible_text(self) -> str:
+        """The lines the pane shows right now, as plain text."""
+        height = self.scrollable_content_region.height
+        return "\n".join(self.render_line(y).text.rstrip() for y in range(height))
 
 
-class SummaryPane(ItemPane):
+ItemPane = TextPane  # the name the reader and tests used before
+
+
+class SummaryPane(TextPane):
     TITLE = "1 Summary"
 
     def build_items(self) -> list[PaneItem]:
         offsets = self.view.summary_offsets()
-        return [
-            PaneItem(f"summary:{n}", p.text, "summary", offsets[n], refs=p.sources)
-            for n, p in enumerate(self.view.brief.summary)
-        ]
+        return self._with_mentions(
+            [
+                PaneItem(f"summary:{n}", p.text, "summary", offsets[n], refs=p.sources)
+                for n, p in enumerate(self.view.brief.summary)
+            ]
+        )
 
 
-class TakeawaysPane(ItemPane):
+class TakeawaysPane(TextPane):
     TITLE = "2 Key takeaways"
 
     def build_items(self) -> list[PaneItem]:
-        return [
-            PaneItem(f"takeaway:{n}", t.text, f"takeaway:{n}", prefix="• ", refs=t.sources)
-            for n, t in enumerate(self.view.brief.takeaways)
-        ]
+        return self._with_mentions(
+            [
+                PaneItem(
+                    f"takeaway:{n}", t.text, f"takeaway:{n}", prefix="• ", refs=t.sources, hang=True
+                )
+                for n, t in enumerate(self.view.brief.takeaways)
+            ]
+        )
 
 
-class HistoryPane(ItemPane):
+class HistoryPane(TextPane):
     """The timeline: events in date order, dates as written, narrowed to the selected actor."""
 
     TITLE = "4 History"
 
     def build_items(self) -> list[PaneItem]:
-        events = self.view.events_of(self.selection.actor)
-        return [
+        actor = self.selection.actor
+        events = self.view.events_of(actor)
+        items = [
             PaneItem(
                 f"event:{e.id}",
                 e.text,
@@ -246,23 +716,22 @@ class HistoryPane(ItemPane):
             )
             for e in events
         ]
-
-    def options_for(self, items: list[PaneItem]) -> list[Option]:
-        options = super().options_for(items)
-        if not items and self.selection.actor:
-            name = self.view.store.name_of(self.selection.actor)
-            options = [Option(Content(f"No dated events involve {name}."), disabled=True)]
-        return options
+        self.empty_text = (
+            f"No dated events involve {self.view.store.name_of(actor)}." if actor else ""
+        )
+        return self._with_mentions(items)
 
     def watch_selection(self, old: Selection, new: Selection) -> None:
         if old.actor != new.actor:
             self.rebuild()
+            if new.item and new.item != self.current_key():
+                self.move_to(new.item)
+            self.update_title()
         else:
-            self.redraw()
-        self.update_title()
+            self.apply_selection(old, new)
 
-    def rebuild(self) -> None:
-        super().rebuild()
+    def on_mount(self) -> None:
+        super().on_mount()
         self.update_title()
 
     def update_title(self) -> None:
@@ -277,11 +746,12 @@ class HistoryPane(ItemPane):
         marked = {e.id for e in shown} if actor else None
         self.border_subtitle = axis_line(self.view.events, marked, max(self.size.width - 6, 16))
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        super().on_resize(event)
         self.update_title()
 
 
-class SourcePane(ItemPane):
+class SourcePane(TextPane):
     """The article, paragraph by paragraph, with the supporting sentences highlighted."""
 
     TITLE = "5 Source"
@@ -290,16 +760,25 @@ class SourcePane(ItemPane):
         article = self.view.store.article(self.view.brief.id)
         if article is None:
             return []
-        return [
-            PaneItem(p.id, article.text[p.start : p.end], "source", p.start, prefix=f"{p.id:>4} ")
-            for p in article.paragraphs
-        ]
+        items = []
+        for p in article.paragraphs:
+            item = PaneItem(
+                p.id,
+                article.text[p.start : p.end],
+                "source",
+                p.start,
+                prefix=f"{p.id:>4} ",
+                hang=True,
+            )
+            item.sentences = [(s.id, s.start - p.start, s.end - p.start) for s in p.sentences]
+            items.append(item)
+        return self._with_mentions(items)
 
-    def support(self) -> set[str] | None:
+    def support(self) -> set[str]:
         return self.view.sentence_ids(self.selection.item)
 
-    def watch_selection(self, old: Selection, new: Selection) -> None:
-        self.redraw()
+    def apply_selection(self, old: Selection, new: Selection) -> None:
+        super().apply_selection(old, new)
         if new.item != old.item and new.item:
             self.show_support()
         elif new.actor != old.actor and new.actor and not new.item:
@@ -307,19 +786,34 @@ class SourcePane(ItemPane):
 
     def on_show(self) -> None:
         # In the narrow layout the pane was hidden when the selection moved it: scroll now.
-        self.call_after_refresh(self.scroll_to_highlight, True)
+        self.call_after_refresh(self.show_support)
 
     def show_first_mention(self, actor: str) -> None:
         """Scroll to the first paragraph that names the actor."""
-        for item in self.items:
-            if self.view.spans("source", actor, item.offset, item.offset + len(item.text)):
-                self.move_to(item.key, top=True)
+        for index, item in enumerate(self.items):
+            if actor in item.entities():
+                self._set_cursor(index, notify=False)
+                self._show_item(index, top=True)
                 return
 
     def show_support(self) -> None:
-        """Scroll to the first paragraph holding a supporting sentence."""
-        sentences = self.support()
-        if not sentences:
+        """Put the cursor on the paragraph holding the first supporting sentence and scroll to
+        that sentence (inside a long paragraph, to its line)."""
+        sentences = self._support or self.support()
+        if not sentences or not self.items:
             return
-        first = min(sentences, key=lambda s: (int(s[1:].split(".")[0]), s))
-        self.move_to(first.split(".")[0], top=True)
+        if not self._width:
+            self._pending = self.show_support
+            return
+        for index, item in enumerate(self.items):
+            for sentence, start, _ in item.sentences:
+                if sentence in sentences:
+                    self._set_cursor(index, notify=False)
+                    line = 0
+                    if self._width and index < len(self._wraps):
+                        offset = len(item.prefix) + start
+                        line = max(bisect_right(self._wraps[index], offset) - 1, 0)
+                        if line < self.page_height - 2:
+                            line = 0  # the sentence shows with its paragraph's top
+                    self._show_item(index, top=True, line=line)
+                    return

@@ -1,0 +1,141 @@
+"""Keystroke latency in the reader: in-process (Pilot) and end to end in a real terminal (tmux).
+
+In-process: each key is pressed with Pilot and timed until the app is idle again (the key handled,
+the screen repainted). End to end: each key is sent with `tmux send-keys` and timed until the pane's
+text changes. Keys: moving in Actors (restyles the actor's mentions in every pane), moving in
+Summary, paging in Source. Goal: ≤ 16 ms median, ≤ 50 ms worst.
+
+    python benchmarks/keystrokes.py [--size 120x40] [--moves 30] [--store PATH] [--skip-tmux]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(os.environ.get("BRIEF_CODE") or Path(__file__).resolve().parent.parent)
+sys.path.insert(0, str(ROOT))  # BRIEF_CODE=/path/to/other/checkout measures that code instead
+
+# (pane key, keys to time) — each sequence is timed key by key after its pane key
+SCENARIOS = [
+    ("3", ["down"] * 11 + ["up"] * 11),  # Actors: every move restyles mentions everywhere
+    ("1", ["j", "j", "k", "k"] * 3),  # Summary
+    ("5", ["pagedown"] * 6 + ["pageup"] * 6),  # Source
+]
+
+
+def report(name: str, times: list[float]) -> None:
+    ms = sorted(t * 1000 for t in times)
+    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+    print(
+        f"{name}: {len(ms)} keys  median {statistics.median(ms):.1f} ms  "
+        f"p95 {p95:.1f} ms  max {ms[-1]:.1f} ms"
+    )
+
+
+async def in_process(
+    size: tuple[int, int], rounds: int, store_path: Path | None
+) -> tuple[list[float], list[float]]:
+    """Wall time and CPU time of each key, from press until the app is idle again."""
+    from tui.app import BriefApp
+    from tui.config import Config
+    from tui.store import Store
+    from tui.userdata import UserData
+
+    if store_path is None:
+        store_path = ROOT / "tui" / "data" / "store.json"
+    times: list[float] = []
+    cpu: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        app = BriefApp(Store.open(store_path), UserData(Path(tmp)), config=Config())
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            for _ in range(rounds):
+                for pane, keys in SCENARIOS:
+                    await pilot.press(pane)
+                    for key in keys:
+                        started, cpu_started = time.perf_counter(), time.process_time()
+                        await pilot.press(key)
+                        times.append(time.perf_counter() - started)
+                        cpu.append(time.process_time() - cpu_started)
+    return times, cpu
+
+
+def tmux_times(size: str, rounds: int, store_path: Path | None) -> list[float]:
+    width, height = size.split("x")
+    socket = f"keys-{uuid.uuid4().hex[:8]}"
+    tmux = ["tmux", "-L", socket]
+    times: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = f" --store {store_path}" if store_path else ""
+        command = f"cd {ROOT} && BRIEF_DATA_DIR={tmp} {sys.executable} -m tui{store}"
+        subprocess.run([*tmux, "new-session", "-d", "-x", width, "-y", height, command], check=True)
+
+        def screen() -> str:
+            return subprocess.run(
+                [*tmux, "capture-pane", "-p", "-e"], capture_output=True, text=True
+            ).stdout
+
+        def wait_change(before: str, timeout: float = 2.0) -> float:
+            started = time.perf_counter()
+            while time.perf_counter() - started < timeout:
+                if screen() != before:
+                    return time.perf_counter() - started
+                time.sleep(0.0005)
+            return float("nan")
+
+        try:
+            deadline = time.perf_counter() + 30
+            while "5 Source" not in screen() and time.perf_counter() < deadline:
+                time.sleep(0.05)
+            time.sleep(0.5)
+            for _ in range(rounds):
+                for pane, keys in SCENARIOS:
+                    subprocess.run([*tmux, "send-keys", pane])
+                    time.sleep(0.2)
+                    for key in keys:
+                        before = screen()
+                        name = {"pagedown": "NPage", "pageup": "PPage", "down": "Down", "up": "Up"}
+                        started = time.perf_counter()
+                        subprocess.run([*tmux, "send-keys", name.get(key, key)])
+                        waited = wait_change(before)
+                        if waited == waited:  # not NaN: the key changed the screen
+                            times.append(time.perf_counter() - started)
+                        time.sleep(0.03)
+        finally:
+            subprocess.run([*tmux, "kill-server"], capture_output=True)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size", default="120x40")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--store", type=Path)
+    parser.add_argument("--skip-tmux", action="store_true")
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
+    print(f"terminal {args.size}, {args.rounds} rounds")
+    wall, cpu = asyncio.run(in_process((width, height), args.rounds, args.store))
+    report("in-process (Pilot, key → idle), wall", wall)
+    report("in-process (Pilot, key → idle), CPU of the process", cpu)
+    if not args.skip_tmux and shutil.which("tmux"):
+        report(
+            "end to end (tmux send-keys → screen changed)",
+            tmux_times(args.size, args.rounds, args.store),
+        )
+
+
+if __name__ == "__main__":
+    main()
