@@ -927,14 +927,6 @@ class UserData:
         new["updated"] = now_stamp()
         return self._commit(new)
 
-    def setting(self, key: str) -> Any:
-        """A user setting (e.g. the theme), or None."""
-        return self._get(f"setting:{key}")
-
-    def set_setting(self, key: str, value: Any) -> None:
-        if self.setting(key) != value:
-            self._set(f"setting:{key}", value)
-
     def last_brief(self) -> str | None:
         record = self._live("state:last_brief")
         value = record["value"] if record is not None else None
