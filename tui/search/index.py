@@ -501,7 +501,9 @@ class _Search:
             )
             return self._term_mask(segment, (filter_term(name, i) for i in ids))
         if name == "brief":
-            ids = self._cached(("briefs", clause.value), lambda: self.index._brief_ids(clause.value))
+            ids = self._cached(
+                ("briefs", clause.value), lambda: self.index._brief_ids(clause.value)
+            )
             briefs = segment.meta["briefs"]
             wanted = set(ids)
             own = [i for i, b in enumerate(briefs) if b in wanted]

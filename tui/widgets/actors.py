@@ -66,8 +66,9 @@ def _refs(refs: tuple[SourceRef, ...]) -> str:
     return f" [{', '.join(ids)}]" if ids else ""
 
 
-def detail_card(view: BriefView, actor: str | None) -> Content:
-    """Roles, factions, status, relations and mention count of the selected actor."""
+def detail_card(view: BriefView, actor: str | None, notes: tuple[str, ...] = ()) -> Content:
+    """Roles, factions, status, relations and mention count of the selected actor, and the
+    user's notes on it (plain text, never markup)."""
     store = view.store
     if actor is None or store.entity(actor) is None:
         return Content.styled(
@@ -106,6 +107,10 @@ def detail_card(view: BriefView, actor: str | None) -> Content:
         )
     count = view.mention_count(actor)
     lines.append(Content.styled(f"Mentioned {count}× in this brief · enter: full page", "dim"))
+    for note in notes:
+        first = " ".join(note.split())
+        first = first if len(first) <= 200 else first[:199] + "…"
+        lines.append(Content.assemble(("✎ ", "bold $text-accent"), first))
     return Content("\n").join(lines)
 
 
@@ -146,9 +151,22 @@ class ActorTree(Tree[str]):
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 2
+        self.marks: dict[str, str] = {}  # entity → "✎" / "★" (the user's notes and bookmarks)
 
     def on_mount(self) -> None:
         self.populate()
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        if marks == self.marks:
+            return
+        changed = {k for k in marks.keys() | self.marks.keys() if marks.get(k) != self.marks.get(k)}
+        self.marks = marks
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            if node.data and node.data in changed:
+                node.set_label(self.label_for(node.data))
 
     def populate(self) -> None:
         store = self.view.store
@@ -174,14 +192,19 @@ class ActorTree(Tree[str]):
     def label_for(self, entity_id: str) -> Text:
         store = self.view.store
         person = store.person(entity_id)
+        mark = self.marks.get(entity_id, "")
         if person is not None:
             label = Text(person.name)
             if person.status == "deceased":
                 label.append(f" {DEAD}")
+            if mark:
+                label.append(f" {mark}", style="bold")
             return label
         faction = store.faction(entity_id)
         assert faction is not None
         label = Text(faction.name)
+        if mark:
+            label.append(f" {mark}", style="bold")
         if faction.stance.casefold() not in ("unknown", "", faction.name.casefold()):
             label.append(f"  {faction.stance}", style="dim")
         return label
@@ -239,8 +262,38 @@ class ActorsPane(Vertical):
     def on_mount(self) -> None:
         self.border_title = Content("3 Actors")
 
+    def entity_notes(self, actor: str | None) -> tuple[str, ...]:
+        userdata = getattr(self.app, "userdata", None)
+        if actor is None or userdata is None:
+            return ()
+        from ..userdata import Anchor
+
+        return tuple(n.text for n in userdata.notes(anchor=Anchor.of_entity(actor)) if n.saved)
+
+    def refresh_marks(self) -> None:
+        """Marks beside the actors the user noted or bookmarked; their notes in the card."""
+        userdata = getattr(self.app, "userdata", None)
+        if userdata is None:
+            return
+        marks: dict[str, str] = {}
+        for bookmark in userdata.bookmarks(brief=None):
+            entity = bookmark.anchor.entity
+            if entity is not None and bookmark.saved:
+                marks[entity] = "★"
+        for note in userdata.notes(brief=None):
+            entity = note.anchor.entity
+            if entity is not None and note.saved and "✎" not in marks.get(entity, ""):
+                marks[entity] = marks.get(entity, "") + "✎"
+        self.query_one(ActorTree).set_marks(marks)
+        actor = self.selection.actor
+        self.query_one("#actor-card", Static).update(
+            detail_card(self.view, actor, self.entity_notes(actor))
+        )
+
     def watch_selection(self, old: Selection, new: Selection) -> None:
-        self.query_one("#actor-card", Static).update(detail_card(self.view, new.actor))
+        self.query_one("#actor-card", Static).update(
+            detail_card(self.view, new.actor, self.entity_notes(new.actor))
+        )
         self.involved = frozenset(self.view.actors_of(new.item))
         tree = self.query_one(ActorTree)
         if new.actor and not tree.has_focus and old.actor != new.actor:
