@@ -124,6 +124,19 @@ class BriefApp(App):
             self.notify(problem, severity="warning", markup=False)
         self.tell_userdata()
         self.visit(self.start or self.first_location())
+        self.resolve_anchors()
+
+    def resolve_anchors(self) -> None:
+        """After a rebuild: notes and bookmarks whose text moved follow it, those whose text is
+        gone are marked orphaned (never dropped) — in a worker; the marks are redrawn after."""
+        from .userdata import anchor_checks
+
+        if not (self.userdata.notes() or self.userdata.bookmarks()):
+            return
+        exists, texts = anchor_checks(self.store)
+        self.run_userdata(
+            self.userdata.resolve_anchors, exists, texts, then=lambda _r: self.refresh_marks()
+        )
 
     def first_location(self) -> Location:
         last = self.userdata.last_brief()

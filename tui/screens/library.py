@@ -97,6 +97,7 @@ class LibraryScreen(ModalScreen[str | None]):
         Binding("ctrl+r", "unread_only", "Unread only", id="unread-only", priority=True),
         Binding("ctrl+b", "app.bookmarks", "Bookmarks", id="library-bookmarks", priority=True),
         Binding("ctrl+n", "app.notes", "Notes", id="library-notes", priority=True),
+        Binding("u", "next_unread", "Next unread (list)", show=False, id="library-next-unread"),
         Binding("b", "bookmark", "Bookmark brief (list)", show=False, id="library-bookmark"),
         Binding("slash", "focus_filter", "Filter (list)", show=False, id="library-filter"),
     ]
@@ -274,6 +275,9 @@ class LibraryScreen(ModalScreen[str | None]):
         if option is None or not option.id:
             return None
         return self._targets.get(option.id, (option.id, None))[0]
+
+    def action_next_unread(self) -> None:
+        self.next_unread()
 
     def next_unread(self) -> None:
         """``u`` in the list: move to the next unread brief (wrapping); enter opens it."""

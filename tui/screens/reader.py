@@ -38,7 +38,7 @@ def plural(count: int, noun: str) -> str:
 
 
 READ_STATES = {
-    "unread": "● unread",
+    "unread": "",  # the Library shows it; the header stays as it was drawn
     "updated": "● changed since you last read it — ● marks what is new or changed",
     "read": "",
 }
