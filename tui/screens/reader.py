@@ -83,7 +83,7 @@ class ReaderScreen(BriefScreen):
         Binding("n", "match(1)", "Next match", show=False, id="next-match"),
         Binding("N", "match(-1)", "Previous match", show=False, id="previous-match"),
         Binding("f", "hints", "Links", id="hints"),
-        Binding("a", "annotate", "Note", id="note"),
+        Binding("a", "annotate", "Note", show=False, id="note"),
         Binding("A", "annotate(True)", "Note on the brief", show=False, id="note-brief"),
         Binding("b", "bookmark", "Bookmark", show=False, id="bookmark"),
         Binding("B", "bookmark(True)", "Bookmark the brief", show=False, id="bookmark-brief"),
