@@ -579,3 +579,22 @@ async def test_switching_panes_shows_the_support_of_that_panes_item(make_app):
         assert app.screen.selection.item == "takeaway:3"
         assert marked(pane(app, "source"), SUPPORT_STYLE) != summary_support
         assert pane(app, "source").current_key() == "p13"
+
+
+async def test_hints_on_the_actors_card_follow_its_links(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_actor(pilot, DOSTUM)
+        await pilot.press("f")
+        status = plain(app.screen.query_one("#status", Static))
+        assert app.screen.hints
+        assert "1 National Assembly for Salvation" in status and "p11.s1" in status
+        key = next(k for k, link in app.screen.card_hints.items() if link.target == "p11.s1")
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.screen.selection.item == "sentence:p11.s1"
+        assert app.screen.active == "source"
+        await pilot.press("3", "f", "1")
+        await pilot.pause()
+        assert isinstance(app.screen, EntityScreen)
+        assert app.screen.entity.id == "national-assembly-for-salvation"

@@ -146,3 +146,43 @@ def find_spans(text: str, query: str) -> list[tuple[int, int]]:
     return [
         (m.start(), m.end()) for m in re.finditer(re.escape(query.strip()), text, re.IGNORECASE)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class CardLink:
+    """A link on the Actors detail card: a person or faction it names, or a sentence it cites."""
+
+    kind: str  # "entity" | "source"
+    target: str  # entity id, or sentence id ("p11.s1")
+    label: str  # what the card shows for it
+
+
+def card_links(view: BriefView, actor: str | None) -> list[CardLink]:
+    """The links of the selected actor's detail card, in the order the card shows them: each
+    role's faction and cited sentences, each member, each relation's target and sentences.
+    Sentences of other briefs are left out (this reader cannot show them). Hint numbers on the
+    card follow this order."""
+    store = view.store
+    entity = store.entity(actor) if actor else None
+    if entity is None:
+        return []
+    found: list[CardLink] = []
+
+    def sources(refs: tuple[SourceRef, ...]) -> None:
+        for ref in refs:
+            if ref.brief == view.brief.id:
+                for sentence in ref.sentences or (ref.sentence,):
+                    found.append(CardLink("source", sentence, sentence))
+
+    roles = getattr(entity, "roles", ())
+    for role in roles:
+        if role.faction:
+            found.append(CardLink("entity", role.faction, store.name_of(role.faction)))
+        sources(role.sources)
+    if not roles and store.faction(entity.id) is not None:
+        for member in store.members(entity.id):
+            found.append(CardLink("entity", member, store.name_of(member)))
+    for link in store.links(entity.id):
+        found.append(CardLink("entity", link.target, store.name_of(link.target)))
+        sources(link.relation.sources)
+    return list(dict.fromkeys(found))

@@ -20,12 +20,13 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..export import dateline_text
-from ..linking import BriefView, Location, Selection
+from ..linking import BriefView, CardLink, Location, Selection, card_links
 from ..readstate import anchor_label
 from ..userdata import Anchor
 from ..widgets.actors import ActorsPane, ActorTree
 from ..widgets.keybar import KeyBar
 from ..widgets.panes import HistoryPane, SourcePane, SummaryPane, TakeawaysPane, TextPane
+from ..widgets.styles import HINT_KEYS
 from .base import BriefScreen
 
 PANES = ("summary", "takeaways", "actors", "history", "source")
@@ -106,6 +107,7 @@ class ReaderScreen(BriefScreen):
         self.read_state = "read"  # "unread" | "updated" | "read": set by the app before mounting
         self.changed: frozenset[str] = frozenset()  # items new or changed since the last read
         self.saved_read = False
+        self.card_hints: dict[str, CardLink] = {}  # hint mode on the Actors detail card
 
     @property
     def brief_id(self) -> str:
@@ -390,6 +392,7 @@ class ReaderScreen(BriefScreen):
     def watch_hints(self, hints: bool) -> None:
         self.refresh_bindings()
         if not hints:
+            self.card_hints = {}
             self.set_query_status()
 
     def watch_search_text(self) -> None:
@@ -433,14 +436,12 @@ class ReaderScreen(BriefScreen):
         self.set_focus(find)
 
     def action_hints(self) -> None:
-        pane = self.text_pane(self.active)
-        if pane is None:
-            self.set_status(
-                "Links are in the text panes; in Actors, enter opens the selected actor."
-            )
-            return
         if self.hints:
             self.hints = False
+            return
+        pane = self.text_pane(self.active)
+        if pane is None:
+            self.show_card_hints()
             return
         self.hints = True
         if not pane.hint_map:
@@ -449,16 +450,35 @@ class ReaderScreen(BriefScreen):
         else:
             self.set_status("Press a number to follow a link, escape to cancel.")
 
-    def follow_hint(self, key: str) -> None:
+    def show_card_hints(self) -> None:
+        """Hints on the Actors detail card: its links, numbered in the order the card lists them,
+        spelled out on the status line (the card draws no numbers of its own yet)."""
+        links = card_links(self.view, self.selection.actor)
+        if not links:
+            self.set_status("No links on this card: select an actor; enter opens their page.")
+            return
+        self.card_hints = dict(zip(HINT_KEYS, links, strict=False))
+        self.hints = True
+        listed = "  ".join(f"{key} {link.label}" for key, link in self.card_hints.items())
+        self.set_status(f"Follow: {listed} — escape to cancel")
+
+    def hint_map(self) -> dict[str, object]:
+        """The hint keys in play: the focused text pane's, or the Actors card's."""
+        if not self.hints:
+            return {}
         pane = self.text_pane(self.active)
-        link = pane.hint_map.get(key) if pane is not None else None
+        return dict(pane.hint_map) if pane is not None else dict(self.card_hints)
+
+    def follow_hint(self, key: str) -> None:
+        link = self.hint_map().get(key)
         self.hints = False
         if link is None:
             return
-        if link.kind == "entity":
-            self.app.open_entity(link.target)  # type: ignore[attr-defined]
+        kind, target = link.kind, link.target  # type: ignore[attr-defined]
+        if kind == "entity":
+            self.app.open_entity(target)  # type: ignore[attr-defined]
         else:
-            self.selection = Selection(self.selection.actor, f"sentence:{link.target}")
+            self.selection = Selection(self.selection.actor, f"sentence:{target}")
             self.focus_pane("source")
             source = self.text_pane("source")
             if source is not None:
@@ -540,13 +560,11 @@ class ReaderScreen(BriefScreen):
             self.set_query("")
             self.focus_pane(self.active)
             return
-        if self.hints and event.character and event.key != "escape":
-            # hint labels beyond the digits (a, b, …) reach here before the pane's own keys
-            pane = self.text_pane(self.active)
-            if pane is not None and event.character in pane.hint_map:
-                event.stop()
-                event.prevent_default()
-                self.follow_hint(event.character)
+        # hint labels beyond the digits (a, b, …) reach here before the pane's own keys
+        if self.hints and event.character and event.character in self.hint_map():
+            event.stop()
+            event.prevent_default()
+            self.follow_hint(event.character)
 
     @on(TextPane.Picked)
     def _picked(self, event: TextPane.Picked) -> None:

@@ -15,7 +15,7 @@ strings, never through markup.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -192,13 +192,18 @@ class TextPane(ScrollView, can_focus=True):
         return set()
 
     def _with_mentions(self, items: list[PaneItem]) -> list[PaneItem]:
-        by_field = self.view.by_field
+        by_field: dict[str, tuple[list[int], list]] = {}
         for item in items:
+            if item.field not in by_field:
+                mentions = sorted(self.view.by_field.get(item.field, []), key=lambda m: m.start)
+                by_field[item.field] = ([m.start for m in mentions], mentions)
+            starts, mentions = by_field[item.field]
             end = item.offset + len(item.text)
+            first, last = bisect_left(starts, item.offset), bisect_left(starts, end)
             item.mentions = [
                 (m.entity, m.start - item.offset, m.end - item.offset)
-                for m in by_field.get(item.field, [])
-                if item.offset <= m.start and m.end <= end
+                for m in mentions[first:last]
+                if m.end <= end
             ]
         return items
 
