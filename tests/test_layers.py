@@ -7,7 +7,7 @@ import pytest
 
 LAYERS = [
     "tui.ingest", "tui.ingest.content", "tui.ingest.importer", "tui.ingest.draft", "tui.store",
-    "tui.model", "tui.userdata", "tui.linking", "tui.config", "tui.export", "tui.cli",
+    "tui.model", "tui.search", "tui.search.adapter", "tui.userdata", "tui.linking", "tui.config", "tui.export", "tui.cli",
 ]  # fmt: skip
 
 

@@ -444,3 +444,33 @@ def test_palette_words_become_a_query():
     assert engine_query("open person dostum") == "kind:person dostum"
     assert engine_query("Open faction: taliban") == "kind:faction taliban"
     assert engine_query("iran talks") == "iran talks"
+
+
+def _benchmark(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+async def test_library_pages_through_many_hits(tmp_path):
+    """More matching briefs than a page: rows are added as the cursor reaches the end."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    library = _benchmark("search_speed").make_library(120)
+    store = _benchmark("library_keys").store_of(library)
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("L")
+        listing = app.screen.query_one("#library-list", OptionList)
+        assert listing.option_count == 25  # a page of the 120 briefs
+        await pilot.press(*["down"] * 30)
+        assert listing.option_count > 30 and listing.highlighted == 30
+        await pilot.press(*"the")  # every brief has "the": hits come a page at a time too
+        await pilot.pause()
+        assert listing.option_count == 25
+        await pilot.press(*["down"] * 60)
+        assert listing.option_count > 60 and listing.highlighted == 60
+        briefs = [app.screen._targets[o.id][0] for o in listing.options]
+        assert len(set(briefs)) == len(briefs)  # the best hit of each brief, once

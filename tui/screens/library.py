@@ -24,11 +24,11 @@ from textual.widgets.option_list import Option
 
 from ..model import Brief
 from ..readstate import brief_hashes, search_predicates
-from ..search import Hit, QueryError
+from ..search import Hit, QueryError, crop
 from ..store import Store
 from ..widgets.keybar import KeyBar
 
-PAGE = 60  # rows added at a time
+PAGE = 25  # rows added at a time (a screenful and more)
 KIND_WORD = {
     "brief": "",
     "summary": "summary",
@@ -55,8 +55,9 @@ def marked(text: str, spans: tuple[tuple[int, int], ...], style: str = "bold und
     return content
 
 
-def hit_lines(store: Store, hit: Hit) -> Content:
-    """Two lines: the brief's title (matches highlighted), then where it matched, in context."""
+def hit_lines(store: Store, hit: Hit, width: int = 100) -> Content:
+    """Two lines: the brief's title (matches highlighted), then where it matched, in context,
+    cut to ``width`` around the first match."""
     brief = store.brief(hit.brief) if hit.brief else None
     title = brief.title if brief else hit.title
     title_spans = hit.title_highlights if hit.kind == "brief" else ()
@@ -65,6 +66,7 @@ def hit_lines(store: Store, hit: Hit) -> Content:
     spans = hit.highlights
     if hit.kind == "event":  # the event's own title is the context
         context, spans = hit.title, hit.title_highlights
+    context, spans = crop(" ".join(context.split()), spans, max(20, width - len(where) - 4))
     return Content.assemble(
         marked(title, title_spans).stylize("bold"),
         "\n  ",
@@ -113,6 +115,7 @@ class LibraryScreen(ModalScreen[str | None]):
         self._targets: dict[str, tuple[str, str | None]] = {}  # option id → (brief, item)
         self._more = False
         self._text = ""
+        self._limit = PAGE * 2  # hits asked of the engine; doubled as the list is scrolled
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-box"):
@@ -166,12 +169,14 @@ class LibraryScreen(ModalScreen[str | None]):
             yield Option(line, id=brief.id)
 
     def _hit_rows(self, hits: list[Hit]) -> Iterator[Option]:
+        listing = self._listing()
+        width = listing.size.width - 4 if listing is not None and listing.size.width else 100
         for number, hit in enumerate(hits):
             if hit.brief is None:
                 continue
             key = f"hit-{number}"
             self._targets[key] = (hit.brief, hit.item)
-            lines = hit_lines(self.store, hit)
+            lines = hit_lines(self.store, hit, width - 4 if self.userdata is not None else width)
             if self.userdata is not None:
                 lines = state_marks(self.userdata, self.store, hit.brief) + lines
             yield Option(lines, id=key)
@@ -180,9 +185,12 @@ class LibraryScreen(ModalScreen[str | None]):
         listing = self._listing()
         if listing is None:
             return
+        if text != self._text:
+            self._limit = PAGE * 2
         self._text = text
         self._targets = {}
         message: str | None = None
+        self._requery = False
         if not text.strip():
             self._rows = self._brief_rows()
         else:
@@ -190,13 +198,14 @@ class LibraryScreen(ModalScreen[str | None]):
             predicates = search_predicates(self.userdata) if self.userdata is not None else None
             try:
                 result = self.store.search_index.search(
-                    query, 120, per_brief=True, predicates=predicates
+                    query, self._limit, per_brief=True, predicates=predicates
                 )
             except QueryError as error:
                 result = None
                 message = str(error)
             if result is not None:
                 self._rows = self._hit_rows(result.hits)
+                self._requery = len(result.hits) >= self._limit
                 if not result.hits:
                     message = f"No brief matches {text!r}."
                     if result.suggestion:
@@ -212,6 +221,17 @@ class LibraryScreen(ModalScreen[str | None]):
             listing.highlighted = 0
 
     def _load_more(self, listing: OptionList) -> None:
+        if not self._more and self._requery and self._text.strip():
+            # the engine has more: ask again for twice as many and add the ones not shown
+            shown = listing.option_count
+            self._limit *= 2
+            try:
+                hits = self.store.search_index.search(self._text, self._limit, per_brief=True).hits
+            except QueryError:
+                return
+            self._requery = len(hits) >= self._limit
+            self._rows = islice(self._hit_rows(hits), shown, None)
+            self._more = True
         if self._more:
             page = list(islice(self._rows, PAGE))
             self._more = len(page) == PAGE

@@ -64,7 +64,7 @@ again from one segment with no tombstones. For one changed brief the caller pass
 """
 
 from .docs import KINDS, SearchDoc, documents
-from .index import Hit, Predicates, SearchIndex, SearchResult, snippet_with_spans
+from .index import Hit, Predicates, SearchIndex, SearchResult, crop, snippet_with_spans
 from .query import FIELDS, QueryError, parse
 
 __all__ = [
@@ -76,6 +76,7 @@ __all__ = [
     "SearchDoc",
     "SearchIndex",
     "SearchResult",
+    "crop",
     "documents",
     "parse",
     "snippet_with_spans",

@@ -55,30 +55,51 @@ def _years(date: DateValue | None) -> list[str]:
     return [str(y) for y in years]
 
 
-def _affiliations(library: Library, actors: Iterable[str]) -> set[str]:
-    """Factions the actors are, belong to (roles) or are part of."""
-    found: set[str] = set()
-    for actor in actors:
+Cache = dict[str, frozenset[str]]
+
+
+def _affiliation(library: Library, actor: str, cache: Cache) -> frozenset[str]:
+    """Factions one actor is, belongs to (roles) or is part of."""
+    found = cache.get(actor)
+    if found is None:
         if actor in library.factions:
-            found.add(actor)
-            found.update(r.target for r in library.factions[actor].part_of)
+            found = frozenset({actor, *(r.target for r in library.factions[actor].part_of)})
         elif actor in library.people:
-            found.update(r.faction for r in library.people[actor].roles if r.faction)
+            found = frozenset(r.faction for r in library.people[actor].roles if r.faction)
+        else:
+            found = frozenset()
+        cache[actor] = found
     return found
 
 
-def _actor_filters(library: Library, actors: Iterable[str]) -> list[tuple[str, str]]:
+def _affiliations(library: Library, actors: Iterable[str], cache: Cache | None = None) -> set[str]:
+    cache = {} if cache is None else cache
+    found: set[str] = set()
+    for actor in actors:
+        found |= _affiliation(library, actor, cache)
+    return found
+
+
+def _actor_filters(
+    library: Library, actors: Iterable[str], cache: Cache | None = None
+) -> list[tuple[str, str]]:
+    if not actors:
+        return []
     actors = set(actors)
     return [("actor", a) for a in sorted(actors)] + [
-        ("faction", f) for f in sorted(_affiliations(library, actors))
+        ("faction", f) for f in sorted(_affiliations(library, actors, cache))
     ]
 
 
 def brief_documents(
-    library: Library, brief: Brief, mentions: Iterable[Mention] | None = None
+    library: Library,
+    brief: Brief,
+    mentions: Iterable[Mention] | None = None,
+    cache: Cache | None = None,
 ) -> Iterator[SearchDoc]:
     """The brief itself, each summary paragraph, takeaway and event, and each article sentence.
     ``mentions`` are the brief's mentions when the caller has them grouped already."""
+    cache = {} if cache is None else cache
     group = f"b:{brief.id}"
     years = _years(brief.dateline.date)
     common = [("brief", brief.id), *(("tag", t.casefold()) for t in brief.tags)]
@@ -107,7 +128,7 @@ def brief_documents(
         brief.id,
         None,
         (),
-        (("kind", "brief"), *common, *_actor_filters(library, brief.actors)),
+        (("kind", "brief"), *common, *_actor_filters(library, brief.actors, cache)),
     )
     offset = 0
     for number, paragraph in enumerate(brief.summary):
@@ -123,7 +144,7 @@ def brief_documents(
             brief.id,
             f"summary:{number}",
             (),
-            (("kind", "summary"), *common, *_actor_filters(library, actors)),
+            (("kind", "summary"), *common, *_actor_filters(library, actors, cache)),
         )
     for number, takeaway in enumerate(brief.takeaways):
         actors = by_field.get(f"takeaway:{number}", set())
@@ -136,7 +157,7 @@ def brief_documents(
             brief.id,
             f"takeaway:{number}",
             (),
-            (("kind", "takeaway"), *common, *_actor_filters(library, actors)),
+            (("kind", "takeaway"), *common, *_actor_filters(library, actors, cache)),
         )
     for event_id in brief.events:
         event = library.events.get(event_id)
@@ -158,7 +179,7 @@ def brief_documents(
                 ("brief", brief.id),
                 *(("tag", t.casefold()) for t in brief.tags),
                 *(("year", y) for y in event_years),
-                *_actor_filters(library, actors),
+                *_actor_filters(library, actors, cache),
             ),
         )
     article = library.articles.get(brief.id)
@@ -174,7 +195,7 @@ def brief_documents(
                 brief.id,
                 f"sentence:{sentence.id}",
                 (),
-                (("kind", "sentence"), *common, *_actor_filters(library, actors)),
+                (("kind", "sentence"), *common, *_actor_filters(library, actors, cache)),
             )
 
 
@@ -226,10 +247,11 @@ def documents(
     for mention in library.mentions:
         if mention.brief in wanted_briefs:
             grouped[mention.brief].append(mention)
+    cache: Cache = {}
     for brief_id in brief_ids:
         brief = library.briefs.get(brief_id)
         if brief is not None:
-            yield from brief_documents(library, brief, grouped[brief_id])
+            yield from brief_documents(library, brief, grouped[brief_id], cache)
     if entities is None:
         people, factions = list(library.people), list(library.factions)
     else:

@@ -593,9 +593,15 @@ class _Search:
 
     def _hit(self, score: float, record: list[Any]) -> Hit:
         kind, key, title, text, brief, item = record[:6]
-        snippet, spans = snippet_with_spans(text, self.highlight_terms)
-        title_spans = tuple(matched_spans(title, self.highlight_terms))
+        terms = self.highlight_terms
+        snippet, spans = snippet_with_spans(text, terms, pattern=self._pattern())
+        title_spans = tuple(matched_spans(title, terms, self._pattern()))
         return Hit(kind, key, title, snippet, spans, score, brief, item, title_spans)
+
+    def _pattern(self) -> re.Pattern[str] | None:
+        if "_compiled" not in self.__dict__:
+            self.__dict__["_compiled"] = _compile(self.highlight_terms)
+        return self.__dict__["_compiled"]
 
     def _suggestion(self, text: str, groups: list[_Expansion]) -> str | None:
         corrections = {g.word: g.correction for g in groups if g.correction}
@@ -612,47 +618,57 @@ def _name_has(name: str, wanted: tuple[str, ...]) -> bool:
     return all(any(_word_matches(q, w) for w in name_words) for q in wanted)
 
 
-_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
+def _compile(terms: set[str]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
-def matched_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    """Spans of the words of ``text`` whose folded form is one of ``terms``."""
+def matched_spans(
+    text: str, terms: set[str], pattern: re.Pattern[str] | None = None
+) -> list[tuple[int, int]]:
+    """Spans of the words of ``text`` whose folded form is one of ``terms`` (``pattern``: the
+    terms compiled by the caller once for many texts)."""
     if not terms:
         return []
     if not text.isascii():
         return [(s, e) for s, e, w in word_spans(text) if w in terms]
-    key = frozenset(terms)
-    pattern = _PATTERNS.get(key)
-    if pattern is None:
-        if len(_PATTERNS) > 256:
-            _PATTERNS.clear()
-        alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-        pattern = _PATTERNS[key] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    pattern = pattern or _compile(terms)
+    assert pattern is not None
     return [m.span() for m in pattern.finditer(text.lower())]
 
 
 def snippet_with_spans(
-    text: str, terms: set[str], width: int = 160
+    text: str, terms: set[str], width: int = 160, pattern: re.Pattern[str] | None = None
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A one-line window of ``text`` around its first matched word, and the matched spans in it."""
     flat = " ".join(text.split())
-    spans = matched_spans(flat, terms)
-    if len(flat) <= width:
-        return flat, tuple(spans)
+    return crop(flat, matched_spans(flat, terms, pattern), width)
+
+
+def crop(
+    text: str, spans: Iterable[tuple[int, int]], width: int
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """At most ``width`` characters of one-line ``text`` around its first span (``…`` where it
+    was cut), with the spans that fall inside, shifted to match."""
+    spans = list(spans)
+    if len(text) <= width:
+        return text, tuple(spans)
     start = 0
     if spans:
         start = max(0, spans[0][0] - width // 4)
-        space = flat.rfind(" ", 0, start)
+        space = text.rfind(" ", 0, start)
         start = start if space < 0 or start - space > 20 else space + 1
-    end = min(len(flat), start + width)
-    if end < len(flat):
-        space = flat.rfind(" ", start, end)
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
         end = space if space > start + width // 2 else end
     prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(flat) else ""
+    suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start
     inside = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
-    return prefix + flat[start:end] + suffix, inside
+    return prefix + text[start:end] + suffix, inside
 
 
-__all__ = ["Hit", "Predicates", "SearchIndex", "SearchResult", "snippet_with_spans"]
+__all__ = ["Hit", "Predicates", "SearchIndex", "SearchResult", "crop", "snippet_with_spans"]

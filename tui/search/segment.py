@@ -58,6 +58,7 @@ class Segment:
         entities: list[list[Any]] = []
         records: list[list[Any]] = []
         kind_code = {k: i for i, k in enumerate(KINDS)}
+        filter_terms: dict[tuple[str, str], str] = {}
         for number, doc in enumerate(docs):
             # a takeaway's, paragraph's or sentence's title is its brief's: shown, not indexed
             title_words = words(doc.title) if doc.kind not in PART_KINDS else []
@@ -67,10 +68,13 @@ class Segment:
             counts: dict[str, float] = Counter(body_words)
             for word in title_words:
                 counts[word] = counts.get(word, 0) + TITLE_WEIGHT
-            for field, value in doc.filters:
+            for pair in doc.filters:
                 # kind and own brief are per-document arrays already: no postings for them
-                if field != "kind" and (field != "brief" or value != doc.brief):
-                    counts.setdefault(filter_term(field, value), 0)
+                if pair[0] != "kind" and (pair[0] != "brief" or pair[1] != doc.brief):
+                    term = filter_terms.get(pair)
+                    if term is None:
+                        term = filter_terms[pair] = filter_term(*pair)
+                    counts[term] = 0
             setdefault = vocab.setdefault
             t_ids.extend([setdefault(word, len(vocab)) for word in counts])
             t_docs.extend([number] * len(counts))

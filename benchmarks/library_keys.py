@@ -1,0 +1,123 @@
+"""Keystrokes in the Library filter on a synthetic library (DESIGN.md: ≤ 16 ms median, ≤ 50 ms p95).
+
+    python benchmarks/library_keys.py [--briefs 10000]
+
+Builds the synthetic library of benchmarks/search_speed.py, a store holding it and its search
+index, opens the Library in a headless app (Pilot) and types queries a key at a time, timing
+each key until the screen is idle again (search + list update + refresh). The same keys typed
+into a bare Textual Input in the same run are the baseline. Prints one JSON object last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from search_speed import make_library  # noqa: E402
+from textual.app import App  # noqa: E402
+from textual.widgets import Input  # noqa: E402
+
+from tui.app import BriefApp  # noqa: E402
+from tui.config import Config  # noqa: E402
+from tui.model import to_dict  # noqa: E402
+from tui.search import SearchIndex, documents  # noqa: E402
+from tui.store import Store  # noqa: E402
+from tui.userdata import UserData  # noqa: E402
+
+TYPED = ["dostum", "kind:person ras", "tag:iran security", "nurza -kind:sentence", "year:2001 mir"]
+
+
+def store_of(library) -> Store:
+    mentions: dict[str, list] = {}
+    for m in library.mentions:
+        mentions.setdefault(m.brief, []).append([m.entity, m.field, m.start, m.end, m.sentence])
+    tables = {
+        "meta": [{}],
+        "briefs": [to_dict(b) for b in library.briefs.values()],
+        "articles": [to_dict(a) for a in library.articles.values()],
+        "people": [to_dict(p) for p in library.people.values()],
+        "factions": [to_dict(f) for f in library.factions.values()],
+        "events": [to_dict(e) for e in library.events.values()],
+        "mentions": [{"brief": b, "mentions": rows} for b, rows in mentions.items()],
+    }
+    return Store(tables)
+
+
+class Bare(App):
+    def compose(self):
+        yield Input()
+
+
+async def type_keys(app: App, before, size=(120, 40)) -> list[float]:
+    times = []
+    async with app.run_test(size=size) as pilot:
+        await before(pilot)
+        for text in TYPED:
+            for char in text:
+                key = {" ": "space", ":": "colon", "-": "minus"}.get(char, char)
+                started = time.perf_counter()
+                await pilot.press(key)
+                times.append((time.perf_counter() - started) * 1000)
+            for _ in text:
+                started = time.perf_counter()
+                await pilot.press("backspace")
+                times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def summary(times: list[float]) -> dict[str, float]:
+    times = sorted(times)
+    return {
+        "median": round(statistics.median(times), 2),
+        "p95": round(times[int(len(times) * 0.95) - 1], 2),
+        "max": round(times[-1], 2),
+    }
+
+
+async def run(briefs: int) -> dict:
+    library = make_library(briefs)
+    store = store_of(library)
+    with tempfile.TemporaryDirectory() as tmp:
+        SearchIndex.build(documents(library)).dump(Path(tmp) / "search")
+        store.__dict__["search_index"] = SearchIndex.load(Path(tmp) / "search")
+        app = BriefApp(store, UserData(Path(tmp) / "data"), None, Config())
+
+        async def open_library(pilot) -> None:
+            await pilot.press("L")
+            await pilot.pause()
+
+        async def nothing(pilot) -> None:
+            await pilot.pause()
+
+        bare = await type_keys(Bare(), nothing)
+        library_keys = await type_keys(app, open_library)
+    return {
+        "briefs": briefs,
+        "keys": len(library_keys),
+        "library_key_ms": summary(library_keys),
+        "bare_input_key_ms": summary(bare),
+        "ratio_median": round(statistics.median(library_keys) / statistics.median(bare), 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--briefs", type=int, default=10000)
+    args = parser.parse_args()
+    print(json.dumps(asyncio.run(run(args.briefs))))
+
+
+if __name__ == "__main__":
+    main()
