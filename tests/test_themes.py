@@ -185,3 +185,82 @@ def test_precomputed_theme_colours_are_current():
         variables = {**theme.to_color_system().generate(), **theme.variables}
         if "ansi" not in name:
             assert TABLE.get(fingerprint(variables)) == compute_variables(variables), name
+
+
+# -- the rest of the reader's chrome: sizes, key bar, config, history --------------------------
+
+
+def screen_text(app: BriefApp) -> list[str]:
+    return ["".join(s.text for s in line) for line in screen_lines(app)]
+
+
+@pytest.mark.parametrize("size", [(50, 14), (59, 30), (70, 15)])
+async def test_too_small_shows_only_the_message(app_at, size):
+    app = app_at()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert any("Terminal too small" in line for line in text)
+        others = [line.strip() for line in text if line.strip() and "too small" not in line]
+        assert not others, others  # no tab strip, header or key bar leaking
+
+
+async def test_at_60_columns_every_tab_is_whole(app_at):
+    app = app_at()
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        start = next(n for n, line in enumerate(text) if "1 Summary" in line)
+        strip = " ".join(text[start : start + 2])  # the tabs wrap onto a second line, never cut
+        assert "…" not in strip
+        for tab in ("2 Key takeaways", "3 Actors", "4 History", "Source"):
+            assert tab in strip
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+async def test_the_key_bar_never_shows_a_key_without_its_label(app_at, width):
+    app = app_at()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        bar = screen_text(app)[-1].rstrip()
+        assert bar.endswith("ctrl+p palette"), bar
+
+
+async def test_a_misspelt_binding_id_in_config_is_reported(store, tmp_path):
+    config_dir = tmp_path / "config"
+    config_dir.mkdir()
+    (config_dir / "config.toml").write_text('[keys]\nlibary = "ctrl+l"\n', encoding="utf-8")
+    from tui.config import load_config
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, load_config(config_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(
+            "keys.libary is not a key binding" in m and "library" in m and "config.toml" in m
+            for m in messages
+        ), messages
+
+
+async def test_back_from_an_entity_opened_directly_goes_to_the_library(app_at):
+    app = app_at(Location("entity", "abdul-rashid-dostum"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("backspace")
+        assert type(app.screen).__name__ == "LibraryScreen"
+
+
+async def test_the_chosen_theme_is_remembered_across_restarts(store, tmp_path):
+    first = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        chosen = first.theme
+    second = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    assert second.theme == chosen != "textual-dark"
+
+
+def test_themes_the_reader_cannot_make_readable_are_not_offered(store, tmp_path):
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    assert not {"ansi-dark", "ansi-light"} & set(reader_themes(app))
+    assert not {"ansi-dark", "ansi-light"} & set(app.available_themes)  # nor in the palette

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from textual import events
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.filter import LineFilter
+from textual.screen import Screen
 
+from . import textual_fixes
 from .config import Config, load_config
 from .linking import BriefView, Location, Selection
 from .readstate import Guarded, anchor_label, anchor_text, brief_hashes, search_predicates
@@ -36,6 +43,12 @@ def _brief_commands() -> type:
     return BriefCommands
 
 
+async def wait_mounted(screen: Screen, timeout: float = 2.0) -> None:
+    """Wait until ``screen`` has mounted (at most ``timeout`` seconds)."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(screen._mounted_event.wait(), timeout=timeout)
+
+
 class BriefApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "brief"
@@ -57,6 +70,7 @@ class BriefApp(App):
         start: Location | None = None,
         config: Config | None = None,
     ) -> None:
+        textual_fixes.apply()
         self._dim_filter: tuple[str, LineFilter] | None = None
         super().__init__()
         for name in UNREADABLE_THEMES:
@@ -72,6 +86,17 @@ class BriefApp(App):
         self.history: list[Location] = []
         self.position = -1
         self.crash: BaseException | None = None  # the first unhandled error, reported by the CLI
+
+    # -- keys typed fast -----------------------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        """Every key acts on the screen the previous key produced: a key that arrives while that
+        screen is still being built waits for it (a terminal delivers a burst like `L escape` or
+        `3 Down Enter Enter` in one read, faster than a screen mounts)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            screen = self.screen
+            if not screen.is_mounted:
+                await wait_mounted(screen)
+        await super().on_event(event)
 
     # -- crashes --------------------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:
@@ -122,6 +147,8 @@ class BriefApp(App):
             self.set_keymap(self.config.keymap)
         for problem in self.config.problems:
             self.notify(problem, severity="warning", markup=False)
+        if self.config.keymap:
+            self.call_after_refresh(self.check_keymap)
         self.tell_userdata()
         self.visit(self.start or self.first_location())
         self.resolve_anchors()
@@ -146,10 +173,40 @@ class BriefApp(App):
             return Location("brief", last, selection, saved.get("focus"))
         return Location("brief", self.store.briefs()[0].id)
 
+    def binding_ids(self) -> set[str]:
+        """Every binding id a user may remap in config.toml."""
+        from textual.binding import Binding
+
+        from .screens.entity import EntityScreen
+        from .screens.help import HelpScreen
+        from .screens.library import LibraryScreen
+
+        classes: list[type] = [type(self), ReaderScreen, EntityScreen, LibraryScreen, HelpScreen]
+        classes += [type(widget) for widget in self.screen.walk_children()]
+        ids = set()
+        for cls in classes:
+            for klass in cls.__mro__:
+                for binding in klass.__dict__.get("BINDINGS", []):
+                    if isinstance(binding, Binding) and binding.id:
+                        ids.add(binding.id)
+        return ids
+
+    def check_keymap(self) -> None:
+        """A misspelt binding id in config.toml is reported, not silently ignored."""
+        for problem in self.config.unknown_keys(self.binding_ids()):
+            self.notify(problem, severity="warning", markup=False, timeout=10)
+
     # -- navigation -----------------------------------------------------------------------------
     def current_location(self) -> Location | None:
         capture = getattr(self.screen, "capture_location", None)
-        return capture() if capture is not None else None
+        if capture is None:
+            return None
+        try:
+            return capture()
+        except NoMatches:
+            # Keys typed fast can leave a screen before it is composed (`3 Down Enter Enter`): it
+            # has nothing to capture, and history keeps the location it was opened on.
+            return None
 
     def save_current(self) -> None:
         location = self.current_location()
@@ -173,6 +230,12 @@ class BriefApp(App):
         self.show(location)
 
     def show(self, location: Location) -> None:
+        top = self.screen
+        if not isinstance(top, BriefScreen) and not top.is_mounted:
+            # A modal still being built (`L` typed just before a link was followed): let it finish
+            # before it is closed, or it mounts after removal and fails.
+            self.call_later(self._show_when_ready, top, location)
+            return
         if location.kind == "brief":
             screen: BriefScreen = ReaderScreen(
                 BriefView.load(self.store, location.target), location
@@ -193,11 +256,17 @@ class BriefApp(App):
 
             screen = EntityScreen(self.store, entity, location)
         while len(self.screen_stack) > 1 and not isinstance(self.screen, BriefScreen):
-            self.pop_screen()  # close the library or help first
+            self.workers.cancel_node(self.screen)  # the palette may still be searching
+            self.pop_screen()  # close the library, help or palette first
         if isinstance(self.screen, BriefScreen):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    async def _show_when_ready(self, screen: Screen, location: Location) -> None:
+        await wait_mounted(screen)
+        if screen.is_mounted or screen is not self.screen:
+            self.show(location)
 
     def open_brief(self, brief_id: str, item: str | None = None, actor: str | None = None) -> None:
         focus = None
@@ -216,6 +285,12 @@ class BriefApp(App):
 
     def action_back(self) -> None:
         if self.position <= 0:
+            current = self.history[self.position] if self.history else None
+            if current is not None and current.kind == "entity":
+                # Opened straight on a person or faction (`brief open dostum`): back is the library,
+                # where every brief he appears in can be opened.
+                self.action_library()
+                return
             self.notify("Nothing to go back to.", timeout=2)
             return
         self.save_current()
@@ -255,6 +330,12 @@ class BriefApp(App):
         index = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(index + 1) % len(names)]
         self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Never pop the last reader or entity screen (a stray dismiss would leave a blank app)."""
+        if len(self.screen_stack) <= 2 and isinstance(self.screen, BriefScreen):
+            return AwaitComplete()
+        return super().pop_screen()
 
     async def action_quit(self) -> None:
         self.save_current()

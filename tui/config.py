@@ -37,12 +37,23 @@ def default_config_dir() -> Path:
 class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    path: Path | None = None  # the file read, for messages
+
+    def unknown_keys(self, known: set[str]) -> list[str]:
+        """A problem line for each binding id in [keys] that the app does not have."""
+        where = self.path if self.path is not None else CONFIG_FILE
+        listed = ", ".join(sorted(known))
+        return [
+            f"{where}: keys.{name} is not a key binding — use one of: {listed}"
+            for name in self.keymap
+            if name not in known
+        ]
 
 
 def load_config(directory: Path | None = None) -> Config:
     """Read the config; a broken file is reported in ``problems``, never raised."""
     path = (directory if directory is not None else default_config_dir()) / CONFIG_FILE
-    config = Config()
+    config = Config(path=path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

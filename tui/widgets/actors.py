@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -18,6 +18,7 @@ from textual.widgets.tree import TreeNode
 from ..linking import BriefView, Selection
 from ..model import Person, SourceRef
 from ..store import Store
+from .styles import HINT_KEYS, HINT_STYLE
 
 DEAD = "†"
 
@@ -66,14 +67,32 @@ def _refs(refs: tuple[SourceRef, ...]) -> str:
     return f" [{', '.join(ids)}]" if ids else ""
 
 
-def detail_card(view: BriefView, actor: str | None, notes: tuple[str, ...] = ()) -> Content:
-    """Roles, factions, status, relations and mention count of the selected actor, and the
-    user's notes on it (plain text, never markup)."""
+@dataclass(frozen=True)
+class CardLink:
+    """A link on the detail card that a hint can follow (same shape as the text panes' links)."""
+
+    kind: str  # always "entity"
+    target: str
+
+
+def detail_card(
+    view: BriefView, actor: str | None, hints: bool = False, notes: tuple[str, ...] = ()
+) -> Content:
+    """Roles, factions, status, relations and mention count of the selected actor; with ``hints``,
+    every link (role faction, member, relation target) is numbered — see :func:`card_links`; then
+    the user's ``notes`` on it (plain text, never markup)."""
     store = view.store
     if actor is None or store.entity(actor) is None:
         return Content.styled(
             "Select an actor to see who they are; enter opens their page.", "dim italic"
         )
+    numbers = {link.target: key for key, link in card_links(view, actor).items()} if hints else {}
+
+    def name(entity_id: str) -> Content:
+        key = numbers.get(entity_id)
+        shown = Content(store.name_of(entity_id))
+        return Content.styled(key, HINT_STYLE) + shown if key else shown
+
     lines: list[Content] = []
     entity = store.entity(actor)
     assert entity is not None
@@ -83,26 +102,26 @@ def detail_card(view: BriefView, actor: str | None, notes: tuple[str, ...] = ())
         )
         lines.append(Content.assemble((entity.name, "bold"), "  ", (status, "dim")))
         for role in entity.roles:
-            where = f", {store.name_of(role.faction)}" if role.faction else ""
             when = ""
             if role.since or role.until:
-                when = f" ({role.since.text if role.since else '…'}–{role.until.text if role.until else ''})"
-            lines.append(
-                Content.assemble(f"{role.title}{where}{when}", (_refs(role.sources), "dim"))
-            )
+                since = role.since.text if role.since else "…"
+                until = role.until.text if role.until else ""
+                when = f" ({since}–{until})"
+            where = Content.assemble(", ", name(role.faction)) if role.faction else Content("")
+            lines.append(Content.assemble(role.title, where, when, (_refs(role.sources), "dim")))
     else:
         lines.append(
             Content.assemble(
                 (entity.name, "bold"), "  ", (f"{entity.kind} · {entity.stance}", "dim")
             )
         )
-        members = [store.name_of(m) for m in store.members(actor)]
+        members = store.members(actor)
         if members:
-            lines.append(Content(f"Members: {', '.join(members)}"))
+            lines.append(Content("Members: ") + Content(", ").join(name(m) for m in members))
     for link in store.links(actor):
         lines.append(
             Content.assemble(
-                f"{link.label} {store.name_of(link.target)}", (_refs(link.relation.sources), "dim")
+                f"{link.label} ", name(link.target), (_refs(link.relation.sources), "dim")
             )
         )
     count = view.mention_count(actor)
@@ -112,6 +131,22 @@ def detail_card(view: BriefView, actor: str | None, notes: tuple[str, ...] = ())
         first = first if len(first) <= 200 else first[:199] + "…"
         lines.append(Content.assemble(("✎ ", "bold $text-accent"), first))
     return Content("\n").join(lines)
+
+
+def card_links(view: BriefView, actor: str | None) -> dict[str, CardLink]:
+    """The hint keys of the card's links, in reading order, one per distinct entity."""
+    store = view.store
+    entity = store.entity(actor) if actor else None
+    if entity is None:
+        return {}
+    targets: list[str] = []
+    if isinstance(entity, Person):
+        targets += [role.faction for role in entity.roles if role.faction]
+    else:
+        targets += list(store.members(entity.id))
+    targets += [link.target for link in store.links(entity.id)]
+    unique = [t for t in dict.fromkeys(targets) if store.entity(t) is not None]
+    return {key: CardLink("entity", target) for key, target in zip(HINT_KEYS, unique, strict=False)}
 
 
 class ActorTree(Tree[str]):
@@ -211,6 +246,12 @@ class ActorTree(Tree[str]):
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         label = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room > 1 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")  # a cut name says so
         if node.data and node.data in self.involved:
             label.stylize(self.get_component_rich_style("actor-tree--involved", partial=True))
         elif (
@@ -223,6 +264,14 @@ class ActorTree(Tree[str]):
 
     def watch_involved(self) -> None:
         self.notify_style_update()  # drops the cached lines so labels re-render
+
+    def on_resize(self) -> None:
+        """The card below grows and shrinks with the actor: keep the cursor in view."""
+        self.call_after_refresh(self.keep_cursor_visible)
+
+    def keep_cursor_visible(self) -> None:
+        if self.is_attached and self.cursor_line >= 0:
+            self.scroll_to_line(self.cursor_line, animate=False)
 
     def move_to(self, actor: str) -> None:
         for line in range(self.last_line + 1):
@@ -246,18 +295,34 @@ class ActorTree(Tree[str]):
 
 
 class ActorsPane(Vertical):
-    """Tree above, detail card below; the selection comes down from the screen."""
+    """Tree above, detail card below; the selection comes down from the screen. The card scrolls
+    (J / K) and says so on its top edge when it holds more than it shows."""
+
+    BINDINGS = [
+        Binding("J", "scroll_card(1)", "Scroll card down", show=False, id="card-down"),
+        Binding("K", "scroll_card(-1)", "Scroll card up", show=False, id="card-up"),
+    ]
 
     selection: reactive[Selection] = reactive(Selection, init=False)
     involved: reactive[frozenset[str]] = reactive(frozenset, init=False)
+    hints: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, view: BriefView, **kwargs) -> None:
         super().__init__(classes="pane", **kwargs)
         self.view = view
+        self.hint_map: dict[str, CardLink] = {}  # hint key → link, while ``hints`` is on
+
+    def watch_hints(self, hints: bool) -> None:
+        """Hint mode numbers the card's links; the screen follows ``hint_map[key]``."""
+        self.hint_map = card_links(self.view, self.selection.actor) if hints else {}
+        self.query_one("#actor-card", Static).update(
+            detail_card(self.view, self.selection.actor, hints, self.entity_notes(self.selection.actor))
+        )
 
     def compose(self):
         yield ActorTree(self.view, id="actor-tree").data_bind(ActorsPane.involved)
-        yield Static(detail_card(self.view, None), id="actor-card")
+        with VerticalScroll(id="actor-card-box", can_focus=False):
+            yield Static(detail_card(self.view, None), id="actor-card")
 
     def on_mount(self) -> None:
         self.border_title = Content("3 Actors")
@@ -287,13 +352,41 @@ class ActorsPane(Vertical):
         self.query_one(ActorTree).set_marks(marks)
         actor = self.selection.actor
         self.query_one("#actor-card", Static).update(
-            detail_card(self.view, actor, self.entity_notes(actor))
+            detail_card(self.view, actor, self.hints, self.entity_notes(actor))
         )
 
-    def watch_selection(self, old: Selection, new: Selection) -> None:
-        self.query_one("#actor-card", Static).update(
-            detail_card(self.view, new.actor, self.entity_notes(new.actor))
+    def mark_more(self) -> None:
+        """Title the card's top edge when it continues below (or above) what is shown."""
+        found = self.query("#actor-card-box")
+        if not self.is_attached or not found:
+            return  # the screen was left before this ran (keys typed fast)
+        box = found.first(VerticalScroll)
+        if box.max_scroll_y <= 0:
+            box.border_title = None
+        elif box.scroll_y < box.max_scroll_y:
+            box.border_title = Content("more below — J")
+        else:
+            box.border_title = Content("end — K")
+
+    def action_scroll_card(self, step: int) -> None:
+        found = self.query("#actor-card-box")
+        if not found:
+            return
+        box = found.first(VerticalScroll)
+        box.scroll_relative(
+            y=step * max(1, box.scrollable_content_region.height - 1), animate=False
         )
+        self.call_after_refresh(self.mark_more)
+
+    def watch_selection(self, old: Selection, new: Selection) -> None:
+        if self.hints:
+            self.hint_map = card_links(self.view, new.actor)
+        self.query_one("#actor-card", Static).update(
+            detail_card(self.view, new.actor, self.hints, self.entity_notes(new.actor))
+        )
+        for box in self.query("#actor-card-box").results(VerticalScroll):
+            box.scroll_home(animate=False)
+        self.call_after_refresh(self.mark_more)
         self.involved = frozenset(self.view.actors_of(new.item))
         tree = self.query_one(ActorTree)
         if new.actor and not tree.has_focus and old.actor != new.actor:

@@ -27,6 +27,9 @@ class KeyBar(Static):
         self.screen.bindings_updated_signal.subscribe(self, self.show_keys)
         self.show_keys(self.screen)
 
+    def on_resize(self) -> None:
+        self.show_keys(self.screen)
+
     def show_keys(self, screen: Screen) -> None:
         parts = []
         seen: set[str] = set()
@@ -45,6 +48,28 @@ class KeyBar(Static):
                     ),
                 )
             )
-        if self.app.ENABLE_COMMAND_PALETTE:
-            parts.append(Content.assemble(("ctrl+p ", "bold $brief-bar-key"), "palette"))
-        self.update(Content("  ").join(parts))
+        self.update(fit(parts, self._palette_part(), self.size.width - 2))
+
+    def _palette_part(self) -> Content | None:
+        if not self.app.ENABLE_COMMAND_PALETTE:
+            return None
+        return Content.assemble(("ctrl+p ", "bold $brief-bar-key"), "palette")
+
+
+SEPARATOR = Content("  ")
+
+
+def fit(parts: list[Content], last: Content | None, width: int) -> Content:
+    """The parts that fit in ``width`` cells, whole, in order, always ending with ``last`` (the
+    palette, the way to everything else): a key is never shown without its label."""
+    chosen: list[Content] = []
+    used = last.cell_length if last is not None else 0
+    for part in parts:
+        extra = part.cell_length + (SEPARATOR.cell_length if chosen or last is not None else 0)
+        if width > 0 and used + extra > width:
+            break
+        chosen.append(part)
+        used += extra
+    if last is not None:
+        chosen.append(last)
+    return SEPARATOR.join(chosen)

@@ -1,0 +1,49 @@
+"""Fast fingers: thousands of random keys in bursts (sent without waiting for the app, as a
+terminal sends them), across every screen and modal, with resizes. Nothing may raise, and the app
+must still answer at the end. benchmarks/monkey.py runs the same monkey for 50,000 keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.monkey import burst_monkey
+from tui.app import BriefApp
+from tui.config import Config
+from tui.linking import Location
+from tui.store import Store
+from tui.userdata import UserData
+
+
+@pytest.mark.parametrize(
+    ("seed", "start"),
+    [(1, None), (3, Location("entity", "abdul-rashid-dostum"))],
+    ids=["reader", "entity"],
+)
+async def test_bursts_of_keys_raise_nothing_and_leave_the_app_responsive(
+    store: Store, tmp_path: Path, seed: int, start: Location | None
+):
+    app = BriefApp(store, UserData(tmp_path / "data"), start, Config())
+    trail: list[str] = []
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            run = await burst_monkey(app, pilot, seed=seed, keys=1000)
+            trail = run.trail
+            assert app._exception is None
+            if not app.is_running:  # the palette's "Quit" command, chosen by the monkey
+                assert app.return_code == 0
+                return
+            # Still answering: back to a known state and a key that must work.
+            await pilot.resize_terminal(120, 40)
+            for _ in range(4):
+                await pilot.press("escape")
+            app.action_library()
+            await pilot.pause()
+            assert type(app.screen).__name__ == "LibraryScreen"
+            assert app.screen._compositor.render_strips()
+            assert len(run.screens) >= 3, run.screens
+    except Exception as error:  # name the keys that led here
+        raise AssertionError(
+            f"seed {seed}: {error!r} after keys {' '.join(trail[-60:])}"
+        ) from error
