@@ -18,11 +18,7 @@ from tui.screens.reader import ReaderScreen
 from tui.store import Store
 from tui.userdata import UserData
 from tui.widgets.actors import ActorTree
-<<<<<<< ours
 from tui.widgets.panes import TextPane
-=======
-from tui.widgets.panes import ItemPane
->>>>>>> theirs
 from tui.widgets.styles import HINT_STYLE, MATCH_STYLE, MENTION_STYLE, SUPPORT_STYLE
 
 from .conftest import SEED_BRIEF
@@ -250,12 +246,7 @@ async def test_hint_mode_numbers_links_and_a_digit_follows_one(make_app):
             "1": ("entity", "taliban"),
             "2": ("source", "p9.s1"),
         }
-<<<<<<< ours
         assert marked(takeaways, HINT_STYLE) == ["1", "2"]
-=======
-        hints = [t for t in styled(takeaways.options[0].prompt, HINT_STYLE)]
-        assert hints == ["1", "2"]
->>>>>>> theirs
         await pilot.press("2")
         await pilot.pause()
         assert app.screen.active == "source" and app.screen.selection.item == "sentence:p9.s1"
@@ -280,16 +271,7 @@ async def test_search_highlights_and_n_steps_through_matches(make_app):
         await pilot.pause()
         assert screen.active == "summary" and pane(app, "summary").current_key() == "summary:2"
         assert "Match 1 of 2" in plain(screen.query_one("#status", Static))
-<<<<<<< ours
         assert marked(pane(app, "source"), MATCH_STYLE) == ["Tehran"]
-=======
-        marks = [
-            t
-            for o in pane(app, "source").options
-            for t in styled(o.prompt, MATCH_STYLE)
-        ]
-        assert marks == ["Tehran"]
->>>>>>> theirs
         await pilot.press("n")
         await pilot.pause()
         assert screen.active == "source" and pane(app, "source").current_key() == "p13"
