@@ -61,7 +61,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tui.ingest import load_content
     from tui.store import write_store
 
-    path = tmp_path_factory.mktemp("store") / "store.json"
+    path = tmp_path_factory.mktemp("store") / "store"
     write_store(load_content(ROOT / "content"), path)
     return path
 

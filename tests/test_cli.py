@@ -56,8 +56,8 @@ def test_store_option_before_or_after_the_verb_and_env(brief, store_path, tmp_pa
     result = brief("list")
     assert result.code == 1
     assert (
-        result.err
-        == f"brief: {tmp_path} is a directory, not a store — pass the store's .json file\n"
+        result.err == f"brief: {tmp_path} is a directory but not a brief store (no catalog.json) — "
+        f"rebuild it with `brief build -o {tmp_path}`\n"
     )
     assert brief("list", "--store", store_path).code == 0  # the flag beats the variable
 
@@ -133,7 +133,7 @@ def test_show_unknown_brief(brief):
     assert result.code == 1
     assert (
         result.err
-        == "brief: no brief 'nope' in the store — run `brief list` to see the ids (afghan-national-consensus)\n"
+        == "brief: no brief, person or faction 'nope' in the store — run `brief list` to see the briefs (afghan-national-consensus)\n"
     )
 
 
@@ -182,7 +182,8 @@ def test_build_check_passes_then_fails_after_an_edit(brief, project):
     assert stale.code == 1
     assert (
         stale.err
-        == f"brief: {store} is stale: {project / 'content'} has changed since it was built — run `brief build`\n"
+        == f"brief: {store} is stale: {project / 'content'} has changed since it was built "
+        "(catalog.json) — run `brief build`\n"
     )
 
 

@@ -16,10 +16,10 @@ from typing import Any, TypeVar
 import click
 
 from . import export
-from .model import Brief
-from .store import Store, StoreError, serialize, write_atomic
+from .model import Brief, Faction, Person
+from .store import Store, StoreError, write_atomic
 
-EMBEDDED_STORE = Path(__file__).parent / "data" / "store.json"
+EMBEDDED_STORE = Path(__file__).parent / "data" / "store"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -101,11 +101,12 @@ def os_pid() -> int:
 
 def default_output(content: Path) -> Path:
     """Where `brief build` writes when no -o is given: the embedded store when building this
-    project's own content/ (a checkout with tui/data/), otherwise store.json beside content/."""
+    project's own content/ (a checkout with tui/data/), otherwise the directory store/ beside
+    content/."""
     root = content.resolve().parent
     if (root / "tui" / "data").is_dir() and (root / "pyproject.toml").is_file():
-        return root / "tui" / "data" / "store.json"
-    return root / "store.json"
+        return root / "tui" / "data" / "store"
+    return root / "store"
 
 
 def store_option(func: F) -> F:
@@ -114,7 +115,8 @@ def store_option(func: F) -> F:
         "store_path",
         type=click.Path(path_type=Path, dir_okay=True),
         envvar="BRIEF_STORE",
-        help="Store file to read (default: the embedded store). Env: BRIEF_STORE.",
+        help="Store directory (or its catalog .json) to read (default: the embedded store). "
+        "Env: BRIEF_STORE.",
     )(func)
 
 
@@ -132,19 +134,33 @@ def open_store(ctx: click.Context, store_path: Path | None) -> Store:
         raise UserError(str(error)) from None
 
 
-def get_brief(store: Store, brief_id: str) -> Brief:
+def get_brief(store: Store, brief_id: str) -> Brief | Person | Faction:
+    """The brief, person or faction ``brief_id`` names: by id, else by name or alias when only
+    one thing has it."""
     brief = store.brief(brief_id)
     if brief is not None:
         return brief
-    matches = [c for c in store.find(brief_id) if c.kind == "brief"]
+    entity = store.entity(brief_id)
+    if entity is not None:
+        return entity
+    matches = store.find(brief_id)
     if len(matches) == 1:
-        found = store.brief(matches[0].id)
+        found = store.brief(matches[0].id) or store.entity(matches[0].id)
         assert found is not None
         return found
+    if len(matches) > 1:
+        listed = "; ".join(f"{c.kind} {c.id}" for c in matches[:6])
+        more = f" and {len(matches) - 6} more" if len(matches) > 6 else ""
+        raise UserError(f"{brief_id!r} is ambiguous: {listed}{more} — give the id")
     known = ", ".join(b.id for b in store.briefs()[:10])
     raise UserError(
-        f"no brief {brief_id!r} in the store — run `brief list` to see the ids ({known})"
+        f"no brief, person or faction {brief_id!r} in the store — run `brief list` to see "
+        f"the briefs ({known})"
     )
+
+
+def _kind(item: object) -> str:
+    return "person" if isinstance(item, Person) else "faction"
 
 
 def data_dir_option(func: F) -> F:
@@ -156,7 +172,21 @@ def data_dir_option(func: F) -> F:
     )(func)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class BriefGroup(click.Group):
+    """Turns a damaged store found mid-command (a brief file read lazily) into one line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            raise UserError(str(error)) from None
+
+
+@click.group(
+    cls=BriefGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @store_option
 @data_dir_option
 @click.version_option(package_name="brief")
@@ -172,6 +202,9 @@ def run_reader(
 ) -> None:
     """Open the reader: on ``target`` (a brief, person or faction) or on the last-read brief."""
     store = open_store(ctx, store_path)
+    import gc
+
+    gc.freeze()  # the catalog lives as long as the app: keep it out of every collection
     if not store.briefs():
         raise UserError(
             f"{resolve_store_path(ctx, store_path)} holds no briefs — build one with `brief build`"
@@ -220,42 +253,88 @@ def open_target(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Store file to write (default: the embedded store in a checkout).",
+    type=click.Path(path_type=Path),
+    help="Store directory to write (default: the embedded store in a checkout).",
 )
 @click.option("--check", is_flag=True, help="Fail if the store is missing or stale; write nothing.")
-def build(content: Path, output: Path | None, check: bool) -> None:
+@click.option("--full", is_flag=True, help="Rebuild everything, ignoring the build cache.")
+def build(content: Path, output: Path | None, check: bool, full: bool) -> None:
     """Compile CONTENT (default: ./content) and the seeds/ beside it into a store."""
+    from .store.build import BuildResult, build_store, check_store
+
     started = time.perf_counter()
-    library = _load(content)
-    payload = serialize(library)
     target = output or default_output(content)
+    progress = _progress_bar() if sys.stderr.isatty() else None
     if check:
-        try:
-            current = target.read_bytes()
-        except OSError:
-            raise UserError(f"{target} does not exist — run `brief build` to create it") from None
-        if current != payload:
+        library = _load(content, progress=progress)
+        stale = check_store(library, target)
+        if stale:
+            listed = ", ".join(stale[:3]) + (
+                f" and {len(stale) - 3} more" if len(stale) > 3 else ""
+            )
             raise UserError(
-                f"{target} is stale: {content} has changed since it was built — run `brief build`"
+                f"{target} is stale: {content} has changed since it was built ({listed}) "
+                "— run `brief build`"
             )
         click.echo(f"ok: {target} is up to date")
         return
+    if not content.is_dir():
+        _load(content, None)  # the one-line "content directory not found"
     try:
-        write_atomic(target, payload)
+        result: BuildResult = _run_build(build_store, content, target, full, progress)
     except OSError as error:
         raise UserError(
             f"cannot write {target}: {error.strerror} — choose another path with -o"
         ) from None
     elapsed = (time.perf_counter() - started) * 1000
+    if result.incremental and not result.rebuilt:
+        click.echo(f"up to date: {target} ({result.briefs} briefs, {elapsed:.0f} ms)")
+        return
+    how = f", {result.rebuilt} brief(s) rebuilt" if result.incremental else ""
     click.echo(
-        f"built {target}: {len(library.briefs)} briefs, {len(library.people)} people, "
-        f"{len(library.factions)} factions, {len(library.events)} events, "
-        f"{len(library.mentions)} mentions ({len(payload):,} bytes, {elapsed:.0f} ms)"
+        f"built {target}: {result.briefs} briefs, {result.people} people, "
+        f"{result.factions} factions, {result.events} events, "
+        f"{result.mentions} mentions ({result.size:,} bytes, {elapsed:.0f} ms{how})"
     )
 
 
-def _load(content: Path, loader: Callable[[Path], Any] | None = None) -> Any:
+def _run_build(build_store: Any, content: Path, target: Path, full: bool, progress: Any) -> Any:
+    from .ingest import BuildFailed
+
+    try:
+        return build_store(content, target, full=full, progress=progress)
+    except BuildFailed as failure:
+        if progress is not None:
+            click.echo("", err=True)
+        for error in failure.errors:
+            click.echo(str(error), err=True)
+        raise UserError(
+            f"build failed with {len(failure.errors)} error(s); nothing was written"
+        ) from None
+    except StoreError as error:
+        raise UserError(str(error)) from None
+
+
+def _progress_bar() -> Callable[[str, int, int], None]:
+    """A one-line progress bar on stderr (only used when stderr is a terminal)."""
+    shown = {"at": 0.0}
+
+    def show(stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if done < total and now - shown["at"] < 0.1:
+            return
+        shown["at"] = now
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "█" * filled + "·" * (width - filled)
+        end = "\n" if stage == "done" else ""
+        sys.stderr.write(f"\r\x1b[2K{stage:<10} {bar} {done:>6}/{total}{end}")
+        sys.stderr.flush()
+
+    return show
+
+
+def _load(content: Path, loader: Callable[[Path], Any] | None = None, progress: Any = None) -> Any:
     from .ingest import BuildFailed, load_content  # only building needs the parser
 
     if not content.is_dir():
@@ -263,7 +342,9 @@ def _load(content: Path, loader: Callable[[Path], Any] | None = None) -> Any:
             f"content directory not found: {content} — run from the project folder or pass the path to content/"
         )
     try:
-        return (loader or load_content)(content)
+        if loader is not None:
+            return loader(content)
+        return load_content(content, progress=progress)
     except BuildFailed as failure:
         for error in failure.errors:
             click.echo(str(error), err=True)
@@ -400,9 +481,17 @@ def list_briefs(ctx: click.Context, store_path: Path | None = None, as_json: boo
 def show(
     ctx: click.Context, brief_id: str, store_path: Path | None, section: str | None, fmt: str
 ) -> None:
-    """Print a brief without the UI."""
+    """Print a brief, or a person's or faction's dossier, without the UI."""
     store = open_store(ctx, store_path)
     brief = get_brief(store, brief_id)
+    if not isinstance(brief, Brief):  # a person or faction: its dossier
+        if section is not None:
+            raise UserError(f"--section is for briefs; {brief_id!r} is a {_kind(brief)} — drop it")
+        if fmt == "json":
+            click.echo(export.dumps(export.entity_json(store, brief)))
+        else:
+            click.echo(export.entity_text(store, brief, markdown=fmt == "markdown"), nl=False)
+        return
     if fmt == "json":
         click.echo(export.dumps(export.brief_json(store, brief, section)))
     else:
@@ -503,10 +592,17 @@ def export_brief(
     with_notes: bool = False,
     data_dir: Path | None = None,
 ) -> None:
-    """Export a brief as Markdown, HTML or JSON."""
+    """Export a brief, or a person's or faction's dossier, as Markdown, HTML or JSON."""
     store = open_store(ctx, store_path)
     brief = get_brief(store, brief_id)
-    if fmt == "json":
+    if not isinstance(brief, Brief):  # a person or faction: its dossier
+        if fmt == "json":
+            text = export.dumps(export.entity_json(store, brief)) + "\n"
+        elif fmt == "html":
+            text = export.entity_html(store, brief)
+        else:
+            text = export.entity_text(store, brief, markdown=True)
+    elif fmt == "json":
         text = export.dumps(export.brief_json(store, brief)) + "\n"
     elif fmt == "html":
         text = export.brief_html(store, brief)

@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from .model import Background, Brief, SourceRef, to_dict
+from .model import Background, Brief, Faction, Person, SourceRef, to_dict
 from .store import Store
 
 SECTIONS = ("summary", "takeaways", "actors", "history", "source")
@@ -296,3 +296,132 @@ def with_notes(store: Store, brief: Brief, fmt: str, text: str, notes: list[Any]
         head, _, tail = text.rpartition("</body>")
         return head + notes_html(store, notes) + "</body>" + tail
     return text.rstrip("\n") + "\n\n" + notes_markdown(store, notes)
+
+
+# -- an entity's dossier ---------------------------------------------------------------------------
+def _mentions_by_brief(store: Store, entity_id: str) -> list[tuple[str, int, list[str]]]:
+    """(brief, number of mentions, sentence ids named in) per brief, in brief order."""
+    grouped: dict[str, tuple[list[int], list[str]]] = {}
+    for row in store.entity_mention_rows(entity_id):
+        count, sentences = grouped.setdefault(row.brief, ([0], []))
+        count[0] += 1
+        if row.sentence and row.sentence not in sentences:
+            sentences.append(row.sentence)
+    return [(brief, count[0], sentences) for brief, (count, sentences) in grouped.items()]
+
+
+def _brief_title(store: Store, brief_id: str) -> str:
+    header = store.header(brief_id)
+    return header.title if header else brief_id
+
+
+def entity_json(store: Store, entity: Person | Faction) -> dict[str, Any]:
+    """A person's or faction's dossier: who, roles or members, relations, mentions, timeline."""
+    kind = "person" if isinstance(entity, Person) else "faction"
+    data: dict[str, Any] = {"kind": kind, "entity": to_dict(entity)}
+    if isinstance(entity, Person):
+        data["factions"] = [
+            {"id": f, "name": store.name_of(f)} for f in store.factions_of(entity.id)
+        ]
+    else:
+        data["members"] = [{"id": m, "name": store.name_of(m)} for m in store.members(entity.id)]
+    data["relations"] = [
+        {
+            "label": link.label,
+            "target": link.target,
+            "name": store.name_of(link.target),
+            "inverse": link.inverse,
+            "sources": to_dict(link.relation.sources),
+        }
+        for link in store.links(entity.id)
+    ]
+    mentions = _mentions_by_brief(store, entity.id)
+    data["mentions"] = {
+        "total": sum(count for _b, count, _s in mentions),
+        "briefs": [
+            {"brief": b, "title": _brief_title(store, b), "count": count, "sentences": sentences}
+            for b, count, sentences in mentions
+        ],
+    }
+    data["timeline"] = [
+        {**to_dict(event), "brief_title": _brief_title(store, event.brief)}
+        for event in store.entity_events(entity.id)
+    ]
+    return data
+
+
+def _entity_lines(
+    store: Store, entity: Person | Faction, esc: Callable[[str], str]
+) -> dict[str, list[str]]:
+    what: dict[str, list[str]] = {}
+    if isinstance(entity, Person):
+        what["Roles"] = [
+            f"- {esc(r.title)}"
+            + (f", {esc(store.name_of(r.faction))}" if r.faction else "")
+            + (f" (since {esc(r.since.display())})" if r.since else "")
+            + (f" (until {esc(r.until.display())})" if r.until else "")
+            + refs_label(r.sources)
+            for r in entity.roles
+        ]
+    else:
+        what["Members"] = [f"- {esc(store.name_of(m))} ({m})" for m in store.members(entity.id)]
+    what["Relations"] = [
+        f"- {esc(link.label)} {esc(store.name_of(link.target))}{refs_label(link.relation.sources)}"
+        for link in store.links(entity.id)
+    ]
+    mentions = _mentions_by_brief(store, entity.id)
+    total = sum(count for _b, count, _s in mentions)
+    what[f"Mentions ({total} in {len(mentions)} briefs)"] = [
+        f"- {esc(_brief_title(store, b))} ({b}): {count}"
+        + (
+            f" [{', '.join(sentences[:8])}{', …' if len(sentences) > 8 else ''}]"
+            if sentences
+            else ""
+        )
+        for b, count, sentences in mentions
+    ]
+    what["Timeline"] = [
+        f"- {esc(e.date.display())} — {esc(e.text)} ({esc(_brief_title(store, e.brief))})"
+        for e in store.entity_events(entity.id)
+    ]
+    return what
+
+
+def _entity_meta(entity: Person | Faction) -> str:
+    if isinstance(entity, Person):
+        meta = f"person · {entity.status}"
+        text = entity.bio.text
+    else:
+        meta = f"{entity.kind} · {entity.stance}"
+        if entity.founded:
+            meta += f" · founded {entity.founded.display()}"
+        text = entity.description.text
+    if entity.aliases:
+        meta += " · also " + ", ".join(entity.aliases)
+    return meta + ("\n\n" + text if text else "")
+
+
+def entity_text(store: Store, entity: Person | Faction, *, markdown: bool = False) -> str:
+    esc: Callable[[str], str] = md_escape if markdown else (lambda s: s)
+    out = [f"# {esc(entity.name)}" if markdown else entity.name, esc(_entity_meta(entity))]
+    for title, lines in _entity_lines(store, entity, esc).items():
+        out.append(f"## {title}" if markdown else f"{title}\n{'-' * len(title)}")
+        out.append("\n".join(lines) if lines else "(none)")
+    return "\n\n".join(out) + "\n"
+
+
+def entity_html(store: Store, entity: Person | Faction) -> str:
+    e = html.escape
+    parts = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(entity.name)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{e(entity.name)}</h1>",
+        *(f'<p class="meta">{e(p)}</p>' for p in _entity_meta(entity).split("\n\n")),
+    ]
+    for title, lines in _entity_lines(store, entity, lambda s: s).items():
+        parts.append(f"<h2>{e(title)}</h2><ul>")
+        parts += [f"<li>{e(line[2:])}</li>" for line in lines]
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"

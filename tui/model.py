@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a directory (catalog + one file per brief + per-entity indices)
 
 # Relation kinds between people and factions, and how each reads from the other end.
 RELATION_INVERSE = {

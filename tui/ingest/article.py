@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass
 
 from ..model import Article, Paragraph, Sentence, SourceRef
-from .text import normalize, normalize_with_map, sanitize
+from .text import _NON_SPACE, _QUOTES, normalize, sanitize
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
@@ -102,7 +103,19 @@ class ArticleIndex:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self._folded, self._offsets = normalize_with_map(article.text)
+        # The folded text is the article's words joined by single spaces; where each word starts
+        # in the folded and in the original text is kept per word (not per character) and an
+        # offset is mapped back by bisection.
+        spans = [m.span() for m in _NON_SPACE.finditer(article.text.translate(_QUOTES))]
+        folded = article.text.translate(_QUOTES)
+        self._folded = " ".join(folded[a:b] for a, b in spans)
+        self._word_starts = array("l")
+        self._word_origins = array("l")
+        position = 0
+        for a, b in spans:
+            self._word_starts.append(position)
+            self._word_origins.append(a)
+            position += b - a + 1
         self._sentences = list(article.sentences())
         self._starts = [s.start for s in self._sentences]
 
@@ -113,11 +126,17 @@ class ArticleIndex:
         found = []
         index = self._folded.find(needle)
         while index != -1:
-            start = self._offsets[index]
-            end = self._offsets[index + len(needle) - 1] + 1
+            start = self._original(index)
+            end = self._original(index + len(needle) - 1) + 1
             found.append((start, end))
             index = self._folded.find(needle, index + 1)
         return found
+
+    def _original(self, index: int) -> int:
+        """The offset in the article of the folded text's character ``index`` (a space maps to
+        the first whitespace character after its word, as :func:`normalize_with_map` does)."""
+        word = bisect.bisect_right(self._word_starts, index) - 1
+        return self._word_origins[word] + index - self._word_starts[word]
 
     def sentences_between(self, start: int, end: int) -> list[Sentence]:
         first = max(bisect.bisect_right(self._starts, start) - 1, 0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,35 @@ PERSON_KEYS = {"name", "aliases", "status", "brief", "roles", "relations"}
 FACTION_KEYS = {"name", "aliases", "kind", "stance", "brief", "part_of", "relations", "founded"}
 _FOOTNOTE_BRIEF = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\s*:\s*(?=[\"“'‘])")
 _SEPARATOR = re.compile(r"^\s*[—–:\-]+\s*")
+
+
+class _Indexes:
+    """Quote finders by brief id, made from the loaded articles when first asked for; only the
+    most recent are kept, so a 10,000-article build does not hold 10,000 of them."""
+
+    KEEP = 64
+
+    def __init__(self, articles: dict[str, Article]) -> None:
+        from collections import OrderedDict
+
+        self._articles = articles
+        self._made: OrderedDict[str, ArticleIndex] = OrderedDict()
+        self._pinned: dict[str, ArticleIndex] = {}
+
+    def __setitem__(self, brief_id: str, index: ArticleIndex) -> None:
+        self._pinned[brief_id] = index
+
+    def get(self, brief_id: str) -> ArticleIndex | None:
+        found = self._pinned.get(brief_id) or self._made.get(brief_id)
+        if found is not None:
+            return found
+        article = self._articles.get(brief_id)
+        if article is None:
+            return None
+        found = self._made[brief_id] = ArticleIndex(article)
+        if len(self._made) > self.KEEP:
+            self._made.popitem(last=False)
+        return found
 
 
 @dataclass
@@ -188,10 +217,15 @@ class _Loader:
         self.files: list[_File] = []
         self.ids: dict[str, _File] = {}  # first file to claim each id
         self.kinds: set[tuple[str, str]] = set()  # (kind, id) of every file
-        self.indexes: dict[str, ArticleIndex] = {}
         self.articles: dict[str, Article] = {}
+        self.indexes = _Indexes(self.articles)
         self.errors: list[ContentError] = []
         self.claims: list[Claim] = []  # checked by check_content() once the library is linked
+        self.progress: Callable[[str, int, int], None] | None = None
+
+    def tick(self, stage: str, done: int, total: int) -> None:
+        if self.progress is not None and (done == total or done % 100 == 0):
+            self.progress(stage, done, total)
 
     # -- discovery ----------------------------------------------------------------------------
     def _display(self, path: Path) -> str:
@@ -200,10 +234,14 @@ class _Loader:
         except ValueError:
             return path.as_posix()
 
-    def discover(self) -> None:
+    def discover(self, only: set[Path] | None = None) -> None:
+        """Find and parse the content files (with ``only``, just those resolved paths)."""
         for kind, folder in (("brief", "briefs"), ("person", "people"), ("faction", "factions")):
             folder_path = (self.content / folder).resolve()
-            on_disk = {p.resolve() for p in folder_path.glob("*.md")}
+            if only is None:
+                on_disk = {p.resolve() for p in folder_path.glob("*.md")}
+            else:
+                on_disk = {p for p in only if p.parent == folder_path and p.is_file()}
             extra = {p for p in self.overlay if p.parent == folder_path and p.suffix == ".md"}
             for path in sorted(on_disk | extra):
                 entry = _File(kind, path.stem, path, self._display(path))
@@ -223,6 +261,7 @@ class _Loader:
                 else:
                     self.ids[entry.id] = entry
                 self.kinds.add((kind, entry.id))
+                self.tick("parsing", len(self.files), len(self.files) + 1)
                 try:
                     entry.doc = parse_document(path, entry.display, self.overlay.get(path))
                 except ContentError as error:
@@ -298,7 +337,6 @@ class _Loader:
                 continue
             article = split_article(entry.id, source, text)
             self.articles[entry.id] = article
-            self.indexes[entry.id] = ArticleIndex(article)
 
     def resolve_footnotes(self, entry: _File) -> None:
         assert entry.doc is not None
@@ -793,10 +831,13 @@ class _Loader:
         self.check_names(people, factions)
         briefs: dict[str, Brief] = {}
         events: dict[str, Event] = {}
-        for entry in self.of_kind("brief"):
+        entries = list(self.of_kind("brief"))
+        for number, entry in enumerate(entries, 1):
             brief, brief_events = self.brief(entry, people, factions)
             briefs[brief.id] = brief
             events.update((e.id, e) for e in brief_events)
+            entry.doc = None  # parsed Markdown is no longer needed: keep the build's memory flat
+            self.tick("checking", number, len(entries))
         errors = [e for f in self.files for e in f.errors]
         if not errors and not briefs:
             errors.append(
@@ -809,7 +850,7 @@ class _Loader:
             )
         if errors:
             raise BuildFailed(errors)
-        return link(briefs, self.articles, people, factions, events)
+        return link(briefs, self.articles, people, factions, events, self.tick)
 
 
 def link(
@@ -818,15 +859,26 @@ def link(
     people: dict[str, Person],
     factions: dict[str, Faction],
     events: dict[str, Event],
+    tick: Callable[[str, int, int], None] | None = None,
+    names: Iterable[tuple[str, str]] | None = None,
 ) -> Library:
-    """Find every mention, then fill in event actors, brief actors and each entity's briefs."""
-    finder = MentionFinder(
-        (entity.id, name)
-        for entity in [*people.values(), *factions.values()]
-        for name in entity.names
-    )
+    """Find every mention, then fill in event actors, brief actors and each entity's briefs.
+    ``names`` ((entity id, name) pairs) saves reading them from ``people`` and ``factions``;
+    given, the entities are returned as they came (an incremental build sets their briefs)."""
+    if names is None:
+        names = [
+            (entity.id, name)
+            for entity in [*people.values(), *factions.values()]
+            for name in entity.names
+        ]
+        update_entities = True
+    else:
+        update_entities = False
+    finder = MentionFinder(names)
     mentions: list[Mention] = []
-    for brief in briefs.values():
+    for number, brief in enumerate(list(briefs.values()), 1):
+        if tick is not None:
+            tick("linking", number, len(briefs))
         found: list[Mention] = []
         article = articles.get(brief.id)
         if article is not None:
@@ -872,6 +924,8 @@ def link(
         named += brief.actors
         briefs[brief.id] = replace(brief, actors=tuple(dict.fromkeys(named)))
 
+    if not update_entities:
+        return Library(briefs, articles, people, factions, events, tuple(mentions))
     appears_in: dict[str, list[str]] = {}
     for brief in briefs.values():
         for actor in brief.actors:
@@ -902,8 +956,14 @@ def check_content(
 
 
 def load_content(
-    content_dir: Path, root: Path | None = None, overlay: dict[Path, bytes] | None = None
+    content_dir: Path,
+    root: Path | None = None,
+    overlay: dict[Path, bytes] | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Library:
     """Load, validate and link everything under ``content_dir``; raise :class:`BuildFailed`.
-    ``overlay`` adds or replaces files by path without writing them (used to check a draft)."""
-    return _Loader(content_dir, root, overlay).run()
+    ``overlay`` adds or replaces files by path without writing them (used to check a draft);
+    ``progress(stage, done, total)`` is called as the work goes on."""
+    loader = _Loader(content_dir, root, overlay)
+    loader.progress = progress
+    return loader.run()

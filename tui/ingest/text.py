@@ -36,30 +36,29 @@ def sanitize(text: str) -> str:
     return _BIDI.sub("", text)
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Fold quote marks and collapse whitespace; return the folded text and, for each of its
     characters, the offset of the character it came from in ``text``."""
+    folded = text.translate(_QUOTES)  # one character for one: offsets are kept
     out: list[str] = []
     offsets: list[int] = []
-    in_space = False
-    for index, char in enumerate(text):
-        if char.isspace():
-            if not in_space and out:
-                out.append(" ")
-                offsets.append(index)
-            in_space = True
-            continue
-        in_space = False
-        out.append(char.translate(_QUOTES))
-        offsets.append(index)
-    if out and out[-1] == " ":
-        out.pop()
-        offsets.pop()
+    previous_end = 0
+    for match in _NON_SPACE.finditer(folded):
+        start, end = match.span()
+        if out:
+            out.append(" ")
+            offsets.append(previous_end)
+        out.append(match.group())
+        offsets.extend(range(start, end))
+        previous_end = end
     return "".join(out), offsets
 
 
 def normalize(text: str) -> str:
-    return normalize_with_map(text)[0]
+    return " ".join(text.translate(_QUOTES).split())
 
 
 def strip_quotes(text: str) -> str:

@@ -48,14 +48,72 @@ def entity_header(store: Store, entity: Person | Faction) -> Content:
     return Content.assemble(*parts)
 
 
-def entity_options(store: Store, entity: Person | Faction, width: int = 60) -> list[Option]:
-    """The lines of the page. Option ids say what enter does: ``entity:ID``,
-    ``brief:BRIEF:sentence:ID`` or ``brief:BRIEF:event:ID`` (suffixed ``#n`` to stay unique)."""
-    options: list[Option] = []
-    seq = iter(range(10_000))
+PAGE = 50  # timeline events or article mentions drawn at a time; "more" lines add the next ones
 
-    def link(prompt: Content, target: str) -> Option:
-        return Option(prompt, id=f"{target}#{next(seq)}")
+
+class _Numbering:
+    """Unique option ids: ``target#n``, with no upper bound."""
+
+    def __init__(self) -> None:
+        self.next = 0
+
+    def link(self, prompt: Content, target: str) -> Option:
+        self.next += 1
+        return Option(prompt, id=f"{target}#{self.next}")
+
+
+def _more(kind: str, shown: int, total: int) -> Option:
+    left = total - shown
+    prompt = Content.styled(f"▸ {min(left, PAGE)} more of {left} {kind} (enter)", "$text-accent")
+    return Option(prompt, id=f"more:{kind}:{shown}")
+
+
+def event_options(store: Store, entity_id: str, start: int, numbering: _Numbering) -> list[Option]:
+    total = store.entity_event_count(entity_id)
+    options = []
+    for event in store.entity_events(entity_id, start, start + PAGE):
+        header = store.header(event.brief)
+        prompt = Content.assemble(
+            (event.date.display(), "bold"),
+            " — ",
+            event.text,
+            (f"  · {header.title if header else event.brief}", "dim"),
+        )
+        options.append(numbering.link(prompt, f"brief:{event.brief}:event:{event.id}"))
+    if start + PAGE < total:
+        options.append(_more("events", start + PAGE, total))
+    return options
+
+
+def mention_options(
+    store: Store, entity_id: str, start: int, numbering: _Numbering
+) -> list[Option]:
+    total = store.entity_mention_count(entity_id, source=True)
+    options = []
+    for row in store.entity_mention_rows(entity_id, start, start + PAGE, source=True):
+        text = store.sentence_text(row.brief, row.sentence) if row.sentence else None
+        if text is None:
+            continue
+        offset = store.sentence_start(row.brief, row.sentence) if row.sentence else 0
+        sentence = Content(text).stylize(
+            "bold underline $text-warning", row.start - offset, row.end - offset
+        )
+        prompt = Content.assemble((f"{row.brief} {row.sentence}  ", "dim"), sentence)
+        options.append(numbering.link(prompt, f"brief:{row.brief}:sentence:{row.sentence}"))
+    if start + PAGE < total:
+        options.append(_more("mentions", start + PAGE, total))
+    return options
+
+
+def entity_options(
+    store: Store, entity: Person | Faction, width: int = 60, numbering: _Numbering | None = None
+) -> list[Option]:
+    """The lines of the page. Option ids say what enter does: ``entity:ID``,
+    ``brief:BRIEF:sentence:ID`` or ``brief:BRIEF:event:ID`` (suffixed ``#n`` to stay unique),
+    ``more:events:N`` / ``more:mentions:N`` (the next page of a long list)."""
+    options: list[Option] = []
+    numbering = numbering or _Numbering()
+    link = numbering.link
 
     if isinstance(entity, Person) and entity.roles:
         options.append(_heading("Roles"))
@@ -111,37 +169,28 @@ def entity_options(store: Store, entity: Person | Faction, width: int = 60) -> l
                 _refs(item.relation.sources),
             )
             options.append(link(prompt, f"entity:{item.target}"))
-    events = store.entity_events(entity.id)
-    options.append(_heading(f"Timeline ({len(events)} events)"))
-    if len(events) > 1:
-        options.append(Option(axis_line(events, None, width), disabled=True))
-    elif not events:
-        options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))
-    for event in events:
-        brief = store.brief(event.brief)
-        prompt = Content.assemble(
-            (event.date.display(), "bold"),
-            " — ",
-            event.text,
-            (f"  · {brief.title if brief else event.brief}", "dim"),
+    total_events = store.entity_event_count(entity.id)
+    options.append(_heading(f"Timeline ({total_events} events)"))
+    if total_events > 1:
+        step = max(1, total_events // 400)  # the axis needs the spread, not every event
+        sample = (
+            store.entity_events(entity.id)[::step]
+            if total_events <= 2000
+            else [
+                e
+                for n in range(0, total_events, step)
+                for e in store.entity_events(entity.id, n, n + 1)
+            ]
         )
-        options.append(link(prompt, f"brief:{event.brief}:event:{event.id}"))
-    mentions = [m for m in store.entity_mentions(entity.id) if m.field == "source"]
-    options.append(_heading(f"Mentions in articles ({len(mentions)})"))
+        options.append(Option(axis_line(sample, None, width), disabled=True))
+    elif not total_events:
+        options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))
+    options += event_options(store, entity.id, 0, numbering)
+    mentions = store.entity_mention_count(entity.id, source=True)
+    options.append(_heading(f"Mentions in articles ({mentions})"))
     if not mentions:
         options.append(Option(Content.styled("Not named in any article.", "dim"), disabled=True))
-    for mention in mentions:
-        article = store.article(mention.brief)
-        sentence = article.sentence(mention.sentence) if article and mention.sentence else None
-        if sentence is None:
-            continue
-        text = Content(sentence.text).stylize(
-            "bold underline $text-warning",
-            mention.start - sentence.start,
-            mention.end - sentence.start,
-        )
-        prompt = Content.assemble((f"{mention.brief} {mention.sentence}  ", "dim"), text)
-        options.append(link(prompt, f"brief:{mention.brief}:sentence:{mention.sentence}"))
+    options += mention_options(store, entity.id, 0, numbering)
     return options
 
 
@@ -163,7 +212,9 @@ class EntityScreen(BriefScreen):
         yield from self.compose_too_small()
         yield Static(entity_header(self.store, self.entity), id="entity-header")
         yield Static(id="entity-notes")
-        yield KeyedOptionList(*entity_options(self.store, self.entity), id="entity-lines")
+        self._numbering = _Numbering()
+        options = entity_options(self.store, self.entity, numbering=self._numbering)
+        yield KeyedOptionList(*options, id="entity-lines")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -233,10 +284,25 @@ class EntityScreen(BriefScreen):
         lines = self.query_one("#entity-lines", OptionList)
         lines.action_last() if last else lines.action_first()
 
+    def _show_more(self, lines: OptionList, index: int, kind: str, start: int) -> None:
+        """Replace the "more" line at ``index`` with the next page of its list."""
+        if kind == "events":
+            page = event_options(self.store, self.entity.id, start, self._numbering)
+        else:
+            page = mention_options(self.store, self.entity.id, start, self._numbering)
+        options = list(lines.options)
+        options[index : index + 1] = page
+        lines.set_options(options)
+        lines.highlighted = index
+
     @on(OptionList.OptionSelected, "#entity-lines")
     def _follow(self, event: OptionList.OptionSelected) -> None:
         target = (event.option.id or "").rsplit("#", 1)[0]
         kind, _, rest = target.partition(":")
+        if kind == "more":
+            what, _, start = rest.partition(":")
+            self._show_more(event.option_list, event.option_index, what, int(start))
+            return
         if kind == "entity":
             self.app.open_entity(rest)  # type: ignore[attr-defined]
         elif kind == "brief":

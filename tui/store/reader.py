@@ -1,36 +1,40 @@
-"""The read-only store the reader and the command line use: loaded once, indexed in memory.
+"""The read-only store the reader and the command line use.
 
-Opening a store parses the file once and keeps each table as ``id → raw document``; model objects
-are built on first access and cached, and the secondary indices (by entity, inverse relations,
-search) are built on first use, so start-up costs one JSON parse plus a dict per table.
+Opening a store reads only its catalog (brief headers, people, factions, small indices); a brief's
+article, events and mentions are read from its own file when it is first asked for, and an entity's
+events and mentions across every brief from the entity's file. Indices are computed at build time
+(:mod:`tui.store.writer`), so opening builds nothing. Layers run one way: catalog → brief data →
+entity indices → search; this module imports the search engine only when a search is made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 from ..ingest.text import fold
 from ..model import (
     RELATION_INVERSE,
+    SCHEMA_VERSION,
     Article,
     Brief,
+    Dateline,
+    DateValue,
     Event,
     Faction,
+    Library,
     Mention,
     Person,
     Relation,
-    from_dict,
 )
-from .tinyio import StoreError, read_tables
-
-if TYPE_CHECKING:
-    from ..search import Hit, SearchIndex
+from .shape import ShapeError, StoreError, load, read_json, rebuild_hint
+from .writer import CATALOG, store_paths
 
 T = TypeVar("T")
+BRIEF_CACHE = 64  # brief files kept parsed; older ones are read again when asked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +54,153 @@ class Candidate:
     name: str
 
 
-class _Table(Generic[T]):
-    """Raw documents by id, converted to model objects on first access."""
+@dataclass(frozen=True, slots=True)
+class BriefHeader:
+    """What the library lists of a brief; :meth:`Store.brief` gives the whole brief."""
 
-    def __init__(self, cls: type[T], documents: list[dict[str, Any]], key: str = "id") -> None:
+    id: str
+    title: str
+    dateline: Dateline
+    outlet: str | None
+    tags: tuple[str, ...]
+    events: int  # how many History events (the brief file holds them)
+    source_path: str
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    """One mention as the entity index keeps it: no article needed to list it."""
+
+    brief: str
+    field: str
+    start: int
+    end: int
+    sentence: str | None
+    text: str
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _date(raw: Any) -> DateValue | None:
+    if raw is None:
+        return None
+    return DateValue(
+        raw["text"],
+        raw["precision"],
+        raw["sort_key"],
+        raw.get("resolved"),
+        raw.get("inferred", False),
+    )
+
+
+def _date_ok(raw: Any) -> bool:
+    return raw is None or (
+        isinstance(raw, dict)
+        and isinstance(raw.get("text"), str)
+        and isinstance(raw.get("precision"), str)
+        and isinstance(raw.get("sort_key"), str)
+        and isinstance(raw.get("resolved"), str | None)
+        and isinstance(raw.get("inferred", False), bool)
+    )
+
+
+def _header_problem(doc: Any) -> str | None:
+    if not isinstance(doc, dict):
+        return f"a brief that is {type(doc).__name__}, not a mapping"
+    for key in ("id", "title", "source_path", "hash"):
+        if not isinstance(doc.get(key), str):
+            return f"brief field {key!r} is missing or not text"
+    dateline = doc.get("dateline")
+    if not isinstance(dateline, dict) or not isinstance(dateline.get("place"), str | None):
+        return f"brief {doc['id']!r} has a bad dateline"
+    if not _date_ok(dateline.get("date")):
+        return f"brief {doc['id']!r} has a bad date"
+    if not isinstance(doc.get("outlet"), str | None):
+        return f"brief {doc['id']!r} has a bad outlet"
+    if not _is_str_list(doc.get("tags")):
+        return f"brief {doc['id']!r} field 'tags' is not a list of texts"
+    if not _is_int(doc.get("events")):
+        return f"brief {doc['id']!r} field 'events' is not a number"
+    return None
+
+
+def _entity_problem(doc: Any, kind: str) -> str | None:
+    if not isinstance(doc, dict):
+        return f"a {kind} that is {type(doc).__name__}, not a mapping"
+    if not isinstance(doc.get("id"), str) or not isinstance(doc.get("name"), str):
+        return f"a {kind} without a text id and name"
+    if not _is_str_list(doc.get("aliases", [])):
+        return f"{kind} {doc['id']!r} has aliases that are not a list of texts"
+    return None
+
+
+def _documents(data: dict[str, Any], table: str) -> list[Any]:
+    """A TinyDB table's documents in document-id order."""
+    value = data.get(table, {})
+    if not isinstance(value, dict):
+        raise ShapeError(f"table {table!r} is {type(value).__name__}, not a mapping")
+    try:
+        keys = sorted(value, key=int)
+    except ValueError:
+        raise ShapeError(f"table {table!r} has a document id that is not a number") from None
+    return [value[key] for key in keys]
+
+
+class _HeaderList(Sequence[BriefHeader]):
+    """The brief headers, newest first, each made on first access."""
+
+    def __init__(self, raw: list[dict[str, Any]]) -> None:
+        self._raw = raw
+        self._made: list[BriefHeader | None] = [None] * len(raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def _make(self, index: int) -> BriefHeader:
+        made = self._made[index]
+        if made is None:
+            raw = self._raw[index]
+            dateline = raw["dateline"]
+            made = self._made[index] = BriefHeader(
+                raw["id"],
+                raw["title"],
+                Dateline(dateline.get("place"), _date(dateline.get("date"))),
+                raw.get("outlet"),
+                tuple(raw["tags"]),
+                raw["events"],
+                raw["source_path"],
+                raw["hash"],
+            )
+        return made
+
+    @overload
+    def __getitem__(self, index: int) -> BriefHeader: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[BriefHeader]: ...
+    def __getitem__(self, index: int | slice) -> BriefHeader | list[BriefHeader]:
+        if isinstance(index, slice):
+            return [self._make(i) for i in range(len(self._raw))[index]]
+        if index < 0:
+            index += len(self._raw)
+        if not 0 <= index < len(self._raw):
+            raise IndexError(index)
+        return self._make(index)
+
+    def __iter__(self) -> Iterator[BriefHeader]:
+        for index in range(len(self._raw)):
+            yield self._make(index)
+
+
+class _Entities(Generic[T]):
+    """Raw people or factions by id, converted (and type-checked) on first access."""
+
+    def __init__(self, cls: type[T], raw: dict[str, dict[str, Any]], where: Path) -> None:
         self._cls = cls
-        self.raw: dict[str, dict[str, Any]] = {doc[key]: doc for doc in documents}
+        self.raw = raw
+        self._where = where
         self._cache: dict[str, T] = {}
 
     def get(self, item_id: str) -> T | None:
@@ -64,7 +209,12 @@ class _Table(Generic[T]):
             raw = self.raw.get(item_id)
             if raw is None:
                 return None
-            value = self._cache[item_id] = from_dict(self._cls, raw)
+            try:
+                value = self._cache[item_id] = load(self._cls, raw, item_id)
+            except ShapeError as error:
+                raise StoreError(
+                    f"{self._where} is damaged: {error} — {rebuild_hint(self._where)}"
+                ) from None
         return value
 
     def __contains__(self, item_id: str) -> bool:
@@ -80,62 +230,298 @@ class _Table(Generic[T]):
         return len(self.raw)
 
 
+class _EntityData:
+    """An entity's index file, parsed; events and mentions converted slice by slice."""
+
+    def __init__(self, name: str, events: list[Any], rows: list[Any], damaged: Any) -> None:
+        self.name = name
+        self.raw_events = events
+        self.raw_rows = rows
+        self._damaged = damaged
+        self._source_index: list[int] | None = None
+
+    @property
+    def source_index(self) -> list[int]:
+        if self._source_index is None:
+            self._source_index = [
+                n
+                for n, row in enumerate(self.raw_rows)
+                if isinstance(row, list) and len(row) > 1 and row[1] == "source"
+            ]
+        return self._source_index
+
+    def events(self, start: int, stop: int | None) -> list[Event]:
+        try:
+            return [load(Event, doc, "event") for doc in self.raw_events[start:stop]]
+        except ShapeError as error:
+            raise self._damaged(self.name, str(error)) from None
+
+    def rows(self, start: int, stop: int | None, source: bool) -> list[MentionRow]:
+        if source:
+            raw = [self.raw_rows[n] for n in self.source_index[start:stop]]
+        else:
+            raw = self.raw_rows[start:stop]
+        found = []
+        for row in raw:
+            if not isinstance(row, list) or len(row) != 6:
+                raise self._damaged(
+                    self.name, "a mention is not [brief, field, start, end, sentence, text]"
+                )
+            brief, field_name, begin, end, sentence, text = row
+            if not (
+                isinstance(brief, str)
+                and isinstance(field_name, str)
+                and isinstance(text, str)
+                and _is_int(begin)
+                and _is_int(end)
+                and isinstance(sentence, str | None)
+            ):
+                raise self._damaged(self.name, "a mention has fields of the wrong type")
+            found.append(MentionRow(brief, field_name, begin, end, sentence, text))
+        return found
+
+
+@dataclass
+class _BriefData:
+    brief: Brief
+    article: Article | None
+    events: list[Event]
+    rows: list[Any]
+    hashes: dict[str, str]
+
+
 class Store:
-    def __init__(self, tables: dict[str, list[dict[str, Any]]], path: Path | None = None) -> None:
-        """``tables`` maps each table name to its documents (see :mod:`tui.store.tinyio`)."""
-        self.path = path
-        self.meta: dict[str, Any] = (tables.get("meta") or [{}])[0]
-        self._briefs = _Table(Brief, tables.get("briefs", []))
-        self._articles = _Table(Article, tables.get("articles", []), key="brief")
-        self._people = _Table(Person, tables.get("people", []))
-        self._factions = _Table(Faction, tables.get("factions", []))
-        self._events = _Table(Event, tables.get("events", []))
-        self._mentions_raw = {d["brief"]: d["mentions"] for d in tables.get("mentions", [])}
+    def __init__(
+        self,
+        catalog: Any,
+        path: Path | None = None,
+        files: dict[str, bytes] | None = None,
+    ) -> None:
+        """``catalog`` is the parsed catalog.json; brief and entity files are read from the store
+        directory of ``path`` or, for a store held in memory, from ``files``."""
+        self.path = path or Path("<memory>")
+        self._catalog_path, self._data = store_paths(self.path)
+        self._files = files
+        self._where = self._catalog_path
+        try:
+            self._open(catalog)
+        except ShapeError as error:
+            raise StoreError(
+                f"{self._where} is damaged: {error} — {rebuild_hint(self.path)}"
+            ) from None
+        self._brief_cache: OrderedDict[str, _BriefData] = OrderedDict()
+        self._entity_cache: OrderedDict[str, _EntityData] = OrderedDict()
+        self._sentence_cache: OrderedDict[str, dict[str, tuple[int, str]]] = OrderedDict()
+        self._search: Any = None
+
+    def _open(self, data: Any) -> None:
+        where = self._where
+        if not isinstance(data, dict):
+            raise StoreError(
+                f"{where} is not a brief store (not a mapping) — {rebuild_hint(self.path)}"
+            )
+        meta_table = data.get("meta")
+        meta = meta_table.get("1") if isinstance(meta_table, dict) else None
+        if not isinstance(meta, dict) or "schema_version" not in meta:
+            raise StoreError(
+                f"{where} is not a brief store (no schema_version) — {rebuild_hint(self.path)}"
+            )
+        version = meta["schema_version"]
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise StoreError(
+                f"{where} is not a brief store (schema_version {version!r} is not a whole number)"
+                f" — {rebuild_hint(self.path)}"
+            )
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{where} is a store of schema version {version}, but this brief reads version "
+                f"{SCHEMA_VERSION} — {rebuild_hint(self.path)}"
+            )
+        self.meta: dict[str, Any] = meta
+        headers = _documents(data, "briefs")
+        for doc in headers:
+            if problem := _header_problem(doc):
+                raise ShapeError(problem)
+        self._headers = _HeaderList(headers)
+        self._header_index = {doc["id"]: n for n, doc in enumerate(headers)}
+        people: dict[str, Any] = {}
+        for doc in _documents(data, "people"):
+            if problem := _entity_problem(doc, "person"):
+                raise ShapeError(problem)
+            people[doc["id"]] = doc
+        factions: dict[str, Any] = {}
+        for doc in _documents(data, "factions"):
+            if problem := _entity_problem(doc, "faction"):
+                raise ShapeError(problem)
+            factions[doc["id"]] = doc
+        self._people = _Entities(Person, people, where)
+        self._factions = _Entities(Faction, factions, where)
+        indices = _documents(data, "indices")
+        index = indices[0] if indices else {}
+        if not isinstance(index, dict):
+            raise ShapeError("the indices are not a mapping")
+        self._incoming_raw = index.get("incoming", {})
+        self._members_raw = index.get("members", {})
+        if not isinstance(self._incoming_raw, dict) or not isinstance(self._members_raw, dict):
+            raise ShapeError("the indices are not mappings")
 
     @classmethod
     def open(cls, path: Path) -> Store:
-        """Open a store file; raises :class:`StoreError` with a one-line message."""
-        db = read_tables(path)
-        tables = {name: db.table(name).all() for name in db.tables()}
-        return cls(tables, path)
+        """Open a store directory (or its catalog file); raise :class:`StoreError` in one line."""
+        catalog, _data = store_paths(path)
+        if not path.exists() and not path.is_symlink():
+            raise StoreError(
+                f"store not found: {path} — run `brief build -o {path}` or pass --store with a built store"
+            )
+        if path.is_dir() and not catalog.exists():
+            raise StoreError(
+                f"{path} is a directory but not a brief store (no {CATALOG}) — {rebuild_hint(path)}"
+            )
+        try:
+            data = read_json(catalog, "store", path)
+        except RecursionError:
+            raise StoreError(
+                f"{catalog} is nested too deeply to be a brief store — {rebuild_hint(path)}"
+            ) from None
+        return cls(data, path)
+
+    @classmethod
+    def from_files(cls, files: dict[str, bytes]) -> Store:
+        """A store held in memory (the output of :func:`tui.store.serialize`)."""
+        import orjson
+
+        return cls(orjson.loads(files[CATALOG]), None, files)
+
+    # -- reading files --------------------------------------------------------------------------
+    def _read(self, name: str, what: str) -> Any:
+        if self._files is not None:
+            import orjson
+
+            raw = self._files.get(name)
+            if raw is None:
+                raise StoreError(f"{what} not found: <memory>/{name}")
+            return orjson.loads(raw)
+        try:
+            return read_json(self._data / name, what, self.path)
+        except RecursionError:
+            raise StoreError(
+                f"{self._data / name} is nested too deeply — {rebuild_hint(self.path)}"
+            ) from None
+
+    def _damaged(self, name: str, problem: str) -> StoreError:
+        return StoreError(f"{self._data / name} is damaged: {problem} — {rebuild_hint(self.path)}")
+
+    def _brief_data(self, brief_id: str) -> _BriefData | None:
+        cached = self._brief_cache.get(brief_id)
+        if cached is not None:
+            self._brief_cache.move_to_end(brief_id)
+            return cached
+        if brief_id not in self._header_index:
+            return None
+        name = f"briefs/{brief_id}.json"
+        data = self._read(name, "brief file")
+        try:
+            if not isinstance(data, dict):
+                raise ShapeError("not a mapping")
+            brief = load(Brief, _single(data, "brief"), "brief")
+            article_docs = _documents(data, "article")
+            article = load(Article, article_docs[0], "article") if article_docs else None
+            events = [load(Event, doc, "event") for doc in _documents(data, "events")]
+            rows = _single(data, "mentions").get("rows")
+            rows = (
+                [_mention_row(row) for row in rows] if isinstance(rows, list) else _bad("mentions")
+            )
+            hashes_doc = _single(data, "hashes")
+            hashes = hashes_doc.get("items")
+            if not isinstance(hashes, dict) or not all(isinstance(v, str) for v in hashes.values()):
+                raise ShapeError("hashes are not a mapping of texts")
+        except ShapeError as error:
+            raise self._damaged(name, str(error)) from None
+        if brief.id != brief_id:
+            raise self._damaged(name, f"it holds brief {brief.id!r}")
+        found = _BriefData(brief, article, events, rows, hashes)
+        self._brief_cache[brief_id] = found
+        if len(self._brief_cache) > BRIEF_CACHE:
+            self._brief_cache.popitem(last=False)
+        return found
+
+    def _entity_data(self, entity_id: str) -> _EntityData:
+        cached = self._entity_cache.get(entity_id)
+        if cached is not None:
+            return cached
+        if self.entity(entity_id) is None:
+            return _EntityData(entity_id, [], [], self._damaged)
+        name = f"entities/{entity_id}.json"
+        data = self._read(name, "entity index")
+        try:
+            if not isinstance(data, dict):
+                raise ShapeError("not a mapping")
+            events = _documents(data, "events")
+            rows = _single(data, "mentions").get("rows")
+            if not isinstance(rows, list):
+                raise ShapeError("mentions are not a list")
+        except ShapeError as error:
+            raise self._damaged(name, str(error)) from None
+        found = _EntityData(name, events, rows, self._damaged)
+        self._entity_cache[entity_id] = found
+        if len(self._entity_cache) > 16:
+            self._entity_cache.popitem(last=False)
+        return found
 
     # -- briefs ---------------------------------------------------------------------------------
-    def briefs(self) -> list[Brief]:
-        """Every brief, newest first."""
+    def briefs(self) -> Sequence[BriefHeader]:
+        """Every brief's header, newest first (made lazily: cheap to take the first)."""
+        return self._headers
 
-        def key(brief: Brief) -> tuple[str, str]:
-            date = brief.dateline.date
-            return (date.sort_key if date else "", brief.title)
+    def header(self, brief_id: str) -> BriefHeader | None:
+        index = self._header_index.get(brief_id)
+        return None if index is None else self._headers[index]
 
-        return sorted(self._briefs, key=key, reverse=True)
+    def __len__(self) -> int:
+        return len(self._headers)
 
     def brief(self, brief_id: str) -> Brief | None:
-        return self._briefs.get(brief_id)
+        data = self._brief_data(brief_id)
+        return data.brief if data else None
 
     def article(self, brief_id: str) -> Article | None:
-        return self._articles.get(brief_id)
+        data = self._brief_data(brief_id)
+        return data.article if data else None
 
     def events(self, brief_id: str) -> list[Event]:
-        brief = self.brief(brief_id)
-        if brief is None:
-            return []
-        return [e for e in (self._events.get(i) for i in brief.events) if e is not None]
+        data = self._brief_data(brief_id)
+        return list(data.events) if data else []
 
     def event(self, event_id: str) -> Event | None:
-        return self._events.get(event_id)
+        brief_id = event_id.partition("--")[0]
+        data = self._brief_data(brief_id)
+        if data is None:
+            return None
+        return next((e for e in data.events if e.id == event_id), None)
 
     def mentions(self, brief_id: str) -> list[Mention]:
-        text = self._article_text(brief_id)
-        return [self._mention(brief_id, row, text) for row in self._mentions_raw.get(brief_id, [])]
+        data = self._brief_data(brief_id)
+        if data is None:
+            return []
+        texts = {"source": data.article.text if data.article else ""}
+        texts["summary"] = data.brief.summary_text
+        texts |= {f"takeaway:{n}": t.text for n, t in enumerate(data.brief.takeaways)}
+        texts |= {f"event:{e.id}": e.text for e in data.events}
+        found = []
+        for entity, field_name, start, end, sentence in data.rows:
+            quoted = texts.get(field_name, "")[start:end]
+            found.append(Mention(entity, brief_id, field_name, start, end, quoted, sentence))
+        return found
 
-    def _article_text(self, brief_id: str) -> str:
-        article = self.article(brief_id)
-        return article.text if article else ""
+    def brief_hash(self, brief_id: str) -> str | None:
+        header = self.header(brief_id)
+        return header.hash if header else None
 
-    def _mention(self, brief_id: str, row: list[Any], article_text: str) -> Mention:
-        entity, field_name, start, end, sentence = row
-        text = article_text[start:end] if field_name == "source" else ""
-        return Mention(entity, brief_id, field_name, start, end, text, sentence)
+    def item_hashes(self, brief_id: str) -> dict[str, str]:
+        """Hashes of the brief's summary paragraphs, takeaways and events (``summary:N``,
+        ``takeaway:N``, ``event:ID``): what changed between two builds."""
+        data = self._brief_data(brief_id)
+        return dict(data.hashes) if data else {}
 
     # -- entities -------------------------------------------------------------------------------
     def person(self, entity_id: str) -> Person | None:
@@ -154,22 +540,11 @@ class Store:
         return sorted(self._factions, key=lambda f: f.name)
 
     def name_of(self, entity_id: str) -> str:
-        entity = self.entity(entity_id)
-        return entity.name if entity else entity_id
+        raw = self._people.raw.get(entity_id) or self._factions.raw.get(entity_id)
+        return raw["name"] if raw else entity_id
 
     def is_person(self, entity_id: str) -> bool:
         return entity_id in self._people
-
-    @cached_property
-    def _incoming(self) -> dict[str, list[tuple[str, Relation]]]:
-        incoming: dict[str, list[tuple[str, Relation]]] = {}
-        for entity in [*self._people, *self._factions]:
-            relations = list(entity.relations)
-            if isinstance(entity, Faction):
-                relations += entity.part_of
-            for relation in relations:
-                incoming.setdefault(relation.target, []).append((entity.id, relation))
-        return incoming
 
     def links(self, entity_id: str) -> list[Link]:
         """Relations from this entity and, read backwards, relations to it."""
@@ -179,26 +554,31 @@ class Store:
         links = [Link(r.kind, r.target, r) for r in entity.relations]
         if isinstance(entity, Faction):
             links += [Link("part-of", r.target, r) for r in entity.part_of]
-        for source_id, relation in self._incoming.get(entity_id, []):
+        for relation, source_id in self._incoming(entity_id):
             label = RELATION_INVERSE.get(relation.kind, f"{relation.kind} (from)")
             links.append(Link(label, source_id, relation, inverse=True))
         return links
 
-    @cached_property
-    def _members(self) -> dict[str, list[str]]:
-        members: dict[str, list[str]] = {}
-        for person in self._people:
-            for role in person.roles:
-                if role.faction and person.id not in members.get(role.faction, []):
-                    members.setdefault(role.faction, []).append(person.id)
-        return members
+    def _incoming(self, entity_id: str) -> list[tuple[Relation, str]]:
+        found = []
+        for item in self._incoming_raw.get(entity_id, []):
+            try:
+                source_id, attribute, number = item
+                source = self.entity(source_id)
+                relation = getattr(source, attribute)[number] if source else None
+            except (ValueError, TypeError, AttributeError, IndexError):
+                raise self._damaged(CATALOG, f"inverse relation {item!r} is malformed") from None
+            if isinstance(relation, Relation):
+                found.append((relation, source_id))
+        return found
 
     def members(self, faction_id: str) -> list[str]:
         """People holding a role in the faction, and factions that are part of it."""
-        parts = [
-            source for source, rel in self._incoming.get(faction_id, []) if rel.kind == "part-of"
-        ]
-        return [*self._members.get(faction_id, []), *parts]
+        parts = [source for rel, source in self._incoming(faction_id) if rel.kind == "part-of"]
+        people = self._members_raw.get(faction_id, [])
+        if not _is_str_list(people):
+            raise self._damaged(CATALOG, f"members of {faction_id!r} are not a list of ids")
+        return [*people, *parts]
 
     def factions_of(self, person_id: str) -> list[str]:
         person = self.person(person_id)
@@ -206,36 +586,77 @@ class Store:
             return []
         return list(dict.fromkeys(r.faction for r in person.roles if r.faction))
 
-    @cached_property
-    def _entity_events(self) -> dict[str, list[str]]:
-        index: dict[str, list[str]] = {}
-        for event_id, raw in self._events.raw.items():
-            for actor in raw["actors"]:
-                index.setdefault(actor, []).append(event_id)
-        return index
+    def entity_events(self, entity_id: str, start: int = 0, stop: int | None = None) -> list[Event]:
+        """The entity's events across every brief, in date order (from the entity's index);
+        ``start``/``stop`` take a slice without converting the rest."""
+        return self._entity_data(entity_id).events(start, stop)
 
-    def entity_events(self, entity_id: str) -> list[Event]:
-        """The entity's events across every brief, in date order."""
-        events = [self._events.get(i) for i in self._entity_events.get(entity_id, [])]
-        return sorted((e for e in events if e), key=lambda e: (e.date.sort_key, e.id))
+    def entity_event_count(self, entity_id: str) -> int:
+        return len(self._entity_data(entity_id).raw_events)
+
+    def entity_mention_rows(
+        self, entity_id: str, start: int = 0, stop: int | None = None, *, source: bool = False
+    ) -> list[MentionRow]:
+        """Where the entity is named, across every brief, without reading any article; with
+        ``source``, only mentions in the articles; ``start``/``stop`` take a slice."""
+        return self._entity_data(entity_id).rows(start, stop, source)
+
+    def entity_mention_count(self, entity_id: str, *, source: bool = False) -> int:
+        data = self._entity_data(entity_id)
+        return len(data.source_index) if source else len(data.raw_rows)
 
     def entity_mentions(self, entity_id: str) -> list[Mention]:
-        found = []
-        for brief_id, rows in self._mentions_raw.items():
-            matching = [row for row in rows if row[0] == entity_id]
-            if matching:
-                text = self._article_text(brief_id)
-                found += [self._mention(brief_id, row, text) for row in matching]
+        return [
+            Mention(entity_id, r.brief, r.field, r.start, r.end, r.text, r.sentence)
+            for r in self._entity_data(entity_id).rows(0, None, False)
+        ]
+
+    def _sentences(self, brief_id: str) -> dict[str, tuple[int, str]]:
+        """Sentence id → (start, text) of a brief's article, read without building the brief
+        (the entity page lists sentences from hundreds of briefs)."""
+        cached = self._sentence_cache.get(brief_id)
+        if cached is not None:
+            return cached
+        found: dict[str, tuple[int, str]] = {}
+        data = self._brief_cache.get(brief_id)
+        if data is not None:
+            if data.article is not None:
+                found = {s.id: (s.start, s.text) for s in data.article.sentences()}
+        elif brief_id in self._header_index:
+            name = f"briefs/{brief_id}.json"
+            raw = self._read(name, "brief file")
+            try:
+                articles = _documents(raw, "article") if isinstance(raw, dict) else []
+                for paragraph in articles[0]["paragraphs"] if articles else []:
+                    for sentence in paragraph["sentences"]:
+                        sid, start, text = sentence["id"], sentence["start"], sentence["text"]
+                        if not (isinstance(sid, str) and _is_int(start) and isinstance(text, str)):
+                            raise TypeError
+                        found[sid] = (start, text)
+            except (ShapeError, KeyError, TypeError, IndexError):
+                raise self._damaged(name, "the article's sentences are malformed") from None
+        self._sentence_cache[brief_id] = found
+        if len(self._sentence_cache) > 256:
+            self._sentence_cache.popitem(last=False)
         return found
+
+    def sentence_start(self, brief_id: str, sentence_id: str) -> int:
+        """Where a sentence starts in its article (0 when there is no such sentence)."""
+        return self._sentences(brief_id).get(sentence_id, (0, ""))[0]
+
+    def sentence_text(self, brief_id: str, sentence_id: str) -> str | None:
+        """One sentence of a brief's article."""
+        found = self._sentences(brief_id).get(sentence_id)
+        return found[1] if found else None
 
     # -- lookup and search ----------------------------------------------------------------------
     def candidates(self) -> Iterator[tuple[Candidate, list[str]]]:
-        for brief in self._briefs:
-            yield Candidate("brief", brief.id, brief.title), [brief.id, brief.title]
-        for person in self._people:
-            yield Candidate("person", person.id, person.name), [person.id, *person.names]
-        for faction in self._factions:
-            yield Candidate("faction", faction.id, faction.name), [faction.id, *faction.names]
+        for raw in self._headers._raw:
+            yield Candidate("brief", raw["id"], raw["title"]), [raw["id"], raw["title"]]
+        for kind, table in (("person", self._people), ("faction", self._factions)):
+            for raw in table.raw.values():
+                names = [raw["id"], raw["name"], *raw.get("aliases", [])]
+                yield Candidate(kind, raw["id"], raw["name"]), names
 
     def find(self, target: str) -> list[Candidate]:
         """Briefs, people and factions whose id, name or alias is ``target`` (case- and
@@ -254,17 +675,73 @@ class Store:
                 partial.append(candidate)
         return exact or partial
 
-    @cached_property
-    def search_index(self) -> SearchIndex:
-        """The search engine (tui.search); built in memory on first use until the store keeps
-        a built index beside it."""
-        from ..search.adapter import index_of_store
+    @property
+    def data_dir(self) -> Path | None:
+        """The store's directory (None for a store held in memory)."""
+        return None if self._files is not None else self._data
 
-        return index_of_store(self)
+    def library(self) -> Library:
+        """Everything in the store as one :class:`~tui.model.Library` (reads every brief file:
+        for rebuilding indices and for tests, not for the reader)."""
+        briefs: dict[str, Brief] = {}
+        articles: dict[str, Article] = {}
+        events: dict[str, Event] = {}
+        mentions: list[Mention] = []
+        for raw in sorted(self._headers._raw, key=lambda r: r["id"]):
+            data = self._brief_data(raw["id"])
+            assert data is not None
+            briefs[data.brief.id] = data.brief
+            if data.article is not None:
+                articles[data.brief.id] = data.article
+            events.update((e.id, e) for e in data.events)
+            mentions += self.mentions(data.brief.id)
+        people = {p.id: p for p in sorted(self._people, key=lambda p: p.id)}
+        factions = {f.id: f for f in sorted(self._factions, key=lambda f: f.id)}
+        return Library(briefs, articles, people, factions, events, tuple(mentions))
 
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
-        """Ranked hits; raises tui.search.QueryError for a malformed query."""
-        return self.search_index.search(query, limit).hits
+    @property
+    def search_index(self) -> Any:
+        """The search engine's index (:mod:`tui.search`): the one stored beside the catalog,
+        opened on first use; for a store without one, built in memory from its contents."""
+        if self._search is None:
+            from .indexing import open_search
+
+            self._search = open_search(self)
+        return self._search
+
+    def search(self, query: str, limit: int = 50) -> list[Any]:
+        """Ranked hits; raises ``tui.search.QueryError`` for a malformed query."""
+        return list(self.search_index.search(query, limit).hits)
 
 
-__all__ = ["Candidate", "Link", "Store", "StoreError"]
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _bad(what: str) -> Any:
+    raise ShapeError(f"{what} are malformed")
+
+
+def _single(data: dict[str, Any], table: str) -> dict[str, Any]:
+    docs = _documents(data, table)
+    if len(docs) != 1 or not isinstance(docs[0], dict):
+        raise ShapeError(f"table {table!r} should hold one mapping")
+    return docs[0]
+
+
+def _mention_row(row: Any) -> tuple[str, str, int, int, str | None]:
+    if not isinstance(row, list) or len(row) != 5:
+        raise ShapeError("a mention is not [entity, field, start, end, sentence]")
+    entity, field_name, start, end, sentence = row
+    if not (
+        isinstance(entity, str)
+        and isinstance(field_name, str)
+        and _is_int(start)
+        and _is_int(end)
+        and isinstance(sentence, str | None)
+    ):
+        raise ShapeError("a mention has fields of the wrong type")
+    return entity, field_name, start, end, sentence
+
+
+__all__ = ["BriefHeader", "Candidate", "Link", "MentionRow", "Store", "StoreError"]

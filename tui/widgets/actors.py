@@ -316,7 +316,9 @@ class ActorsPane(Vertical):
         """Hint mode numbers the card's links; the screen follows ``hint_map[key]``."""
         self.hint_map = card_links(self.view, self.selection.actor) if hints else {}
         self.query_one("#actor-card", Static).update(
-            detail_card(self.view, self.selection.actor, hints, self.entity_notes(self.selection.actor))
+            detail_card(
+                self.view, self.selection.actor, hints, self.entity_notes(self.selection.actor)
+            )
         )
 
     def compose(self):

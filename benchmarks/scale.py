@@ -1,0 +1,313 @@
+"""How the reader and the command line scale to a big library: one JSON object, printed last.
+
+    python benchmarks/scale.py STORE [--runs 5] [--size 120x40]
+
+STORE is a store built by benchmarks/make_library.py (OUT/store; OUT/build.json gives the build
+figures). Measured in this run, against a bare Textual app started the same way:
+
+- first_paint_ratio: time until the newest brief's title and pane titles are on screen in tmux,
+  median over --runs, divided by the bare app's (benchmarks/hello_app.py); first_paint_ms too;
+- rss_mb: the reader's resident memory after its first paint (in a subprocess, headless),
+  rss_peak_mb its peak;
+- keystroke_ms_median / _p95 / _max: keys in the reader (Actors, Summary, Source), the Library
+  (typing a filter) and the entity page of the most-mentioned entity, each timed until idle;
+- entity_open_ms: opening that entity page (its mentions and events across every brief);
+- search_ms_p95 (and median, max): 200 fixed queries through Store.search — names, words,
+  typos, prefixes, phrases, NOT and filters;
+- cli_ms: wall time of each CLI verb in a fresh process (cli_ms_max the slowest);
+- build_s_per_1000, build_peak_mb, incremental_*_s: from OUT/build.json when present.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+WORDS = (
+    "talks",
+    "ceasefire",
+    "elections",
+    "border",
+    "refugees",
+    "sanctions",
+    "aid",
+    "water",
+    "schools",
+    "trade",
+    "prisoners",
+    "roads",
+    "mining",
+    "clinics",
+    "drought",
+    "corridor",
+)
+PLACES = ("kabul", "herat", "kandahar", "doha", "tehran", "geneva", "islamabad", "bamyan")
+FILTERS = (
+    "kind:person",
+    "kind:faction",
+    "status:deceased",
+    "tag:synthetic",
+    "kind:event",
+    "year:2001..2010",
+    "kind:brief",
+    "tag:talks",
+    "year:2021",
+    "status:alive",
+)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def queries(store) -> list[str]:
+    """200 fixed queries drawn from the store's own names and words, deterministically."""
+    people = sorted(store._people.raw.values(), key=lambda r: r["id"])
+    factions = sorted(store._factions.raw.values(), key=lambda r: r["id"])
+    names = [p["name"] for p in people[:: max(1, len(people) // 40)]][:40]
+    fnames = [f["name"] for f in factions[:: max(1, len(factions) // 20)]][:20]
+    out: list[str] = []
+    for n, name in enumerate(names):
+        last = name.split()[-1]
+        out.append(last)  # a name
+        out.append(last[:-2] + last[-1] + last[-2] if len(last) > 4 else last)  # a typo
+        out.append(name.split()[0][:4])  # a prefix
+        out.append(f"{last} {WORDS[n % len(WORDS)]}")  # name and word
+    for n, fname in enumerate(fnames):
+        out.append(f'"{fname}"')  # phrase
+        out.append(f"{fname.split()[-1]} -{WORDS[n % len(WORDS)]}")  # NOT
+    for n in range(200 - len(out)):
+        kind = n % 4
+        if kind == 0:
+            out.append(f"{WORDS[n % len(WORDS)]} {PLACES[n % len(PLACES)]}")
+        elif kind == 1:
+            out.append(f"{FILTERS[n % len(FILTERS)]} {WORDS[(n // 3) % len(WORDS)]}")
+        elif kind == 2:
+            out.append(FILTERS[n % len(FILTERS)])
+        else:
+            word = WORDS[n % len(WORDS)]
+            out.append(word[:-1] + "x")  # a typo of a word
+    return out[:200]
+
+
+def search_times(store_path: Path) -> dict[str, float]:
+    from tui.search import QueryError
+    from tui.store import Store
+
+    store = Store.open(store_path)
+    qs = queries(store)
+    started = time.perf_counter()
+    store.search("warmup")  # opens the index
+    open_ms = (time.perf_counter() - started) * 1000
+    times, hits = [], 0
+    for query in qs:
+        started = time.perf_counter()
+        with contextlib.suppress(QueryError):
+            hits += len(store.search(query, 20))
+        times.append((time.perf_counter() - started) * 1000)
+    return {
+        "search_queries": len(qs),
+        "search_open_ms": open_ms,
+        "search_ms_median": statistics.median(times),
+        "search_ms_p95": percentile(times, 0.95),
+        "search_ms_max": max(times),
+        "search_hits": hits,
+    }
+
+
+def rss_now_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def child(store_path: Path) -> dict[str, float]:
+    """In a fresh process: open the reader headless, measure memory and keys."""
+    from tui.app import BriefApp
+    from tui.config import Config
+    from tui.store import Store
+    from tui.userdata import UserData
+
+    result: dict[str, float] = {}
+    keys: dict[str, list[float]] = {"reader": [], "library": [], "entity": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(store_path)
+        app = BriefApp(store, UserData(Path(tmp)), None, Config())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            result["rss_mb"] = rss_now_mb()
+
+            async def timed(bucket: str, key: str) -> None:
+                started = time.perf_counter()
+                await pilot.press(key)
+                keys[bucket].append((time.perf_counter() - started) * 1000)
+
+            for pane, moves in (
+                ("3", ["down"] * 10 + ["up"] * 10),
+                ("1", ["j", "j", "k", "k"] * 2),
+                ("5", ["pagedown"] * 5 + ["pageup"] * 5),
+                ("4", ["j"] * 5 + ["k"] * 5),
+            ):
+                await pilot.press(pane)
+                for key in moves:
+                    await timed("reader", key)
+            await pilot.press("L")
+            await pilot.pause()
+            for key in ["t", "a", "l", "backspace", "backspace", "backspace", "k", "a"]:
+                await timed("library", key)
+            await pilot.press("escape")
+            await pilot.pause()
+            # the most-mentioned entity: the one in most briefs
+            raw = [*store._people.raw.values(), *store._factions.raw.values()]
+            top = max(raw, key=lambda r: (len(r.get("briefs", [])), r["id"]))
+            result["entity_briefs"] = len(top.get("briefs", []))
+            started = time.perf_counter()
+            app.open_entity(top["id"])
+            await pilot.pause()
+            result["entity_open_ms"] = (time.perf_counter() - started) * 1000
+            result["entity_lines"] = float(getattr(app.screen, "line_count", 0))
+            for key in ["j"] * 10 + ["pagedown"] * 5 + ["k"] * 5 + ["pageup"] * 3 + ["end", "home"]:
+                await timed("entity", key)
+        result["rss_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    every = [t for bucket in keys.values() for t in bucket]
+    result["keystroke_ms_median"] = statistics.median(every)
+    result["keystroke_ms_p95"] = percentile(every, 0.95)
+    result["keystroke_ms_max"] = max(every)
+    for bucket, times in keys.items():
+        result[f"keys_{bucket}_ms_median"] = statistics.median(times)
+        result[f"keys_{bucket}_ms_max"] = max(times)
+    return result
+
+
+def cli_times(store_path: Path) -> dict[str, float]:
+    from tui.store import Store
+
+    store = Store.open(store_path)
+    brief_id = store.briefs()[len(store.briefs()) // 2].id
+    raw = [*store._people.raw.values(), *store._factions.raw.values()]
+    top = max(raw, key=lambda r: (len(r.get("briefs", [])), r["id"]))["id"]
+    verbs = {
+        "list": ["list", "--json"],
+        "show": ["show", brief_id],
+        "show_entity": ["show", top, "--format", "json"],
+        "export_html": ["export", brief_id, "--format", "html"],
+        "export_entity": ["export", top, "--format", "markdown"],
+        "search": ["search", "talks kabul"],
+    }
+    times: dict[str, float] = {}
+    for name, args in verbs.items():
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-m", "tui", "--store", str(store_path), *args],
+                capture_output=True,
+                cwd=ROOT,
+            )
+            best = min(best, time.perf_counter() - started)
+            if done.returncode != 0:
+                raise SystemExit(f"brief {' '.join(args)} failed: {done.stderr.decode()[:300]}")
+        times[name] = best * 1000
+    # the same cost for Python itself: `python -c pass`
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    python_ms = (time.perf_counter() - started) * 1000
+    return {
+        **{f"cli_{k}_ms": v for k, v in times.items()},
+        "cli_ms_max": max(times.values()),
+        "python_start_ms": python_ms,
+    }
+
+
+def first_paint(store_path: Path, runs: int, size: str) -> dict[str, float]:
+    from startup import PANES, time_to_screen
+
+    from tui.store import Store
+
+    title = Store.open(store_path).briefs()[0].title[:24]
+    base, ours = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(runs):
+            data = Path(tmp) / f"data-{run}"
+            pair = [
+                ("base", f"{sys.executable} {HERE / 'hello_app.py'}", ("Hello, world",)),
+                (
+                    "brief",
+                    f"BRIEF_DATA_DIR={data} {sys.executable} -m tui --store {store_path}",
+                    (title, *PANES),
+                ),
+            ]
+            if run % 2:
+                pair.reverse()
+            for name, command, expected in pair:
+                seconds = time_to_screen(command, expected, size)
+                (base if name == "base" else ours).append(seconds)
+    return {
+        "first_paint_ms": statistics.median(ours) * 1000,
+        "bare_app_ms": statistics.median(base) * 1000,
+        "first_paint_ratio": statistics.median(ours) / statistics.median(base),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("store", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--size", default="120x40")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(asyncio.run(child(args.store))))
+        return
+    store = args.store.resolve()
+    figures: dict[str, float | int | str] = {"store": str(store)}
+    from tui.store import Store
+
+    opened = Store.open(store)
+    figures["briefs"] = len(opened.briefs())
+    figures["people"] = len(opened._people)
+    figures["factions"] = len(opened._factions)
+    build = store.parent / "build.json"
+    if build.is_file():
+        figures |= json.loads(build.read_text())
+    if args.runs and shutil.which("tmux"):
+        figures |= first_paint(store, args.runs, args.size)
+    else:
+        figures["first_paint_ratio"] = "skipped (no tmux or --runs 0)"
+    done = subprocess.run(
+        [sys.executable, __file__, str(store), "--child"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "BRIEF_DATA_DIR": tempfile.mkdtemp()},
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"the headless reader failed:\n{done.stderr[-2000:]}")
+    figures |= json.loads(done.stdout.strip().splitlines()[-1])
+    figures |= search_times(store)
+    figures |= cli_times(store)
+    for key, value in figures.items():
+        if isinstance(value, float):
+            figures[key] = round(value, 2)
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,489 @@
+"""``brief build``: content/ → a store directory, whole or incrementally.
+
+A full build loads and validates the whole library before anything is written (a failed build
+writes nothing), then rewrites only files whose bytes changed, the catalog last.
+
+The incremental path: a build cache beside the store (``.NAME.build-cache.json`` next to the
+store directory NAME) records every content file's and seed's (mtime, size). When only briefs changed, were
+added or removed, just those are parsed, checked and linked (mentions found in them alone); the
+catalog is patched (their headers, each person's and faction's ``briefs``, the counts), their brief
+files rewritten, the entity index files of the entities they name (before or after) patched, and
+the search index updated segment-wise. The result is byte-for-byte the full build's
+(tests/test_store.py checks). A change to a person or faction file, a brief quoted from another
+file, a new id that collides with another kind, or no usable cache falls back to the full build.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ..model import SCHEMA_VERSION, Event, Faction, Library, Mention, Person
+from .shape import ShapeError, load
+from .tinyio import stale_files, write_atomic, write_files
+from .writer import (
+    CATALOG,
+    _dumps,
+    brief_document,
+    catalog_from_parts,
+    entity_document,
+    header,
+    header_order,
+    iter_files,
+    small_indices,
+    store_paths,
+)
+
+Progress = Callable[[str, int, int], None]
+
+
+def cache_path(data: Path) -> Path:
+    """The build cache: beside the store directory, not in it (the store stays only the store)."""
+    return data.parent / f".{data.name}.build-cache.json"
+
+
+CACHE_VERSION = 2
+KINDS = (("brief", "briefs"), ("person", "people"), ("faction", "factions"))
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    briefs: int
+    people: int
+    factions: int
+    events: int
+    mentions: int
+    size: int
+    incremental: bool = False
+    rebuilt: int = 0
+
+
+class _Models(Mapping[str, Any]):
+    """People or factions by id as stored (raw), made into model objects only when looked up:
+    an incremental build touches a handful of the thousands."""
+
+    def __init__(self, cls: type, raw: dict[str, dict[str, Any]]) -> None:
+        self._cls = cls
+        self._raw = raw
+        self._made: dict[str, Any] = {}
+        self.overridden: set[str] = set()
+
+    def __getitem__(self, key: str) -> Any:
+        made = self._made.get(key)
+        if made is None:
+            try:
+                made = self._made[key] = load(self._cls, self._raw[key])
+            except ShapeError:
+                raise _FullBuild from None
+        return made
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._made[key] = value
+        self.overridden.add(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+class _FullBuild(Exception):
+    """The incremental path cannot be taken; build everything."""
+
+
+def _scan(content: Path) -> dict[str, dict[str, list[int]]]:
+    """kind → file id → [mtime_ns, size] for every content file."""
+    found: dict[str, dict[str, list[int]]] = {}
+    for kind, folder in KINDS:
+        files: dict[str, list[int]] = {}
+        try:
+            entries = list(os.scandir(content / folder))
+        except OSError:
+            entries = []
+        for entry in entries:
+            if entry.name.endswith(".md"):
+                try:
+                    info = entry.stat()
+                except OSError:
+                    continue
+                files[entry.name[:-3]] = [info.st_mtime_ns, info.st_size]
+        found[kind] = files
+    return found
+
+
+def _generator() -> str:
+    """This brief's version: a cache written by another one is not trusted."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("brief")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _stat_text(path: str) -> list[int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_mtime_ns, info.st_size]
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [info.st_mtime_ns, info.st_size]
+
+
+def _quoted_briefs(library: Library) -> dict[str, list[str]]:
+    """Brief id → the people and factions whose files quote its article."""
+    quoted: dict[str, set[str]] = {}
+
+    def walk(value: Any, owner: str) -> None:
+        if isinstance(value, tuple):
+            for item in value:
+                walk(item, owner)
+        elif hasattr(value, "__dataclass_fields__"):
+            if type(value).__name__ == "SourceRef":
+                quoted.setdefault(value.brief, set()).add(owner)
+                return
+            for name in value.__dataclass_fields__:
+                walk(getattr(value, name), owner)
+
+    for entity in [*library.people.values(), *library.factions.values()]:
+        walk(entity, entity.id)
+    return {brief: sorted(owners) for brief, owners in sorted(quoted.items())}
+
+
+def _cache(content: Path, library: Library, scan: dict[str, Any]) -> dict[str, Any]:
+    root = content.resolve().parent
+    seeds = {
+        brief.id: [brief.source_path, _stat(root / brief.source_path)]
+        for brief in library.briefs.values()
+    }
+    per_brief: dict[str, int] = {}
+    for m in library.mentions:
+        per_brief[m.brief] = per_brief.get(m.brief, 0) + 1
+    return {
+        "version": CACHE_VERSION,
+        "generator": _generator(),
+        "schema_version": SCHEMA_VERSION,
+        "content": str(content.resolve()),
+        "files": scan,
+        "seeds": seeds,
+        "quoted": _quoted_briefs(library),
+        "mentions": per_brief,
+        "actors": {brief.id: list(brief.actors) for brief in library.briefs.values()},
+    }
+
+
+def build_store(
+    content: Path, target: Path, *, full: bool = False, progress: Progress | None = None
+) -> BuildResult:
+    scan = _scan(content)
+    if not full:
+        try:
+            return _incremental(content, target, scan, progress)
+        except _FullBuild:
+            pass
+    return _full(content, target, scan, progress)
+
+
+def _full(
+    content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
+) -> BuildResult:
+    from ..ingest import load_content
+    from .indexing import dump_search_from_files
+
+    holder = {"library": load_content(content, progress=progress)}
+    library = holder["library"]
+    result = BuildResult(
+        len(library.briefs),
+        len(library.people),
+        len(library.factions),
+        len(library.events),
+        len(library.mentions),
+        0,
+    )
+    cache = _cache(content, library, scan)
+    del library
+    if progress is not None:
+        progress("writing", 0, 1)
+
+    def search(folder: Path, catalog: bytes) -> None:
+        # the library is gone by now (only the exhausted file generator held it): the search
+        # index is built brief by brief from the files just written, so the build's peak memory
+        # is the larger of the two, not their sum
+        gc.collect()
+        if progress is not None:
+            progress("indexing", 0, 1)
+        dump_search_from_files(catalog, target, folder)
+
+    size = write_files(target, iter_files(holder.pop("library")), search=search)
+    _, data = store_paths(target)
+    write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
+    if progress is not None:
+        progress("done", 1, 1)
+    return replace(result, size=size)
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        raise _FullBuild from None
+
+
+def _incremental(
+    content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
+) -> BuildResult:
+    from ..ingest.content import _FOOTNOTE_BRIEF, _Loader, link
+    from ..ingest.errors import BuildFailed
+
+    catalog_path, data = store_paths(target)
+    cache = _read_json(cache_path(data))
+    if (
+        not isinstance(cache, dict)
+        or cache.get("version") != CACHE_VERSION
+        or cache.get("generator") != _generator()
+        or cache.get("schema_version") != SCHEMA_VERSION
+        or cache.get("content") != str(content.resolve())
+    ):
+        raise _FullBuild
+    old_files = cache["files"]
+    if any(scan[kind] != old_files.get(kind) for kind in ("person", "faction")):
+        raise _FullBuild  # people and factions change names, roles and every brief's mentions
+    root = content.resolve().parent
+    old_briefs: dict[str, list[int]] = old_files.get("brief", {})
+    now_briefs: dict[str, list[int]] = scan["brief"]
+    removed = sorted(set(old_briefs) - set(now_briefs))
+    seeds = cache["seeds"]
+    prefix = str(root) + os.sep
+    changed = sorted(
+        b
+        for b, stat in now_briefs.items()
+        if old_briefs.get(b) != stat
+        or b not in seeds
+        or _stat_text(prefix + seeds[b][0]) != seeds[b][1]
+    )
+    catalog = _read_json(catalog_path)
+    try:
+        headers = {raw["id"]: raw for raw in catalog["briefs"].values()}
+        meta = catalog["meta"]["1"]
+    except (KeyError, TypeError, AttributeError):
+        raise _FullBuild from None
+    if meta.get("schema_version") != SCHEMA_VERSION or set(headers) != set(old_briefs):
+        raise _FullBuild
+    touched = set(changed) | set(removed)
+    quoted: dict[str, list[str]] = cache["quoted"]
+    if set(removed) & set(quoted):
+        raise _FullBuild  # a person's or faction's footnote quotes a removed article
+    # people and factions quoting a changed article: their sources are found again
+    requote = sorted({e for b in changed for e in quoted.get(b, [])})
+    try:
+        people_raw = {raw["id"]: raw for raw in catalog["people"].values()}
+        factions_raw = {raw["id"]: raw for raw in catalog["factions"].values()}
+        old_indices = catalog["indices"]["1"]
+    except (KeyError, TypeError, AttributeError):
+        raise _FullBuild from None
+    people: _Models = _Models(Person, people_raw)
+    factions: _Models = _Models(Faction, factions_raw)
+    if set(changed) & (set(people) | set(factions)):
+        raise _FullBuild  # the id is taken by a person or faction: the full build reports it
+    if not touched:
+        numbers = meta["counts"]
+        return BuildResult(
+            numbers["briefs"],
+            numbers["people"],
+            numbers["factions"],
+            numbers["events"],
+            numbers["mentions"],
+            0,
+            incremental=True,
+            rebuilt=0,
+        )
+
+    # -- parse, check and link only the changed briefs -------------------------------------------
+    loader = _Loader(content)
+    loader.progress = progress
+    folder = (content / "briefs").resolve()
+    loader.kinds = {("person", p) for p in people} | {("faction", f) for f in factions}
+    loader.kinds |= {("brief", b) for b in now_briefs}
+    only = {folder / f"{b}.md" for b in changed}
+    for entity_id in requote:
+        kind = "people" if entity_id in people else "factions"
+        only.add((content / kind / f"{entity_id}.md").resolve())
+    loader.discover(only=only)
+    if len(loader.files) != len(only):
+        raise _FullBuild
+    for entry in loader.files:
+        if entry.doc is not None:
+            for note in entry.doc.footnotes.values():
+                match = _FOOTNOTE_BRIEF.match(note.text)
+                if match and match.group(1) != entry.id:
+                    raise _FullBuild  # quotes another brief's article
+    loader.load_articles()
+    if requote:
+        from ..ingest.article import ArticleIndex
+        from ..model import Article
+
+        others = {b for b, owners in quoted.items() if set(owners) & set(requote)} - set(changed)
+        for brief_id in others:
+            stored = _read_json(data / "briefs" / f"{brief_id}.json")
+            try:
+                article = load(Article, stored["article"]["1"])
+            except (ShapeError, KeyError, TypeError):
+                raise _FullBuild from None
+            loader.indexes[brief_id] = ArticleIndex(article)
+    for entry in loader.files:
+        if entry.doc is not None:
+            loader.resolve_footnotes(entry)
+    for entry in loader.of_kind("person"):
+        people[entry.id] = loader.person(entry)
+    for entry in loader.of_kind("faction"):
+        factions[entry.id] = loader.faction(entry)
+    briefs = {}
+    events: dict[str, Event] = {}
+    for entry in loader.of_kind("brief"):
+        brief, brief_events = loader.brief(entry, people, factions)
+        briefs[brief.id] = brief
+        events.update((e.id, e) for e in brief_events)
+    errors = [e for f in loader.files for e in f.errors]
+    if errors:
+        raise BuildFailed(errors)
+    names = [
+        (raw["id"], name)
+        for table in (people_raw, factions_raw)
+        for raw in table.values()
+        for name in [raw["name"], *raw.get("aliases", [])]
+    ]
+    linked = link(briefs, loader.articles, people, factions, events, names=names)
+
+    # -- patch the catalog -----------------------------------------------------------------------
+    by_brief: dict[str, list[Mention]] = {}
+    for m in linked.mentions:
+        by_brief.setdefault(m.brief, []).append(m)
+    files: dict[str, bytes] = {}
+    actors: dict[str, list[str]] = cache["actors"]
+    old_actors = {a for b in touched for a in actors.get(b, [])}
+    for b in removed:
+        actors.pop(b, None)
+    for brief in linked.briefs.values():
+        actors[brief.id] = list(brief.actors)
+    for b in touched:
+        headers.pop(b, None)
+    mention_counts: dict[str, int] = dict(cache["mentions"])
+    for b in removed:
+        mention_counts.pop(b, None)
+    for brief_id, brief in linked.briefs.items():
+        doc, brief_hash = brief_document(linked, brief, by_brief.get(brief_id, []))
+        files[f"briefs/{brief_id}.json"] = _dumps(doc)
+        headers[brief_id] = orjson.loads(orjson.dumps(header(brief, brief_hash)))
+        mention_counts[brief_id] = len(by_brief.get(brief_id, []))
+    appears_in: dict[str, list[str]] = {}
+    for brief_id in sorted(headers, key=lambda b: b + ".md"):  # the full build's file order
+        for actor in actors[brief_id]:
+            appears_in.setdefault(actor, []).append(brief_id)
+    for table, models in ((people_raw, people), (factions_raw, factions)):
+        for entity_id in models.overridden:  # re-read files: their new form, as stored data
+            table[entity_id] = orjson.loads(orjson.dumps(models[entity_id]))
+        for entity_id, raw in table.items():
+            raw["briefs"] = appears_in.get(entity_id, [])
+    people = _Models(Person, people_raw)
+    factions = _Models(Faction, factions_raw)
+    ordered = sorted(headers.values(), key=header_order, reverse=True)
+    numbers = {
+        "briefs": len(headers),
+        "people": len(people),
+        "factions": len(factions),
+        "events": sum(h["events"] for h in headers.values()),
+        "mentions": sum(mention_counts.values()),
+    }
+    indices = None if requote else old_indices  # relations and roles change only with requotes
+    if indices is None:
+        indices = small_indices(dict(people.items()), dict(factions.items()))
+    files[CATALOG] = _dumps(catalog_from_parts(ordered, people_raw, factions_raw, numbers, indices))
+
+    # -- patch the entity index files of every entity these briefs name ---------------------------
+    new_actors = {a for b in linked.briefs.values() for a in b.actors}
+    new_events: dict[str, list[Event]] = {}
+    for event in linked.events.values():
+        for actor in event.actors:
+            new_events.setdefault(actor, []).append(event)
+    new_rows: dict[str, list[list[Any]]] = {}
+    for brief_id in sorted(by_brief):
+        for m in by_brief[brief_id]:
+            new_rows.setdefault(m.entity, []).append(
+                [m.brief, m.field, m.start, m.end, m.sentence, m.text]
+            )
+    affected = sorted((old_actors | new_actors) & (set(people) | set(factions)))
+    for entity_id in affected:
+        old = _read_json(data / "entities" / f"{entity_id}.json")
+        try:
+            kept_events = [e for e in old["events"].values() if e["brief"] not in touched]
+            kept_rows = [r for r in old["mentions"]["1"]["rows"] if r[0] not in touched]
+        except (KeyError, TypeError, IndexError):
+            raise _FullBuild from None
+        merged = [
+            *kept_events,
+            *(orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])),
+        ]
+        merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
+        rows = sorted([*kept_rows, *new_rows.get(entity_id, [])], key=lambda r: r[0])
+        files[f"entities/{entity_id}.json"] = _dumps(entity_document(entity_id, merged, rows))
+
+    def search(folder: Path, _catalog: bytes) -> None:
+        from .indexing import update_search
+
+        if (folder / "index.json").is_file():
+            library = Library(
+                linked.briefs, linked.articles, people, factions, linked.events, linked.mentions
+            )
+            update_search(library, folder, linked.briefs, removed, affected)
+
+    if progress is not None:
+        progress("writing", 0, 1)
+    write_files(target, files, complete=False, search=search)
+    for b in removed:
+        (data / "briefs" / f"{b}.json").unlink(missing_ok=True)
+    cache["files"] = scan
+    for b in removed:
+        cache["seeds"].pop(b, None)
+    for brief in linked.briefs.values():
+        cache["seeds"][brief.id] = [brief.source_path, _stat(root / brief.source_path)]
+    cache["mentions"] = mention_counts
+    cache["actors"] = actors
+    if requote:
+        cache["quoted"] = _quoted_briefs(
+            Library({}, {}, dict(people.items()), dict(factions.items()), {}, ())
+        )
+    write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
+    if progress is not None:
+        progress("done", 1, 1)
+    return BuildResult(
+        numbers["briefs"],
+        numbers["people"],
+        numbers["factions"],
+        numbers["events"],
+        numbers["mentions"],
+        sum(len(b) for b in files.values()),
+        incremental=True,
+        rebuilt=len(touched),
+    )
+
+
+def check_store(library: Library, target: Path) -> list[str]:
+    """The files of the store at ``target`` that differ from what ``library`` builds."""
+    return stale_files(target, iter_files(library))

@@ -1,0 +1,125 @@
+"""The store's side of search: build and dump the engine's index at build time, load it lazily.
+
+The engine lives in :mod:`tui.search` (``documents``, ``SearchIndex.build/dump/load/update``);
+this module is the only place the store meets it, imported only when a build writes or a search
+runs, so the layers stay one-way: catalog → brief data → indices → search.
+"""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model import Library
+
+if TYPE_CHECKING:
+    from .reader import Store
+
+SEGMENT_BRIEFS = 2500  # briefs per search segment built at once (at most 4 at 10,000 briefs)
+
+
+def dump_search(library: Library, folder: Path) -> None:
+    """Build the search index for ``library`` and put it in ``folder``, replacing what was there."""
+    from ..search import SearchIndex, documents
+
+    _swap_in(SearchIndex.build(documents(library)), folder)
+
+
+def dump_search_from_files(catalog: bytes, target: Path, folder: Path, chunk: int = 200) -> None:
+    """Build the search index from a store's files as written (the catalog given as bytes, not
+    yet in place), a few hundred briefs at a time, so the whole library is never in memory."""
+    import orjson
+
+    from ..search import SearchIndex, documents
+    from .reader import Store
+
+    store = Store(orjson.loads(catalog), target)
+    people = {p.id: p for p in store._people}
+    factions = {f.id: f for f in store._factions}
+    ids = sorted((h.id for h in store.briefs()), key=lambda b: b + ".md")
+
+    def docs(part: list[str], last: bool) -> Iterator[Any]:
+        for start in range(0, len(part), chunk):
+            some = part[start : start + chunk]
+            briefs, articles, events, mentions = {}, {}, {}, []
+            for brief_id in some:
+                brief = store.brief(brief_id)
+                assert brief is not None
+                briefs[brief_id] = brief
+                article = store.article(brief_id)
+                if article is not None:
+                    articles[brief_id] = article
+                events.update((e.id, e) for e in store.events(brief_id))
+                mentions += store.mentions(brief_id)
+            library = Library(briefs, articles, people, factions, events, tuple(mentions))
+            yield from documents(library, briefs=some, entities=[])
+        if last:
+            everyone = Library({}, {}, people, factions, {}, ())
+            yield from documents(everyone, briefs=[], entities=[*people, *factions])
+
+    # One segment per SEGMENT_BRIEFS briefs, each written and dropped from memory before the
+    # next is built: the index of a 10,000-brief store is never in memory whole.
+    fresh = folder.with_name(folder.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    parts = [ids[n : n + SEGMENT_BRIEFS] for n in range(0, len(ids), SEGMENT_BRIEFS)] or [[]]
+    index = None
+    for number, part in enumerate(parts):
+        last = number == len(parts) - 1
+        if index is None:
+            index = SearchIndex.build(docs(part, last))
+        else:
+            index.update(docs(part, last))
+        index.dump(fresh)
+        index = SearchIndex.load(fresh)
+        gc.collect()
+    _replace(fresh, folder)
+
+
+def _swap_in(index: Any, folder: Path) -> None:
+    fresh = folder.with_name(folder.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    index.dump(fresh)
+    _replace(fresh, folder)
+
+
+def _replace(fresh: Path, folder: Path) -> None:
+    """Put the index in ``fresh`` where ``folder`` is, replacing it."""
+    old = folder.with_name(folder.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if folder.exists():
+        folder.rename(old)
+    fresh.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def update_search(
+    library: Library,
+    folder: Path,
+    briefs: Iterable[str],
+    removed: Iterable[str],
+    entities: Iterable[str],
+) -> None:
+    """Replace only the documents of the changed briefs and entities in the stored index."""
+    from ..search import SearchIndex, documents
+
+    briefs, entities = list(briefs), list(entities)
+    index = SearchIndex.load(folder)
+    groups = [f"b:{b}" for b in removed]
+    index.update(documents(library, briefs=briefs, entities=entities), remove=groups)
+    index.dump(folder)
+
+
+def open_search(store: Store) -> Any:
+    """The engine's index for ``store``: the stored one, or one built in memory."""
+    from ..search import SearchIndex, documents
+
+    folder = store.data_dir / "search" if store.data_dir is not None else None
+    if folder is not None and (folder / "index.json").is_file():
+        try:
+            return SearchIndex.load(folder)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # a damaged index: search what the store holds instead
+    return SearchIndex.build(documents(store.library()))
