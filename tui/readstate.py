@@ -53,6 +53,14 @@ def brief_hashes(store: Any, brief_id: str) -> tuple[str | None, dict[str, str]]
     return whole, items
 
 
+def brief_hash(store: Any, brief_id: str) -> str | None:
+    """The brief's hash alone: from the store's catalog when it has one (no brief file read)."""
+    stored = getattr(store, "brief_hash", None)
+    if stored is not None:
+        return stored(brief_id)
+    return brief_hashes(store, brief_id)[0]
+
+
 def search_predicates(userdata: UserData) -> dict[tuple[str, str], Callable[[str], bool]]:
     """The user-state filters of the search engine, answered from the user data."""
     bookmarked = {b.anchor.brief for b in userdata.bookmarks() if b.anchor.brief}

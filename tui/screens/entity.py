@@ -244,11 +244,11 @@ class EntityScreen(BriefScreen):
         anchor = Anchor.of_entity(self.entity.id)
         lines: list[Content] = []
         if any(b.anchor == anchor and b.saved for b in userdata.bookmarks(brief=None)):
-            lines.append(Content.styled("★ bookmarked", "bold $text-accent"))
+            lines.append(Content.styled("★ bookmarked", "bold $brief-link"))
         for note in userdata.notes(anchor=anchor):
             if note.saved:
                 text = " ".join(note.text.split())
-                lines.append(Content.assemble(("✎ ", "bold $text-accent"), text[:300]))
+                lines.append(Content.assemble(("✎ ", "bold $brief-link"), text[:300]))
         widget = found.first(Static)
         widget.update(Content("\n").join(lines))
         widget.display = bool(lines)

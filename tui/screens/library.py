@@ -23,7 +23,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ..model import Brief
-from ..readstate import brief_hashes, search_predicates
+from ..readstate import brief_hash, search_predicates
 from ..search import Hit, QueryError, crop
 from ..store import Store
 from ..widgets.keybar import KeyBar
@@ -82,16 +82,19 @@ def state_marks(userdata: Any, store: Store, brief_id: str) -> Content:
         return Content("")
     if userdata.is_unread(brief_id):
         state = "●"
-    elif userdata.is_updated(brief_id, brief_hashes(store, brief_id)[0]):
+    elif userdata.is_updated(brief_id, brief_hash(store, brief_id)):
         state = "↻"
     else:
         state = " "
     starred = "★" if userdata.bookmarks(brief=brief_id) else " "
     noted = "✎" if userdata.notes(brief=brief_id) else " "
-    return Content.styled(f"{state}{starred}{noted} ", "bold $text-accent")
+    return Content.styled(f"{state}{starred}{noted} ", "bold $brief-link")
 
 
 class LibraryScreen(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    LibraryScreen #library-box { border-subtitle-color: $brief-muted; }
+    """
     BINDINGS = [
         Binding("escape", "dismiss_library", "Close", id="close-library"),
         Binding("down", "move(1)", "Down", show=False),

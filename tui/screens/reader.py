@@ -53,7 +53,7 @@ def brief_header(view: BriefView, state: str = "") -> Content:
         meta.append(brief.chain_display())
     parts: list = [(brief.title, "bold"), "\n", (" · ".join(m for m in meta if m), "$text-muted")]
     if state:
-        parts += ["  ", (state, "bold $text-accent")]
+        parts += ["  ", (state, "bold $brief-link")]
     return Content.assemble(*parts)
 
 

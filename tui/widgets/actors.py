@@ -129,7 +129,7 @@ def detail_card(
     for note in notes:
         first = " ".join(note.split())
         first = first if len(first) <= 200 else first[:199] + "…"
-        lines.append(Content.assemble(("✎ ", "bold $text-accent"), first))
+        lines.append(Content.assemble(("✎ ", "bold $brief-link"), first))
     return Content("\n").join(lines)
 
 

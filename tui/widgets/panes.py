@@ -44,7 +44,7 @@ from .styles import (
 from .timeline import axis_line
 
 PREFIX_STYLE = "dim"
-MARK_STYLE = "bold $text-accent"  # ✎ ★ ● beside what they mark
+MARK_STYLE = "bold $brief-link"  # ✎ ★ ● beside what they mark
 
 
 @dataclass(frozen=True, slots=True)
