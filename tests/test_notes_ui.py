@@ -265,6 +265,13 @@ async def test_bookmarks_on_each_kind_of_anchor_open_exactly_there(store, tmp_pa
         screen = await open_bookmark(f"brief:{SEED_BRIEF}")
         assert isinstance(screen, ReaderScreen) and screen.brief_id == SEED_BRIEF
 
+        await pilot.press("L", *"is:bookmarked")
+        await pilot.pause()
+        hits = app.screen.query_one("#library-list", OptionList).options
+        assert [app.screen._targets[o.id][0] for o in hits if o.id] == [SEED_BRIEF]
+        await pilot.press("escape")
+        await pilot.pause()
+
         # b again removes it
         await pilot.press("B")
         await settle(pilot)
@@ -338,7 +345,14 @@ async def test_notes_on_each_kind_of_anchor_through_the_editor(store, tmp_path):
         await pilot.press("escape")
 
         # the Notes list, from the Library; enter opens exactly there
-        await pilot.press("L", "ctrl+n")
+        await pilot.press("L", *"has:note")  # the search engine's predicates hook
+        await pilot.pause()
+        hits = app.screen.query_one("#library-list", OptionList).options
+        assert [app.screen._targets[o.id][0] for o in hits if o.id] == [SEED_BRIEF]
+        await pilot.press(*" -has:note")
+        await pilot.pause()
+        assert not [o for o in app.screen.query_one("#library-list", OptionList).options if o.id]
+        await pilot.press("ctrl+n")
         await pilot.pause()
         notes_screen = app.screen
         assert isinstance(notes_screen, NotesScreen)
@@ -482,3 +496,24 @@ async def test_a_read_only_data_directory_reads_and_says_once_that_nothing_is_sa
         assert "✎" not in pane_text(app, "takeaways")
         said = [str(n.message) for n in app._notifications if "cannot save" in str(n.message)]
         assert len(said) == 1
+
+
+async def test_note_text_from_a_tampered_file_is_shown_plain(store, tmp_path):
+    data = tmp_path / "data"
+    hostile = "\x1b]52;c;aGk=\x07[red]x[/red] [@click=app.quit]q[/]"
+    ud = UserData(data)
+    assert ud.add_note(Anchor.of_entity(DOSTUM), hostile).saved
+    app = make(store, data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await to_actor(pilot, DOSTUM)
+        card = shown(app.screen.query_one("#actor-card", Static))
+        assert "✎ ]52;c;aGk=[red]x[/red] [@click=app.quit]q[/]" in card
+        assert "\x1b" not in card and "\x07" not in card
+        app.open_entity(DOSTUM)
+        await pilot.pause()
+        page = shown(app.screen.query_one("#entity-notes", Static))
+        assert "[@click=app.quit]q[/]" in page and "\x1b" not in page
+        await pilot.press("a")
+        await pilot.pause()
+        assert "\x1b" not in app.screen.query_one(TextArea).text

@@ -239,7 +239,7 @@ class EntityScreen(BriefScreen):
         found = self.query("#entity-notes")
         if userdata is None or not found:
             return
-        from ..userdata import Anchor
+        from ..userdata import Anchor, clean
 
         anchor = Anchor.of_entity(self.entity.id)
         lines: list[Content] = []
@@ -247,7 +247,7 @@ class EntityScreen(BriefScreen):
             lines.append(Content.styled("★ bookmarked", "bold $brief-link"))
         for note in userdata.notes(anchor=anchor):
             if note.saved:
-                text = " ".join(note.text.split())
+                text = " ".join(clean(note.text).split())
                 lines.append(Content.assemble(("✎ ", "bold $brief-link"), text[:300]))
         widget = found.first(Static)
         widget.update(Content("\n").join(lines))

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from ..userdata import clean
 from ..widgets.keybar import KeyBar
 
 QUOTE_LIMIT = 400
@@ -51,9 +52,9 @@ class NoteEditor(ModalScreen[str | None]):
         save: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
-        self.label = label
-        self.quote = quote
-        self.initial = text
+        self.label = clean(label)
+        self.quote = clean(quote) if quote else quote
+        self.initial = clean(text)  # the file can be tampered with: no control characters
         self.save = save
         self.saving = False
         self.confirming = False

@@ -333,9 +333,10 @@ class ActorsPane(Vertical):
         userdata = getattr(self.app, "userdata", None)
         if actor is None or userdata is None:
             return ()
-        from ..userdata import Anchor
+        from ..userdata import Anchor, clean
 
-        return tuple(n.text for n in userdata.notes(anchor=Anchor.of_entity(actor)) if n.saved)
+        notes = userdata.notes(anchor=Anchor.of_entity(actor))
+        return tuple(clean(n.text) for n in notes if n.saved)
 
     def refresh_marks(self) -> None:
         """Marks beside the actors the user noted or bookmarked; their notes in the card."""
