@@ -155,15 +155,36 @@ class BriefApp(App):
 
     def resolve_anchors(self) -> None:
         """After a rebuild: notes and bookmarks whose text moved follow it, those whose text is
-        gone are marked orphaned (never dropped) — in a worker; the marks are redrawn after."""
-        from .userdata import anchor_checks
-
-        if not (self.userdata.notes() or self.userdata.bookmarks()):
+        gone are marked orphaned (never dropped). The store is read here, after the first paint,
+        on the app's thread (its caches are not shared with threads); the write runs in a worker
+        and the marks are redrawn after."""
+        records = [*self.userdata.notes(), *self.userdata.bookmarks()]
+        if not records:
             return
-        exists, texts = anchor_checks(self.store)
-        self.run_userdata(
-            self.userdata.resolve_anchors, exists, texts, then=lambda _r: self.refresh_marks()
-        )
+
+        def prepare() -> None:
+            from .userdata import anchor_checks
+
+            _exists, texts = anchor_checks(self.store)
+            briefs = {r.anchor.brief for r in records if r.anchor.brief}
+            table = {brief: texts(brief) for brief in briefs}
+            entities = {r.anchor.entity for r in records if r.anchor.entity}
+            known = {e for e in entities if self.store.entity(e) is not None}
+
+            def exists(anchor: Anchor) -> bool:
+                if anchor.entity is not None:
+                    return anchor.entity in known
+                items = table.get(anchor.brief or "")
+                return items is not None and (not anchor.item or anchor.item in items)
+
+            self.run_userdata(
+                self.userdata.resolve_anchors,
+                exists,
+                table.get,
+                then=lambda _r: self.refresh_marks(),
+            )
+
+        self.call_after_refresh(prepare)
 
     def first_location(self) -> Location:
         last = self.userdata.last_brief()
