@@ -517,3 +517,30 @@ async def test_note_text_from_a_tampered_file_is_shown_plain(store, tmp_path):
         await pilot.press("a")
         await pilot.pause()
         assert "\x1b" not in app.screen.query_one(TextArea).text
+
+
+async def test_the_notes_list_edits_and_deletes(store, tmp_path):
+    data = tmp_path / "data"
+    ud = UserData(data)
+    note = ud.add_note(Anchor.of_item(SEED_BRIEF, "takeaway:0"), "first draft", "quote")
+    app = make(store, data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.action_notes()
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        editor.query_one(TextArea).insert(" and more")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, NotesScreen)
+        assert "first draft and more" in options(app.screen.query_one(OptionList))[0]
+        assert UserData(data).note(note.id).text == "first draft and more"
+        await pilot.press("d")
+        assert UserData(data).note(note.id) is not None  # one press only asks
+        await pilot.press("d")
+        await settle(pilot)
+        assert UserData(data).notes() == []
+        assert "No notes yet" in options(app.screen.query_one(OptionList))[0]
