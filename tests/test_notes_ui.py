@@ -544,3 +544,22 @@ async def test_the_notes_list_edits_and_deletes(store, tmp_path):
         await settle(pilot)
         assert UserData(data).notes() == []
         assert "No notes yet" in options(app.screen.query_one(OptionList))[0]
+
+
+async def test_the_palette_opens_the_bookmarks_and_notes_lists(store, tmp_path):
+    app = make(store, tmp_path / "data")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for words, screen_type in (("Bookmarks", BookmarksScreen), ("Notes", NotesScreen)):
+            await pilot.press("ctrl+p", *words)
+            for _ in range(50):  # the palette searches in the background: wait for the hit
+                await pilot.pause(0.05)
+                found = app.screen.query("CommandList")
+                shown = options(found.first(OptionList)) if found else []
+                if shown and shown[0].startswith(words):
+                    break
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, screen_type)
+            await pilot.press("escape")
+            await pilot.pause()
