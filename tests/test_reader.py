@@ -114,7 +114,7 @@ async def test_selecting_dostum_narrows_history_and_highlights_his_mentions(make
         assert [item.key for item in history.items] == [
             f"event:{e.id}" for e in store.entity_events(DOSTUM)
         ]
-        assert "Abdul Rashid Dostum (1 of 9)" in str(history.border_title)
+        assert "(1 of 9) — Abdul Rashid Dostum" in str(history.border_title)
         source = pane(app, "source")
         assert marked(source, MENTION_STYLE) == ["Abdul Rashid Dostum", "Dostum"]
         assert marked(pane(app, "summary"), MENTION_STYLE) == ["Abdul Rashid Dostum"]
@@ -598,3 +598,28 @@ async def test_hints_on_the_actors_card_follow_its_links(make_app):
         await pilot.pause()
         assert isinstance(app.screen, EntityScreen)
         assert app.screen.entity.id == "national-assembly-for-salvation"
+
+
+async def test_narrow_source_keeps_its_place_when_shown_again(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "pagedown", "pagedown")
+        await pilot.pause()
+        source = pane(app, "source")
+        place = source.scroll_offset.y
+        assert place > 0
+        await pilot.press("1", "5")
+        await pilot.pause()
+        await pilot.pause()
+        assert source.scroll_offset.y == place
+
+
+async def test_history_says_so_when_the_actor_has_no_events(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await select_actor(pilot, "abdullah-qarluq")
+        history = pane(app, "history")
+        assert history.items == []
+        assert "(0 of 9)" in str(history.border_title)
+        shown = " ".join(history.visible_text().split())
+        assert "No dated events involve Abdullah Qarluq." in shown  # wrapped, not cut

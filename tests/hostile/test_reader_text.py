@@ -27,7 +27,22 @@ def big_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("big")
     shutil.copytree(root / "content", project / "content")
     shutil.copytree(root / "seeds", project / "seeds")
-    words = "the quick brown fox jumps over a lazy dog while Dostum watched from Kabul".split()
+    words = [
+        "the",
+        "quick",
+        "brown",
+        "fox",
+        "jumps",
+        "over",
+        "a",
+        "lazy",
+        "dog",
+        "while",
+        "Dostum",
+        "watched",
+        "from",
+        "Kabul",
+    ]
     rng = random.Random(1)
     paragraph = " ".join(rng.choice(words) for _ in range(400_000))[: 2 * 1024 * 1024]
     seed = project / "seeds" / SEED

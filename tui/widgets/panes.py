@@ -343,7 +343,9 @@ class TextPane(ScrollView, can_focus=True):
         self._set_virtual_height(tops[-1])
 
     def _set_virtual_height(self, lines: int) -> None:
-        size = Size(self._width, lines or (1 if self.empty_text else 0))
+        if not lines and self.empty_text:
+            lines = len(wrap_offsets(self.empty_text, self._width))
+        size = Size(self._width, lines)
         old = self.virtual_size
         if size == old:
             return
@@ -384,7 +386,8 @@ class TextPane(ScrollView, can_focus=True):
         self._layout()
         pending, self._pending = self._pending, None
         if pending is not None:
-            pending()
+            # the new virtual size reaches the scroll limits with the next refresh: scroll then
+            self.call_after_refresh(pending)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -397,8 +400,11 @@ class TextPane(ScrollView, can_focus=True):
         line = int(self.scroll_offset.y) + y
         if not self.items:
             base = self.visual_style
-            if line == 0 and self.empty_text:
-                segments = Content(self.empty_text).stylize("dim italic").render_segments(base)
+            starts = wrap_offsets(self.empty_text, self._width or width) if self.empty_text else []
+            if line < len(starts):
+                end = starts[line + 1] if line + 1 < len(starts) else len(self.empty_text)
+                piece = Content(self.empty_text[starts[line] : end])
+                segments = piece.stylize("dim italic").render_segments(base)
                 return Strip(segments).crop_extend(0, width, base.rich_style)
             return Strip.blank(width, base.rich_style)
         if line >= self._tops[-1]:
@@ -768,14 +774,15 @@ class HistoryPane(TextPane):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.update_title()
+        self.border_title = Content(self.TITLE)  # the time axis is drawn once the width is known
 
     def update_title(self) -> None:
         actor = self.selection.actor
         shown = self.view.events_of(actor)
         if actor:
             name = self.view.store.name_of(actor)
-            title = f"4 History — {name} ({len(shown)} of {len(self.view.events)})"
+            # the count first: a narrow pane cuts the end of its title
+            title = f"4 History ({len(shown)} of {len(self.view.events)}) — {name}"
         else:
             title = "4 History"
         self.border_title = Content(title)
@@ -821,8 +828,17 @@ class SourcePane(TextPane):
             self.show_first_mention(new.actor)
 
     def on_show(self) -> None:
-        # In the narrow layout the pane was hidden when the selection moved it: scroll now.
-        self.call_after_refresh(self.show_support)
+        # In the narrow layout the pane may have been hidden when the selection moved its cursor:
+        # bring the cursor's paragraph into view, unless some of it shows already.
+        self.call_after_refresh(self._cursor_into_view)
+
+    def _cursor_into_view(self) -> None:
+        if not self.items or not self._laid_out():
+            return
+        top, bottom = self._tops[self.cursor], self._tops[self.cursor + 1]
+        view = int(self.scroll_offset.y)
+        if bottom <= view or top >= view + self.page_height:
+            self._show_item(self.cursor)
 
     def show_first_mention(self, actor: str) -> None:
         """Scroll to the first paragraph that names the actor."""
