@@ -28,7 +28,7 @@ from ..search import Hit, QueryError, crop
 from ..store import Store
 from ..widgets.keybar import KeyBar
 
-PAGE = 25  # rows added at a time (a screenful and more)
+PAGE = 16  # rows added at a time (a screenful of two-line rows, and more)
 KIND_WORD = {
     "brief": "",
     "summary": "summary",
@@ -153,8 +153,6 @@ class LibraryScreen(ModalScreen[str | None]):
     def _listing(self) -> OptionList | None:
         """The list, or None once the screen is going away (keys sent in a burst can arrive
         after Escape has dismissed it)."""
-        if not self.is_attached:
-            return None
         try:
             return self.query_one("#library-list", OptionList)
         except NoMatches:
@@ -350,5 +348,5 @@ class LibraryScreen(ModalScreen[str | None]):
             listing.highlighted = highlighted
 
     def action_dismiss_library(self) -> None:
-        if self.is_attached and self.app.screen is self:
+        if self.is_active:  # not twice when Escape repeats faster than the screen closes
             self.dismiss(None)

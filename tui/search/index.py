@@ -443,6 +443,15 @@ class _Search:
             values = score[found]
             if weighted:
                 values *= _KIND_WEIGHTS[segment.kinds[found]]
+            if self.per_brief:  # the best document of each brief, over every match
+                owners = segment.docbrief[found]
+                best = np.full(len(segment.meta["briefs"]), -np.inf, dtype=np.float32)
+                np.maximum.at(best, owners, values)
+                top = values >= best[owners]
+                found, values, owners = found[top], values[top], owners[top]
+                _owners, first = np.unique(owners, return_index=True)
+                found, values = found[first], values[first]
+                keep = min(len(found), limit + 10 if not self.phrases else 2000)
             if keep < len(found):
                 top = np.argpartition(-values, keep - 1)[:keep]
                 found, values = found[top], values[top]
