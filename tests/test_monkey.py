@@ -47,3 +47,48 @@ async def test_bursts_of_keys_raise_nothing_and_leave_the_app_responsive(
         raise AssertionError(
             f"seed {seed}: {error!r} after keys {' '.join(trail[-60:])}"
         ) from error
+
+
+async def send_burst(app: BriefApp, pilot, keys: list[str]) -> None:
+    """All of ``keys`` queued at once, as one terminal read delivers them."""
+    from tests.monkey import key_event
+
+    for key in keys:
+        event = key_event(key)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    for _ in range(3):
+        await pilot.pause()
+
+
+@pytest.mark.parametrize(
+    ("keys", "size", "screen"),
+    [
+        (["question_mark", "escape", "ctrl+p", "escape"], (120, 40), "ReaderScreen"),
+        (["ctrl+p", "pagedown", "pagedown", "escape"], (120, 40), "ReaderScreen"),
+        (["3", "down", "4", "pagedown"], (80, 24), "ReaderScreen"),
+        # `3 down` in one read is the panes' focus timing (issue 11): only "no crash" here.
+        (["3", "down", "enter", "enter"], (120, 40), None),
+        (["3", "down", "enter", "L", "escape", "backspace"], (120, 40), "ReaderScreen"),
+        (["L", "escape", "L", "escape"], (120, 40), "ReaderScreen"),
+    ],
+    ids=[
+        "help-palette",
+        "palette-pagedown",
+        "pagedown-80x24",
+        "enter-enter",
+        "library-back",
+        "L-esc",
+    ],
+)
+async def test_keys_sent_in_one_burst_act_on_the_screen_before_them(
+    store: Store, tmp_path: Path, keys: list[str], size: tuple[int, int], screen: str | None
+):
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await send_burst(app, pilot, keys)
+        assert app._exception is None
+        if screen is not None:
+            stack = [type(s).__name__ for s in app.screen_stack]
+            assert type(app.screen).__name__ == screen, stack

@@ -70,7 +70,7 @@ class BriefApp(App):
         start: Location | None = None,
         config: Config | None = None,
     ) -> None:
-        textual_fixes.apply()
+        textual_fixes.apply(only_if_loaded=True)
         self._dim_filter: tuple[str, LineFilter] | None = None
         super().__init__()
         for name in UNREADABLE_THEMES:
@@ -149,6 +149,7 @@ class BriefApp(App):
             self.notify(problem, severity="warning", markup=False)
         if self.config.keymap:
             self.call_after_refresh(self.check_keymap)
+        self.call_after_refresh(textual_fixes.apply)
         self.tell_userdata()
         self.visit(self.start or self.first_location())
         self.resolve_anchors()

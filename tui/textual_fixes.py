@@ -12,19 +12,25 @@
    are still arriving) then dismisses again and pops the reader beneath — an empty app, then
    ``ScreenStackError``. Guard: a screen that is not the active one no longer pops anything.
 
-Applied once by the App (:func:`apply`); remove when Textual fixes them.
+Applied by the App (:func:`apply`); remove when Textual fixes them. The OptionList guard is put in
+place at once when OptionList is already imported, otherwise right after the first paint, so that
+start-up never imports OptionList just for this.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 _applied = False
 
 
-def apply() -> None:
+def apply(only_if_loaded: bool = False) -> None:
     global _applied
     if _applied:
+        return
+    if only_if_loaded and "textual.widgets._option_list" not in sys.modules:
+        _guard_dismiss_once()
         return
     _applied = True
     from textual.widgets import OptionList
@@ -37,7 +43,17 @@ def apply() -> None:
         move_page(self, direction)
 
     OptionList._move_page = _move_page  # type: ignore[method-assign]
-    _guard_dismiss()
+    _guard_dismiss_once()
+
+
+_dismiss_guarded = False
+
+
+def _guard_dismiss_once() -> None:
+    global _dismiss_guarded
+    if not _dismiss_guarded:
+        _dismiss_guarded = True
+        _guard_dismiss()
 
 
 def _guard_dismiss() -> None:
