@@ -183,7 +183,8 @@ async def child(store_path: Path) -> dict[str, float]:
             app.open_entity(top["id"])
             await pilot.pause()
             result["entity_open_ms"] = (time.perf_counter() - started) * 1000
-            result["entity_lines"] = float(getattr(app.screen, "line_count", 0))
+            lines = app.screen.query("#entity-lines")
+            result["entity_lines"] = float(len(lines.first().options)) if lines else 0.0
             for key in ["j"] * 10 + ["pagedown"] * 5 + ["k"] * 5 + ["pageup"] * 3 + ["end", "home"]:
                 await timed("entity", key)
         result["rss_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

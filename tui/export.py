@@ -301,18 +301,11 @@ def with_notes(store: Store, brief: Brief, fmt: str, text: str, notes: list[Any]
 # -- an entity's dossier ---------------------------------------------------------------------------
 def _mentions_by_brief(store: Store, entity_id: str) -> list[tuple[str, int, list[str]]]:
     """(brief, number of mentions, sentence ids named in) per brief, in brief order."""
-    grouped: dict[str, tuple[list[int], list[str]]] = {}
-    for row in store.entity_mention_rows(entity_id):
-        count, sentences = grouped.setdefault(row.brief, ([0], []))
-        count[0] += 1
-        if row.sentence and row.sentence not in sentences:
-            sentences.append(row.sentence)
-    return [(brief, count[0], sentences) for brief, (count, sentences) in grouped.items()]
+    return store.entity_mention_summary(entity_id)
 
 
 def _brief_title(store: Store, brief_id: str) -> str:
-    header = store.header(brief_id)
-    return header.title if header else brief_id
+    return store.title_of(brief_id)
 
 
 def entity_json(store: Store, entity: Person | Faction) -> dict[str, Any]:
@@ -331,7 +324,7 @@ def entity_json(store: Store, entity: Person | Faction) -> dict[str, Any]:
             "target": link.target,
             "name": store.name_of(link.target),
             "inverse": link.inverse,
-            "sources": to_dict(link.relation.sources),
+            "sources": orjson.loads(orjson.dumps(link.relation.sources)),
         }
         for link in store.links(entity.id)
     ]
@@ -344,8 +337,8 @@ def entity_json(store: Store, entity: Person | Faction) -> dict[str, Any]:
         ],
     }
     data["timeline"] = [
-        {**to_dict(event), "brief_title": _brief_title(store, event.brief)}
-        for event in store.entity_events(entity.id)
+        {**event, "brief_title": _brief_title(store, str(event.get("brief")))}
+        for event in store.entity_events_stored(entity.id)
     ]
     return data
 

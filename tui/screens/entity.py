@@ -48,7 +48,7 @@ def entity_header(store: Store, entity: Person | Faction) -> Content:
     return Content.assemble(*parts)
 
 
-PAGE = 50  # timeline events or article mentions drawn at a time; "more" lines add the next ones
+PAGE = 30  # timeline events or article mentions drawn at a time; "more" lines add the next ones
 
 
 class _Numbering:
@@ -172,16 +172,13 @@ def entity_options(
     total_events = store.entity_event_count(entity.id)
     options.append(_heading(f"Timeline ({total_events} events)"))
     if total_events > 1:
-        step = max(1, total_events // 400)  # the axis needs the spread, not every event
-        sample = (
-            store.entity_events(entity.id)[::step]
-            if total_events <= 2000
-            else [
-                e
-                for n in range(0, total_events, step)
-                for e in store.entity_events(entity.id, n, n + 1)
-            ]
-        )
+        # the axis needs the spread of dates, not every event: at most 200 of them
+        step = max(1, total_events // 200)
+        sample = [
+            event
+            for n in [*range(0, total_events, step), total_events - 1]
+            for event in store.entity_events(entity.id, n, n + 1)
+        ]
         options.append(Option(axis_line(sample, None, width), disabled=True))
     elif not total_events:
         options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))
