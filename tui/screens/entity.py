@@ -193,7 +193,7 @@ def entity_options(
 
 class EntityScreen(BriefScreen):
     BINDINGS = [
-        Binding("a", "annotate", "Note", id="entity-note"),
+        Binding("a", "annotate", "Note", show=False, id="entity-note"),
         Binding("b", "bookmark", "Bookmark", show=False, id="entity-bookmark"),
     ]
 
