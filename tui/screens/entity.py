@@ -261,7 +261,8 @@ class EntityScreen(BriefScreen):
         from ..userdata import Anchor
 
         def done(now: bool) -> None:
-            self.notify("Bookmarked." if now else "Bookmark removed.", timeout=3)
+            saved = "" if self.app.userdata.writable else " (not saved)"
+            self.notify(("Bookmarked." if now else "Bookmark removed.") + saved, timeout=3)
             self.refresh_marks()
 
         anchor = Anchor.of_entity(self.entity.id)

@@ -328,7 +328,8 @@ class LibraryScreen(ModalScreen[str | None]):
         from ..userdata import Anchor
 
         def done(now: bool) -> None:
-            self.notify("Bookmarked." if now else "Bookmark removed.", timeout=3)
+            saved = "" if self.userdata.writable else " (not saved)"
+            self.notify(("Bookmarked." if now else "Bookmark removed.") + saved, timeout=3)
             self.refresh_marks()
 
         run(self.userdata.toggle_bookmark, Anchor.of_brief(brief_id), then=done)
