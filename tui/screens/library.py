@@ -58,8 +58,10 @@ def marked(text: str, spans: tuple[tuple[int, int], ...], style: str = "bold und
 def hit_lines(store: Store, hit: Hit, width: int = 100) -> Content:
     """Two lines: the brief's title (matches highlighted), then where it matched, in context,
     cut to ``width`` around the first match."""
-    brief = store.brief(hit.brief) if hit.brief else None
-    title = brief.title if brief else hit.title
+    title = hit.title  # a takeaway's, paragraph's or sentence's title is its brief's
+    if hit.kind == "event" and hit.brief:
+        brief = store.brief(hit.brief)
+        title = brief.title if brief else hit.title
     title_spans = hit.title_highlights if hit.kind == "brief" else ()
     where = KIND_WORD.get(hit.kind, hit.kind)
     context = hit.snippet
