@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from textual import events
 from textual.app import App
@@ -17,10 +18,11 @@ from textual.screen import Screen
 from . import textual_fixes
 from .config import Config, load_config
 from .linking import BriefView, Location, Selection
+from .readstate import Guarded, anchor_label, anchor_text, brief_hashes, search_predicates
 from .screens.base import BriefScreen
 from .screens.reader import ReaderScreen
 from .store import Store
-from .userdata import UserData
+from .userdata import Anchor, Note, UserData
 
 # Themes whose colours are the terminal's own palette: the reader cannot know them, so it cannot
 # promise readable highlights in them (ansi-dark drew the selected paragraph black on the terminal's
@@ -58,6 +60,7 @@ class BriefApp(App):
         Binding("t", "cycle_theme", "Theme", show=False, id="theme"),
         Binding("backspace,alt+left", "back", "Back", id="back"),
         Binding("alt+right", "forward", "Forward", show=False, id="forward"),
+        Binding("u", "next_unread", "Next unread brief", show=False, id="next-unread"),
     ]
 
     def __init__(
@@ -73,7 +76,8 @@ class BriefApp(App):
         for name in UNREADABLE_THEMES:
             self.unregister_theme(name)
         self.store = store
-        self.userdata = userdata
+        # every call holds a lock: saves run in a worker thread (see run_userdata)
+        self.userdata: Any = userdata if isinstance(userdata, Guarded) else Guarded(userdata)
         saved = userdata.setting(THEME_SETTING)
         if isinstance(saved, str) and saved in self.available_themes:
             self.theme = saved
@@ -146,7 +150,42 @@ class BriefApp(App):
         if self.config.keymap:
             self.call_after_refresh(self.check_keymap)
         self.call_after_refresh(textual_fixes.apply)
+        self.tell_userdata()
         self.visit(self.start or self.first_location())
+        self.resolve_anchors()
+
+    def resolve_anchors(self) -> None:
+        """After a rebuild: notes and bookmarks whose text moved follow it, those whose text is
+        gone are marked orphaned (never dropped). The store is read here, after the first paint,
+        on the app's thread (its caches are not shared with threads); the write runs in a worker
+        and the marks are redrawn after."""
+        records = [*self.userdata.notes(), *self.userdata.bookmarks()]
+        if not records:
+            return
+
+        def prepare() -> None:
+            from .userdata import anchor_checks
+
+            _exists, texts = anchor_checks(self.store)
+            briefs = {r.anchor.brief for r in records if r.anchor.brief}
+            table = {brief: texts(brief) for brief in briefs}
+            entities = {r.anchor.entity for r in records if r.anchor.entity}
+            known = {e for e in entities if self.store.entity(e) is not None}
+
+            def exists(anchor: Anchor) -> bool:
+                if anchor.entity is not None:
+                    return anchor.entity in known
+                items = table.get(anchor.brief or "")
+                return items is not None and (not anchor.item or anchor.item in items)
+
+            self.run_userdata(
+                self.userdata.resolve_anchors,
+                exists,
+                table.get,
+                then=lambda _r: self.refresh_marks(),
+            )
+
+        self.call_after_refresh(prepare)
 
     def first_location(self) -> Location:
         last = self.userdata.last_brief()
@@ -224,9 +263,8 @@ class BriefApp(App):
                 BriefView.load(self.store, location.target), location
             )
             self.userdata.set_last_brief(location.target)
-            if self.userdata.error:
-                self.notify(self.userdata.error, severity="warning", markup=False)
-                self.userdata.error = None
+            self.tell_userdata()
+            self.mark_read(screen)
         else:
             entity = self.store.entity(location.target)
             if entity is None:
@@ -258,6 +296,10 @@ class BriefApp(App):
             focus = "history"
         elif item and item.startswith("sentence:"):
             focus = "source"
+        elif item and item.startswith("takeaway:"):
+            focus = "takeaways"
+        elif item and item.startswith("summary:"):
+            focus = "summary"
         self.visit(Location("brief", brief_id, Selection(actor, item), focus))
 
     def open_entity(self, entity_id: str) -> None:
@@ -296,7 +338,7 @@ class BriefApp(App):
             if brief_id:
                 self.open_brief(brief_id)
 
-        self.push_screen(LibraryScreen(self.store), chosen)
+        self.push_screen(LibraryScreen(self.store, self.userdata), chosen)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen, bindings_table
@@ -319,4 +361,144 @@ class BriefApp(App):
 
     async def action_quit(self) -> None:
         self.save_current()
+        pending = [w for w in self.workers if w.group == "userdata" and not w.is_finished]
+        if pending:  # a save in flight finishes before the app goes
+            await self.workers.wait_for_complete(pending)
         self.exit()
+
+    # -- the user's layer: read marks, bookmarks, notes ---------------------------------------
+    def tell_userdata(self) -> None:
+        """Show, once each, what the user data layer has to say (file moved aside, cannot save)."""
+        for message in self.userdata.take_messages():
+            self.notify(message, severity="warning", markup=False, timeout=8)
+
+    def run_userdata(
+        self, call: Callable[..., Any], *args: Any, then: Callable[[Any], None] | None = None
+    ) -> None:
+        """Run a user-data write in a worker thread (it fsyncs: never on a keystroke's path), then
+        ``then(result)`` back on the app's thread, and any message for the user."""
+
+        def work() -> None:
+            result = call(*args)
+            self.call_from_thread(done, result)
+
+        def done(result: Any) -> None:
+            if then is not None:
+                then(result)
+            self.tell_userdata()
+
+        self.run_worker(work, thread=True, group="userdata", exit_on_error=True)
+
+    def search_predicates(self) -> dict:
+        """``is:unread``, ``is:read``, ``is:bookmarked``, ``has:note`` for the search engine."""
+        return search_predicates(self.userdata)
+
+    def mark_read(self, screen: ReaderScreen) -> None:
+        """The reader shows what changed since the last read; then the brief is marked read as
+        it is now, in a worker, and the reader says so once it is on disk."""
+        brief_id = screen.brief_id
+        brief_hash, items = brief_hashes(self.store, brief_id)
+        screen.read_state = (
+            "unread"
+            if self.userdata.is_unread(brief_id)
+            else "updated"
+            if self.userdata.is_updated(brief_id, brief_hash)
+            else "read"
+        )
+        screen.changed = frozenset(self.userdata.changed_since_read(brief_id, brief_hash, items))
+        if screen.read_state == "read":
+            return
+        self.run_userdata(
+            self.userdata.mark_read, brief_id, brief_hash, items, then=screen.read_saved
+        )
+
+    def action_next_unread(self) -> None:
+        """Open the next unread brief after the current one, in the Library's order."""
+        screen = self.screen
+        if hasattr(screen, "next_unread"):  # the Library moves its own cursor
+            screen.next_unread()
+            return
+        current = getattr(screen, "brief_id", None)
+        ids = [b.id for b in self.store.briefs()]
+        target = self.userdata.next_unread(ids, after=current)
+        if target is None or target == current:
+            self.notify("No unread briefs.", timeout=3)
+            return
+        self.open_brief(target)
+
+    def action_bookmarks(self) -> None:
+        from .screens.notes import BookmarksScreen
+
+        if not isinstance(self.screen, BookmarksScreen):
+            self.push_screen(BookmarksScreen())
+
+    def action_notes(self) -> None:
+        from .screens.notes import NotesScreen
+
+        if not isinstance(self.screen, NotesScreen):
+            self.push_screen(NotesScreen())
+
+    def open_anchor(self, anchor: Anchor, orphaned: bool = False) -> None:
+        """Open exactly where a note or bookmark points: the entity page, or the brief with the
+        item or sentence selected."""
+        if anchor.entity is not None:
+            self.open_entity(anchor.entity)
+            return
+        if anchor.brief is None or self.store.brief(anchor.brief) is None:
+            self.notify(
+                f"The brief {anchor.brief!r} is no longer in the store.", severity="warning",
+                markup=False,
+            )  # fmt: skip
+            return
+        item = anchor.item
+        if item and (orphaned or anchor_text(self.store, anchor) is None):
+            self.notify(
+                "The text this was attached to is no longer in the brief.", severity="warning"
+            )
+            item = None
+        self.open_brief(anchor.brief, item)
+
+    def edit_note(
+        self,
+        anchor: Anchor,
+        quote: str | None,
+        note: Note | None = None,
+        then: Callable[[bool], None] | None = None,
+    ) -> None:
+        """Open the note editor on ``note`` (or a new note on ``anchor``); the editor closes and
+        ``then(True)`` runs only once the note is on disk."""
+        from .screens.note_editor import NoteEditor
+
+        label = anchor_label(self.store, anchor)
+        editor: NoteEditor
+
+        def save(text: str) -> None:
+            def written(result: Note | bool | None) -> None:
+                ok = result.saved if isinstance(result, Note) else bool(result)
+                reason = "" if ok else "the data directory cannot be written (see the message)"
+                editor.saved(ok, reason)
+                if ok:
+                    if not text.strip() and note is not None:
+                        self.notify("Note deleted.", timeout=3)
+                    else:
+                        self.notify("Note saved.", timeout=3)
+                    self.refresh_marks()
+                if then is not None:
+                    then(ok)
+
+            if note is None:
+                self.run_userdata(self.userdata.add_note, anchor, text, quote, then=written)
+            elif not text.strip():
+                self.run_userdata(self.userdata.delete_note, note.id, then=written)
+            else:
+                self.run_userdata(self.userdata.edit_note, note.id, text, then=written)
+
+        editor = NoteEditor(label, quote, note.text if note is not None else "", save)
+        self.push_screen(editor)
+
+    def refresh_marks(self) -> None:
+        """Every screen that shows notes or bookmarks redraws its marks."""
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_marks", None)
+            if refresh is not None:
+                refresh()

@@ -322,7 +322,7 @@ def build(content: Path, output: Path | None, check: bool, full: bool) -> None:
     target = checked_output(output or default_output(content), directory_ok=True)
     progress = _progress_bar() if sys.stderr.isatty() else None
     if check:
-        library = _load(content, progress)
+        library = _load(content, progress=progress)
         stale = check_store(library, target)
         if stale:
             listed = ", ".join(stale[:3]) + (

@@ -44,11 +44,16 @@ APP_ACTIONS = [
     ("Back", "action_back", "Previous page"),
     ("Forward", "action_forward", "Next page"),
     ("Next theme", "action_cycle_theme", "Cycle through the themes"),
+    ("Bookmarks", "action_bookmarks", "Your bookmarks; enter opens exactly there"),
+    ("Notes", "action_notes", "Your notes, orphaned ones too; enter opens exactly there"),
+    ("Next unread brief", "action_next_unread", "Open the next brief you have not read"),
 ]
 READER_ACTIONS = [
     ("Search this brief", "action_find", "Highlight matches; n / N step through"),
     ("Clear selection", "action_clear", "Forget the actor and item"),
     ("Follow links", "action_hints", "Number the links of the current item"),
+    ("Note on the selection", "action_annotate", "Write a note on the item, sentence or actor"),
+    ("Bookmark the selection", "action_bookmark", "Toggle a bookmark on the selection"),
 ]
 PANES = (("summary", "Summary"), ("takeaways", "Key takeaways"), ("actors", "Actors"),
          ("history", "History"), ("source", "Source"))  # fmt: skip
@@ -93,7 +98,11 @@ class BriefCommands(Provider):
 
     def actions(self) -> list[tuple[str, Any, str]]:
         app = self.app
-        found = [(text, getattr(app, name), help_text) for text, name, help_text in APP_ACTIONS]
+        found = [
+            (text, getattr(app, name), help_text)
+            for text, name, help_text in APP_ACTIONS
+            if hasattr(app, name)
+        ]
         screen = app.screen
         if hasattr(screen, "focus_pane"):  # the reader
             found += [
@@ -121,7 +130,12 @@ class BriefCommands(Provider):
                 )
         app: PaletteHost = self.app  # type: ignore[assignment]
         try:
-            result = app.store.search_index.search(engine_query(query), PALETTE_HITS)
+            predicates = getattr(app, "search_predicates", None)
+            result = app.store.search_index.search(
+                engine_query(query),
+                PALETTE_HITS,
+                predicates=predicates() if predicates is not None else None,
+            )
         except QueryError as error:
             message = str(error)
             yield Hit(0.01, Content(message), partial(self.app.notify, message, markup=False),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -192,6 +193,11 @@ def entity_options(
 
 
 class EntityScreen(BriefScreen):
+    BINDINGS = [
+        Binding("a", "annotate", "Note", show=False, id="entity-note"),
+        Binding("b", "bookmark", "Bookmark", show=False, id="entity-bookmark"),
+    ]
+
     def __init__(
         self, store: Store, entity: Person | Faction, location: Location | None = None
     ) -> None:
@@ -203,6 +209,7 @@ class EntityScreen(BriefScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_too_small()
         yield Static(entity_header(self.store, self.entity), id="entity-header")
+        yield Static(id="entity-notes")
         self._numbering = _Numbering()
         options = entity_options(self.store, self.entity, numbering=self._numbering)
         yield KeyedOptionList(*options, id="entity-lines")
@@ -221,6 +228,46 @@ class EntityScreen(BriefScreen):
                 (n for n, o in enumerate(lines.options) if not o.disabled), None
             )
         lines.focus()
+        self.refresh_marks()
+
+    # -- the user's notes and bookmark on this person or faction --------------------------------
+    def refresh_marks(self) -> None:
+        """★ if bookmarked, and each note (plain text, never markup), under the header."""
+        userdata = getattr(self.app, "userdata", None)
+        found = self.query("#entity-notes")
+        if userdata is None or not found:
+            return
+        from ..userdata import Anchor, clean
+
+        anchor = Anchor.of_entity(self.entity.id)
+        lines: list[Content] = []
+        if any(b.anchor == anchor and b.saved for b in userdata.bookmarks(brief=None)):
+            lines.append(Content.styled("★ bookmarked", "bold $brief-link"))
+        for note in userdata.notes(anchor=anchor):
+            if note.saved:
+                text = " ".join(clean(note.text).split())
+                lines.append(Content.assemble(("✎ ", "bold $brief-link"), text[:300]))
+        widget = found.first(Static)
+        widget.update(Content("\n").join(lines))
+        widget.display = bool(lines)
+
+    def action_annotate(self) -> None:
+        from ..userdata import Anchor
+
+        anchor = Anchor.of_entity(self.entity.id)
+        existing = self.app.userdata.notes(anchor=anchor)  # type: ignore[attr-defined]
+        self.app.edit_note(anchor, None, note=existing[-1] if existing else None)  # type: ignore[attr-defined]
+
+    def action_bookmark(self) -> None:
+        from ..userdata import Anchor
+
+        def done(now: bool) -> None:
+            saved = "" if self.app.userdata.writable else " (not saved)"
+            self.notify(("Bookmarked." if now else "Bookmark removed.") + saved, timeout=3)
+            self.refresh_marks()
+
+        anchor = Anchor.of_entity(self.entity.id)
+        self.app.run_userdata(self.app.userdata.toggle_bookmark, anchor, then=done)  # type: ignore[attr-defined]
 
     def capture_location(self) -> Location:
         # safe on a screen not yet mounted or already torn down (keys typed in a burst)

@@ -13,7 +13,8 @@ from textual.widgets import Markdown, Static
 
 # Widget internals that mean nothing in the reader (its panes never scroll sideways).
 HIDDEN_ACTIONS = {"scroll_left", "scroll_right", "page_left", "page_right"}
-KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "esc", "backspace": "⌫"}
+KEY_NAMES = {"slash": "/", "question_mark": "?", "escape": "esc", "backspace": "⌫",
+             "right_square_bracket": "]", "left_square_bracket": "["}  # fmt: skip
 
 
 def key_label(key: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import islice
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from ..ingest.text import counted
 from ..model import Brief
+from ..readstate import brief_hash, search_predicates
 from ..search import Hit, QueryError, crop
 from ..store import Store
 from ..widgets.keybar import KeyBar
@@ -76,18 +78,45 @@ def hit_lines(store: Store, hit: Hit, width: int = 100) -> Content:
     )
 
 
+def state_marks(userdata: Any, store: Store, brief_id: str) -> Content:
+    """The row's reading-state column: ● unread, ↻ read but changed since, ★ bookmarked,
+    ✎ has notes (three cells, so titles line up)."""
+    if userdata is None:
+        return Content("")
+    if userdata.is_unread(brief_id):
+        state = "●"
+    elif userdata.is_updated(brief_id, brief_hash(store, brief_id)):
+        state = "↻"
+    else:
+        state = " "
+    starred = "★" if userdata.bookmarks(brief=brief_id) else " "
+    noted = "✎" if userdata.notes(brief=brief_id) else " "
+    return Content.styled(f"{state}{starred}{noted} ", "bold $brief-link")
+
+
 class LibraryScreen(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    LibraryScreen #library-box { border-subtitle-color: $brief-muted; }
+    """
     BINDINGS = [
         Binding("escape", "dismiss_library", "Close", id="close-library"),
         Binding("down", "move(1)", "Down", show=False),
         Binding("up", "move(-1)", "Up", show=False),
+        Binding("ctrl+r", "unread_only", "Unread only", id="unread-only", priority=True),
+        Binding("ctrl+b", "app.bookmarks", "Bookmarks", id="library-bookmarks", priority=True),
+        Binding("ctrl+n", "app.notes", "Notes", id="library-notes", priority=True),
+        Binding("u", "next_unread", "Next unread (list)", show=False, id="library-next-unread"),
+        Binding("b", "bookmark", "Bookmark brief (list)", show=False, id="library-bookmark"),
+        Binding("slash", "focus_filter", "Filter (list)", show=False, id="library-filter"),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, userdata: Any = None) -> None:
         super().__init__()
         self.store = store
+        self.userdata = userdata
         self.briefs = store.briefs()  # newest first
         self.count = len(self.briefs)
+        self.unread_only = False
         self._rows: Iterator[Option] = iter(())
         self._targets: dict[str, tuple[str, str | None]] = {}  # option id → (brief, item)
         self._more = False
@@ -106,11 +135,23 @@ class LibraryScreen(ModalScreen[str | None]):
         # Keys sent in a burst (L Escape …) can close the screen before it has mounted.
         if self._listing() is None:
             return
-        self.query_one("#library-box").border_title = Content(
-            f"Library — {counted(self.count, 'brief')}"
-        )
+        if self.userdata is not None:
+            self.userdata.refresh()
+        self.set_title()
         self.refilter("")
         self.query_one("#library-filter", Input).focus()
+
+    def set_title(self) -> None:
+        title = f"Library — {counted(self.count, 'brief')}"
+        if self.userdata is not None:
+            unread = self.userdata.unread_count(b.id for b in self.briefs)
+            title += f" · {unread} unread"
+            if self.unread_only:
+                title += " · showing unread only (ctrl+r: all)"
+        self.query_one("#library-box").border_title = Content(title)
+        self.query_one("#library-box").border_subtitle = Content(
+            "● unread  ↻ changed since read  ★ bookmark  ✎ note · tab: list, u next unread"
+        )
 
     def _listing(self) -> OptionList | None:
         """The list, or None once the screen is going away (keys sent in a burst can arrive
@@ -121,9 +162,15 @@ class LibraryScreen(ModalScreen[str | None]):
             return None
 
     def _brief_rows(self) -> Iterator[Option]:
+        userdata = self.userdata
         for brief in self.briefs:
+            if self.unread_only and userdata is not None and not userdata.is_unread(brief.id):
+                continue
             self._targets[brief.id] = (brief.id, None)
-            yield Option(brief_line(self.store, brief), id=brief.id)
+            line = brief_line(self.store, brief)
+            if userdata is not None:
+                line = state_marks(userdata, self.store, brief.id) + line
+            yield Option(line, id=brief.id)
 
     def _hit_rows(self, hits: list[Hit]) -> Iterator[Option]:
         listing = self._listing()
@@ -133,7 +180,10 @@ class LibraryScreen(ModalScreen[str | None]):
                 continue
             key = f"hit-{number}"
             self._targets[key] = (hit.brief, hit.item)
-            yield Option(hit_lines(self.store, hit, width), id=key)
+            lines = hit_lines(self.store, hit, width - 4 if self.userdata is not None else width)
+            if self.userdata is not None:
+                lines = state_marks(self.userdata, self.store, hit.brief) + lines
+            yield Option(lines, id=key)
 
     def refilter(self, text: str) -> None:
         listing = self._listing()
@@ -148,8 +198,12 @@ class LibraryScreen(ModalScreen[str | None]):
         if not text.strip():
             self._rows = self._brief_rows()
         else:
+            query = f"{text} is:unread" if self.unread_only else text
+            predicates = search_predicates(self.userdata) if self.userdata is not None else None
             try:
-                result = self.store.search_index.search(text, self._limit, per_brief=True)
+                result = self.store.search_index.search(
+                    query, self._limit, per_brief=True, predicates=predicates
+                )
             except QueryError as error:
                 result = None
                 message = str(error)
@@ -230,6 +284,72 @@ class LibraryScreen(ModalScreen[str | None]):
             listing.action_cursor_down()
         else:
             listing.action_cursor_up()
+
+    # -- reading state ------------------------------------------------------------------------
+    def action_unread_only(self) -> None:
+        if self.userdata is None:
+            return
+        self.unread_only = not self.unread_only
+        self.set_title()
+        self.refilter(self._text)
+
+    def highlighted_brief(self) -> str | None:
+        listing = self._listing()
+        option = listing.highlighted_option if listing is not None else None
+        if option is None or not option.id:
+            return None
+        return self._targets.get(option.id, (option.id, None))[0]
+
+    def action_next_unread(self) -> None:
+        self.next_unread()
+
+    def next_unread(self) -> None:
+        """``u`` in the list: move to the next unread brief (wrapping); enter opens it."""
+        listing = self._listing()
+        if listing is None or self.userdata is None:
+            return
+        order: list[str] = []
+        while True:  # rows come a page at a time: an unread brief may be further down
+            order = [self._targets.get(o.id or "", (o.id, None))[0] for o in listing.options]
+            current = self.highlighted_brief()
+            start = listing.highlighted + 1 if listing.highlighted is not None else 0
+            if any(b and self.userdata.is_unread(b) for b in order[start:]) or not self._more:
+                break
+            self._load_more(listing)
+        for index in list(range(start, len(order))) + list(range(0, start)):
+            brief_id = order[index]
+            if brief_id and self.userdata.is_unread(brief_id) and brief_id != current:
+                listing.highlighted = index
+                return
+        self.notify("No other unread brief here.", timeout=3)
+
+    def action_bookmark(self) -> None:
+        brief_id = self.highlighted_brief()
+        run = getattr(self.app, "run_userdata", None)
+        if brief_id is None or self.userdata is None or run is None:
+            return
+        from ..userdata import Anchor
+
+        def done(now: bool) -> None:
+            saved = "" if self.userdata.writable else " (not saved)"
+            self.notify(("Bookmarked." if now else "Bookmark removed.") + saved, timeout=3)
+            self.refresh_marks()
+
+        run(self.userdata.toggle_bookmark, Anchor.of_brief(brief_id), then=done)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#library-filter", Input).focus()
+
+    def refresh_marks(self) -> None:
+        """Redraw the rows' marks (after a bookmark or note changed elsewhere)."""
+        listing = self._listing()
+        if listing is None:
+            return
+        highlighted = listing.highlighted
+        self.set_title()
+        self.refilter(self._text)
+        if highlighted is not None and highlighted < listing.option_count:
+            listing.highlighted = highlighted
 
     def action_dismiss_library(self) -> None:
         if self.is_active:  # not twice when Escape repeats faster than the screen closes

@@ -7,6 +7,8 @@ Panes report what the user moved to with messages; the screen turns those into a
 
 from __future__ import annotations
 
+import contextlib
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +21,8 @@ from textual.widgets import Static
 
 from ..export import dateline_text
 from ..linking import BriefView, CardLink, Location, Selection
+from ..readstate import anchor_label
+from ..userdata import Anchor
 from ..widgets.actors import ActorsPane, ActorTree, card_hints
 from ..widgets.keybar import KeyBar
 from ..widgets.panes import HistoryPane, SourcePane, SummaryPane, TakeawaysPane, TextPane
@@ -33,14 +37,23 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def brief_header(view: BriefView) -> Content:
+READ_STATES = {
+    "unread": "",  # the Library shows it; the header stays as it was drawn
+    "updated": "● changed since you last read it — ● marks what is new or changed",
+    "read": "",
+}
+NOTE_MARK, BOOKMARK_MARK, CHANGED_MARK = "✎", "★", "●"
+
+
+def brief_header(view: BriefView, state: str = "") -> Content:
     brief = view.brief
     meta = [dateline_text(brief)]
     if brief.reporting_chain:
         meta.append(brief.chain_display())
-    return Content.assemble(
-        (brief.title, "bold"), "\n", (" · ".join(m for m in meta if m), "$text-muted")
-    )
+    parts: list = [(brief.title, "bold"), "\n", (" · ".join(m for m in meta if m), "$text-muted")]
+    if state:
+        parts += ["  ", (state, "bold $brief-link")]
+    return Content.assemble(*parts)
 
 
 class ReaderScreen(BriefScreen):
@@ -70,7 +83,15 @@ class ReaderScreen(BriefScreen):
         Binding("n", "match(1)", "Next match", show=False, id="next-match"),
         Binding("N", "match(-1)", "Previous match", show=False, id="previous-match"),
         Binding("f", "hints", "Links", id="hints"),
-    ]
+        Binding("a", "annotate", "Note", show=False, id="note"),
+        Binding("A", "annotate(True)", "Note on the brief", show=False, id="note-brief"),
+        Binding("b", "bookmark", "Bookmark", show=False, id="bookmark"),
+        Binding("B", "bookmark(True)", "Bookmark the brief", show=False, id="bookmark-brief"),
+        Binding("right_square_bracket", "sentence(1)", "Next sentence", show=False,
+                id="next-sentence"),
+        Binding("left_square_bracket", "sentence(-1)", "Previous sentence", show=False,
+                id="previous-sentence"),
+    ]  # fmt: skip
 
     selection: reactive[Selection] = reactive(Selection, init=False, repaint=False)
     search_text: reactive[str] = reactive("", init=False, repaint=False)
@@ -82,6 +103,9 @@ class ReaderScreen(BriefScreen):
         self.view = view
         self.location = location or Location("brief", view.brief.id)
         self.match_index = -1
+        self.read_state = "read"  # "unread" | "updated" | "read": set by the app before mounting
+        self.changed: frozenset[str] = frozenset()  # items new or changed since the last read
+        self.saved_read = False
         self.card_hints: dict[str, CardLink] = {}  # hint mode on the Actors detail card
 
     @property
@@ -96,7 +120,7 @@ class ReaderScreen(BriefScreen):
             next(name for edge, name in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= edge)
         )
         yield from self.compose_too_small()
-        yield Static(brief_header(self.view), id="brief-header")
+        yield Static(brief_header(self.view, self.header_state()), id="brief-header")
         yield Static(id="pane-tabs")
         with Container(id="panes"):
             yield SummaryPane(self.view, id="summary").data_bind(
@@ -134,6 +158,7 @@ class ReaderScreen(BriefScreen):
         self.set_focus(self.pane_widget(name))
         if selection.item and selection.item.startswith("sentence:"):
             self.query_one(SourcePane).show_support()
+        self.refresh_marks()
 
     # -- panes and focus ------------------------------------------------------------------------
     def pane_widget(self, name: str) -> Widget:
@@ -202,6 +227,158 @@ class ReaderScreen(BriefScreen):
         return Location("brief", self.brief_id, self.selection, self.active)
 
     # -- actions --------------------------------------------------------------------------------
+    # -- reading state, bookmarks and notes ---------------------------------------------------
+    @property
+    def userdata(self):
+        return getattr(self.app, "userdata", None)
+
+    def header_state(self) -> str:
+        parts = []
+        if self.read_state == "updated" or not self.saved_read:  # "unread" goes once saved
+            parts.append(READ_STATES.get(self.read_state, ""))
+        userdata = self.userdata
+        if userdata is not None:
+            brief = Anchor.of_brief(self.brief_id)
+            if any(b.saved for b in userdata.bookmarks(brief=self.brief_id) if b.anchor == brief):
+                parts.append(f"{BOOKMARK_MARK} bookmarked")
+            noted = [n for n in userdata.notes(anchor=brief) if n.saved]
+            if noted:
+                parts.append(f"{NOTE_MARK} {plural(len(noted), 'note')} on this brief")
+        return "  ".join(p for p in parts if p)
+
+    def read_saved(self, ok: bool) -> None:
+        """The app's answer once the read mark is on disk."""
+        if ok:
+            self.saved_read = True
+            self.refresh_header()
+
+    def refresh_header(self) -> None:
+        try:
+            header = self.query_one("#brief-header", Static)
+        except NoMatches:
+            return
+        header.update(brief_header(self.view, self.header_state()))
+
+    def marks(self) -> dict[str, str]:
+        """Item and sentence key → the marks drawn beside it (● changed, ★ bookmark, ✎ note).
+        Only what is on disk counts."""
+        found: dict[str, str] = {key: CHANGED_MARK for key in self.changed}
+        userdata = self.userdata
+        if userdata is None:
+            return found
+        for bookmark in userdata.bookmarks(brief=self.brief_id):
+            item = bookmark.anchor.item
+            if item and bookmark.saved and not bookmark.orphaned:
+                found[item] = found.get(item, "") + BOOKMARK_MARK
+        for note in userdata.notes(brief=self.brief_id):
+            item = note.anchor.item
+            if item and note.saved and not note.orphaned and NOTE_MARK not in found.get(item, ""):
+                found[item] = found.get(item, "") + NOTE_MARK
+        return found
+
+    def refresh_marks(self) -> None:
+        marks = self.marks()
+        for name in ("summary", "takeaways", "history", "source"):
+            pane = self.text_pane(name)
+            if pane is not None:
+                pane.set_marks(marks)
+        self.refresh_header()
+        with contextlib.suppress(NoMatches):
+            self.query_one(ActorsPane).refresh_marks()
+
+    def current_target(self, whole_brief: bool = False) -> tuple[Anchor, str | None] | None:
+        """What ``a`` and ``b`` act on: the entity under the Actors cursor, the sentence shown
+        in Source, the item under the cursor of another pane — or, asked for, the brief."""
+        if whole_brief:
+            return Anchor.of_brief(self.brief_id), None
+        if self.active == "actors":
+            node = self.query_one(ActorTree).cursor_node
+            entity = node.data if node is not None and node.data else self.selection.actor
+            return (Anchor.of_entity(entity), None) if entity else None
+        if self.active == "source":
+            sentence = self.current_sentence()
+            if sentence is None:
+                return None
+            return Anchor.of_item(self.brief_id, f"sentence:{sentence.id}"), sentence.text
+        pane = self.text_pane(self.active)
+        key = pane.current_key() if pane is not None else None
+        if not key:
+            return None
+        item = next((i for i in pane.items if i.key == key), None)
+        return Anchor.of_item(self.brief_id, key), item.text if item is not None else None
+
+    def current_sentence(self):
+        """In Source: the selected sentence if it is in the paragraph under the cursor, else the
+        paragraph's first highlighted (supporting) sentence, else its first sentence."""
+        article = self.view.store.article(self.brief_id)
+        source = self.text_pane("source")
+        key = source.current_key() if source is not None else None
+        paragraph = next((p for p in article.paragraphs if p.id == key), None) if article else None
+        if paragraph is None or not paragraph.sentences:
+            return None
+        item = self.selection.item or ""
+        chosen = item.partition(":")[2] if item.startswith("sentence:") else None
+        support = self.view.sentence_ids(self.selection.item)
+        for sentence in paragraph.sentences:
+            if sentence.id == chosen:
+                return sentence
+        for sentence in paragraph.sentences:
+            if sentence.id in support:
+                return sentence
+        return paragraph.sentences[0]
+
+    def action_sentence(self, step: int) -> None:
+        """``]`` / ``[``: select the next or previous sentence of the article (Source)."""
+        article = self.view.store.article(self.brief_id)
+        if article is None:
+            return
+        sentences = [s for p in article.paragraphs for s in p.sentences]
+        if not sentences:
+            return
+        current = self.current_sentence() if self.active == "source" else None
+        ids = [s.id for s in sentences]
+        if current is None:
+            index = 0
+        elif (self.selection.item or "") != f"sentence:{current.id}":
+            index = ids.index(current.id)  # first press: the sentence the cursor is on
+        else:
+            index = max(0, min(ids.index(current.id) + step, len(ids) - 1))
+        self.selection = Selection(self.selection.actor, f"sentence:{ids[index]}")
+        if self.active != "source":
+            self.focus_pane("source")
+        source = self.text_pane("source")
+        if source is not None:
+            source.show_support()
+        self.set_status(f"Sentence {ids[index]} — a: note · b: bookmark")
+
+    def action_bookmark(self, whole_brief: bool = False) -> None:
+        target = self.current_target(whole_brief)
+        userdata = self.userdata
+        if target is None or userdata is None:
+            self.set_status("Nothing here to bookmark.")
+            return
+        anchor, quote = target
+        label = anchor_label(self.view.store, anchor)
+
+        def done(now: bool) -> None:
+            self.refresh_marks()
+            saved = userdata.is_bookmarked(anchor) == now and userdata.writable
+            verb = "Bookmarked" if now else "Bookmark removed"
+            self.set_status(f"{verb}: {label}" + ("" if saved else " (not saved)"))
+
+        self.app.run_userdata(userdata.toggle_bookmark, anchor, quote, then=done)  # type: ignore[attr-defined]
+
+    def action_annotate(self, whole_brief: bool = False) -> None:
+        target = self.current_target(whole_brief)
+        userdata = self.userdata
+        if target is None or userdata is None:
+            self.set_status("Nothing here to annotate.")
+            return
+        anchor, quote = target
+        existing = userdata.notes(anchor=anchor)
+        note = existing[-1] if existing else None
+        self.app.edit_note(anchor, quote, note=note)  # type: ignore[attr-defined]
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Pane keys are off while typing in the search field; n / N are shown dimmed until there
         is a search."""

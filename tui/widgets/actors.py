@@ -81,9 +81,12 @@ def _refs(
     )
 
 
-def detail_card(view: BriefView, actor: str | None, hints: bool = False) -> Content:
+def detail_card(
+    view: BriefView, actor: str | None, hints: bool = False, notes: tuple[str, ...] = ()
+) -> Content:
     """Roles, factions, status, relations and mention count of the selected actor; with ``hints``,
-    every link (role faction, member, relation target) is numbered — see :func:`card_links`."""
+    every link (role faction, member, relation target) is numbered — see :func:`card_links`; then
+    the user's ``notes`` on it (plain text, never markup)."""
     store = view.store
     if actor is None or store.entity(actor) is None:
         return Content.styled(
@@ -132,6 +135,10 @@ def detail_card(view: BriefView, actor: str | None, hints: bool = False) -> Cont
         )
     count = view.mention_count(actor)
     lines.append(Content.styled(f"Mentioned {count}× in this brief · enter: full page", "dim"))
+    for note in notes:
+        first = " ".join(note.split())
+        first = first if len(first) <= 200 else first[:199] + "…"
+        lines.append(Content.assemble(("✎ ", "bold $brief-link"), first))
     return Content("\n").join(lines)
 
 
@@ -177,9 +184,22 @@ class ActorTree(Tree[str]):
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 2
+        self.marks: dict[str, str] = {}  # entity → "✎" / "★" (the user's notes and bookmarks)
 
     def on_mount(self) -> None:
         self.populate()
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        if marks == self.marks:
+            return
+        changed = {k for k in marks.keys() | self.marks.keys() if marks.get(k) != self.marks.get(k)}
+        self.marks = marks
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            if node.data and node.data in changed:
+                node.set_label(self.label_for(node.data))
 
     def populate(self) -> None:
         store = self.view.store
@@ -205,14 +225,19 @@ class ActorTree(Tree[str]):
     def label_for(self, entity_id: str) -> Text:
         store = self.view.store
         person = store.person(entity_id)
+        mark = self.marks.get(entity_id, "")
         if person is not None:
             label = Text(person.name)
             if person.status == "deceased":
                 label.append(f" {DEAD}")
+            if mark:
+                label.append(f" {mark}", style="bold")
             return label
         faction = store.faction(entity_id)
         assert faction is not None
         label = Text(faction.name)
+        if mark:
+            label.append(f" {mark}", style="bold")
         if faction.shown_stance:
             label.append(f"  {faction.shown_stance}", style="dim")
         return label
@@ -289,10 +314,18 @@ class ActorsPane(Vertical):
 
     def watch_hints(self, hints: bool) -> None:
         """Hint mode numbers the card's links; the screen follows ``hint_map[key]``."""
-        self.hint_map = card_hints(self.view, self.selection.actor) if hints else {}
+        self.show_card(self.selection.actor, scroll=False)
+
+    def show_card(self, actor: str | None, *, scroll: bool = True) -> None:
+        """Draw the detail card for ``actor``: hint keys in hint mode, the user's notes on it."""
+        self.hint_map = card_hints(self.view, actor) if self.hints else {}
         self.query_one("#actor-card", Static).update(
-            detail_card(self.view, self.selection.actor, hints)
+            detail_card(self.view, actor, self.hints, self.entity_notes(actor))
         )
+        if scroll:
+            for box in self.query("#actor-card-box").results(VerticalScroll):
+                box.scroll_home(animate=False)
+        self.call_after_refresh(self.mark_more)
 
     def compose(self):
         yield ActorTree(self.view, id="actor-tree").data_bind(ActorsPane.involved)
@@ -301,6 +334,32 @@ class ActorsPane(Vertical):
 
     def on_mount(self) -> None:
         self.border_title = Content("3 Actors")
+
+    def entity_notes(self, actor: str | None) -> tuple[str, ...]:
+        userdata = getattr(self.app, "userdata", None)
+        if actor is None or userdata is None:
+            return ()
+        from ..userdata import Anchor, clean
+
+        notes = userdata.notes(anchor=Anchor.of_entity(actor))
+        return tuple(clean(n.text) for n in notes if n.saved)
+
+    def refresh_marks(self) -> None:
+        """Marks beside the actors the user noted or bookmarked; their notes in the card."""
+        userdata = getattr(self.app, "userdata", None)
+        if userdata is None:
+            return
+        marks: dict[str, str] = {}
+        for bookmark in userdata.bookmarks(brief=None):
+            entity = bookmark.anchor.entity
+            if entity is not None and bookmark.saved:
+                marks[entity] = "★"
+        for note in userdata.notes(brief=None):
+            entity = note.anchor.entity
+            if entity is not None and note.saved and "✎" not in marks.get(entity, ""):
+                marks[entity] = marks.get(entity, "") + "✎"
+        self.query_one(ActorTree).set_marks(marks)
+        self.show_card(self.selection.actor, scroll=False)
 
     def mark_more(self) -> None:
         """Title the card's top edge when it continues below (or above) what is shown."""
@@ -327,14 +386,7 @@ class ActorsPane(Vertical):
 
     def watch_selection(self, old: Selection, new: Selection) -> None:
         if old.actor != new.actor:  # the card shows the actor: moving between items keeps it
-            if self.hints:
-                self.hint_map = card_hints(self.view, new.actor)
-            self.query_one("#actor-card", Static).update(
-                detail_card(self.view, new.actor, self.hints)
-            )
-            for box in self.query("#actor-card-box").results(VerticalScroll):
-                box.scroll_home(animate=False)
-            self.call_after_refresh(self.mark_more)
+            self.show_card(new.actor)
         self.involved = frozenset(self.view.actors_of(new.item))
         tree = self.query_one(ActorTree)
         if new.actor and not tree.has_focus and old.actor != new.actor:

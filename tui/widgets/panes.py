@@ -33,10 +33,18 @@ from textual.widget import Widget
 
 from ..linking import BriefView, Selection, find_spans
 from ..model import SourceRef
-from .styles import HINT_KEYS, HINT_STYLE, MATCH_STYLE, MENTION_STYLE, REF_STYLE, SUPPORT_STYLE
+from .styles import (
+    HINT_KEYS,
+    HINT_STYLE,
+    MATCH_STYLE,
+    MENTION_STYLE,
+    REF_STYLE,
+    SUPPORT_STYLE,
+)
 from .timeline import axis_line
 
 PREFIX_STYLE = "dim"
+MARK_STYLE = "bold $brief-link"  # ✎ ★ ● beside what they mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +182,7 @@ class TextPane(ScrollView, can_focus=True):
         self._versions: list[int] = [0] * len(self.items)
         self._support: set[str] = set()
         self._pending: Callable[[], None] | None = None  # a scroll asked for before layout
+        self.marks: dict[str, str] = {}  # item or "sentence:ID" key → mark (note, bookmark, new)
 
     # -- content ---------------------------------------------------------------------------------
     def build_items(self) -> list[PaneItem]:
@@ -223,13 +232,22 @@ class TextPane(ScrollView, can_focus=True):
             return shown
         item = self.items[index]
         hints: dict[str, LinkTarget] = {}
-        labels: dict[int, list[str]] = {}  # text position → labels placed before it
+        labels: dict[int, list[tuple[str, str]]] = {}  # text position → labels placed before it
         suffix_labels: dict[str, str] = {}
+        marks = self.marks
+        if marks:  # reading-state marks: the item's after its prefix, a sentence's before it
+            mark = marks.get(item.key)
+            if mark:
+                labels.setdefault(0, []).append((f"{mark} ", MARK_STYLE))
+            for sentence, start, _ in item.sentences:
+                mark = marks.get(f"sentence:{sentence}")
+                if mark:
+                    labels.setdefault(start, []).append((f"{mark} ", MARK_STYLE))
         if self.hints and index == self.cursor and self.has_focus:
             for key, link in zip(HINT_KEYS, self.links(index), strict=False):
                 hints[key] = link
                 if link.kind == "entity":
-                    labels.setdefault(link.start, []).append(key)
+                    labels.setdefault(link.start, []).append((key, HINT_STYLE))
                 else:
                     suffix_labels[link.target] = key
         spans: list[tuple[int, int, str]] = []
@@ -246,10 +264,10 @@ class TextPane(ScrollView, can_focus=True):
         cursor = 0
         for position in cuts:
             pieces.append(item.text[cursor:position])
-            for key in labels[position]:
+            for key, label_style in labels[position]:
                 start = base + position + total
                 pieces.append(key)
-                spans.append((start, start + len(key), HINT_STYLE))
+                spans.append((start, start + len(key), label_style))
                 total += len(key)
             shift_at.append(position)
             shift.append(total)
@@ -450,6 +468,19 @@ class TextPane(ScrollView, can_focus=True):
         for index in indices:
             self._shown.pop(index, None)
             self.refresh_item(index)
+
+    def set_marks(self, marks: dict[str, str]) -> None:
+        """Show reading-state marks (✎ note, ★ bookmark, ● changed since read) beside items and
+        source sentences; only the items whose marks changed are re-wrapped and repainted."""
+        old, self.marks = self.marks, marks
+        if old == marks:
+            return
+        changed = {k for k in old.keys() | marks.keys() if old.get(k) != marks.get(k)}
+        for index, item in enumerate(self.items):
+            if item.key in changed or any(f"sentence:{s}" in changed for s, _, _ in item.sentences):
+                self._shown.pop(index, None)
+                self._rewrap(index)
+                self.refresh_item(index)
 
     def rebuild(self) -> None:
         """Recompute the items (e.g. History narrowing) and redraw, keeping the cursor's item."""
