@@ -134,7 +134,7 @@ async def test_opening_a_brief_marks_it_read_and_the_library_counts_the_unread(
         library = app.screen
         assert isinstance(library, LibraryScreen)
         title = str(library.query_one("#library-box").border_title)
-        assert "2 brief(s) · 1 unread" in title
+        assert "2 briefs · 1 unread" in title
         listing = library.query_one("#library-list", OptionList)
         rows = dict(zip([o.id for o in listing.options], options(listing), strict=True))
         assert rows[other].startswith("●") and rows[opened].startswith(" ")
