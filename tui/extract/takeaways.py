@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..ingest.article import _sentence_spans
-from ..ingest.text import sanitize
-from ..model import Article, Paragraph, Sentence
+from ..ingest.article import split_article
+from ..model import Article
 
 # -- structure ------------------------------------------------------------------------------------
 _HEADING = re.compile(
@@ -75,15 +74,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def split_for_extraction(raw: str) -> Article:
     """The article split into paragraphs and sentences for the rules (ids are internal)."""
-    text = sanitize(raw)
-    paragraphs = []
-    for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text), start=1):
-        sentences = tuple(
-            Sentence(f"p{p_index}.s{s_index}", s_start, s_end, text[s_start:s_end])
-            for s_index, (s_start, s_end) in enumerate(_sentence_spans(text, p_start, p_end), 1)
-        )
-        paragraphs.append(Paragraph(f"p{p_index}", p_start, p_end, sentences))
-    return Article(brief="import", path="article", text=text, paragraphs=tuple(paragraphs))
+    return split_article("import", "article", raw, paragraph_spans=_paragraph_spans)
 
 
 def _title(text: str) -> str:

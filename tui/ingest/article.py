@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Article, Paragraph, Sentence, SourceRef
@@ -74,11 +75,17 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def split_article(brief_id: str, path: str, raw_text: str) -> Article:
-    """Sanitise an article's text and split it into paragraphs ``pN`` and sentences ``pN.sM``."""
+def split_article(
+    brief_id: str,
+    path: str,
+    raw_text: str,
+    paragraph_spans: Callable[[str], list[tuple[int, int]]] | None = None,
+) -> Article:
+    """Sanitise an article's text and split it into paragraphs ``pN`` and sentences ``pN.sM``
+    (``paragraph_spans`` finds the paragraphs; the importer's also splits headlines and bylines)."""
     text = sanitize(raw_text)
     paragraphs = []
-    for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text), start=1):
+    for p_index, (p_start, p_end) in enumerate((paragraph_spans or _paragraph_spans)(text), 1):
         sentences = tuple(
             Sentence(f"p{p_index}.s{s_index}", s_start, s_end, text[s_start:s_end])
             for s_index, (s_start, s_end) in enumerate(_sentence_spans(text, p_start, p_end), 1)
