@@ -6,7 +6,7 @@ import sys
 import pytest
 
 LAYERS = [
-    "tui.ingest", "tui.ingest.content", "tui.ingest.importer", "tui.extract", "tui.ingest.draft", "tui.store",
+    "tui.ingest", "tui.ingest.content", "tui.extract", "tui.ingest.draft", "tui.store",
     "tui.model", "tui.search", "tui.readstate", "tui.userdata", "tui.linking", "tui.config", "tui.export", "tui.cli",
 ]  # fmt: skip
 
