@@ -47,6 +47,13 @@ def kind_of(mode: int) -> str:
     return "not a regular file"
 
 
+def _refusal(error: OSError) -> FileRefused:
+    """What an OSError from stat or resolve means for the user."""
+    if error.errno == errno.ELOOP:
+        return FileRefused("is a symlink loop", "point the link at a real file")
+    return FileRefused(f"cannot be read ({error.strerror or error})", "check its permissions")
+
+
 def resolve_inside(path: Path, root: Path) -> Path:
     """``path`` with every symlink resolved; :class:`FileRefused` when it does not exist, loops, or
     lands outside ``root`` (itself resolved by the caller or here)."""
@@ -58,11 +65,7 @@ def resolve_inside(path: Path, root: Path) -> Path:
     except RuntimeError:  # Python 3.11 reports a symlink loop this way
         raise FileRefused("is a symlink loop", "point the link at a real file") from None
     except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise FileRefused("is a symlink loop", "point the link at a real file") from None
-        raise FileRefused(
-            f"cannot be read ({error.strerror or error})", "check its permissions"
-        ) from None
+        raise _refusal(error) from None
     if not resolved.is_relative_to(root):
         raise FileRefused(
             f"resolves outside the project folder {root.as_posix()} (to {resolved.as_posix()})",
@@ -82,11 +85,7 @@ def read_bounded(path: Path, limit: int, *, what: str = "file", limit_text: str 
     except FileNotFoundError:
         raise FileRefused("does not exist", "check the path") from None
     except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise FileRefused("is a symlink loop", "point the link at a real file") from None
-        raise FileRefused(
-            f"cannot be read ({error.strerror or error})", "check its permissions"
-        ) from None
+        raise _refusal(error) from None
     if not stat.S_ISREG(before.st_mode):
         raise FileRefused(
             f"is {kind_of(before.st_mode)}, not a regular file", f"give a plain {what} instead"

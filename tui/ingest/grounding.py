@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Article, Faction, Person, SourceRef
+from .dates import MONTHS
 from .errors import ContentError
 from .mentions import MentionFinder
 
@@ -40,23 +41,13 @@ def background_note(footnote_text: str) -> str | None:
 
 
 # -- the things a claim can name --------------------------------------------------------------
+# Month names from the date grammar (dates.MONTHS: every spelling → its number).
 _MONTHS_FULL = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    max((name for name, n in MONTHS.items() if n == number), key=len).capitalize()
+    for number in range(1, 13)
 ]
-_MONTH_ABBR = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
-_MONTH_NUMBER = {name.lower(): n for n, name in enumerate(_MONTHS_FULL, 1)}
-_MONTH_NUMBER.update({a.lower(): _MONTH_NUMBER[m.lower()] for m in _MONTHS_FULL for a in _MONTH_ABBR if m.startswith(a)})  # fmt: skip
+_MONTH_ABBR = {name.capitalize() for name in MONTHS} - set(_MONTHS_FULL)
+_MONTH_NUMBER = MONTHS
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTH = r"(?:" + "|".join(sorted([*_MONTHS_FULL, *_MONTH_ABBR], key=len, reverse=True)) + r")\.?"
 # "May" alone is the verb more often than the month: a bare month must not be May.

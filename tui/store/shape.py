@@ -103,6 +103,13 @@ class ShapeError(Exception):
 Converter = Any  # (data, where) -> value
 
 
+_SCALARS: dict[Any, tuple[type, str]] = {
+    str: (str, "text"),
+    int: (int, "a number"),
+    bool: (bool, "true or false"),
+}
+
+
 @cache
 def _converter(hint: Any) -> Converter:
     """A function converting and checking stored data for ``hint``, made once per type."""
@@ -115,30 +122,15 @@ def _converter(hint: Any) -> Converter:
             return None if data is None else inner(data, where)
 
         return optional
-    if hint is str:
+    if hint in _SCALARS:
+        wanted, what = _SCALARS[hint]
 
-        def text(data: Any, where: str) -> Any:
-            if type(data) is not str:
-                raise ShapeError(f"{where} should be text, not {type(data).__name__}")
+        def scalar(data: Any, where: str) -> Any:
+            if type(data) is not wanted:
+                raise ShapeError(f"{where} should be {what}, not {type(data).__name__}")
             return data
 
-        return text
-    if hint is int:
-
-        def number(data: Any, where: str) -> Any:
-            if type(data) is not int:
-                raise ShapeError(f"{where} should be a number, not {type(data).__name__}")
-            return data
-
-        return number
-    if hint is bool:
-
-        def flag(data: Any, where: str) -> Any:
-            if type(data) is not bool:
-                raise ShapeError(f"{where} should be true or false")
-            return data
-
-        return flag
+        return scalar
     if origin is tuple or origin is list:
         item = _converter(typing.get_args(hint)[0])
         make = tuple if origin is tuple else list
