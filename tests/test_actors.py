@@ -82,3 +82,21 @@ async def test_hint_mode_numbers_every_link_on_the_card(store: Store, tmp_path: 
         await pilot.press("escape")
         await pilot.pause()
         assert not pane.hint_map
+
+
+async def test_hints_typed_right_after_a_move_number_the_card_shown(store: Store, tmp_path: Path):
+    """`j f` in one read: the hints are the links of the actor the cursor moved to."""
+    from tests.test_monkey import send_burst
+
+    app = make(store, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "j", "j")
+        await pilot.pause()
+        before = app.screen.selection.actor
+        await send_burst(app, pilot, ["j", "f"])
+        tree = app.screen.query_one(ActorTree)
+        actor = tree.cursor_node.data
+        assert actor != before and app.screen.selection.actor == actor
+        from tui.linking import card_links
+
+        assert list(app.screen.card_hints.values()) == card_links(app.screen.view, actor)[:33]

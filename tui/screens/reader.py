@@ -454,7 +454,13 @@ class ReaderScreen(BriefScreen):
     def show_card_hints(self) -> None:
         """Hints on the Actors detail card: its links numbered where the card shows them (the
         card draws the numbers while ``hints`` is on), and listed on the status line."""
-        self.card_hints = card_hints(self.view, self.selection.actor)
+        # The tree reports cursor moves by message; a key typed right after a move (`j f` in one
+        # read) arrives first, so the cursor itself says which actor's card this is.
+        node = self.query_one(ActorTree).cursor_node
+        actor = node.data if node is not None and node.data else self.selection.actor
+        if actor != self.selection.actor:
+            self.selection = Selection(actor, None)
+        self.card_hints = card_hints(self.view, actor)
         if not self.card_hints:
             self.set_status("No links on this card: select an actor; enter opens their page.")
             return
