@@ -260,7 +260,21 @@ ORG_CUES: dict[str, str] = {
     "partido": "party", "parti": "party", "movimiento": "movement", "mouvement": "movement",
     "alianza": "coalition", "fuerza": "party", "unidad": "party", "popular": "party",
     "rassemblement": "party", "podemos": "party", "channel": "outlet",
+    # programmes, funds and projects: "European Peace Facility", "… Event Data Project"
+    "facility": "international body", "project": "movement", "resistance": "movement",
+    "syndicat": "movement", "sindicato": "movement", "confederation": "coalition",
+    # companies by their trade: "Barrick Mining", "Turkish Airlines", "Gazprom Neft"
+    "airlines": "movement", "airways": "movement", "mining": "movement", "energies": "movement",
+    "petroleum": "movement", "telecom": "movement", "motors": "movement", "holdings": "movement",
+    "minerals": "movement", "resources": "movement", "shipping": "movement",
+    "industries": "movement", "pharmaceuticals": "movement", "inc": "movement", "ltd": "movement",
 }  # fmt: skip
+# Arabic, Persian and Urdu words that open an armed group's name ("Jaish al-Adl", "Kataib
+# Hezbollah", "Harakat Hezbollah al-Nujaba", "Liwa Fatemiyoun", "Lashkar-e-Taiba"): a name that
+# starts with one is a name of its own, so "Kataib Hezbollah and Harakat … al-Nujaba" are two.
+GROUP_HEADS = {"jaish", "kataib", "kata'ib", "asaib", "harakat", "jama'at", "jamaat", "jabhat",
+               "hayat", "hay'at", "ansar", "liwa", "saraya", "hizb", "tanzim", "tehreek", "tehrik",
+               "lashkar", "sipah", "jund", "hezb", "junud", "quwat", "firqat", "majlis"}  # fmt: skip
 # Lowercase nouns after a capitalised name that make it a place: "the Bab al-Mandab strait".
 PLACE_NOUNS = {"strait", "river", "sea", "valley", "province", "region", "district", "border",
                "crossing", "mountains", "island", "islands", "city", "port", "airport", "base", "camp",
@@ -365,7 +379,9 @@ HONORIFICS = {
 # Particles inside personal names: "Osama bin Laden", "Andrés Manuel López Obrador", "Ursula von der Leyen".
 PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "del", "della", "der", "den", "van", "von",
              "da", "dos", "das", "du", "le", "la", "y", "ul", "ud", "abu", "ben", "di", "do"}  # fmt: skip
-CONNECTORS = {"of", "for", "and", "the", "on", "in", "to"}
+# "&" joins the words of one name: "Armed Conflict Location & Event Data Project"
+# and their French: "Syndicat National des Chauffeurs et Conducteurs Routiers du Mali"
+CONNECTORS = {"of", "for", "and", "the", "on", "in", "to", "&", "des", "et"}
 
 # Full month names only: "Jan Egeland" and "Theresa May" are people; "Jan." is caught by its dot.
 MONTH_NAMES = {"january", "february", "march", "april", "june", "july", "august",
@@ -409,6 +425,10 @@ COMMON = {
     "junta", "regime", "negotiators", "lawmakers", "mediators", "diplomats",
     "fact", "check", "claim", "verdict", "rating", "false", "misleading", "true", "context",
     "parliament",
+    # portfolios ("the European Commissioner for Internal Affairs, Magnus Brunner") and languages
+    # ("which means 'Army of Justice' in Arabic") name nobody
+    "affairs", "arabic", "persian", "farsi", "dari", "pashto", "urdu", "hebrew", "english",
+    "amharic", "swahili", "hausa", "hindi", "bengali", "tamil", "mandarin", "cantonese", "tigrinya",
 }  # fmt: skip
 # Capitalised acronyms that name no organisation.
 NOT_ACRONYMS = {"AI", "GDP", "TV", "CEO", "ID", "PM", "AM", "OK", "HIV", "AIDS", "DNA", "GPS",

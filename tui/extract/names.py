@@ -11,6 +11,7 @@ from .gazetteer import (
     COUNTRIES,
     COUNTRY_ALIASES,
     FORMER_STATES,
+    GROUP_HEADS,
     HONORIFICS,
     KNOWN_ORGS,
     NOT_ACRONYMS,
@@ -177,6 +178,10 @@ class NameRules:
             and (
                 any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
                 or all(h[-1].low in ORG_CUES or _text_plain(h) in KNOWN_ORGS for h in halves)
+                or all(
+                    h[0].low.split("-")[0] in GROUP_HEADS or _text_plain(h) in KNOWN_ORGS
+                    for h in halves
+                )
             )
         ):  # "the Arakan Army and the Ta'ang … Army"; not "Union Solidarity and Development Party"
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
@@ -196,11 +201,17 @@ class NameRules:
         # leading words that start sentences: "The", "Notably", "Also", "Members"; an organisation
         # keeps its adjectives ("National Assembly"), a name does not ("New" is kept for places)
         strip = STARTERS if org or _ORG_NOUN.match(sentence[run[-1].end :]) else COMMON
-        if len(run) == 1 and re.search(
-            r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded)$",
-            run[0].bare,
+        if (
+            len(run) == 1
+            and re.search(
+                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded)$",
+                run[0].bare,
+            )
+            and not re.match(
+                r"\s+(?:coalition|alliance|government|administration)\b", sentence[run[-1].end :]
+            )
         ):
-            return []  # "the Lagos-based consultancy": an adjective
+            return []  # "the Lagos-based consultancy": an adjective; "the US-led coalition" a name
         if (
             len(run) == 2
             and run[0].text == "The"

@@ -38,10 +38,17 @@ INNER_POSSESSIVES = {"people", "general", "women", "worker", "workers", "nation"
 # -- names ----------------------------------------------------------------------------------------
 # "U.S." and other dotted acronyms; a middle initial inside a name ("George W. Bush"); words;
 # numbers; punctuation
+# a run of middle initials ("Samura M. W. Kamara") is one initial after another, each between a
+# name and a name or another initial
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z])|[^\W\d_][\w'’\-]*|\d[\w\-–/]*|[^\w\s]"
+    r"(?:[A-Z]\.){2,}|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z])"
+    r"|(?:(?<=[a-z] )|(?<=[A-Z]\. ))[A-Z]\.(?= (?:[A-Z]\. )*[A-Z][a-z])"
+    r"|[^\W\d_][\w'’\-]*|\d[\w\-–/]*|[^\w\s]"
 )
-_HYPHEN_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu)-[A-Z]")
+# Arabic articles and particles glued to a name: "al-Sudani", "wal-Muslimin", "bil-Sham"
+_HYPHEN_NAME = re.compile(
+    r"^(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu|wal|wa|bil|fil|lil|li)-[A-Z]"
+)
 
 
 @dataclass
@@ -189,7 +196,7 @@ def _initials(name: str, connectors: bool = False) -> str:
     States" → "ECOWAS"."""
     letters = []
     for word in name.replace("-", " - ").split():
-        if word == "-" or (word.lower() in CONNECTORS | PARTICLES and not connectors):
+        if word in ("-", "&") or (word.lower() in CONNECTORS | PARTICLES and not connectors):
             continue
         if connectors and word.lower() in ("the", "and"):
             continue
@@ -203,7 +210,7 @@ def _initials(name: str, connectors: bool = False) -> str:
 def _split_connectors(run: list[_Tok]) -> list[list[_Tok]]:
     parts, current = [], []
     for tok in run:
-        if tok.low in CONNECTORS and not tok.capital:
+        if tok.low in CONNECTORS and not tok.capital and tok.text != "&":  # "&" is inside a name
             if current:
                 parts.append(current)
             current = []
