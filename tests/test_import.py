@@ -521,3 +521,56 @@ def test_arabic_group_names_joined_by_and_are_two_groups():
     assert {"Kataib Hezbollah", "Harakat Hezbollah al-Nujaba"} <= orgs
     assert "Jama'at Nusrat al-Islam wal-Muslimin" in orgs
     assert "Union Solidarity and Development Party" in orgs
+
+
+def test_lower_case_bodies_named_by_their_head_noun():
+    _, orgs = _found(
+        "Islamabad asked Tehran to use the joint border commission. The passport office closed, "
+        "the provincial government said, and the ministry of higher education agreed. The prime "
+        "minister's office denied it. The same committee met. Al-Amiri chairs its security "
+        "committee."
+    )
+    assert {
+        "joint border commission",
+        "passport office",
+        "provincial government",
+        "ministry of higher education",
+        "prime minister's office",
+        "security committee",
+    } <= orgs
+    assert not any(o.startswith("same") for o in orgs)
+
+
+def test_his_presidency_is_a_term_not_a_body():
+    _, orgs = _found(
+        "The court's ruling ended his presidency. The presidency said it would appeal."
+    )
+    assert orgs == {"presidency"}
+
+
+def test_brands_airlines_and_the_article_before_a_name_make_organisations():
+    _people, orgs = _found(
+        "TotalEnergies plans to restart. Air France cut flights. The progressive Hankyoreh called "
+        "that fearmongering, and the state-run Tele Sahel agreed. McDonald said so."
+    )
+    assert {"TotalEnergies", "Air France", "Hankyoreh", "Tele Sahel"} <= orgs
+    assert "McDonald" not in orgs
+
+
+def test_the_before_a_people_or_a_place_of_a_name_stays_what_it_was():
+    _people, orgs = _found(
+        "Nobody trusts the Egyptians. Troops fired along the Line of Control. Yahya Saree, the "
+        "Houthis' military spokesman, said so."
+    )
+    assert not orgs & {"Egyptians", "Line", "Houthis'"}
+    assert "Houthis" in orgs
+
+
+def test_known_in_a_language_as_is_an_alias_and_a_demonym_is_no_outlet():
+    people, orgs = _found(
+        "The Popular Mobilisation Forces, known in Arabic as al-Hashd al-Shaabi, are paid by the "
+        "state. The Kuwaiti daily Al-Qabas reported it."
+    )
+    assert "al-Hashd al-Shaabi" not in people
+    assert "al-Hashd al-Shaabi" in orgs and "Al-Qabas" in orgs
+    assert "The Kuwaiti" not in orgs

@@ -50,6 +50,16 @@ _NICKNAME = re.compile(
     r"(?P<first>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*) [\"“](?P<nick>[A-Z][^\"”]{1,30})[\"”] "
     r"(?P<last>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*)"
 )
+# one word with a capital inside it is a brand: "TotalEnergies", "PetroChina", "WhatsApp"; not a
+# surname with a prefix ("McDonald", "MacArthur", "DeSantis", "LeBlanc", "O'Brien")
+_CAMEL = re.compile(
+    r"(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz|Al|El)[A-Z])[A-Z][a-z]+[A-Z][A-Za-z]+"
+)
+# "the" and at most two adjectives (no role noun: "the late", "the reporter" stay with people)
+_THE_BEFORE_NAME = re.compile(
+    r"(?<![\w'’])[Tt]he\s+(?:(?:[a-z]+(?:ive|al|ous|ic|ing|ed|ful)|pro-[\w\-]+|anti-[\w\-]+|"
+    r"state-[a-z]+|[a-z]+-(?:run|owned|based|leaning|wing|language))\s+){0,2}$"
+)
 _PLURAL_NOUN = re.compile(
     r"\s+(?:factions|gangs|militias|groups|parties|cartels|clans|movements)\b"
 )
@@ -226,6 +236,7 @@ class NameRules:
             and run[0].low == "the"
             and len(run) > 1
             and not self.is_place(_text_plain(run[1:]))  # "The Caracas newspaper El Nacional"
+            and _text_plain(run[1:]) not in self.demonyms  # "The Kuwaiti daily Al-Qabas"
         ):
             plain = _text_plain(run)  # "The Hindu newspaper": the article is in the name
             return [_Mention("org", plain, run[0].start, run[-1].end, org_kind="outlet")]
@@ -261,7 +272,8 @@ class NameRules:
         if re.search(
             r"\b(?:formally|officially|also|widely|better|locally|once|previously|formerly)\s+(?:called|named|known\s+(?:as|by\s+(?:the\s+)?(?:name|nom de guerre|alias|title)))\s+$",
             before,
-        ):
+        ) or re.search(r"\b(?:known|called)\s+in\s+[A-Z][a-z]+\s+as\s+$", before):
+            # "known in Arabic as al-Hashd al-Shaabi"
             return [_Mention("alias", plain, start, end)]
         # "X government", "X regime", "X forces"
         noun = _ORG_NOUN.match(after)
@@ -438,6 +450,22 @@ class NameRules:
             return mentions
         if not self.looks_like_name(run):
             return []
+        if len(run) == 1 and _CAMEL.fullmatch(run[0].bare):
+            return [_Mention("org", plain, start, end, org_kind="movement")]  # "TotalEnergies"
+        if run[0].text == "Air" and len(run) == 2:
+            return [_Mention("org", plain, start, end, org_kind="movement")]  # "Air France"
+        if (
+            _THE_BEFORE_NAME.search(before)
+            and plain.removesuffix("s") not in self.demonyms  # "the Egyptians": a people
+            and not re.match(
+                r"\s+(?:of|era|years|doctrine|brothers|sisters|twins|household|dynasty|name|case|"
+                r"trial|affair|plan|effect|way|camp|presidency|government|administration|army|"
+                r"navy|military|police|forces|troops|coast guard|air force|border)\b",
+                after,
+            )
+        ):
+            # English puts no article before a person's name: "the progressive Hankyoreh said"
+            return [_Mention("org", plain, start, end, org_kind="movement")]
         if len(run) == 1:
             return [_Mention("single", plain, start, end)]
         return [_Mention("person", plain, start, end)]

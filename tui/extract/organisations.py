@@ -92,10 +92,35 @@ def org_by_context(run: list[_Tok], before: str, after: str) -> str | None:
 # -- bodies written in lower case or behind a demonym ---------------------------------------------
 # "the junta", "the interior ministry", "Pakistani intelligence services", "Mali's junta",
 # "the Malian army", "Iranian border guards", "the island's government", "a rival government"
+# the words of a ministry's portfolio: "ministry of higher education", "ministry of women's affairs"
+_PORTFOLIO = (
+    r"(?:higher|public|foreign|home|internal|religious|women['’]s|hajj|refugees|repatriation|"
+    r"interior|defen[cs]e|justice|information|culture|economy|economic|finance|agriculture|"
+    r"education|health|affairs|energy|water|mines|petroleum|oil|trade|commerce|industry|labou?r|"
+    r"social|welfare|planning|transport|communications|telecommunications|tourism|youth|sports?|"
+    r"environment|rural|urban|development|vice|virtue|propagation|prevention|national|security|"
+    r"border|tribal|martyrs|disabled|science|technology|human|rights|immigration|migration|"
+    r"housing|works|reconstruction|peace|reconciliation|displacement|humanitarian|relief|"
+    r"disaster|management|emergency|emergencies|interior|local|administration|government)"
+)
+# a lower-case body named by its head noun after one or two words that say what it does: "the
+# joint border commission", "a cross-party committee", "its security committee", "the passport
+# office"; not "the same committee" or "a new office"
+_NOT_A_BODY_WORD = (
+    r"(?:same|new|other|first|last|next|whole|entire|own|previous|former|current|such|two|three|"
+    r"several|many|few|one|each|every|main|only|top|senior|local|regional|tribal|village|"
+    r"district|party|news|press|media|campaign|field|head|an|a|the|that|this|his|her|its|their)"
+)
+_HEADED_BODY = (
+    rf"(?:(?!{_NOT_A_BODY_WORD}\b)[a-z][a-z\-]+\s+){{1,2}}"
+    r"(?:commission|committee|office|department|directorate|secretariat|tribunal|inspectorate)"
+)
 _BODY = (
     r"(?:(?:interior|foreign|defen[cs]e|health|finance|justice|information|economy|education|"
     r"energy|oil|home|intelligence|security|religious affairs|foreign affairs|internal affairs)\s+"
-    r"ministry|ministry\s+of\s+(?:the\s+)?[a-z]+|military junta|junta|military government|"
+    rf"ministry|ministry\s+of\s+(?:the\s+)?{_PORTFOLIO}(?:\s+(?:(?:and|&)\s+)?{_PORTFOLIO}){{0,3}}|"
+    r"(?:prime minister|president|premier|governor|mayor)['’]s\s+office|"
+    r"military junta|junta|military government|"
     r"electoral commission|election commission|supreme court|constitutional court|high court|"
     r"foreign office|home office|military rulers|"
     r"central bank|cabinet|presidency|attorney general['’]s office|prosecutor['’]s office|"
@@ -105,7 +130,7 @@ _BODY = (
     r"government|armed forces|security forces|military|army|navy|air force|police|"
     r"intelligence services|intelligence service|intelligence agency|spy agency|border guards|"
     r"border guard|border police|coast guard|ruling bloc|ruling party|ruling coalition|"
-    r"ruling military council|paramilitaries)"
+    r"ruling military council|paramilitaries|" + _HEADED_BODY + r")"
 )
 BODY_WORDS = {"army", "military", "navy", "police", "junta", "forces", "militia"}
 BODY_AFTER_DEMONYM = (
@@ -179,6 +204,17 @@ def bodies(sentence: str) -> list[_Mention]:
             "security forces",
         ):
             continue
+        if (
+            body == "presidency"
+            and match.group("det")
+            and match.group("det").split()[0].lower()
+            in (
+                "his",
+                "her",
+                "their",
+            )
+        ):
+            continue  # "ended his presidency": a term of office
         if own is not None:
             owner = own.split()[-1] if own.split()[0] in ("The", "A") else own
             if owner.lower() in ("group", "bloc") or owner in KNOWN_ORGS:
@@ -188,6 +224,8 @@ def bodies(sentence: str) -> list[_Mention]:
         elif dem is not None:
             name = f"{dem} {body}"
             start = match.start("dem") if match.group("dem") else match.start("country")
+        elif adj.strip() in ("provincial", "regional", "state", "caretaker", "civilian"):
+            name, start = f"{adj}{body}", match.start("adj")  # "the provincial government"
         else:
             name, start = body, match.start("body")
         kind = "coalition" if body.startswith("ruling") else "government"

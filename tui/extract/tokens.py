@@ -165,7 +165,11 @@ def _is_orgish(run: list[_Tok]) -> bool:
 
 
 def _text_plain(run: list[_Tok]) -> str:
-    return " ".join([*(t.text for t in run[:-1]), run[-1].bare]) if run else ""
+    """The run's words without a final possessive: "Hasina's" and "the Houthis'" name Hasina and
+    the Houthis."""
+    if not run:
+        return ""
+    return " ".join([*(t.text for t in run[:-1]), re.sub(r"(?<=s)['’]$", "", run[-1].bare)])
 
 
 _PLACES = place_names()
