@@ -574,3 +574,33 @@ def test_known_in_a_language_as_is_an_alias_and_a_demonym_is_no_outlet():
     assert "al-Hashd al-Shaabi" not in people
     assert "al-Hashd al-Shaabi" in orgs and "Al-Qabas" in orgs
     assert "The Kuwaiti" not in orgs
+
+
+def test_an_apposition_ending_in_an_organisation_noun():
+    people, orgs = _found(
+        "Cabo Ligado, a conflict monitor run by ACLED, counted 96 attacks. Ali Musa, a former "
+        "militia commander, said so."
+    )
+    assert "Cabo Ligado" in orgs and "Cabo Ligado" not in people
+    assert "Ali Musa" in people and "Ali Musa" not in orgs
+
+
+def test_an_organisation_named_after_a_country_keeps_it_one_in_a_city_does_not():
+    _, orgs = _found(
+        "The Islamic Resistance in Iraq claimed it. The Mainland Affairs Council in Taipei said so."
+    )
+    assert "Islamic Resistance in Iraq" in orgs
+    assert "Mainland Affairs Council" in orgs
+
+
+def test_a_lone_name_that_is_one_word_of_one_full_name_is_that_person():
+    result = extract(
+        "Title\nLee Jae-myung leads the polls. Critics warn a Lee government would soften its line."
+    )
+    assert [(p.name, p.aliases) for p in result.people] == [("Lee Jae-myung", {"Lee"})]
+
+
+def test_sheikh_after_a_given_name_is_part_of_the_name():
+    people, _ = _found("President Hassan Sheikh Mohamud met Prime Minister Sheikh Hasina.")
+    assert {"Hassan Sheikh Mohamud", "Sheikh Hasina"} <= people
+    assert "Mohamud" not in people and "Sheikh Mohamud" not in people

@@ -159,7 +159,13 @@ class NameRules:
                 rest = run[index + 1 :]
                 if rest and rest[0].low == "the" and not rest[0].capital:
                     rest = rest[1:]
-                if rest and self.is_place(_text_plain(rest)):
+                # "Islamic Resistance in Iraq", "Facility for Refugees in Turkey": an organisation
+                # is named after a country, and sits in a city
+                if (
+                    rest
+                    and self.is_place(_text_plain(rest))
+                    and COUNTRY_ALIASES.get(_text_plain(rest), _text_plain(rest)) not in COUNTRIES
+                ):
                     return [
                         *self.classify_whole_run(sentence, run[:index], tokens),
                         *self.classify_whole_run(sentence, rest, tokens),
@@ -413,7 +419,21 @@ class NameRules:
         if len(run) == 1 and re.fullmatch(r"[A-Z][a-z]+ists", run[0].bare):
             return [_Mention("org", plain, start, end, org_kind="movement")]  # "the Sadrists"
         # titles before a name: "Taliban Foreign Minister Amir Khan Muttaqi", "President Joe Biden"
-        heads = [i for i, t in enumerate(run[:-1]) if t.low.rstrip(".") in ROLE_HEADS | HONORIFICS]
+        heads = [
+            i
+            for i, t in enumerate(run[:-1])
+            if t.low.rstrip(".") in ROLE_HEADS | HONORIFICS
+            # "Hassan Sheikh Mohamud": after a given name, "Sheikh" is part of the name
+            and not (
+                i > 0
+                and t.low in ("sheikh", "mullah", "emir", "sultan", "imam", "haji")
+                and run[i - 1].capital
+                and run[i - 1].low not in TITLES | ROLE_HEADS | COMMON | ORG_CUES.keys()
+                and not self.is_place(run[i - 1].bare)
+                and run[i - 1].bare not in KNOWN_ORGS
+                and run[i - 1].bare not in self.demonyms
+            )
+        ]
         if heads:
             cut = heads[-1] + 1
             role_run, name_run = run[:cut], run[cut:]
@@ -566,9 +586,29 @@ class NameRules:
         for name, nick in self.nicknames.items():
             if (person := self.find_person(name)) is not None:
                 person.aliases.add(nick)
+        self.merge_lone_names()
         self.match_acronyms()
         self.merge_orgs()
         self.people_who_are_orgs()
+
+    def merge_lone_names(self) -> None:
+        """A one-word person ("Lee", from "a Lee government") who is one word of exactly one
+        person named in full ("Lee Jae-myung") is that person, whichever came first."""
+        for name in [n for n in self.people if " " not in n]:
+            owners = [
+                p
+                for p in self.people.values()
+                if p.name != name
+                and name in [w for w in p.name.split() if w.lower() not in PARTICLES]
+            ]
+            if len(owners) != 1:
+                continue
+            owners[0].aliases.add(name)
+            owners[0].aliases |= self.people.pop(name).aliases
+            for mentions in self.mentions.values():
+                for mention in mentions:
+                    if mention.kind == "person" and mention.name == name:
+                        mention.name = owners[0].name
 
     def people_who_are_orgs(self) -> None:
         """ "Georgian Dream" typed as an organisation in one sentence ("the ruling Georgian Dream

@@ -59,9 +59,16 @@ _KIND_AFTER = [
         "government",
     ),
     (r"\s+(?:poll|polls|survey|surveys)\b", "movement"),  # "a Realmeter poll"
+    # "Cabo Ligado, a conflict monitor run by …", "Realmeter is a polling firm": the noun that
+    # ends the apposition says what the name is (not "a militia commander": the noun must end it)
     (
         r"(?:\s+is|,)\s+an?\s+(?:[\w\-]+\s+){0,4}(?:organi[sz]ation|group|agency|outlet|newspaper|party|"
-        r"militia|movement|company|firm|think tank|NGO|charity|broadcaster|network|coalition)\b",
+        r"militia|movement|company|firm|think tank|NGO|charity|broadcaster|network|coalition|"
+        r"monitor|project|pollster|consultancy|institute|university|watchdog|daily|weekly|"
+        r"magazine|website|platform|alliance|bloc|front|union|association|foundation|initiative|"
+        r"tracker|observatory|airline|bank|insurgency|rebel group|armed group|faction)"
+        r"(?=\s*[,.;:)]|\s+(?:that|which|run|based|founded|set|in|of|led|with|and|funded|backed|"
+        r"close|linked|known|at|for|on|whose|from|active)\b)",
         "movement",
     ),
 ]
