@@ -42,16 +42,23 @@ from tui.ingest.text import fold  # noqa: E402
 EVAL = ROOT / "tests" / "import_eval"
 
 
+def _name(text: str) -> str:
+    """A name folded for comparison, a leading article dropped: "The Dawn" is "Dawn", and "The
+    Hindu" is "Hindu" (whether a paper's "The" belongs to its name is not what is measured)."""
+    folded = fold(text)
+    return folded[4:] if folded.startswith("the ") else folded
+
+
 def match_entities(
     predicted: list[list[str]], key: list[str], optional: list[str] = ()
 ) -> tuple[int, int, list[str], list[str]]:
     """(true positives, false positives, missed, wrong). ``predicted`` lists each entity's names."""
-    entries = [{fold(alt) for alt in entry.split("|")} for entry in key]
-    ignored = {fold(alt) for entry in optional for alt in entry.split("|")}
+    entries = [{_name(alt) for alt in entry.split("|")} for entry in key]
+    ignored = {_name(alt) for entry in optional for alt in entry.split("|")}
     matched: set[int] = set()
     false_positives, wrong = 0, []
     for names in predicted:
-        folded = {fold(n) for n in names}
+        folded = {_name(n) for n in names}
         hits = [i for i, entry in enumerate(entries) if entry & folded]
         if not hits and folded & ignored:
             continue

@@ -604,3 +604,23 @@ def test_sheikh_after_a_given_name_is_part_of_the_name():
     people, _ = _found("President Hassan Sheikh Mohamud met Prime Minister Sheikh Hasina.")
     assert {"Hassan Sheikh Mohamud", "Sheikh Hasina"} <= people
     assert "Mohamud" not in people and "Sheikh Mohamud" not in people
+
+
+def test_a_regions_body_is_named_with_its_region_a_capitals_is_not():
+    _, orgs = _found(
+        "The Balochistan home department closed the crossing. The Tripoli government said so."
+    )
+    assert "Balochistan home department" in orgs
+
+
+def test_a_hypothetical_government_is_no_organisation():
+    _, orgs = _found("Lee Jae-myung leads. Critics say a Lee government would soften the line.")
+    assert "Lee government" not in orgs
+
+
+def test_a_bylines_publication_date_is_no_event_a_reports_is():
+    result = extract(
+        "Title\nBy Fatmata J. Sesay, Freetown | Published 14 August\n\n"
+        "A report by UN experts published last July said troops were there."
+    )
+    assert [e.when for e in result.events] == ["last July"]

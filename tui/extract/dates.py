@@ -57,7 +57,9 @@ class DateRules:
         for sentence in [*takeaway_sentences, *self.body]:
             skip = self.dateline_end if sentence is self.dateline_sentence else 0
             text = sentence.text[skip:]  # "KABUL (Reuters) - " is not part of what happened
-            dated = dates_in(text)
+            # "By Fatmata J. Sesay | Published 14 August": when the piece appeared, not an event
+            # (a byline's capital; "a report published last July" is one)
+            dated = [(m, v) for m, v in dates_in(text) if not _PUBLISHED.search(text[: m.start()])]
             clauses = _clauses(text, [(m.start(), m.end()) for m, _ in dated])
             for (match, value), clause in zip(dated, clauses, strict=True):
                 found.append(
@@ -68,6 +70,9 @@ class DateRules:
         return found
 
 
+_PUBLISHED = re.compile(
+    r"\b(?:Published|Updated|Posted|First published|Last updated)(?:\s+on)?\s*:?\s*$"
+)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _PATTERNS = [
     # relative periods first: "late last year", "next month", "the following January"

@@ -326,6 +326,11 @@ class NameRules:
             mentions = [
                 _Mention("org", f"{plain} {noun.group(1)}", start, end + noun.end(), org_kind=kind)
             ]
+            if re.search(r"\b[Aa]n?\s+$", before) and noun.group(1) in (
+                "government",
+                "administration",
+            ):
+                mentions = []  # "a Lee government would …": one that does not exist yet
             if (
                 len(run) <= 3
                 and all(t.low not in COMMON | TITLES for t in run)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import (
+    CITIES_AND_REGIONS,
     COUNTRIES,
     KNOWN_ORGS,
     ORG_CUES,
@@ -157,13 +158,18 @@ _NOT_A_BODY = (
     r"sites?|installations?|facility|facilities|doctrine|pressure|presence|aid|help|support|"
     r"contractors?|equipment|ties|cooperation|strikes?|action|power|regime|era|dictatorship)\b"
 )
+_REGIONS = CITIES_AND_REGIONS - {capital for capital, _ in COUNTRIES.values()}
 _BODY_RE = re.compile(
     r"(?:(?P<own>[A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+){0,2})['’]s\s+"
     r"|(?P<dem>\b(?:" + "|".join(sorted(demonyms(), key=len, reverse=True)) + r"))\s+"
     r"|(?P<det>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ww]hose)\s+(?:(?:country|island|nation|"
     r"region|state|kingdom|republic)['’]s\s+)?)"
     r"|(?P<rival>\b[Aa]n?\s+(?=(?:rival|parallel|transitional|interim)\s+government))"
-    r"|(?P<country>\b(?:" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r"))\s+"
+    # a country's or a region's body: "Balochistan home department", "the Gaza health ministry"
+    r"|(?P<country>\b(?:"
+    # (not a capital's: "the Tripoli government" is a country's government written another way)
+    + "|".join(re.escape(p) for p in sorted(set(COUNTRIES) | _REGIONS, key=len, reverse=True))
+    + r"))\s+"
     r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|security forces)\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
