@@ -624,3 +624,22 @@ def test_a_bylines_publication_date_is_no_event_a_reports_is():
         "A report by UN experts published last July said troops were there."
     )
     assert [e.when for e in result.events] == ["last July"]
+
+
+def test_a_national_branch_of_a_known_group_and_a_weapon_model():
+    people, orgs = _found(
+        "Islamabad accuses the Afghan Taliban of sheltering fighters. The tanks were US-made "
+        "M1 Abrams."
+    )
+    assert "Afghan Taliban" in orgs
+    assert not people
+
+
+def test_a_lone_name_with_what_only_a_person_has_is_a_person():
+    people, _ = _found("Yoon's impeachment split the party. Voters broke with Yoon.")
+    assert people == {"Yoon"}
+
+
+def test_an_office_in_a_city_is_the_office_the_city_a_place():
+    _, orgs = _found("The Foreign Office in Islamabad said talks would resume.")
+    assert "Foreign Office" in orgs and "Foreign Office in Islamabad" not in orgs

@@ -60,6 +60,14 @@ _THE_BEFORE_NAME = re.compile(
     r"(?<![\w'’])[Tt]he\s+(?:(?:[a-z]+(?:ive|al|ous|ic|ing|ed|ful)|pro-[\w\-]+|anti-[\w\-]+|"
     r"state-[a-z]+|[a-z]+-(?:run|owned|based|leaning|wing|language))\s+){0,2}$"
 )
+_PERSONS_THING = re.compile(
+    r"\s+(?:(?:former|late|estranged|eldest|youngest|elder|younger|own|chief|top|closest)\s+)?"
+    r"(?:impeachment|arrest|trial|wife|husband|son|sons|daughter|daughters|brother|sister|father|"
+    r"mother|nephew|uncle|cousin|widow|successor|predecessor|supporters|loyalists|aide|aides|"
+    r"lawyer|lawyers|spokesman|spokeswoman|spokesperson|premiership|tenure|resignation|death|"
+    r"funeral|assassination|re-election|ouster|removal|detention|conviction|pardon|deputy|"
+    r"bodyguards|inauguration|birthday|memoir|remarks)\b"
+)
 _PLURAL_NOUN = re.compile(
     r"\s+(?:factions|gangs|militias|groups|parties|cartels|clans|movements)\b"
 )
@@ -149,13 +157,7 @@ class NameRules:
                     return [self.org_mention(named, plain, named[0].start, named[-1].end)]
         # "Mainland Affairs Council in Taipei": a place after "in" / "on" / "to" is not in the name
         for index, tok in enumerate(run[1:-1], start=1):
-            if (
-                tok.low in ("in", "to", "on")
-                and not tok.capital
-                # "UN Assistance Mission in Afghanistan", "Office of the Representative in …" keep it
-                and run[index - 1].low in ORG_CUES
-                and run[index - 1].low not in ("mission", "office", "operation", "force", "envoy")
-            ):
+            if tok.low in ("in", "to", "on") and not tok.capital and run[index - 1].low in ORG_CUES:
                 rest = run[index + 1 :]
                 if rest and rest[0].low == "the" and not rest[0].capital:
                     rest = rest[1:]
@@ -473,6 +475,11 @@ class NameRules:
                         )
                     )
             return mentions
+        if len(run) > 1 and run[0].bare in self.demonyms and _text_plain(run[1:]) in KNOWN_ORGS:
+            # "the Afghan Taliban", "the Pakistani Taliban": a known group's national branch
+            return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[_text_plain(run[1:])])]
+        if any(re.fullmatch(r"[A-Z]+-?\d+[A-Z]?", t.bare) for t in run):
+            return []  # "M1 Abrams", "T-72", "F-16 Fighting Falcon": a weapon's model, nobody
         if not self.looks_like_name(run):
             return []
         if len(run) == 1 and _CAMEL.fullmatch(run[0].bare):
@@ -658,6 +665,8 @@ class NameRules:
                 r"\b(?:Mr|Mrs|Ms|Dr|President|Minister|General|Gen|Sheikh|Mullah|Commander|spokesperson|spokesman|leader)\.?\s+$",
                 before,
             )
+            # "Yoon's impeachment", "Tinubu's aides": what only a person has
+            or (text[mention.end - 2 : mention.end] in ("'s", "’s") and _PERSONS_THING.match(after))
         ):
             self.add_person(name, text)
             mention.kind = "person"
