@@ -643,3 +643,26 @@ def test_a_lone_name_with_what_only_a_person_has_is_a_person():
 def test_an_office_in_a_city_is_the_office_the_city_a_place():
     _, orgs = _found("The Foreign Office in Islamabad said talks would resume.")
     assert "Foreign Office" in orgs and "Foreign Office in Islamabad" not in orgs
+
+
+def test_a_union_of_states_body_in_lower_case_takes_its_acronym():
+    result = extract(
+        "Title\nThe U.N. refugee agency, UNHCR, said 2 million had fled. UNAMA, the UN mission in "
+        "Afghanistan, said so. The European Union launched a naval mission."
+    )
+    orgs = {f.name: f.aliases for f in result.factions}
+    assert "UNHCR" in orgs["U.N. refugee agency"]
+    assert "UNAMA" in orgs["UN mission in Afghanistan"]
+    assert not any("launched" in name for name in orgs)
+
+
+def test_a_known_groups_branch_and_a_family_named_network():
+    result = extract(
+        "Title\nThey backed the Islamic State Sahel Province and Islamic State Khorasan Province "
+        "(ISKP). The Haqqani network is family-run; the Haqqanis deny it."
+    )
+    orgs = {f.name: f.aliases for f in result.factions}
+    assert "Islamic State Sahel Province" in orgs
+    assert orgs["Islamic State Khorasan Province"] == {"ISKP"}
+    assert orgs["Haqqani network"] == {"Haqqanis"}
+    assert not result.places or "Sahel Province" not in result.places

@@ -333,6 +333,7 @@ KNOWN_ORGS: dict[str, str] = {
     "International Crisis Group": "movement", "ACLED": "movement", "Oxfam": "movement",
     "Save the Children": "movement", "OCHA": "international body", "WFP": "international body",
     "UNRWA": "international body", "UNDP": "international body", "IOM": "international body",
+    "U.N.": "international body", "E.U.": "international body", "Getty Images": "outlet",
     "Shin Bet": "government", "Mossad": "government", "Likud": "party",
 }  # fmt: skip
 

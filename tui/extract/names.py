@@ -37,6 +37,7 @@ from .tokens import (
     _ORG_NOUN,
     STARTERS,
     _is_orgish,
+    _known_prefix,
     _Mention,
     _runs,
     _split_and,
@@ -60,6 +61,17 @@ _THE_BEFORE_NAME = re.compile(
     r"(?<![\w'’])[Tt]he\s+(?:(?:[a-z]+(?:ive|al|ous|ic|ing|ed|ful)|pro-[\w\-]+|anti-[\w\-]+|"
     r"state-[a-z]+|[a-z]+-(?:run|owned|based|leaning|wing|language))\s+){0,2}$"
 )
+_AGENCY = re.compile(
+    r"(?:\b(?P<before>[A-Z][A-Z0-9\-]{2,9}),\s+the\s+)?"
+    r"\b(?P<org>United Nations|U\.N\.|UN|European Union|EU|African Union|AU)\s+"
+    r"(?P<desc>(?:[a-z][\w'’\-]*\s+){0,3}?(?:agency|office|mission|watchdog|programme|program|"
+    r"fund|monitors|peacekeeping mission|force)"
+    r"(?:\s+(?:in|to|for|on)\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)?)\b"
+    r"(?:,?\s+(?P<after>[A-Z][A-Z0-9\-]{2,9})\b)?"
+)
+_NOT_DESCRIPTIVE = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "said",
+                    "says", "sent", "and", "or", "the", "a", "an", "its", "their", "his", "her",
+                    "to", "that", "which", "who", "also", "not", "new"}  # fmt: skip
 _PERSONS_THING = re.compile(
     r"\s+(?:(?:former|late|estranged|eldest|youngest|elder|younger|own|chief|top|closest)\s+)?"
     r"(?:impeachment|arrest|trial|wife|husband|son|sons|daughter|daughters|brother|sister|father|"
@@ -111,6 +123,25 @@ class NameRules:
                     )
                 continue
             found.extend(self.classify_whole_run(sentence, run, tokens))
+        # "the UN refugee agency, UNHCR", "UNAMA, the UN mission in Afghanistan": one body of a
+        # union of states, described in lower case, its acronym an alias
+        # (the union itself is named too: keys differ on whether it acts)
+        for match in _AGENCY.finditer(sentence):
+            if any(w in _NOT_DESCRIPTIVE or w.endswith("ed") for w in match.group("desc").split()):
+                continue  # "the European Union launched a naval mission"
+            name = f"{match.group('org')} {match.group('desc')}"
+            found.append(
+                _Mention(
+                    "org",
+                    name,
+                    match.start("org"),
+                    match.end("desc"),
+                    org_kind="international body",
+                )
+            )
+            acronym = match.group("after") or match.group("before")
+            if acronym and acronym not in NOT_ACRONYMS:
+                self.bracketed.setdefault(acronym, name)
         taken = [(m.start, m.end) for m in found if m.kind == "org"]
         for body in bodies(sentence):
             if not any(s < body.end and body.start < e for s, e in taken):
@@ -197,7 +228,9 @@ class NameRules:
                 any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
                 or all(h[-1].low in ORG_CUES or _text_plain(h) in KNOWN_ORGS for h in halves)
                 or all(
-                    h[0].low.split("-")[0] in GROUP_HEADS or _text_plain(h) in KNOWN_ORGS
+                    h[0].low.split("-")[0] in GROUP_HEADS
+                    or _text_plain(h) in KNOWN_ORGS
+                    or _known_prefix(h)
                     for h in halves
                 )
             )
@@ -355,6 +388,10 @@ class NameRules:
             return self.place_mention(plain, start, end, before, after)
         if len(run) > 1 and run[0].low in PLACE_PREFIXES and not _is_orgish(run):
             return [_Mention("place", plain, start, end)]  # "Port Sudan", "Jebel Amer"
+        if _known_prefix(run):
+            # "Islamic State Sahel Province", "Islamic State Khorasan Province": a known group's
+            # branch, named after a place
+            return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[_text_plain(run[:2])])]
         if run[-1].low in PLACE_HEADS or re.match(
             r"\s+(?:" + "|".join(PLACE_NOUNS) + r")\b", after
         ):

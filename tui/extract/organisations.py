@@ -327,6 +327,17 @@ class OrganisationRules:
                     base = variant
             if base is None and name + "s" in self.orgs:
                 base = name + "s"  # "Sadrist" is the Sadrists
+            if base is None and len(words) == 1 and name.endswith("s"):
+                # "the Haqqanis" are the Haqqani network (or clan, or family)
+                family = [
+                    o
+                    for o in self.orgs
+                    if o.split()[0] == name[:-1]
+                    and len(o.split()) == 2
+                    and o.split()[1] in ("network", "clan", "family", "tribe", "brothers")
+                ]
+                if len(family) == 1:
+                    base = family[0]
             if base is None and len(words) >= 2:
                 # "National Consensus" is short for "National Consensus of Afghan Political …"
                 longer = [o for o in self.orgs if o != name and o.startswith(name + " ")]

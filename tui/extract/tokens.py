@@ -143,7 +143,7 @@ def _org_continues(tokens: list[_Tok], index: int, so_far: list[_Tok]) -> bool:
 
 def _is_orgish(run: list[_Tok]) -> bool:
     """Has an organisation cue word, is a known organisation, or is glued to one ("Tehreek-e-Taliban")."""
-    if _text_plain(run) in KNOWN_ORGS:
+    if _text_plain(run) in KNOWN_ORGS or _known_prefix(run):
         return True
     for tok in run:
         parts = tok.bare.split("-")
@@ -162,6 +162,11 @@ def _is_orgish(run: list[_Tok]) -> bool:
         ):
             return True
     return False
+
+
+def _known_prefix(run: list[_Tok]) -> bool:
+    """Opens with a known two-word organisation and goes on: "Islamic State Sahel Province"."""
+    return len(run) > 2 and f"{run[0].text} {run[1].text}" in KNOWN_ORGS
 
 
 def _text_plain(run: list[_Tok]) -> str:
