@@ -666,3 +666,32 @@ def test_a_known_groups_branch_and_a_family_named_network():
     assert orgs["Islamic State Khorasan Province"] == {"ISKP"}
     assert orgs["Haqqani network"] == {"Haqqanis"}
     assert not result.places or "Sahel Province" not in result.places
+
+
+LIST_OF_DATES = (
+    "Court delays hearings\n"
+    "SEOUL, March 4, 2025 (Reuters) - The Supreme Court sent the case back on May 1, and hearings "
+    "set for May 15, May 27 and June 18 were postponed. Prosecutors said on Tuesday they would "
+    "appeal before the rainy season begins in June.\n"
+)
+
+
+def test_a_list_of_dates_shares_one_clause_and_a_subordinate_clause_is_its_own():
+    events = {e.when: e.clause for e in extract(LIST_OF_DATES).events}
+    assert events["May 1"] == "The Supreme Court sent the case back on May 1"
+    shared = "hearings set for May 15, May 27 and June 18 were postponed."
+    assert events["May 15"] == events["May 27"] == events["June 18"] == shared
+    assert events["Tuesday"] == "Prosecutors said on Tuesday they would appeal"
+    assert events["June"] == "before the rainy season begins in June."
+
+
+def test_one_sentences_dates_are_never_several_history_items_saying_the_same(empty_project):
+    from tui.ingest.draft import make_draft
+
+    draft = make_draft(extract(LIST_OF_DATES), LIST_OF_DATES.encode(), empty_project / "content")
+    (brief_file,) = [p for p in draft.files if p.parent.name == "briefs"]
+    history = draft.files[brief_file].decode().split("## History")[1].split("[^1]:")[0]
+    items = [line for line in history.splitlines() if line.startswith("- **")]
+    assert [i.split("**")[1] for i in items] == ["May 1", "May 15", "Tuesday", "June"]
+    texts = [i.split(" — ", 1)[1].split("[^")[0] for i in items]
+    assert len(set(texts)) == len(texts)

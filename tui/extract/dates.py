@@ -135,15 +135,31 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
     return found
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:and\s+|but\s+|then\s+)?|;\s+|\s+(?:and|but|while|then)\s+")
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:and\s+|but\s+|then\s+)?|;\s+|\s+(?:and|but|while|then)\s+"
+    # a subordinate clause: "said on Tuesday they would appeal | before the rains begin in June"
+    r"|\s+(?=(?:before|after|until|once|because|unless|when)\s)"
+)
+# only separators between two dates: "May 15, May 27 and June 18" is one list of dates
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[-–]\s*)")
 
 
 def _clauses(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """The part of the sentence that goes with each date, when a sentence holds several ("closed
     on December 8, reopened on January 7 and …"): cut at the first clause break after each date.
-    With one date, the whole sentence."""
+    With one date, the whole sentence. The dates of one list ("hearings set for May 15, May 27
+    and June 18 were postponed") share one clause."""
     if len(spans) < 2:
         return [text.strip()] * len(spans)
+    groups: list[list[int]] = [[0]]
+    for index in range(1, len(spans)):
+        if _LIST_GAP.fullmatch(text, spans[index - 1][1], spans[index][0]):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    if len(groups) < len(spans):
+        merged = _clauses(text, [(spans[g[0]][0], spans[g[-1]][1]) for g in groups])
+        return [merged[i] for i, group in enumerate(groups) for _ in group]
     cuts = [0]
     for (_, end), (next_start, _) in itertools.pairwise(spans):
         brk = _CLAUSE_BREAK.search(text, end, next_start)

@@ -311,9 +311,13 @@ def _brief_text(
             lines.append(f"- {md_text(takeaway)}[^{label}]")
     lines += ["", "## History", ""]
     seen: set[str] = set()
+    said: set[tuple[str, str]] = set()  # (sentence, text) of the items drafted
     neighbours = _neighbours(extraction)
     for event in extraction.events:
         text = event.clause or event.what
+        if (event.sentence, text) in said:
+            continue  # one sentence's dates that share their words ("on May 15, May 27 and June
+            # 18"): one History item, dated by the first, not several items saying the same
         headline = text.partition(". ")[0]
         key = f"{slugify(event.when)}-{slugify(headline, 5)}"
         if key in seen or draft.history >= MAX_HISTORY:
@@ -332,6 +336,7 @@ def _brief_text(
             draft.left_out += 1
             continue
         seen.add(key)
+        said.add((event.sentence, text))
         draft.history += 1
         lines.append(f"- **{md_text(event.when)}** — {md_text(text)}[^{label}]")
     comment = "<!-- Drafted by `brief import`: rewrite the summary in your own words and check every claim. -->"
