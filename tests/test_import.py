@@ -695,3 +695,52 @@ def test_one_sentences_dates_are_never_several_history_items_saying_the_same(emp
     assert [i.split("**")[1] for i in items] == ["May 1", "May 15", "Tuesday", "June"]
     texts = [i.split(" — ", 1)[1].split("[^")[0] for i in items]
     assert len(set(texts)) == len(texts)
+
+
+def test_military_ranks_are_titles_not_names():
+    people, _ = _found(
+        "Brigadier Omar Khan said patrols were routine. Air Commodore Edward Gabkwet, the air "
+        "force spokesman, said so. Commodore Jay Tarriela posts videos."
+    )
+    assert people == {"Omar Khan", "Edward Gabkwet", "Jay Tarriela"}
+
+
+def test_arabic_heads_and_named_operations_open_organisations():
+    people, orgs = _found(
+        "Ahrar al-Sham and Jaysh al-Islam have also joined. Operation Hadin Kai and Operation "
+        "Fansan Yamma have struggled. A survey by Social Weather Stations found trust low."
+    )
+    assert {
+        "Ahrar al-Sham",
+        "Jaysh al-Islam",
+        "Operation Hadin Kai",
+        "Operation Fansan Yamma",
+    } <= orgs
+    assert "Social Weather Stations" in orgs
+    assert not people
+
+
+def test_more_lower_case_bodies_and_an_embassy_only_with_its_owner():
+    _, orgs = _found(
+        "The Chinese embassy in Manila said so. The embassy said. The regional administration "
+        "imposed a curfew. Clashes with government forces killed 10. The government denied it. "
+        "He called on the defence headquarters to stop."
+    )
+    assert {
+        "Chinese embassy",
+        "regional administration",
+        "government forces",
+        "government",
+        "defence headquarters",
+    } <= orgs
+    assert "embassy" not in orgs
+
+
+def test_peoples_shoals_and_web_addresses():
+    people, orgs = _found(
+        "By Andreína Itriago | Cotejo.info\n\nIn June, 72% of Filipinos agreed that Second Thomas "
+        "Shoal mattered. It includes the Turkistan Islamic Party, a mostly Uyghur group. Saleem "
+        "Baloch said so."
+    )
+    assert people == {"Andreína Itriago", "Saleem Baloch"}
+    assert "Cotejo.info" in orgs and "Uyghur" not in orgs

@@ -254,6 +254,15 @@ ORG_CUES: dict[str, str] = {
     "fatah": "movement", "estado": "armed group", "ejército": "armed group", "ejercito": "armed group",
     "frente": "armed group", "clan": "armed group", "cartel": "armed group", "hezb": "armed group",
     "force": "armed group", "service": "government", "lab": "movement", "laboratory": "movement",
+    "jaysh": "armed group", "ahrar": "armed group", "faylaq": "armed group", "katiba": "armed group",
+    "firqat": "armed group", "haraka": "armed group", "jabha": "armed group", "usbat": "armed group",
+    "tajammu": "party", "tayyar": "party", "ittihad": "coalition", "ittilaf": "coalition",
+    "operation": "armed group",  # "Operation Hadin Kai": a named military operation
+    # plural nouns that end names of bodies, not of people: "Social Weather Stations"
+    "stations": "movement", "partners": "movement", "associates": "movement",
+    "analytics": "movement", "insights": "movement", "strategies": "movement",
+    "consultants": "movement", "reporters": "movement", "defenders": "movement",
+    "volunteers": "movement", "mothers": "movement", "veterans": "movement",
     "express": "outlet", "telegraph": "outlet", "mirror": "outlet", "chronicle": "outlet",
     "observer": "outlet", "courier": "outlet", "dispatch": "outlet", "standard": "outlet",
     "house": "movement", "tracker": "movement", "portal": "movement", "labs": "movement", "coordination": "movement",
@@ -274,7 +283,9 @@ ORG_CUES: dict[str, str] = {
 # starts with one is a name of its own, so "Kataib Hezbollah and Harakat … al-Nujaba" are two.
 GROUP_HEADS = {"jaish", "kataib", "kata'ib", "asaib", "harakat", "jama'at", "jamaat", "jabhat",
                "hayat", "hay'at", "ansar", "liwa", "saraya", "hizb", "tanzim", "tehreek", "tehrik",
-               "lashkar", "sipah", "jund", "hezb", "junud", "quwat", "firqat", "majlis"}  # fmt: skip
+               "lashkar", "sipah", "jund", "hezb", "junud", "quwat", "firqat", "majlis", "jaysh",
+               "ahrar", "faylaq", "katiba", "haraka", "jabha", "usbat", "tajammu", "tayyar",
+               "ittihad", "ittilaf"}  # fmt: skip
 # Lowercase nouns after a capitalised name that make it a place: "the Bab al-Mandab strait".
 PLACE_NOUNS = {"strait", "river", "sea", "valley", "province", "region", "district", "border",
                "crossing", "mountains", "island", "islands", "city", "port", "airport", "base", "camp",
@@ -283,7 +294,9 @@ PLACE_NOUNS = {"strait", "river", "sea", "valley", "province", "region", "distri
 PLACE_HEADS = {"zone", "square", "street", "strait", "valley", "province", "airport", "bridge",
                "island", "mountains", "river", "sea", "gulf", "corridor", "region", "district",
                "governorate", "city", "port", "base", "camp", "heights", "desert", "plain", "ocean",
-               "lake", "coast", "highway", "mountain", "hills", "delta", "basin", "oasis"}  # fmt: skip
+               "lake", "coast", "highway", "mountain", "hills", "delta", "basin", "oasis",
+               "shoal", "reef", "atoll", "cay", "archipelago", "bay", "lagoon", "pass",
+               "gorge", "plateau", "dam"}  # fmt: skip
 # Capitalised first words that make a name a place: "Port Sudan", "Jebel Amer", "Lake Chad".
 PLACE_PREFIXES = {"port", "jebel", "jabal", "mount", "lake", "cape", "gulf", "bay", "wadi", "ras",
                   "bab", "fort", "camp", "sea", "strait", "mar", "rio", "san", "santa", "sao"}  # fmt: skip
@@ -351,6 +364,9 @@ TITLES = {
     "warlord", "strongman", "dictator", "monarch", "sultan", "caliph", "pope", "bishop", "archbishop",
     "patriarch", "rabbi", "catholicos", "cardinal", "mufti", "defence", "defense", "foreign", "interior", "finance", "education", "health", "higher", "information", "culture", "trade", "economy", "energy",
     "intelligence", "security", "national", "supreme", "acting", "former", "interim", "opposition",
+    # military and police ranks: "Brigadier Omar Khan", "Air Commodore Edward Gabkwet"
+    "brigadier", "commodore", "corporal", "private", "superintendent", "inspector", "constable",
+    "wing", "squadron", "field", "rear", "vice", "air", "staff", "warrant",
 }  # fmt: skip
 ROLE_HEADS = {
     "president", "minister", "chancellor", "secretary", "secretary-general", "general", "colonel",
@@ -361,6 +377,7 @@ ROLE_HEADS = {
     "correspondent", "editor", "coordinator", "commissioner", "premier", "admiral", "captain",
     "major", "lieutenant", "marshal", "imam", "cleric", "rapporteur", "officer", "dictator",
     "archbishop", "bishop", "patriarch", "catholicos", "pope", "cardinal", "rabbi", "mufti",
+    "brigadier", "commodore", "corporal", "superintendent", "inspector", "constable",
 }  # fmt: skip
 HONORIFICS = {
     "mr",
@@ -431,6 +448,13 @@ COMMON = {
     "affairs", "arabic", "persian", "farsi", "dari", "pashto", "urdu", "hebrew", "english",
     "amharic", "swahili", "hausa", "hindi", "bengali", "tamil", "mandarin", "cantonese", "tigrinya",
 }  # fmt: skip
+# Peoples, faiths and sects: "a mostly Uyghur group" names no group.
+PEOPLES = {"uyghur", "uighur", "druze", "alawite", "pashtun", "tuareg", "fulani", "hazara",
+           "rohingya", "baloch", "baluch", "oromo", "tigrayan", "yazidi", "bedouin", "tajik",
+           "uzbek", "turkmen", "berber", "amazigh", "hutu", "tutsi", "masalit", "zaghawa",
+           "somali", "afar", "amhara", "igbo", "yoruba", "hausa", "kanuri", "sahrawi", "kachin",
+           "karen", "shan", "chin", "rakhine", "bamar", "maronite", "coptic", "ismaili",
+           "salafist", "salafi", "wahhabi", "sufi", "evangelical", "orthodox"}  # fmt: skip
 # Capitalised acronyms that name no organisation.
 NOT_ACRONYMS = {"AI", "GDP", "TV", "CEO", "ID", "PM", "AM", "OK", "HIV", "AIDS", "DNA", "GPS",
                 "NGO", "NGOs", "VIP", "FAQ", "CLAIM", "VERDICT", "RATING", "FACT", "CHECK", "UPDATE",

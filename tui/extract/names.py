@@ -18,6 +18,7 @@ from .gazetteer import (
     ORG_CUES,
     ORG_NOUNS,
     PARTICLES,
+    PEOPLES,
     PERSON_VERBS,
     PLACE_HEADS,
     PLACE_NOUNS,
@@ -227,6 +228,8 @@ class NameRules:
             and (
                 any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
                 or all(h[-1].low in ORG_CUES or _text_plain(h) in KNOWN_ORGS for h in halves)
+                # "Operation Hadin Kai and Operation Fansan Yamma": one cue word opens each
+                or (len({h[0].low for h in halves}) == 1 and halves[0][0].low in ORG_CUES)
                 or all(
                     h[0].low.split("-")[0] in GROUP_HEADS
                     or _text_plain(h) in KNOWN_ORGS
@@ -320,8 +323,8 @@ class NameRules:
         noun = _ORG_NOUN.match(after)
         if noun and not _is_orgish(run) and not self.is_place(plain):
             kind = ORG_NOUNS[noun.group(1)]
-            if all(t.low in COMMON for t in run):
-                return []  # "the largest Christian party"
+            if all(t.low in COMMON | PEOPLES for t in run):
+                return []  # "the largest Christian party", "a mostly Uyghur group"
             if run[-1].text != run[-1].bare and noun.group(1) in NAME_WITHOUT_NOUN:
                 return [_Mention("single", plain, start, end)] if len(run) == 1 else []
                 # "Hasina's party" is a person's party, not one named "Hasina"
@@ -512,6 +515,8 @@ class NameRules:
                         )
                     )
             return mentions
+        if run[0].text == "Air" and len(run) == 2 and run[1].low.rstrip(".") not in TITLES:
+            return [_Mention("org", plain, start, end, org_kind="movement")]  # "Air France"
         if len(run) > 1 and run[0].bare in self.demonyms and _text_plain(run[1:]) in KNOWN_ORGS:
             # "the Afghan Taliban", "the Pakistani Taliban": a known group's national branch
             return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[_text_plain(run[1:])])]
@@ -519,10 +524,10 @@ class NameRules:
             return []  # "M1 Abrams", "T-72", "F-16 Fighting Falcon": a weapon's model, nobody
         if not self.looks_like_name(run):
             return []
+        if plain.removesuffix("s") in self.demonyms or (len(run) == 1 and run[0].low in PEOPLES):
+            return []  # "Filipinos", "the Druze": a people, nobody's name
         if len(run) == 1 and _CAMEL.fullmatch(run[0].bare):
             return [_Mention("org", plain, start, end, org_kind="movement")]  # "TotalEnergies"
-        if run[0].text == "Air" and len(run) == 2:
-            return [_Mention("org", plain, start, end, org_kind="movement")]  # "Air France"
         if (
             _THE_BEFORE_NAME.search(before)
             and plain.removesuffix("s") not in self.demonyms  # "the Egyptians": a people

@@ -124,7 +124,8 @@ _HEADED_BODY = (
     r"(?:commission|committee|office|department|directorate|secretariat|tribunal|inspectorate)"
 )
 _BODY = (
-    r"(?:(?:interior|foreign|defen[cs]e|health|finance|justice|information|economy|education|"
+    r"(?:government forces|government troops|pro-government forces|"
+    r"(?:interior|foreign|defen[cs]e|health|finance|justice|information|economy|education|"
     r"energy|oil|home|intelligence|security|religious affairs|foreign affairs|internal affairs)\s+"
     rf"ministry|ministry\s+of\s+(?:the\s+)?{_PORTFOLIO}(?:\s+(?:(?:and|&)\s+)?{_PORTFOLIO}){{0,3}}|"
     r"(?:prime minister|president|premier|governor|mayor)['’]s\s+office|"
@@ -138,12 +139,14 @@ _BODY = (
     r"government|armed forces|security forces|military|army|navy|air force|police|"
     r"intelligence services|intelligence service|intelligence agency|spy agency|border guards|"
     r"border guard|border police|coast guard|ruling bloc|ruling party|ruling coalition|"
-    r"ruling military council|paramilitaries|" + _HEADED_BODY + r")"
+    r"ruling military council|paramilitaries|"
+    r"(?:regional|interim|transitional|local|military|provincial|state)\s+administration|"
+    r"defen[cs]e headquarters|embassy|" + _HEADED_BODY + r")"
 )
 BODY_WORDS = {"army", "military", "navy", "police", "junta", "forces", "militia"}
 BODY_AFTER_DEMONYM = (
     r"\s+(?:armed forces|security forces|army|military|navy|air force|police|intelligence|"
-    r"border guards?|border police|coast guard|junta|(?:[a-z]+\s+)?ministry|paramilitaries)\b"
+    r"border guards?|border police|coast guard|junta|(?:[a-z]+\s+)?ministry|paramilitaries|embassy)\b"
 )
 # lower-case nouns after a name that are not part of the name: "the Tren de Aragua gang"
 NAME_WITHOUT_NOUN = {"gang", "party", "cartel", "group", "coalition", "alliance", "militias",
@@ -170,7 +173,7 @@ _BODY_RE = re.compile(
     # (not a capital's: "the Tripoli government" is a country's government written another way)
     + "|".join(re.escape(p) for p in sorted(set(COUNTRIES) | _REGIONS, key=len, reverse=True))
     + r"))\s+"
-    r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|security forces)\b)))"
+    r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|security forces|government forces)\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
     r"federal|provincial|regional|Union|"
@@ -215,6 +218,7 @@ def bodies(sentence: str) -> list[_Mention]:
             "police",
             "parliament",
             "security forces",
+            "government forces",
         ):
             continue
         if (
@@ -228,6 +232,8 @@ def bodies(sentence: str) -> list[_Mention]:
             )
         ):
             continue  # "ended his presidency": a term of office
+        if body == "embassy" and own is None and dem is None:
+            continue  # "the embassy" alone: whose is not said here
         if own is not None:
             owner = own.split()[-1] if own.split()[0] in ("The", "A") else own
             if owner.lower() in ("group", "bloc") or owner in KNOWN_ORGS:
@@ -313,7 +319,12 @@ class OrganisationRules:
                 continue
             words = name.split()
             base = None
-            if len(words) == 2 and words[1] in ORG_NOUNS and words[0] in self.orgs:
+            if (
+                len(words) == 2
+                and words[1] in ORG_NOUNS
+                and words[0] in self.orgs
+                and words[0][:1].isupper()  # "government forces" are not the government
+            ):
                 base = words[0]
             elif len(words) >= 2 and words[0] in self.demonyms:
                 variant = " ".join([self.demonyms[words[0]], *words[1:]])

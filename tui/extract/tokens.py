@@ -43,6 +43,8 @@ INNER_POSSESSIVES = {"people", "general", "women", "worker", "workers", "nation"
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z])"
     r"|(?:(?<=[a-z] )|(?<=[A-Z]\. ))[A-Z]\.(?= (?:[A-Z]\. )*[A-Z][a-z])"
+    # a web address is one name: "Cotejo.info", "Rappler.com"
+    r"|[A-Z][\w\-]*\.(?:com|org|net|info|io|news|tv|co|ng|in|pk|af|ph)\b"
     r"|[^\W\d_][\w'’\-]*|\d[\w\-–/]*|[^\w\s]"
 )
 # Arabic articles and particles glued to a name: "al-Sudani", "wal-Muslimin", "bil-Sham"
