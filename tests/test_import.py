@@ -744,3 +744,12 @@ def test_peoples_shoals_and_web_addresses():
     )
     assert people == {"Andreína Itriago", "Saleem Baloch"}
     assert "Cotejo.info" in orgs and "Uyghur" not in orgs
+
+
+def test_outlets_and_firms_cited_by_a_bare_name():
+    people, orgs = _found(
+        "He told Rappler last year that it was so. The piece was reviewed by Efecto Cocuyo. Its "
+        "partners are Hess and ExxonMobil. Channels of talks stayed open."
+    )
+    assert {"Rappler", "Efecto Cocuyo", "Hess", "ExxonMobil"} <= orgs
+    assert not people and "Channels" not in orgs

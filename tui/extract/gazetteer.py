@@ -349,6 +349,51 @@ KNOWN_ORGS: dict[str, str] = {
     "U.N.": "international body", "E.U.": "international body", "Getty Images": "outlet",
     "Shin Bet": "government", "Mossad": "government", "Likud": "party",
 }  # fmt: skip
+# Outlets, agencies, pollsters, monitors, think tanks and firms that conflict reporting cites by a
+# bare name ("he told Rappler", "reviewed by Efecto Cocuyo"): a name never taken for a person's.
+_OUTLET_NAMES = {
+    "Rappler", "Inquirer", "ABS-CBN", "GMA", "Kompas", "Antara", "Bernama", "Malaysiakini",
+    "Straits Times", "Mainichi", "Asahi", "Yomiuri", "Nikkei", "Hankyoreh", "Chosun", "JoongAng",
+    "Dong-a", "Jiji", "CCTV", "Caixin", "Sputnik", "RT", "Izvestia", "Kommersant", "Vedomosti",
+    "Meduza", "Novaya Gazeta", "Ukrainska Pravda", "Kyiv Independent", "Hromadske", "Suspilne",
+    "Euronews", "Deutsche Welle", "DW", "Der Spiegel", "Spiegel", "Le Monde", "Le Figaro",
+    "Mediapart", "France 24", "RFI", "Jeune Afrique", "El País", "El Pais",
+    "El Mundo", "Clarín", "Clarin", "La Nación", "Folha", "Estadão", "Globo", "El Tiempo",
+    "El Espectador", "El Universal", "Milenio", "Animal Político",
+    "Efecto Cocuyo", "El Pitazo", "Armando.info", "Tal Cual", "El Faro", "Confidencial", "Infobae",
+    "La Prensa", "Ynet", "Times of Israel", "Jerusalem Post", "Maariv", "Al-Monitor",
+    "Al Mayadeen", "Al Manar", "Al-Araby", "Enab Baladi", "Syria Direct", "Rudaw", "Kurdistan 24",
+    "Shafaq", "Alsumaria", "Cumhuriyet", "Daily Sabah", "Bianet", "Medyascope", "Mehr", "ISNA",
+    "Press TV", "Kayhan", "Etemad", "Shargh", "Iran International", "IranWire", "Geo",
+    "Express Tribune", "Jang", "ARY", "Samaa", "Tolo", "Tolo News", "TOLOnews", "Pajhwok",
+    "Khaama", "Amu", "Etilaatroz", "Hindustan Times", "Indian Express", "NDTV", "Scroll",
+    "ThePrint", "Firstpost", "Prothom Alo", "Daily Star", "Kathmandu Post", "Frontier Myanmar",
+    "Myanmar Now", "DVB", "Addis Standard", "Addis Fortune", "Fana", "Walta", "Daily Monitor",
+    "New Vision", "Garowe Online", "Hiiraan", "Shabelle", "Sudan Tribune", "Dabanga",
+    "Radio Dabanga", "Premium Times", "ThisDay", "Daily Trust",
+    "Sahara Reporters", "HumAngle", "Studio Tamani", "Lefaso", "Sidwaya", "Africa Check",
+    "DUBAWA", "PesaCheck", "Misbar", "Fatabyyano", "Bellingcat", "Airwars", "Crisis Group",
+    "Chatham House", "RUSI", "IISS", "SIPRI", "Brookings", "RAND", "Carnegie", "CSIS",
+    "Atlantic Council", "Wilson Center", "Stimson Center", "Hudson Institute",
+    "Heritage Foundation", "Lowy Institute", "ISW", "Critical Threats", "Long War Journal",
+    "Small Arms Survey", "Global Witness", "Forensic Architecture", "Sentinel",
+    "Conflict Armament Research", "InSight Crime", "Quaest", "AtlasIntel", "Atlas Intel",
+    "Datanálisis", "Datanalisis", "Delphos", "Meganálisis", "Gallup Korea", "Embrain",
+    "Hankook Research", "Pulse Asia", "Social Weather Stations", "SWS", "Levada Center", "FOM",
+    "VTsIOM", "KIIS", "Razumkov", "Arab Barometer", "Kantar", "Nielsen", "Morning Consult",
+    "Pew", "Pew Research Center",
+}  # fmt: skip
+_FIRMS = {
+    "ExxonMobil", "Chevron", "BP", "TotalEnergies", "Eni", "Equinor", "Hess", "CNOOC",
+    "Sinopec", "PetroChina", "Aramco", "Lukoil", "Novatek", "Rosatom", "Huawei", "ZTE",
+    "Starlink", "SpaceX", "Lockheed Martin", "Raytheon", "RTX", "Boeing", "Airbus", "Rheinmetall",
+    "BAE Systems", "Baykar", "Elbit", "Glencore", "Barrick", "Trafigura", "Vitol", "Maersk",
+    "Wagner Group", "Africa Corps",
+}  # fmt: skip
+for _name in _OUTLET_NAMES:
+    KNOWN_ORGS.setdefault(_name, "outlet")
+for _name in _FIRMS:
+    KNOWN_ORGS.setdefault(_name, "movement")
 
 # Titles and roles that stand before a name ("Foreign Minister Amir Khan Muttaqi").
 TITLES = {
