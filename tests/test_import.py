@@ -753,3 +753,47 @@ def test_outlets_and_firms_cited_by_a_bare_name():
     )
     assert {"Rappler", "Efecto Cocuyo", "Hess", "ExxonMobil"} <= orgs
     assert not people and "Channels" not in orgs
+
+
+def test_two_names_joined_by_and_when_the_first_is_complete():
+    _, orgs = _found(
+        "The Haitian Times and Radio Télé Métronome reported it. Lashkar-e-Jhangvi and the Hafiz "
+        "Gul Bahadur group have also claimed attacks. The Union Solidarity and Development Party won."
+    )
+    assert {"Haitian Times", "Radio Télé Métronome", "Lashkar-e-Jhangvi"} <= orgs
+    assert "Union Solidarity and Development Party" in orgs
+    assert not any(" and " in o for o in orgs - {"Union Solidarity and Development Party"})
+
+
+def test_kinds_in_the_plural_language_adjectives_and_unions():
+    people, orgs = _found(
+        "Amaglobeli founded the online outlets Batumelebi and Netgazeti. The Urdu-language daily "
+        "Jang and the English-language Dawn reported it. Police union Synapoha said so. It polled "
+        "for the opposition TV channel Formula."
+    )
+    assert {"Batumelebi", "Netgazeti", "Jang", "Dawn", "Synapoha", "Formula"} <= orgs
+    assert not orgs & {"TV", "Urdu-language", "The Urdu-language"}
+    assert "Synapoha" not in people
+
+
+def test_a_demonym_and_one_word_is_a_party_not_a_person():
+    people, orgs = _found("Georgian Dream insists it still wants to join the EU.")
+    assert "Georgian Dream" in orgs and not people
+
+
+def test_a_persons_government_is_the_person_and_the_government():
+    people, orgs = _found(
+        "Fano turned against Prime Minister Abiy Ahmed's government after it moved. The federal "
+        "government and the Taliban-run interior ministry denied it."
+    )
+    assert "Abiy Ahmed" in people
+    assert {"government", "federal government", "interior ministry"} <= orgs
+    assert not any("Abiy" in o for o in orgs)
+
+
+def test_a_vague_word_before_a_date_and_a_day_of_last_year_are_one_date():
+    result = extract(
+        "Title\nMost recently in July 2023 more than 50 were killed. Every evening since "
+        "November 28 of last year, protesters have gathered."
+    )
+    assert [e.when for e in result.events] == ["July 2023", "November 28"]

@@ -70,6 +70,7 @@ class DateRules:
         return found
 
 
+_JOINED = re.compile(r"\s+(?:in|on|since)\s+")
 _PUBLISHED = re.compile(
     r"\b(?:Published|Updated|Posted|First published|Last updated)(?:\s+on)?\s*:?\s*$"
 )
@@ -124,6 +125,13 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
             and match.start() != 0
         ):
             continue  # "Currently" only as a sentence opener; "Soon" mid-sentence is odd
+        if re.fullmatch(r"(?:last|next|this)\s+year", when, re.I) and re.search(
+            r"\d\s+of\s+$", text[: match.start()]
+        ):
+            continue  # "November 28 of last year": one date, its day already taken
+        joined = _JOINED.match(text, match.end())
+        if when.lower() in VAGUE and joined and _COMBINED.match(text, joined.end()):
+            continue  # "most recently in July 2023": the date that follows says when
         try:
             value = parse_date(when)
         except DateError:

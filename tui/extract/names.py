@@ -219,6 +219,14 @@ class NameRules:
                     *self.classify_whole_run(sentence, run[index + 2 :], tokens),
                 ]
         halves = _split_and(run)
+        if (
+            len(halves) == 2
+            and _is_orgish(halves[0])
+            and not _is_orgish(halves[1])
+            and any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
+            and _ORG_NOUN.match(sentence[run[-1].end :])
+        ):  # "Lashkar-e-Jhangvi and the Hafiz Gul Bahadur group": two groups
+            return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         # "the European Union and Turkey": an organisation and a place are two
         if len(halves) > 1 and any(self.is_place(_text_plain(h)) for h in halves):
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
@@ -228,6 +236,8 @@ class NameRules:
             and (
                 any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
                 or all(h[-1].low in ORG_CUES or _text_plain(h) in KNOWN_ORGS for h in halves)
+                # "the Haitian Times and Radio Télé Métronome": a complete name, then another
+                or (halves[0][-1].low in ORG_CUES and all(_is_orgish(h) for h in halves[1:]))
                 # "Operation Hadin Kai and Operation Fansan Yamma": one cue word opens each
                 or (len({h[0].low for h in halves}) == 1 and halves[0][0].low in ORG_CUES)
                 or all(
@@ -258,7 +268,7 @@ class NameRules:
         if (
             len(run) == 1
             and re.search(
-                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded)$",
+                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded|language|speaking)$",
                 run[0].bare,
             )
             and not re.match(
@@ -281,12 +291,13 @@ class NameRules:
             and len(run) > 1
             and not self.is_place(_text_plain(run[1:]))  # "The Caracas newspaper El Nacional"
             and _text_plain(run[1:]) not in self.demonyms  # "The Kuwaiti daily Al-Qabas"
+            and not re.search(r"-(?:language|speaking|based|owned|run)$", run[-1].bare)
         ):
             plain = _text_plain(run)  # "The Hindu newspaper": the article is in the name
             return [_Mention("org", plain, run[0].start, run[-1].end, org_kind="outlet")]
         for _ in range(2):  # "The Kremlin-linked Wagner Group": both kinds of leading word
             while len(run) > 1 and re.search(
-                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded)$",
+                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded|language|speaking)$",
                 run[0].bare,
             ):
                 run = run[1:]  # "Kurdish-led Syrian Democratic Forces"
@@ -308,6 +319,14 @@ class NameRules:
             run = run[:-1]
         if not run:
             return []
+        if len(run) == 1 and (
+            run[0].bare in NOT_ACRONYMS
+            or (
+                re.search(r"-(?:language|speaking|based|led|backed|run|owned)$", run[0].bare)
+                and not _ORG_NOUN.match(sentence[run[-1].end :])
+            )
+        ):
+            return []  # "the opposition TV channel", "The Urdu-language daily": no name here
         plain = _text_plain(run)
         start, end = run[0].start, run[-1].end
         after = sentence[end:]
@@ -325,6 +344,20 @@ class NameRules:
             kind = ORG_NOUNS[noun.group(1)]
             if all(t.low in COMMON | PEOPLES for t in run):
                 return []  # "the largest Christian party", "a mostly Uyghur group"
+            if run[-1].text != run[-1].bare and noun.group(1) in (
+                "government",
+                "administration",
+                "regime",
+            ):
+                # "Prime Minister Abiy Ahmed's government": the person, and the government
+                body = _Mention(
+                    "org",
+                    noun.group(1),
+                    end + noun.start(1),
+                    end + noun.end(1),
+                    org_kind="government",
+                )
+                return [*self.classify_run(sentence[:end], run, tokens), body]
             if run[-1].text != run[-1].bare and noun.group(1) in NAME_WITHOUT_NOUN:
                 return [_Mention("single", plain, start, end)] if len(run) == 1 else []
                 # "Hasina's party" is a person's party, not one named "Hasina"
@@ -524,6 +557,9 @@ class NameRules:
             return []  # "M1 Abrams", "T-72", "F-16 Fighting Falcon": a weapon's model, nobody
         if not self.looks_like_name(run):
             return []
+        if len(run) == 2 and run[0].bare in self.demonyms and run[1].low not in TITLES:
+            # "Georgian Dream", "Afghan International": a people's adjective opens no one's name
+            return [_Mention("org", plain, start, end, org_kind="movement")]
         if plain.removesuffix("s") in self.demonyms or (len(run) == 1 and run[0].low in PEOPLES):
             return []  # "Filipinos", "the Druze": a people, nobody's name
         if len(run) == 1 and _CAMEL.fullmatch(run[0].bare):
@@ -534,7 +570,8 @@ class NameRules:
             and not re.match(
                 r"\s+(?:of|era|years|doctrine|brothers|sisters|twins|household|dynasty|name|case|"
                 r"trial|affair|plan|effect|way|camp|presidency|government|administration|army|"
-                r"navy|military|police|forces|troops|coast guard|air force|border)\b",
+                r"navy|military|police|forces|troops|coast guard|air force|border|states|countries|"
+                r"nations|republics|region|regions|people|peoples|communities|diaspora|side)\b",
                 after,
             )
         ):

@@ -8,6 +8,7 @@ from .gazetteer import (
     CITIES_AND_REGIONS,
     COUNTRIES,
     KNOWN_ORGS,
+    NOT_ACRONYMS,
     ORG_CUES,
     ORG_NOUNS,
     TITLES,
@@ -26,12 +27,14 @@ _KIND_BEFORE = [
     # "the newspaper Al-Sabah", "the polling firm Delphos", "the rights group Foro Penal"
     (
         r"\b(?:newspaper|daily|weekly|magazine|news agency|agency|broadcaster|news site|website|"
-        r"news outlet|outlet|channel|station|pollster|polling firm|polling company|platform)\s+$",
+        r"news outlet|outlet|channel|station|pollster|polling firm|polling company|platform|"
+        r"outlets|newspapers|channels|broadcasters|pollsters|news sites|websites)\s+$",
         "outlet",
     ),
     (
         r"\b(?:rights group|group|think tank|gang|militia|firm|company|monitor|network|cartel|"
-        r"faction|movement|organi[sz]ation|institute|charity|NGO)\s+$",
+        r"faction|movement|organi[sz]ation|institute|charity|NGO|union|trade union|syndicate|"
+        r"federation|association)\s+$",
         "movement",
     ),
     # "a poll by Cedatos", "a survey by the Mogadishu-based Somali Public Agenda"
@@ -84,7 +87,16 @@ def org_by_context(run: list[_Tok], before: str, after: str) -> str | None:
         return "outlet"  # "By Sara Creta and Ahmed Nagi, Misbar", "By Mohamed Osman | Beam Reports"
     if len(run) == 1 and run[0].text == "X" and re.search(r"\b(?:on|via)\s+$", before):
         return "outlet"  # "shared on X"
+    if len(run) == 1 and run[0].bare in NOT_ACRONYMS:
+        return None  # "the opposition TV channel Formula": "TV" names nothing
     tail = before[-80:]
+    # "the online outlets Batumelebi and Netgazeti": a plural kind covers the second name too
+    tail = re.sub(
+        r"(\b(?:outlets|newspapers|agencies|groups|firms|companies|militias|parties|"
+        r"gangs|channels|broadcasters|pollsters|monitors)\s+)[A-Z][\w'’\-]*\s+and\s+$",
+        r"\1",
+        tail,
+    )
     for pattern, kind in _KIND_BEFORE:
         if re.search(pattern, tail, re.I if "poll" in pattern else 0):
             return kind
@@ -177,7 +189,7 @@ _BODY_RE = re.compile(
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
     r"federal|provincial|regional|Union|"
-    r"[A-Za-z]+-(?:backed|led|installed))\s+)?"
+    r"[A-Za-z]+-(?:backed|led|installed|run|controlled|appointed|allied))\s+)?"
     rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet)(?!\s+{_NOT_A_BODY})(?![\w\-])"
 )
 _PLACE_NAMES = place_names()
@@ -243,7 +255,7 @@ def bodies(sentence: str) -> list[_Mention]:
         elif dem is not None:
             name = f"{dem} {body}"
             start = match.start("dem") if match.group("dem") else match.start("country")
-        elif adj.strip() in ("provincial", "regional", "state", "caretaker", "civilian"):
+        elif adj.strip() in ("provincial", "regional", "state", "caretaker", "civilian", "federal"):
             name, start = f"{adj}{body}", match.start("adj")  # "the provincial government"
         else:
             name, start = body, match.start("body")
