@@ -797,3 +797,12 @@ def test_a_vague_word_before_a_date_and_a_day_of_last_year_are_one_date():
         "November 28 of last year, protesters have gathered."
     )
     assert [e.when for e in result.events] == ["July 2023", "November 28"]
+
+
+def test_a_hyphenated_compound_name_is_not_its_first_members():
+    _, orgs = _found("The EU-Turkey Joint Committee met on Monday.")
+    assert orgs == {"EU-Turkey Joint Committee"}
+    _, orgs = _found("EU-funded clinics closed.")
+    assert orgs == {"EU"}
+    result = extract("Title\nPresident Tinubu said so; Tinubu added more.")
+    assert [(p.name, p.aliases) for p in result.people] == [("Tinubu", set())]

@@ -91,9 +91,15 @@ class NameRules:
         found: list[_Mention] = []
         tokens = _tokens(sentence)
         # acronyms glued to a hyphen: "UN-supervised"
-        for tok in tokens:
+        for index, tok in enumerate(tokens):
             head = tok.text.split("-")[0]
-            if "-" in tok.text and head in KNOWN_ORGS:
+            nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+            if (
+                "-" in tok.text
+                and head in KNOWN_ORGS
+                # "EU-Turkey Joint Committee" is one name, not the EU's
+                and not (tok.text.split("-")[-1][:1].isupper() and nxt is not None and nxt.capital)
+            ):
                 found.append(
                     _Mention(
                         "org", head, tok.start, tok.start + len(head), org_kind=KNOWN_ORGS[head]
@@ -733,7 +739,8 @@ class NameRules:
             or name in [w for w in p.name.split() if w.lower() not in PARTICLES]
         ]
         if len(owners) == 1:
-            owners[0].aliases.add(name)
+            if name != owners[0].name:
+                owners[0].aliases.add(name)
             mention.kind, mention.name = "person", owners[0].name
             return
         before, after = text[: mention.start], text[mention.end :]
