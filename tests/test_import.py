@@ -806,3 +806,29 @@ def test_a_hyphenated_compound_name_is_not_its_first_members():
     assert orgs == {"EU"}
     result = extract("Title\nPresident Tinubu said so; Tinubu added more.")
     assert [(p.name, p.aliases) for p in result.people] == [("Tinubu", set())]
+
+
+def test_a_regions_forces_and_government_troops_at_a_sentence_start():
+    _, orgs = _found(
+        "Government troops and Jubaland forces clashed near Ras Kamboni. Iraq forces were there."
+    )
+    assert {"government troops", "Jubaland forces"} <= orgs
+    assert "Iraq forces" not in orgs
+
+
+def test_a_place_noun_ends_an_organisations_name():
+    _, orgs = _found(
+        "The Puntland Security Force is fighting Islamic State Somalia in the Cal Miskaad mountains."
+    )
+    assert "Islamic State Somalia" in orgs
+    assert not any("Miskaad" in o for o in orgs)
+
+
+def test_from_a_capital_the_government_is_not_a_neighbours():
+    result = extract(
+        "Title\nBOGOTA, Jan 21 (Reuters) - The ELN attacked civilians. The Venezuelan government "
+        "did not respond. Petro made peace the centrepiece of his government."
+    )
+    orgs = {f.name: f.aliases for f in result.factions}
+    assert "Venezuelan government" in orgs and "government" in orgs
+    assert "government" not in orgs["Venezuelan government"]

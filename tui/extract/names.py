@@ -70,6 +70,7 @@ _AGENCY = re.compile(
     r"(?:\s+(?:in|to|for|on)\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)?)\b"
     r"(?:,?\s+(?P<after>[A-Z][A-Z0-9\-]{2,9})\b)?"
 )
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(PLACE_NOUNS)) + r")\b")
 _NOT_DESCRIPTIVE = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "said",
                     "says", "sent", "and", "or", "the", "a", "an", "its", "their", "his", "her",
                     "to", "that", "which", "who", "also", "not", "new"}  # fmt: skip
@@ -194,8 +195,14 @@ class NameRules:
                     plain = _text_plain(named)
                     return [self.org_mention(named, plain, named[0].start, named[-1].end)]
         # "Mainland Affairs Council in Taipei": a place after "in" / "on" / "to" is not in the name
+        # "Islamic State Somalia in the Cal Miskaad mountains": a place noun ends the place
+        place_follows = _PLACE_NOUN_AFTER.match(sentence[run[-1].end :])
         for index, tok in enumerate(run[1:-1], start=1):
-            if tok.low in ("in", "to", "on") and not tok.capital and run[index - 1].low in ORG_CUES:
+            if (
+                tok.low in ("in", "to", "on")
+                and not tok.capital
+                and (run[index - 1].low in ORG_CUES or place_follows)
+            ):
                 rest = run[index + 1 :]
                 if rest and rest[0].low == "the" and not rest[0].capital:
                     rest = rest[1:]
@@ -205,7 +212,7 @@ class NameRules:
                     rest
                     and self.is_place(_text_plain(rest))
                     and COUNTRY_ALIASES.get(_text_plain(rest), _text_plain(rest)) not in COUNTRIES
-                ):
+                ) or (rest and place_follows):
                     return [
                         *self.classify_whole_run(sentence, run[:index], tokens),
                         *self.classify_whole_run(sentence, rest, tokens),
@@ -346,6 +353,14 @@ class NameRules:
             return [_Mention("alias", plain, start, end)]
         # "X government", "X regime", "X forces"
         noun = _ORG_NOUN.match(after)
+        if (
+            noun
+            and noun.group(1) in ("forces", "militia", "militias")
+            and self.is_place(plain)
+            and COUNTRY_ALIASES.get(plain, plain) not in COUNTRIES
+        ):  # "Jubaland forces", "Tigray forces": a region's armed body (a country's is its state)
+            name = f"{plain} {noun.group(1)}"
+            return [_Mention("org", name, start, end + noun.end(), org_kind="armed group")]
         if noun and not _is_orgish(run) and not self.is_place(plain):
             kind = ORG_NOUNS[noun.group(1)]
             if all(t.low in COMMON | PEOPLES for t in run):

@@ -136,7 +136,7 @@ _HEADED_BODY = (
     r"(?:commission|committee|office|department|directorate|secretariat|tribunal|inspectorate)"
 )
 _BODY = (
-    r"(?:government forces|government troops|pro-government forces|"
+    r"(?:[Gg]overnment forces|[Gg]overnment troops|pro-government forces|"
     r"(?:interior|foreign|defen[cs]e|health|finance|justice|information|economy|education|"
     r"energy|oil|home|intelligence|security|religious affairs|foreign affairs|internal affairs)\s+"
     rf"ministry|ministry\s+of\s+(?:the\s+)?{_PORTFOLIO}(?:\s+(?:(?:and|&)\s+)?{_PORTFOLIO}){{0,3}}|"
@@ -185,7 +185,8 @@ _BODY_RE = re.compile(
     # (not a capital's: "the Tripoli government" is a country's government written another way)
     + "|".join(re.escape(p) for p in sorted(set(COUNTRIES) | _REGIONS, key=len, reverse=True))
     + r"))\s+"
-    r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|security forces|government forces)\b)))"
+    r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|[Ss]ecurity forces|[Gg]overnment forces|"
+    r"[Gg]overnment troops)\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
     r"federal|provincial|regional|Union|"
@@ -231,6 +232,7 @@ def bodies(sentence: str) -> list[_Mention]:
             "parliament",
             "security forces",
             "government forces",
+            "government troops",
         ):
             continue
         if (
@@ -383,10 +385,14 @@ class OrganisationRules:
             _owner, body = _split_body(name)
             if body is not None:
                 groups.setdefault(_BODY_SAME.get(body, body), []).append(name)
-        for names in groups.values():
+        place = getattr(self, "place", None)
+        home = place if place in COUNTRIES else self.capitals.get(place or "")
+        for body, names in groups.items():
             owned = {_split_body(n)[0] for n in names} - {None}
             if len(owned) > 1 or len(names) < 2:
                 continue
+            if body == "government" and home and owned and owned != {home}:
+                continue  # from Bogota, "the government" is not the Venezuelan government
             # the qualified name leads ("Mali's junta"), the first written among equals
             names.sort(key=lambda n: (_split_body(n)[0] is None, list(self.orgs).index(n)))
             base = self.orgs[names[0]]
