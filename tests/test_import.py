@@ -832,3 +832,38 @@ def test_from_a_capital_the_government_is_not_a_neighbours():
     orgs = {f.name: f.aliases for f in result.factions}
     assert "Venezuelan government" in orgs and "government" in orgs
     assert "government" not in orgs["Venezuelan government"]
+
+
+def test_common_words_and_a_cue_joined_by_and_are_one_name_of_the_armed_forces_too():
+    _, orgs = _found(
+        "He chairs a new National Defence and Security Council. The Joint Command of the Armed "
+        "Forces blamed them. Most of the Turkish-backed Syrian National Army has joined."
+    )
+    assert {"National Defence and Security Council", "Joint Command of the Armed Forces"} <= orgs
+    assert "Syrian National Army" in orgs
+    assert not any(o.startswith(("Security Council", "Most")) for o in orgs)
+
+
+def test_a_plural_spanish_article_opens_a_groups_name():
+    people, orgs = _found(
+        "Gangs including Los Lobos and Los Choneros moved in. Los Comandos de la Frontera denied it."
+    )
+    assert {"Los Lobos", "Los Choneros", "Los Comandos de la Frontera"} <= orgs
+    assert not people
+
+
+def test_the_before_a_name_needs_the_name_to_act_or_be_a_kind_of_body():
+    _, orgs = _found(
+        "Troops went to the Amazon mining town. The Abgaal sub-clan provided fighters. The US "
+        "trains the Danab special forces brigade."
+    )
+    assert "Amazon" not in orgs
+    assert {"Abgaal", "Danab"} <= orgs
+
+
+def test_months_in_pairs_and_a_month_of_next_year():
+    result = extract(
+        "Title\nRussian forces captured land in June and July combined. Parliament meets in March "
+        "or April. Local elections are in November of next year."
+    )
+    assert [e.when for e in result.events] == ["June", "July", "March", "April", "November"]

@@ -96,6 +96,11 @@ _PATTERNS = [
     # a month on its own, after a word that makes it a time: "in September", "that August"
     r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bfor )|(?<=\bthat )|(?<=\blast )|(?<=\bthis )|(?<=\bearly )|(?<=\blate )|(?<=\bduring ))"
     rf"(?:{_MONTHS})\b",
+    # a month after another, in a pair: "in June and July", "in March or April", "of August"
+    "(?:"
+    + "|".join(f"(?<=\\b{m} {j} )" for m in _MONTHS.split("|") for j in ("and", "or"))
+    + r"|(?<=\bend of )|(?<=\bbeginning of )|(?<=\bmiddle of )|(?<=\bstart of ))"
+    + rf"(?:{_MONTHS})\b",
     r"\b(?:"
     + "|".join(
         re.escape(m)
@@ -126,9 +131,9 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
         ):
             continue  # "Currently" only as a sentence opener; "Soon" mid-sentence is odd
         if re.fullmatch(r"(?:last|next|this)\s+year", when, re.I) and re.search(
-            r"\d\s+of\s+$", text[: match.start()]
+            rf"(?:\d|\b(?:{_MONTHS}))\s+of\s+$", text[: match.start()]
         ):
-            continue  # "November 28 of last year": one date, its day already taken
+            continue  # "November 28 of last year", "November of next year": one date
         joined = _JOINED.match(text, match.end())
         if when.lower() in VAGUE and joined and _COMBINED.match(text, joined.end()):
             continue  # "most recently in July 2023": the date that follows says when

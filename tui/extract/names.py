@@ -226,6 +226,8 @@ class NameRules:
                 and run[index - 1].low in ORG_CUES
                 and _is_orgish(run[index + 2 :])
                 and _text_plain(run[index + 2 :]) not in self.places_set
+                # "Joint Command of the Armed Forces": a common body is part of the name
+                and not all(t.low in COMMON | ORG_CUES.keys() | {"armed"} for t in run[index + 2 :])
             ):
                 return [
                     *self.classify_whole_run(sentence, run[:index], tokens),
@@ -264,7 +266,15 @@ class NameRules:
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         parts = _split_connectors(run)
         first_cue = next((i for i, part in enumerate(parts) if _is_orgish(part)), 0)
-        if first_cue == 0:
+        joined_by_and = first_cue > 0 and run[run.index(parts[first_cue][0]) - 1].low == "and"
+        if first_cue == 0 or (
+            joined_by_and
+            and all(
+                t.low in COMMON | TITLES | ORG_CUES.keys()
+                for part in parts[:first_cue]
+                for t in part
+            )
+        ):  # "National Defence and Security Council": only common words before the cue
             return self.classify_run(sentence, run, tokens, org=True)
         org_run = run[run.index(parts[first_cue][0]) :]
         mentions = [
@@ -578,6 +588,9 @@ class NameRules:
             return []  # "M1 Abrams", "T-72", "F-16 Fighting Falcon": a weapon's model, nobody
         if not self.looks_like_name(run):
             return []
+        if run[0].text in ("Los", "Las", "Les") and len(run) > 1:
+            # "Los Lobos", "Los Comandos de la Frontera": a plural article opens no one's name
+            return [_Mention("org", plain, start, end, org_kind="armed group")]
         if len(run) == 2 and run[0].bare in self.demonyms and run[1].low not in TITLES:
             # "Georgian Dream", "Afghan International": a people's adjective opens no one's name
             return [_Mention("org", plain, start, end, org_kind="movement")]
@@ -588,12 +601,18 @@ class NameRules:
         if (
             _THE_BEFORE_NAME.search(before)
             and plain.removesuffix("s") not in self.demonyms  # "the Egyptians": a people
-            and not re.match(
-                r"\s+(?:of|era|years|doctrine|brothers|sisters|twins|household|dynasty|name|case|"
-                r"trial|affair|plan|effect|way|camp|presidency|government|administration|army|"
-                r"navy|military|police|forces|troops|coast guard|air force|border|states|countries|"
-                r"nations|republics|region|regions|people|peoples|communities|diaspora|side)\b",
-                after,
+            and (
+                # not a name used as an adjective: "the Amazon mining town", "the Bush era"
+                not re.match(
+                    r"\s+(?:[a-z]+ing|of|era|years|doctrine|brothers|sisters|twins|household|"
+                    r"dynasty|name|case|trial|affair|plan|effect|way|camp|presidency|government|"
+                    r"administration|army|navy|military|police|forces|troops|coast guard|"
+                    r"air force|border|states|countries|nations|republics|region|regions|people|"
+                    r"peoples|communities|diaspora|side|town|towns|city|village|villages|province|"
+                    r"district|area|valley|basin|river|rainforest|forest|coast|port|corridor|"
+                    r"highway|road|route|line|front)\b",
+                    after,
+                )
             )
         ):
             # English puts no article before a person's name: "the progressive Hankyoreh said"
