@@ -867,3 +867,29 @@ def test_months_in_pairs_and_a_month_of_next_year():
         "or April. Local elections are in November of next year."
     )
     assert [e.when for e in result.events] == ["June", "July", "March", "April", "November"]
+
+
+def test_and_the_after_a_complete_name_starts_another():
+    _, orgs = _found(
+        "Human Rights Watch and the Collective Against Impunity and Stigmatisation of Communities "
+        "(CISC) accused them. It suspended Radio France Internationale and France 24."
+    )
+    assert "Human Rights Watch" in orgs
+    assert "Collective Against Impunity and Stigmatisation of Communities" in orgs
+    assert {"Radio France Internationale", "France 24"} <= orgs
+
+
+def test_apposition_with_the_media_channels_and_plural_common_nouns():
+    people, orgs = _found(
+        "Bohemia Interactive, the Czech studio that makes the game, objected. JNIM said on its "
+        "Az-Zallaqa media channel that it won. Jihadists killed dozens. Abroad, the question is "
+        "the alliance. She praised Narges Mohammadi, the Nobel laureate."
+    )
+    assert {"Bohemia Interactive", "Az-Zallaqa", "JNIM"} <= orgs
+    assert not orgs & {"Jihadists", "Abroad", "Nobel"}
+    assert people == {"Narges Mohammadi"}
+
+
+def test_an_institute_in_the_hague():
+    _, orgs = _found("Analysts at the Clingendael Institute in The Hague agreed.")
+    assert orgs == {"Clingendael Institute"}

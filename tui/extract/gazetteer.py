@@ -272,6 +272,7 @@ ORG_CUES: dict[str, str] = {
     # programmes, funds and projects: "European Peace Facility", "… Event Data Project"
     "facility": "international body", "project": "movement", "resistance": "movement",
     "syndicat": "movement", "sindicato": "movement", "confederation": "coalition",
+    "collective": "movement", "collectif": "movement", "internationale": "movement",
     # companies by their trade: "Barrick Mining", "Turkish Airlines", "Gazprom Neft"
     "airlines": "movement", "airways": "movement", "mining": "movement", "energies": "movement",
     "petroleum": "movement", "telecom": "movement", "motors": "movement", "holdings": "movement",
@@ -490,6 +491,9 @@ COMMON = {
     "parliament",
     # portfolios ("the European Commissioner for Internal Affairs, Magnus Brunner") and languages
     # ("which means 'Army of Justice' in Arabic") name nobody
+    "jihadists", "islamists", "separatists", "nationalists", "loyalists", "royalists",
+    "extremists", "activists", "terrorists", "insurgents", "militias", "gangs", "hardliners",
+    "reformists", "conservatives", "liberals", "moderates", "dissidents", "mercenaries",
     "affairs", "arabic", "persian", "farsi", "dari", "pashto", "urdu", "hebrew", "english",
     "amharic", "swahili", "hausa", "hindi", "bengali", "tamil", "mandarin", "cantonese", "tigrinya",
 }  # fmt: skip

@@ -233,6 +233,23 @@ class NameRules:
                     *self.classify_whole_run(sentence, run[:index], tokens),
                     *self.classify_whole_run(sentence, run[index + 2 :], tokens),
                 ]
+        # "Human Rights Watch and the Collective Against Impunity and …": "and the" after a
+        # complete name starts another
+        for index, (tok, nxt) in enumerate(itertools.pairwise(run)):
+            first = run[:index]
+            if (
+                tok.low == "and"
+                and not tok.capital
+                and nxt.low == "the"
+                and not nxt.capital
+                and first
+                and (first[-1].low in ORG_CUES or _text_plain(first) in KNOWN_ORGS)
+                and len(run) > index + 2
+            ):
+                return [
+                    *self.classify_whole_run(sentence, first, tokens),
+                    *self.classify_whole_run(sentence, run[index + 2 :], tokens),
+                ]
         halves = _split_and(run)
         if (
             len(halves) == 2
@@ -610,7 +627,7 @@ class NameRules:
                     r"air force|border|states|countries|nations|republics|region|regions|people|"
                     r"peoples|communities|diaspora|side|town|towns|city|village|villages|province|"
                     r"district|area|valley|basin|river|rainforest|forest|coast|port|corridor|"
-                    r"highway|road|route|line|front)\b",
+                    r"highway|road|route|line|front|laureate|prize|winner|award)\b",
                     after,
                 )
             )
@@ -633,6 +650,8 @@ class NameRules:
         return sum(1 for tok in run[1:-1] if bad(tok)) <= 1
 
     def is_place(self, text: str) -> bool:
+        if text in self.places_set:
+            return True  # "The Hague"
         text = text.removeprefix("the ").removeprefix("The ")
         return text in self.places_set or (text.isupper() and text.title() in self.places_set)
 

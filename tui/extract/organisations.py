@@ -54,7 +54,8 @@ _KIND_BEFORE = [
 _KIND_AFTER = [
     (
         r"\s+(?:news site|news website|website|newspaper|daily|news agency|broadcaster|"
-        r"polling firm|pollster)\b",
+        r"polling firm|pollster|media channel|media arm|media outlet|propaganda outlet|"
+        r"radio station|TV station|television channel)\b",
         "outlet",
     ),
     (r"\s+(?:think tank|rights group|gang|cartel|militia|faction|monitor)\b", "movement"),
@@ -66,11 +67,14 @@ _KIND_AFTER = [
     # "Cabo Ligado, a conflict monitor run by …", "Realmeter is a polling firm": the noun that
     # ends the apposition says what the name is (not "a militia commander": the noun must end it)
     (
-        r"(?:\s+is|,)\s+an?\s+(?:[\w\-]+\s+){0,4}(?:organi[sz]ation|group|agency|outlet|newspaper|party|"
+        r"(?:\s+is|,)\s+(?:an?|the)\s+(?:(?!(?:is|are|was|were|has|have|had)\b)[\w\-]+\s+){0,4}"
+        r"(?:organi[sz]ation|group|agency|outlet|newspaper|party|"
         r"militia|movement|company|firm|think tank|NGO|charity|broadcaster|network|coalition|"
         r"monitor|project|pollster|consultancy|institute|university|watchdog|daily|weekly|"
         r"magazine|website|platform|alliance|bloc|front|union|association|foundation|initiative|"
-        r"tracker|observatory|airline|bank|insurgency|rebel group|armed group|faction)"
+        r"tracker|observatory|airline|bank|insurgency|rebel group|armed group|faction|studio|"
+        r"developer|maker|manufacturer|producer|publisher|contractor|operator|carrier|lender|"
+        r"insurer|retailer|startup|start-up|conglomerate|miner|refiner|shipper)"
         r"(?=\s*[,.;:)]|\s+(?:that|which|run|based|founded|set|in|of|led|with|and|funded|backed|"
         r"close|linked|known|at|for|on|whose|from|active)\b)",
         "movement",

@@ -101,9 +101,24 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
         numbered = (
             current
             and tok.text.isdigit()
-            and current[-1].low
-            in ("channel", "brigade", "division", "battalion", "regiment", "corps", "unit", "radio")
-        )  # "Channel 12", "Brigade 55"
+            and (
+                current[-1].low
+                in (
+                    "channel",
+                    "brigade",
+                    "division",
+                    "battalion",
+                    "regiment",
+                    "corps",
+                    "unit",
+                    "radio",
+                )
+                or any(
+                    f"{' '.join(t.text for t in current[-k:])} {tok.text}" in KNOWN_ORGS
+                    for k in (1, 2)
+                )
+            )
+        )  # "Channel 12", "Brigade 55", "France 24"
         if tok.capital or joiner or ordinal or numbered:
             current.append(tok)
             # a possessive ends the name, unless an organisation's name goes on ("General's Office",
