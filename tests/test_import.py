@@ -893,3 +893,29 @@ def test_apposition_with_the_media_channels_and_plural_common_nouns():
 def test_an_institute_in_the_hague():
     _, orgs = _found("Analysts at the Clingendael Institute in The Hague agreed.")
     assert orgs == {"Clingendael Institute"}
+
+
+def test_plural_titles_firms_by_trade_and_numbered_units():
+    people, orgs = _found(
+        "Presidents Félix Tshisekedi and Paul Kagame will meet. Congo courted KoBold Metals. The "
+        "army's 3rd Military Region seized weapons. Fighting spread in the Sinaloa cartel's "
+        "territory."
+    )
+    assert {"Félix Tshisekedi", "Paul Kagame"} <= people and "KoBold Metals" not in people
+    assert {"KoBold Metals", "3rd Military Region", "Sinaloa cartel"} <= orgs
+
+
+def test_followers_known_as_a_name_and_particles_inside_bodies_names():
+    people, orgs = _found(
+        "His followers, known as La Mayiza, fight on. The monitoring group Causa en Común counts "
+        "the dead. Ain o Salish Kendra documented deaths."
+    )
+    assert {"La Mayiza", "Causa en Común", "Ain o Salish Kendra"} <= orgs
+    assert not people
+
+
+def test_an_ambiguous_lone_surname_is_not_a_new_person():
+    result = extract(
+        "Title\nJoaquín Guzmán López and Ovidio Guzmán López were charged. Guzmán's sons deny it."
+    )
+    assert {p.name for p in result.people} == {"Joaquín Guzmán López", "Ovidio Guzmán López"}

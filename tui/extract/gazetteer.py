@@ -273,11 +273,14 @@ ORG_CUES: dict[str, str] = {
     "facility": "international body", "project": "movement", "resistance": "movement",
     "syndicat": "movement", "sindicato": "movement", "confederation": "coalition",
     "collective": "movement", "collectif": "movement", "internationale": "movement",
+    "kendra": "movement", "sangstha": "movement", "sangathan": "movement", "parishad": "coalition",
     # companies by their trade: "Barrick Mining", "Turkish Airlines", "Gazprom Neft"
     "airlines": "movement", "airways": "movement", "mining": "movement", "energies": "movement",
     "petroleum": "movement", "telecom": "movement", "motors": "movement", "holdings": "movement",
     "minerals": "movement", "resources": "movement", "shipping": "movement",
     "industries": "movement", "pharmaceuticals": "movement", "inc": "movement", "ltd": "movement",
+    "metals": "movement", "steel": "movement", "chemicals": "movement", "logistics": "movement",
+    "ventures": "movement", "investments": "movement", "capital": "movement",
 }  # fmt: skip
 # Arabic, Persian and Urdu words that open an armed group's name ("Jaish al-Adl", "Kataib
 # Hezbollah", "Harakat Hezbollah al-Nujaba", "Liwa Fatemiyoun", "Lashkar-e-Taiba"): a name that
@@ -424,6 +427,8 @@ ROLE_HEADS = {
     "major", "lieutenant", "marshal", "imam", "cleric", "rapporteur", "officer", "dictator",
     "archbishop", "bishop", "patriarch", "catholicos", "pope", "cardinal", "rabbi", "mufti",
     "brigadier", "commodore", "corporal", "superintendent", "inspector", "constable",
+    # plural titles before two names: "Presidents Félix Tshisekedi and Paul Kagame"
+    "presidents", "ministers", "generals", "leaders", "commanders", "senators", "ambassadors",
 }  # fmt: skip
 HONORIFICS = {
     "mr",
@@ -441,8 +446,10 @@ HONORIFICS = {
     "capt.",
 }
 # Particles inside personal names: "Osama bin Laden", "Andrés Manuel López Obrador", "Ursula von der Leyen".
+# (and inside names of bodies: "Causa en Común", "Ain o Salish Kendra")
 PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "del", "della", "der", "den", "van", "von",
-             "da", "dos", "das", "du", "le", "la", "y", "ul", "ud", "abu", "ben", "di", "do"}  # fmt: skip
+             "da", "dos", "das", "du", "le", "la", "y", "ul", "ud", "abu", "ben", "di", "do",
+             "en", "o"}  # fmt: skip
 # "&" joins the words of one name: "Armed Conflict Location & Event Data Project"
 # and their French: "Syndicat National des Chauffeurs et Conducteurs Routiers du Mali"
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "to", "&", "des", "et"}

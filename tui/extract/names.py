@@ -382,7 +382,7 @@ class NameRules:
         noun = _ORG_NOUN.match(after)
         if (
             noun
-            and noun.group(1) in ("forces", "militia", "militias")
+            and noun.group(1) in ("forces", "militia", "militias", "cartel", "gang", "clan")
             and self.is_place(plain)
             and COUNTRY_ALIASES.get(plain, plain) not in COUNTRIES
         ):  # "Jubaland forces", "Tigray forces": a region's armed body (a country's is its state)
@@ -459,6 +459,9 @@ class NameRules:
                     _Mention("person", plain, start, end)
                 )  # "the Najibullah government"
             return mentions
+        if len(run) > 1 and re.fullmatch(r"\d+(?:st|nd|rd|th)", run[0].text):
+            # "3rd Military Region", "6th Infantry Division": a numbered unit
+            return [_Mention("org", plain, start, end, org_kind="armed group")]
         if plain in self.demonyms:
             if re.match(BODY_AFTER_DEMONYM, after):
                 return []  # "Pakistani intelligence services": a body (organisations.bodies)
@@ -796,6 +799,8 @@ class NameRules:
                 owners[0].aliases.add(name)
             mention.kind, mention.name = "person", owners[0].name
             return
+        if len(owners) > 1:
+            return  # "Guzmán's sons" with three Guzmáns named: one of them, not a fourth
         before, after = text[: mention.start], text[mention.end :]
         if (
             mention.role_prefix

@@ -37,6 +37,13 @@ _KIND_BEFORE = [
         r"federation|association)\s+$",
         "movement",
     ),
+    # "His followers, known as La Mayiza": a name for a group of people
+    (
+        r"\b(?:followers|fighters|supporters|members|militias?|factions?|groups?|gangs?|men|"
+        r"loyalists|forces|rebels|militants)\s*,?\s+(?:(?:also|locally|collectively)\s+)?"
+        r"(?:known|called)\s+(?:locally\s+)?as\s+$",
+        "armed group",
+    ),
     # "a poll by Cedatos", "a survey by the Mogadishu-based Somali Public Agenda"
     (
         r"\b(?:poll|polls|survey|surveys|report|study|analysis|count|tally|data)\s+(?:\w+\s+)?by\s+"
