@@ -919,3 +919,38 @@ def test_an_ambiguous_lone_surname_is_not_a_new_person():
         "Title\nJoaquín Guzmán López and Ovidio Guzmán López were charged. Guzmán's sons deny it."
     )
     assert {p.name for p in result.people} == {"Joaquín Guzmán López", "Ovidio Guzmán López"}
+
+
+def test_subheads_in_capitals_name_nobody():
+    people, orgs = _found(
+        "WHAT IS BEING SHARED\n\nPosts on VKontakte claimed it.\n\nWHAT THE DOCUMENT SAYS\n\n"
+        "Ararat Mirzoyan denied it."
+    )
+    assert people == {"Ararat Mirzoyan"}
+    assert orgs == {"VKontakte"}
+
+
+def test_a_gang_in_apposition_and_spanish_articles_inside_a_name():
+    people, orgs = _found(
+        "The boats belonged to Tren de Aragua, a prison gang it designated. He leads the Cartel "
+        "de los Soles. She studied at the Universidad de los Andes in Bogota."
+    )
+    assert {"Tren de Aragua", "Cartel de los Soles", "Universidad de los Andes"} <= orgs
+    assert not people
+
+
+def test_a_person_after_a_member_of_a_bloc_is_a_person():
+    people, _ = _found(
+        "A member of the opposition Armenia Alliance bloc, Artur Vanetsyan, shared it."
+    )
+    assert people == {"Artur Vanetsyan"}
+
+
+def test_an_organisation_named_after_a_continent_keeps_it():
+    _, orgs = _found("The Organization for Security and Co-operation in Europe sent observers.")
+    assert orgs == {"Organization for Security and Co-operation in Europe"}
+
+
+def test_from_one_month_to_another():
+    result = extract("Title\nIt ordered air strikes on Houthi targets from March to May.")
+    assert [e.when for e in result.events] == ["March", "May"]

@@ -98,7 +98,7 @@ _PATTERNS = [
     rf"(?:{_MONTHS})\b",
     # a month after another, in a pair: "in June and July", "in March or April", "of August"
     "(?:"
-    + "|".join(f"(?<=\\b{m} {j} )" for m in _MONTHS.split("|") for j in ("and", "or"))
+    + "|".join(f"(?<=\\b{m} {j} )" for m in _MONTHS.split("|") for j in ("and", "or", "to"))
     + r"|(?<=\bend of )|(?<=\bbeginning of )|(?<=\bmiddle of )|(?<=\bstart of ))"
     + rf"(?:{_MONTHS})\b",
     r"\b(?:"

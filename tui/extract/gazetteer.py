@@ -393,6 +393,9 @@ _FIRMS = {
     "Starlink", "SpaceX", "Lockheed Martin", "Raytheon", "RTX", "Boeing", "Airbus", "Rheinmetall",
     "BAE Systems", "Baykar", "Elbit", "Glencore", "Barrick", "Trafigura", "Vitol", "Maersk",
     "Wagner Group", "Africa Corps",
+    # platforms
+    "VKontakte", "VK", "Weibo", "WeChat", "Truth Social", "Bluesky", "Viber", "Odnoklassniki",
+    "Threads", "Signal",
 }  # fmt: skip
 for _name in _OUTLET_NAMES:
     KNOWN_ORGS.setdefault(_name, "outlet")
@@ -449,7 +452,7 @@ HONORIFICS = {
 # (and inside names of bodies: "Causa en Común", "Ain o Salish Kendra")
 PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "del", "della", "der", "den", "van", "von",
              "da", "dos", "das", "du", "le", "la", "y", "ul", "ud", "abu", "ben", "di", "do",
-             "en", "o"}  # fmt: skip
+             "en", "o", "los", "las"}  # fmt: skip
 # "&" joins the words of one name: "Armed Conflict Location & Event Data Project"
 # and their French: "Syndicat National des Chauffeurs et Conducteurs Routiers du Mali"
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "to", "&", "des", "et"}

@@ -70,6 +70,12 @@ _AGENCY = re.compile(
     r"(?:\s+(?:in|to|for|on)\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)?)\b"
     r"(?:,?\s+(?P<after>[A-Z][A-Z0-9\-]{2,9})\b)?"
 )
+# named after a continent or a world region ("Organization for Security and Co-operation in
+# Europe"), as after a country
+_WORLD_REGIONS = {"Europe", "Africa", "Asia", "Latin America", "Middle East", "Central Asia",
+                  "South Asia", "West Africa", "East Africa", "Sahel", "Horn of Africa",
+                  "Caribbean", "Pacific", "Americas", "Balkans", "Caucasus", "Maghreb", "Levant",
+                  "Central America", "South America", "North Africa", "Southeast Asia"}  # fmt: skip
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(PLACE_NOUNS)) + r")\b")
 _NOT_DESCRIPTIVE = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "said",
                     "says", "sent", "and", "or", "the", "a", "an", "its", "their", "his", "her",
@@ -201,7 +207,7 @@ class NameRules:
             if (
                 tok.low in ("in", "to", "on")
                 and not tok.capital
-                and (run[index - 1].low in ORG_CUES or place_follows)
+                and (_is_orgish(run[:index]) or place_follows)
             ):
                 rest = run[index + 1 :]
                 if rest and rest[0].low == "the" and not rest[0].capital:
@@ -212,6 +218,7 @@ class NameRules:
                     rest
                     and self.is_place(_text_plain(rest))
                     and COUNTRY_ALIASES.get(_text_plain(rest), _text_plain(rest)) not in COUNTRIES
+                    and _text_plain(rest) not in _WORLD_REGIONS
                 ) or (rest and place_follows):
                     return [
                         *self.classify_whole_run(sentence, run[:index], tokens),
@@ -515,9 +522,18 @@ class NameRules:
         if re.search(
             r"\b(?:companies|firms|groups|organi[sz]ations|agencies|outlets|militias|parties|banks)\s+(?:such as|like|including)\s+$",
             before,
-        ) or re.search(
-            r"\b(?:coalition|group|alliance|movement|militia|gang|party|organi[sz]ation|faction|network|newspaper|agency|company|bloc)\s*,\s+(?:the\s+)?$",
-            before,
+        ) or (
+            re.search(
+                r"\b(?:coalition|group|alliance|movement|militia|gang|party|organi[sz]ation|faction|network|newspaper|agency|company|bloc)\s*,\s+(?:the\s+)?$",
+                before,
+            )
+            # not "a member of the opposition Armenia Alliance bloc, Artur Vanetsyan"
+            and not re.search(
+                r"\b(?:member|leader|head|founder|chairman|chair|spokesman|spokeswoman|"
+                r"spokesperson|official|lawmaker|deputy|commander)\s+(?:of|for|in)\b[^,]*,\s+"
+                r"(?:the\s+)?$",
+                before,
+            )
         ):
             return [_Mention("org", plain, start, end, org_kind="movement")]
         if _is_orgish(run):

@@ -81,9 +81,11 @@ _KIND_AFTER = [
         r"magazine|website|platform|alliance|bloc|front|union|association|foundation|initiative|"
         r"tracker|observatory|airline|bank|insurgency|rebel group|armed group|faction|studio|"
         r"developer|maker|manufacturer|producer|publisher|contractor|operator|carrier|lender|"
-        r"insurer|retailer|startup|start-up|conglomerate|miner|refiner|shipper)"
+        r"insurer|retailer|startup|start-up|conglomerate|miner|refiner|shipper|gang|cartel|clan|"
+        r"tribe|brigade|battalion|syndicate|militia)"
         r"(?=\s*[,.;:)]|\s+(?:that|which|run|based|founded|set|in|of|led|with|and|funded|backed|"
-        r"close|linked|known|at|for|on|whose|from|active)\b)",
+        r"close|linked|known|at|for|on|whose|from|active|it|they|he|she|we|the|its|their|was|is|"
+        r"has|had|now|also)\b)",
         "movement",
     ),
 ]

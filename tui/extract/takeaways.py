@@ -77,6 +77,10 @@ def split_for_extraction(raw: str) -> Article:
     return split_article("import", "article", raw, paragraph_spans=_paragraph_spans)
 
 
+# a one-line subhead in capitals, without a full stop: "WHAT THE DOCUMENT SAYS"
+_CAPS_HEADING = re.compile(r"(?=[^a-z\n]*[A-Z]{2})[^a-z.!?\n]{3,80}")
+
+
 def _title(text: str) -> str:
     for line in text.splitlines():
         if line.strip():
@@ -102,7 +106,8 @@ class TakeawayRules:
                 self.heading_ids.add(paragraph.id)
                 in_takeaways = heading.group(1).lower() in _TAKEAWAY_HEADINGS
                 continue
-            if text.lstrip().startswith("#"):
+            if text.lstrip().startswith("#") or _CAPS_HEADING.fullmatch(text.strip()):
+                # "### What we found", "WHAT IS BEING SHARED": a subhead names nobody
                 self.heading_ids.add(paragraph.id)
                 in_takeaways = False
                 continue
