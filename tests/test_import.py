@@ -954,3 +954,14 @@ def test_an_organisation_named_after_a_continent_keeps_it():
 def test_from_one_month_to_another():
     result = extract("Title\nIt ordered air strikes on Houthi targets from March to May.")
     assert [e.when for e in result.events] == ["March", "May"]
+
+
+def test_more_ministries_chambers_forums_and_places_as_adjectives():
+    _, orgs = _found(
+        "South Korea's unification ministry said so. The Bolivian Chamber of Hydrocarbons and "
+        "Energy (CBHE) agreed. It was shared on the South Korean forum DC Inside. Oil flowed "
+        "through the Iraq-Turkey pipeline from Iraqi Kurdistan."
+    )
+    assert {"South Korea's unification ministry", "DC Inside"} <= orgs
+    assert "Bolivian Chamber of Hydrocarbons and Energy" in orgs
+    assert not orgs & {"Iraq-Turkey", "Iraqi Kurdistan"}

@@ -197,7 +197,7 @@ CITIES_AND_REGIONS = {
     "Gwadar", "Chabahar", "Saravan", "Zahedan", "Sistan and Baluchestan", "Turbat", "Bannu", "Dera Ismail Khan",
     "Kurram", "Bajaur", "Chaman", "Torkham", "Spin Boldak", "Badakhshan", "Nangarhar", "Kunar", "Khost",
     "Paktika", "Ghazni", "Rawalpindi", "Islamabad", "Jammu", "Srinagar", "Ladakh", "Manipur", "Chittagong",
-    "Jammu and Kashmir", "Pir Panjal",
+    "Jammu and Kashmir", "Pir Panjal", "Kurdistan", "Iraqi Kurdistan",
     # Middle East
     "Qusayr", "al-Qaim", "Al-Qaim", "Tal Afar", "Sweida", "Hama", "Manbij", "Kobani", "Qamishli",
     "Hasakah", "Afrin", "Tikrit", "Samarra", "Anbar", "Diyala", "Kurdistan Region", "Jenin", "Nablus",
@@ -273,7 +273,7 @@ ORG_CUES: dict[str, str] = {
     "facility": "international body", "project": "movement", "resistance": "movement",
     "syndicat": "movement", "sindicato": "movement", "confederation": "coalition",
     "collective": "movement", "collectif": "movement", "internationale": "movement",
-    "kendra": "movement", "sangstha": "movement", "sangathan": "movement", "parishad": "coalition",
+    "chamber": "movement", "kendra": "movement", "sangstha": "movement", "sangathan": "movement", "parishad": "coalition",
     # companies by their trade: "Barrick Mining", "Turkish Airlines", "Gazprom Neft"
     "airlines": "movement", "airways": "movement", "mining": "movement", "energies": "movement",
     "petroleum": "movement", "telecom": "movement", "motors": "movement", "holdings": "movement",

@@ -627,7 +627,14 @@ class NameRules:
         if run[0].text in ("Los", "Las", "Les") and len(run) > 1:
             # "Los Lobos", "Los Comandos de la Frontera": a plural article opens no one's name
             return [_Mention("org", plain, start, end, org_kind="armed group")]
-        if len(run) == 2 and run[0].bare in self.demonyms and run[1].low not in TITLES:
+        if len(run) == 1 and all(self.is_place(p) for p in run[0].bare.split("-")) and "-" in plain:
+            return []  # "the Iraq-Turkey pipeline": places joined as an adjective
+        if (
+            len(run) == 2
+            and run[0].bare in self.demonyms
+            and run[1].low not in TITLES
+            and not self.is_place(run[1].bare)  # "Iraqi Kurdistan" is a place
+        ):
             # "Georgian Dream", "Afghan International": a people's adjective opens no one's name
             return [_Mention("org", plain, start, end, org_kind="movement")]
         if plain.removesuffix("s") in self.demonyms or (len(run) == 1 and run[0].low in PEOPLES):

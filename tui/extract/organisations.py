@@ -28,7 +28,8 @@ _KIND_BEFORE = [
     (
         r"\b(?:newspaper|daily|weekly|magazine|news agency|agency|broadcaster|news site|website|"
         r"news outlet|outlet|channel|station|pollster|polling firm|polling company|platform|"
-        r"outlets|newspapers|channels|broadcasters|pollsters|news sites|websites)\s+$",
+        r"outlets|newspapers|channels|broadcasters|pollsters|news sites|websites|forum|"
+        r"message board|app|messaging app|social network)\s+$",
         "outlet",
     ),
     (
@@ -151,7 +152,9 @@ _HEADED_BODY = (
 _BODY = (
     r"(?:[Gg]overnment forces|[Gg]overnment troops|pro-government forces|"
     r"(?:interior|foreign|defen[cs]e|health|finance|justice|information|economy|education|"
-    r"energy|oil|home|intelligence|security|religious affairs|foreign affairs|internal affairs)\s+"
+    r"energy|oil|home|intelligence|security|religious affairs|foreign affairs|internal affairs|"
+    r"unification|reunification|agriculture|trade|labou?r|transport|culture|mines|water|"
+    r"environment|planning|communications|refugees|women['’]s affairs|social affairs)\s+"
     rf"ministry|ministry\s+of\s+(?:the\s+)?{_PORTFOLIO}(?:\s+(?:(?:and|&)\s+)?{_PORTFOLIO}){{0,3}}|"
     r"(?:prime minister|president|premier|governor|mayor)['’]s\s+office|"
     r"military junta|junta|military government|"
