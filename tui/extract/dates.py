@@ -70,6 +70,11 @@ class DateRules:
         return found
 
 
+_PAIR_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+(?:and|or|to)\s+$",
+    re.I,
+)
 _JOINED = re.compile(r"\s+(?:in|on|since)\s+")
 _PUBLISHED = re.compile(
     r"\b(?:Published|Updated|Posted|First published|Last updated)(?:\s+on)?\s*:?\s*$"
@@ -97,10 +102,9 @@ _PATTERNS = [
     r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bfor )|(?<=\bthat )|(?<=\blast )|(?<=\bthis )|(?<=\bearly )|(?<=\blate )|(?<=\bduring ))"
     rf"(?:{_MONTHS})\b",
     # a month after another, in a pair: "in June and July", "in March or April", "of August"
-    "(?:"
-    + "|".join(f"(?<=\\b{m} {j} )" for m in _MONTHS.split("|") for j in ("and", "or", "to"))
-    + r"|(?<=\bend of )|(?<=\bbeginning of )|(?<=\bmiddle of )|(?<=\bstart of ))"
-    + rf"(?:{_MONTHS})\b",
+    # (the word before "and" / "or" / "to" must be a month: checked in dates_in)
+    r"(?:(?P<paired>(?<=\band )|(?<=\bor )|(?<=\bto ))|(?<=\bend of )|(?<=\bbeginning of )|"
+    rf"(?<=\bmiddle of )|(?<=\bstart of ))(?:{_MONTHS})\b",
     r"\b(?:"
     + "|".join(
         re.escape(m)
@@ -134,6 +138,8 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
             rf"(?:\d|\b(?:{_MONTHS}))\s+of\s+$", text[: match.start()]
         ):
             continue  # "November 28 of last year", "November of next year": one date
+        if match.group("paired") is not None and not _PAIR_BEFORE.search(text, 0, match.start()):
+            continue  # "to May" is a month only after another: "from March to May"
         joined = _JOINED.match(text, match.end())
         if when.lower() in VAGUE and joined and _COMBINED.match(text, joined.end()):
             continue  # "most recently in July 2023": the date that follows says when

@@ -53,27 +53,27 @@ _HYPHEN_NAME = re.compile(
 )
 
 
-@dataclass
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 class _Tok:
-    text: str
-    start: int
-    end: int
+    """A word of a sentence: its text, where it is, and the forms the rules compare."""
 
-    @property
-    def bare(self) -> str:
-        """Without a possessive 's."""
-        return re.sub(r"['’]s$", "", self.text)
+    __slots__ = ("bare", "capital", "end", "low", "start", "text")
 
-    @property
-    def low(self) -> str:
-        return self.bare.lower()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.bare = _POSSESSIVE.sub("", text)  # without a possessive 's
+        self.low = self.bare.lower()
+        self.capital = bool(_HYPHEN_NAME.match(text)) or (
+            text[:1].isupper() and text.lower().rstrip(".") not in _MONTHS_AND_DAYS
+        )
 
-    @property
-    def capital(self) -> bool:
-        t = self.text
-        if _HYPHEN_NAME.match(t):
-            return True
-        return t[:1].isupper() and t.lower().rstrip(".") not in MONTH_NAMES | WEEKDAY_NAMES
+    def __repr__(self) -> str:
+        return f"_Tok({self.text!r}, {self.start}, {self.end})"
+
+
+_MONTHS_AND_DAYS = MONTH_NAMES | WEEKDAY_NAMES
 
 
 def _tokens(sentence: str) -> list[_Tok]:
