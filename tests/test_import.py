@@ -965,3 +965,13 @@ def test_more_ministries_chambers_forums_and_places_as_adjectives():
     assert {"South Korea's unification ministry", "DC Inside"} <= orgs
     assert "Bolivian Chamber of Hydrocarbons and Energy" in orgs
     assert not orgs & {"Iraq-Turkey", "Iraqi Kurdistan"}
+
+
+def test_a_lone_unknown_name_someone_told_is_an_outlet():
+    result = extract(
+        "Title\nSalome Zourabichvili told Publika that they want it. Zourabichvili told AFP more. "
+        "Ali Vaez told Smith Jones, a friend, nothing."
+    )
+    orgs = {f.name: f.kind for f in result.factions}
+    assert orgs.get("Publika") == "outlet"
+    assert {p.name for p in result.people} >= {"Salome Zourabichvili", "Ali Vaez", "Smith Jones"}

@@ -825,6 +825,14 @@ class NameRules:
         if len(owners) > 1:
             return  # "Guzmán's sons" with three Guzmáns named: one of them, not a fourth
         before, after = text[: mention.start], text[mention.end :]
+        if re.search(r"\b(?:told|interview with|speaking to|spoke to|quoted by)\s+$", before) and (
+            re.match(r"\s*(?:[,.;:]|$|\s+(?:on|in|last|this|that|earlier|after|before)\b)", after)
+        ):
+            # "she told Publika", "in an interview with Imedi": an outlet (a person told is named
+            # in full, or is one already named)
+            self.add_org(name, "outlet", text)
+            mention.kind, mention.org_kind = "org", "outlet"
+            return
         if (
             mention.role_prefix
             or re.match(rf"\s*,?\s+(?:{'|'.join(PERSON_VERBS)})\b", after)
