@@ -558,13 +558,12 @@ def open_union(embedded: Path, library: UserLibrary) -> Store | UnionStore:
     store = Store.open(embedded)
     if not library.built():
         return store
+    fix = f"rebuild your library: `brief build {library.content} -o {library.store}`"
     try:
         mine = Store.open(library.store)
     except StoreError as error:
-        problem = str(error).split(" — ")[0]
-        raise StoreError(
-            f"{problem} — rebuild your library: `brief build {library.content} -o {library.store}`"
-        ) from None
+        raise StoreError(f"{str(error).split(' — ')[0]} — {fix}") from None
+    mine.fix = fix  # for what is read later (the catalog, a brief's file)
     if not mine.briefs():
         return store
     return UnionStore([(LIBRARY, mine), (EMBEDDED, store)])

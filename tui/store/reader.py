@@ -428,6 +428,8 @@ class Store:
         catalog: Any,
         path: Path | None = None,
         files: dict[str, bytes] | None = None,
+        *,
+        head: bool | None = None,
     ) -> None:
         """``catalog`` is the parsed head.json (the catalog is then read when first needed) or
         the parsed catalog.json; brief and entity files are read from the store directory of
@@ -437,6 +439,7 @@ class Store:
         self._files = files
         self._where = self._catalog_path
         self._full = False
+        self.fix: str | None = None  # the remedy errors name, when not "rebuild it with ..."
         self._lock = threading.Lock()
         self._people: _Entities[Person] = _Entities(Person, {}, self._catalog_path)
         self._factions: _Entities[Faction] = _Entities(Faction, {}, self._catalog_path)
@@ -447,7 +450,9 @@ class Store:
         self._page_cache: OrderedDict[tuple[str, str, int], list[Any]] = OrderedDict()
         self._sentence_cache: OrderedDict[str, dict[str, tuple[int, str]]] = OrderedDict()
         self._search: Any = None
-        is_catalog = isinstance(catalog, dict) and "briefs" in catalog
+        is_catalog = (
+            not head if head is not None else isinstance(catalog, dict) and "briefs" in catalog
+        )
         self._where = self._catalog_path if is_catalog else self._data / HEAD
         try:
             self._check_meta(catalog)
@@ -535,8 +540,17 @@ class Store:
         if not self._full:
             with self._lock:
                 if not self._full:
-                    self._load_catalog()
+                    try:
+                        self._load_catalog()
+                    except StoreError as error:
+                        raise self._fixed(error) from None
         return self._headers
+
+    def _fixed(self, error: StoreError) -> StoreError:
+        """``error`` with :attr:`fix` as its remedy, when one is set."""
+        if self.fix is None:
+            return error
+        return StoreError(f"{str(error).split(' — ')[0]} — {self.fix}")
 
     def _load_catalog(self) -> None:
         if self._files is not None:
@@ -587,7 +601,8 @@ class Store:
                 f"{path} is a directory but not a brief store (no {CATALOG}) — {rebuild_hint(path)}"
             )
         head = data / HEAD
-        if not head.exists() and not head.is_symlink():
+        has_head = head.exists() or head.is_symlink()
+        if not has_head:
             head = catalog  # an older store (its schema version says so) or a bare catalog
         try:
             raw = read_json(head, "store", path)
@@ -595,7 +610,7 @@ class Store:
             raise StoreError(
                 f"{head} is nested too deeply to be a brief store — {rebuild_hint(path)}"
             ) from None
-        return cls(raw, path)
+        return cls(raw, path, head=has_head)
 
     @classmethod
     def from_files(cls, files: dict[str, bytes]) -> Store:
@@ -606,6 +621,12 @@ class Store:
 
     # -- reading files --------------------------------------------------------------------------
     def _read(self, name: str, what: str) -> Any:
+        try:
+            return self._read_file(name, what)
+        except StoreError as error:
+            raise self._fixed(error) from None
+
+    def _read_file(self, name: str, what: str) -> Any:
         if self._files is not None:
             import orjson
 
