@@ -118,6 +118,9 @@ def build_library(library: UserLibrary) -> Built:
 # -- reading several stores as one --------------------------------------------------------------
 def _has(store: Store, brief_id: str) -> bool:
     """Whether ``store`` holds the brief (from its catalog, without reading the brief)."""
+    has_brief = getattr(store, "has_brief", None)
+    if has_brief is not None:
+        return has_brief(brief_id)
     header = getattr(store, "header", None)
     return (header(brief_id) if header else store.brief(brief_id)) is not None
 
@@ -417,6 +420,26 @@ class UnionStore:
         if len(holders) == 1 and holders[0] is self.stores[-1] and not self._hiding():
             return holders[0]
         return None
+
+    def entity_event_sample(self, entity_id: str) -> list[Event]:
+        single = self._single(entity_id)
+        if single is not None:
+            return single.entity_event_sample(entity_id)  # type: ignore[attr-defined]
+        from .store.writer import sample_indices
+
+        events = self.entity_events(entity_id)
+        return [events[n] for n in sample_indices(len(events))]
+
+    def has_brief(self, brief_id: str) -> bool:
+        return self.owner(brief_id) is not None
+
+    def preload(self) -> None:
+        for store in self.stores:
+            store.preload()
+
+    @property
+    def loaded(self) -> bool:
+        return all(store.loaded for store in self.stores)
 
     def entity_event_count(self, entity_id: str) -> int:
         single = self._single(entity_id)

@@ -73,12 +73,11 @@ def event_options(store: Store, entity_id: str, start: int, numbering: _Numberin
     total = store.entity_event_count(entity_id)
     options = []
     for event in store.entity_events(entity_id, start, start + PAGE):
-        header = store.header(event.brief)
         prompt = Content.assemble(
             (event.date.display(), "bold"),
             " — ",
             event.text,
-            (f"  · {header.title if header else event.brief}", "dim"),
+            (f"  · {store.title_of(event.brief)}", "dim"),
         )
         options.append(numbering.link(prompt, f"brief:{event.brief}:event:{event.id}"))
     if start + PAGE < total:
@@ -173,13 +172,8 @@ def entity_options(
     total_events = store.entity_event_count(entity.id)
     options.append(_heading(f"Timeline ({counted(total_events, 'event')})"))
     if total_events > 1:
-        # the axis needs the spread of dates, not every event: at most 200 of them
-        step = max(1, total_events // 200)
-        sample = [
-            event
-            for n in [*range(0, total_events, step), total_events - 1]
-            for event in store.entity_events(entity.id, n, n + 1)
-        ]
+        # the axis needs the spread of dates, not every event: about 200 of them, stored
+        sample = store.entity_event_sample(entity.id)
         options.append(Option(axis_line(sample, None, width), disabled=True))
     elif not total_events:
         options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))

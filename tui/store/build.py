@@ -433,6 +433,7 @@ def _incremental(
                 [m.brief, m.field, m.start, m.end, m.sentence, m.text]
             )
     affected = sorted((old_actors | new_actors) & (set(people) | set(factions)))
+    titles = {brief_id: raw["title"] for brief_id, raw in headers.items()}
     for entity_id in affected:
         old = read_entity(data, entity_id)
         if old is None:
@@ -449,7 +450,7 @@ def _incremental(
         merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
         rows = sorted([*kept_rows, *new_rows.get(entity_id, [])], key=lambda r: r[0])
         context = entity_context(entity_id, people_raw, factions_raw, indices)
-        files.update(entity_files(entity_id, merged, rows, context))
+        files.update(entity_files(entity_id, merged, rows, context, titles))
     if requote:  # records and relations changed: every other entity's head is made again
         for entity_id in sorted(set(people_raw) | set(factions_raw)):
             if entity_id not in affected:

@@ -34,7 +34,7 @@ from ..model import (
     Relation,
 )
 from .shape import ShapeError, StoreError, load, read_json, rebuild_hint
-from .writer import CATALOG, ENTITY_PAGE, HEAD, store_paths
+from .writer import CATALOG, ENTITY_PAGE, HEAD, sample_indices, store_paths
 
 T = TypeVar("T")
 BRIEF_CACHE = 64  # brief files kept parsed; older ones are read again when asked for
@@ -270,6 +270,13 @@ class _EntityData:
                 raise ShapeError("not a mapping")
             if kind == "events":
                 found = _documents(data, "events")
+                titles = _documents(data, "titles")
+                if titles:
+                    if not isinstance(titles[0], dict) or not all(
+                        isinstance(t, str) for t in titles[0].values()
+                    ):
+                        raise ShapeError("the titles are not a mapping of texts")
+                    self._store._titles.update(titles[0])
             else:
                 found = _single(data, "mentions").get("rows")
                 if not isinstance(found, list):
@@ -298,6 +305,25 @@ class _EntityData:
 
     def raw_rows(self, start: int = 0, stop: int | None = None) -> list[Any]:
         return self._slice("mentions", self.row_count, start, stop)
+
+    def sample(self) -> list[Event]:
+        """The events that draw the entity's time axis (:func:`~tui.store.writer.sample_indices`):
+        from its one page, or from its sample file."""
+        if self.event_count <= self.page:
+            found = self.raw_events()
+            picked = [found[n] for n in sample_indices(len(found))]
+        else:
+            name = f"entities/{self.entity_id}/sample.json"
+            data = self._store._read(name, "entity index")
+            try:
+                picked = _documents(data, "events") if isinstance(data, dict) else _bad("events")
+                return [load(Event, doc, "event") for doc in picked]
+            except ShapeError as error:
+                raise self._store._damaged(name, str(error)) from None
+        try:
+            return [load(Event, doc, "event") for doc in picked]
+        except ShapeError as error:
+            raise self._damaged(str(error)) from None
 
     def events(self, start: int, stop: int | None) -> list[Event]:
         try:
@@ -445,6 +471,7 @@ class Store:
         self._factions: _Entities[Faction] = _Entities(Faction, {}, self._catalog_path)
         self._heads: dict[str, dict[str, Any] | None] = {}
         self._names: dict[str, str] = {}
+        self._titles: dict[str, str] = {}  # brief titles read from entities' event pages
         self._brief_cache: OrderedDict[str, _BriefData] = OrderedDict()
         self._entity_cache: OrderedDict[str, _EntityData] = OrderedDict()
         self._page_cache: OrderedDict[tuple[str, str, int], list[Any]] = OrderedDict()
@@ -772,7 +799,13 @@ class Store:
         return self._count("briefs")
 
     def title_of(self, brief_id: str) -> str:
-        """A brief's title from the catalog (its id if there is no such brief)."""
+        """A brief's title from the catalog (its id if there is no such brief); before the catalog
+        is read, from the entity pages read so far when they name it."""
+        if not self._full:
+            if self._newest is not None and brief_id == self._newest.id:
+                return self._newest.title
+            if brief_id in self._titles:
+                return self._titles[brief_id]
         index = self._catalog_index().get(brief_id)
         return brief_id if index is None else self._headers._raw[index]["title"]
 
@@ -912,6 +945,11 @@ class Store:
         """The entity's events across every brief, in date order (from the entity's index);
         ``start``/``stop`` take a slice without converting the rest."""
         return self._entity_data(entity_id).events(start, stop)
+
+    def entity_event_sample(self, entity_id: str) -> list[Event]:
+        """About 200 of the entity's events, evenly spread in date order, the first and last
+        among them: enough to draw its time axis without reading every event."""
+        return self._entity_data(entity_id).sample()
 
     def entity_events_stored(self, entity_id: str) -> list[dict[str, Any]]:
         """The entity's events as stored (plain data, for JSON output: nothing converted)."""

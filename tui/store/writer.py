@@ -221,13 +221,34 @@ def entity_context(
     }
 
 
+def sample_indices(total: int, most: int = 200) -> list[int]:
+    """Which of ``total`` events (in date order) draw an entity's time axis: about ``most``,
+    evenly spread, the first and the last always among them."""
+    if total <= 0:
+        return []
+    step = max(1, total // most)
+    return sorted({*range(0, total, step), total - 1})
+
+
+def _field(item: Any, name: str) -> Any:
+    return item[name] if isinstance(item, dict) else getattr(item, name)
+
+
 def entity_files(
-    entity_id: str, events: list[Any], rows: list[list[Any]], context: dict[str, Any]
+    entity_id: str,
+    events: list[Any],
+    rows: list[list[Any]],
+    context: dict[str, Any],
+    titles: dict[str, str] | None = None,
 ) -> list[tuple[str, bytes]]:
     """An entity's stored files: its head ``entities/<id>.json`` (context, counts, paging) and
     its pages ``entities/<id>/events.<n>.json`` / ``mentions.<n>.json`` of :data:`ENTITY_PAGE`
-    items. ``events`` in date order, ``rows`` ([brief, field, start, end, sentence, text]) in
-    brief order; models or their stored form give the same bytes."""
+    items (an events page also holds the titles of its events' briefs, from ``titles``: brief
+    id → title), and, with more than a page of events, ``sample.json``: the events that draw
+    its time axis (:func:`sample_indices`). ``events`` in date order, ``rows`` ([brief, field,
+    start, end, sentence, text]) in brief order; models or their stored form give the same
+    bytes."""
+    titles = titles or {}
     pages_of_rows = [rows[n : n + ENTITY_PAGE] for n in range(0, len(rows), ENTITY_PAGE)]
     head = {
         "id": entity_id,
@@ -239,8 +260,16 @@ def entity_files(
     }
     files = [(f"entities/{entity_id}.json", _dumps({"entity": _table([head])}))]
     for number, start in enumerate(range(0, len(events), ENTITY_PAGE)):
-        page = {"events": _table(events[start : start + ENTITY_PAGE])}
+        some = events[start : start + ENTITY_PAGE]
+        briefs = sorted({_field(e, "brief") for e in some})
+        page = {
+            "events": _table(some),
+            "titles": _table([{b: titles[b] for b in briefs if b in titles}]),
+        }
         files.append((f"entities/{entity_id}/events.{number}.json", _dumps(page)))
+    if len(events) > ENTITY_PAGE:
+        sample = {"events": _table(events[n] for n in sample_indices(len(events)))}
+        files.append((f"entities/{entity_id}/sample.json", _dumps(sample)))
     for number, page_rows in enumerate(pages_of_rows):
         page = {"mentions": _table([{"rows": page_rows}])}
         files.append((f"entities/{entity_id}/mentions.{number}.json", _dumps(page)))
@@ -251,11 +280,14 @@ def page_names(head_bytes: bytes) -> list[str]:
     """The page files (relative to the store directory) an entity's head file names."""
     head = orjson.loads(head_bytes)["entity"]["1"]
     entity_id, page = head["id"], head["page"]
-    return [
+    names = [
         f"entities/{entity_id}/{kind}.{number}.json"
         for kind in ("events", "mentions")
         for number in range(-(-head[kind] // page))
     ]
+    if head["events"] > page:
+        names.append(f"entities/{entity_id}/sample.json")
+    return names
 
 
 def read_entity(data: Path, entity_id: str) -> tuple[list[Any], list[list[Any]]] | None:
@@ -371,11 +403,12 @@ def iter_files(library: Library) -> Iterator[tuple[str, bytes]]:
         yield f"briefs/{brief_id}.json", _dumps(doc)
     events, rows = entity_rows(library, by_brief)
     people, factions = raw_entities(library)
+    titles = {b.id: b.title for b in library.briefs.values()}
     indices = orjson.loads(orjson.dumps(small_indices(library.people, library.factions)))
     for entity_id in [*library.people, *library.factions]:
         context = entity_context(entity_id, people, factions, indices)
         yield from entity_files(
-            entity_id, events.get(entity_id, []), rows.get(entity_id, []), context
+            entity_id, events.get(entity_id, []), rows.get(entity_id, []), context, titles
         )
     catalog = catalog_files(catalog_document(library, hashes))
     yield HEAD, catalog[HEAD]
