@@ -78,10 +78,24 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def queries(store) -> list[str]:
-    """200 fixed queries drawn from the store's own names and words, deterministically."""
+def raw_entities(store) -> tuple[list[dict], list[dict]]:
+    """The store's people and factions as stored, by id (reads the catalog)."""
+    store.preload()
     people = sorted(store._people.raw.values(), key=lambda r: r["id"])
     factions = sorted(store._factions.raw.values(), key=lambda r: r["id"])
+    return people, factions
+
+
+def most_mentioned(store, kind: str | None = None) -> str:
+    """The person or faction (or either) in most briefs."""
+    people, factions = raw_entities(store)
+    raw = {"person": people, "faction": factions}.get(kind or "", people + factions)
+    return max(raw, key=lambda r: (len(r.get("briefs", [])), r["id"]))["id"]
+
+
+def queries(store) -> list[str]:
+    """200 fixed queries drawn from the store's own names and words, deterministically."""
+    people, factions = raw_entities(store)
     names = [p["name"] for p in people[:: max(1, len(people) // 40)]][:40]
     fnames = [f["name"] for f in factions[:: max(1, len(factions) // 20)]][:20]
     out: list[str] = []
@@ -181,11 +195,10 @@ async def child(store_path: Path) -> dict[str, float]:
             await pilot.press("escape")
             await pilot.pause()
             # the most-mentioned entity: the one in most briefs
-            raw = [*store._people.raw.values(), *store._factions.raw.values()]
-            top = max(raw, key=lambda r: (len(r.get("briefs", [])), r["id"]))
-            result["entity_briefs"] = len(top.get("briefs", []))
+            top = store.entity(most_mentioned(store))
+            result["entity_briefs"] = len(top.briefs)
             started = time.perf_counter()
-            app.open_entity(top["id"])
+            app.open_entity(top.id)
             await pilot.pause()
             result["entity_open_ms"] = (time.perf_counter() - started) * 1000
             lines = app.screen.query("#entity-lines")
@@ -210,29 +223,48 @@ def cli_times(store_path: Path) -> dict[str, float]:
 
     store = Store.open(store_path)
     brief_id = store.briefs()[len(store.briefs()) // 2].id
-    raw = [*store._people.raw.values(), *store._factions.raw.values()]
-    top = max(raw, key=lambda r: (len(r.get("briefs", [])), r["id"]))["id"]
+    top = most_mentioned(store)
+    person = most_mentioned(store, "person")
+    faction = most_mentioned(store, "faction")
+    name = store.name_of(person)
     verbs = {
         "list": ["list", "--json"],
+        "list_text": ["list"],
         "show": ["show", brief_id],
+        "show_json": ["show", brief_id, "--format", "json"],
+        "show_person": ["show", person],
+        "show_person_by_name": ["show", name],
+        "show_faction": ["show", faction],
         "show_entity": ["show", top, "--format", "json"],
         "export_html": ["export", brief_id, "--format", "html"],
+        "export_markdown": ["export", brief_id, "--format", "markdown"],
+        "export_json": ["export", brief_id, "--format", "json"],
         "export_entity": ["export", top, "--format", "markdown"],
+        "export_entity_html": ["export", top, "--format", "html"],
         "search": ["search", "talks kabul"],
+        "search_person": ["search", f"kind:person {name.split()[-1]}"],
     }
+    # `brief open TARGET` up to the reader's start: open the store, resolve the target
+    resolve = (
+        "from pathlib import Path; from tui.store import Store; "
+        "from tui.cli import resolve_target; "
+        f"resolve_target(Store.open(Path({str(store_path)!r})), {{!r}})"
+    )
+    commands = {
+        name: [sys.executable, "-m", "tui", "--store", str(store_path), *args]
+        for name, args in verbs.items()
+    }
+    commands["open_resolve_id"] = [sys.executable, "-c", resolve.format(person)]
+    commands["open_resolve_name"] = [sys.executable, "-c", resolve.format(name)]
     times: dict[str, float] = {}
-    for name, args in verbs.items():
+    for name, command in commands.items():
         best = float("inf")
         for _ in range(3):
             started = time.perf_counter()
-            done = subprocess.run(
-                [sys.executable, "-m", "tui", "--store", str(store_path), *args],
-                capture_output=True,
-                cwd=ROOT,
-            )
+            done = subprocess.run(command, capture_output=True, cwd=ROOT)
             best = min(best, time.perf_counter() - started)
             if done.returncode != 0:
-                raise SystemExit(f"brief {' '.join(args)} failed: {done.stderr.decode()[:300]}")
+                raise SystemExit(f"{' '.join(command)} failed: {done.stderr.decode()[:300]}")
         times[name] = best * 1000
     # the same cost for Python itself: `python -c pass`
     started = time.perf_counter()
@@ -291,8 +323,9 @@ def main() -> None:
 
     opened = Store.open(store)
     figures["briefs"] = len(opened.briefs())
-    figures["people"] = len(opened._people)
-    figures["factions"] = len(opened._factions)
+    people, factions = raw_entities(opened)
+    figures["people"] = len(people)
+    figures["factions"] = len(factions)
     build = store.parent / "build.json"
     if build.is_file():
         figures |= json.loads(build.read_text())
