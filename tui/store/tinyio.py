@@ -1,8 +1,9 @@
 """Writing the store directory (see :mod:`tui.store.writer` for its layout), atomically enough that
 a reader never sees a half-written store: brief and entity files are written first, each through a
-temporary file and ``os.replace``, then the catalog, which names what the store holds, is replaced
-last (flushed and synced); files no longer named are removed after that. A failed build writes
-nothing (the library is validated whole before any file is written).
+temporary file and ``os.replace``, then the catalog, which names what the store holds, and the
+head, which opening reads, are replaced last (flushed and synced); files no longer named are
+removed after that. A failed build writes nothing (the library is validated whole before any file
+is written).
 """
 
 from __future__ import annotations
@@ -104,12 +105,15 @@ def write_files(
     pairs = _with_head(files.items() if isinstance(files, dict) else files)
     names: set[str] = set()
     heads: dict[str, bytes] = {}
-    catalog_bytes = b""
+    catalog_bytes = head_bytes = b""
     size = 0
     for name, payload in pairs:
         size += len(payload)
         if name == CATALOG:
             catalog_bytes = payload
+            continue
+        if name == HEAD:  # with the catalog, at the end
+            head_bytes = payload
             continue
         names.add(name)
         if name.startswith("entities/") and name.count("/") == 1:
@@ -120,6 +124,7 @@ def write_files(
     if search is not None:
         search(data / "search", catalog_bytes)
     write_atomic(catalog, catalog_bytes)
+    write_atomic(data / HEAD, head_bytes)  # what opening reads: last
     if complete:
         for name, stale in list(_stored(data)):
             if name not in names:
