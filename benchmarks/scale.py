@@ -80,7 +80,7 @@ def percentile(values: list[float], q: float) -> float:
 
 def raw_entities(store) -> tuple[list[dict], list[dict]]:
     """The store's people and factions as stored, by id (reads the catalog)."""
-    store.preload()
+    getattr(store, "preload", lambda: None)()  # (a store of format 2 had it read already)
     people = sorted(store._people.raw.values(), key=lambda r: r["id"])
     factions = sorted(store._factions.raw.values(), key=lambda r: r["id"])
     return people, factions

@@ -182,3 +182,23 @@ def test_a_missing_entity_page_is_one_line(brief, store_path: Path, tmp_path: Pa
     result = brief("show", "taliban", "--store", copy)
     assert result.code == 1 and result.err.count("\n") == 1
     assert "mentions.0.json" in result.err and "brief build" in result.err
+
+
+def test_a_faction_of_hundreds_lists_its_members_a_page_at_a_time(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from tui.screens.entity import PAGE, _Numbering, entity_options, member_options
+
+    store = Store.open(store_path)
+    people = [p.id for p in store.people()]
+    members = (people * 40)[:250]
+    monkeypatch.setattr(store, "members", lambda faction_id: members)
+    options = entity_options(store, store.entity("taliban"))
+    prompts = [str(o.prompt) for o in options]
+    assert "Members (250)" in prompts
+    assert f"more:members:{PAGE}" in [o.id for o in options]
+    last = member_options(store, "taliban", 240, _Numbering())
+    assert [str(o.prompt).split(" — ")[0] for o in last] == [
+        store.name_of(m) for m in members[240:]
+    ]
+    assert not any((o.id or "").startswith("more:") for o in last)

@@ -253,6 +253,7 @@ class UnionStore:
         self._entities: dict[str, Person | Faction | None] = {}
         self._briefs: Sequence[Any] | None = None
         self._hides: bool | None = None
+        self._folded: list[Any] | None = None  # Store.find's folded names
 
     # -- which part owns what -------------------------------------------------------------------
     def owner(self, brief_id: str) -> Store | None:
@@ -420,6 +421,12 @@ class UnionStore:
         if len(holders) == 1 and holders[0] is self.stores[-1] and not self._hiding():
             return holders[0]
         return None
+
+    def entity_timeline(self, entity_id: str) -> list[Any]:
+        single = self._single(entity_id)
+        if single is not None:
+            return single.entity_timeline(entity_id)  # type: ignore[attr-defined]
+        return [(e.brief, e.date, e.text) for e in self.entity_events(entity_id)]
 
     def entity_event_sample(self, entity_id: str) -> list[Event]:
         single = self._single(entity_id)

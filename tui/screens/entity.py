@@ -69,6 +69,30 @@ def _more(kind: str, shown: int, total: int) -> Option:
     return Option(prompt, id=f"more:{kind}:{shown}")
 
 
+def member_options(
+    store: Store,
+    faction_id: str,
+    start: int,
+    numbering: _Numbering,
+    members: list[str] | None = None,
+) -> list[Option]:
+    """A page of a faction's members (a faction of hundreds lists the rest on demand)."""
+    members = store.members(faction_id) if members is None else members
+    options = []
+    for member in members[start : start + PAGE]:
+        roles = []
+        person = store.person(member)
+        if person is not None:
+            roles = [r.title for r in person.roles if r.faction == faction_id]
+        suffix = f" — {', '.join(roles)}" if roles else ""
+        options.append(
+            numbering.link(Content(f"{store.name_of(member)}{suffix}"), f"entity:{member}")
+        )
+    if start + PAGE < len(members):
+        options.append(_more("members", start + PAGE, len(members)))
+    return options
+
+
 def event_options(store: Store, entity_id: str, start: int, numbering: _Numbering) -> list[Option]:
     total = store.entity_event_count(entity_id)
     options = []
@@ -110,7 +134,8 @@ def entity_options(
 ) -> list[Option]:
     """The lines of the page. Option ids say what enter does: ``entity:ID``,
     ``brief:BRIEF:sentence:ID`` or ``brief:BRIEF:event:ID`` (suffixed ``#n`` to stay unique),
-    ``more:events:N`` / ``more:mentions:N`` (the next page of a long list)."""
+    ``more:members:N`` / ``more:events:N`` / ``more:mentions:N`` (the next page of a long
+    list)."""
     options: list[Option] = []
     numbering = numbering or _Numbering()
     link = numbering.link
@@ -136,15 +161,7 @@ def entity_options(
         members = store.members(entity.id)
         if members:
             options.append(_heading(f"Members ({len(members)})"))
-            for member in members:
-                roles = []
-                person = store.person(member)
-                if person is not None:
-                    roles = [r.title for r in person.roles if r.faction == entity.id]
-                suffix = f" — {', '.join(roles)}" if roles else ""
-                options.append(
-                    link(Content(f"{store.name_of(member)}{suffix}"), f"entity:{member}")
-                )
+            options += member_options(store, entity.id, 0, numbering, members)
     else:
         factions = store.factions_of(entity.id)
         if factions:
@@ -281,6 +298,8 @@ class EntityScreen(BriefScreen):
         """Replace the "more" line at ``index`` with the next page of its list."""
         if kind == "events":
             page = event_options(self.store, self.entity.id, start, self._numbering)
+        elif kind == "members":
+            page = member_options(self.store, self.entity.id, start, self._numbering)
         else:
             page = mention_options(self.store, self.entity.id, start, self._numbering)
         options = list(lines.options)

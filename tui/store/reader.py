@@ -9,6 +9,7 @@ entity indices → search; this module imports the search engine only when a sea
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
 from bisect import bisect_right
@@ -270,17 +271,17 @@ class _EntityData:
                 raise ShapeError("not a mapping")
             if kind == "events":
                 found = _documents(data, "events")
-                titles = _documents(data, "titles")
-                if titles:
-                    if not isinstance(titles[0], dict) or not all(
-                        isinstance(t, str) for t in titles[0].values()
-                    ):
-                        raise ShapeError("the titles are not a mapping of texts")
-                    self._store._titles.update(titles[0])
             else:
                 found = _single(data, "mentions").get("rows")
                 if not isinstance(found, list):
                     raise ShapeError("mentions are not a list")
+            titles = _documents(data, "titles")
+            if titles:
+                if not isinstance(titles[0], dict) or not all(
+                    isinstance(t, str) for t in titles[0].values()
+                ):
+                    raise ShapeError("the titles are not a mapping of texts")
+                self._store._titles.update(titles[0])
             if len(found) != expected:
                 raise ShapeError(f"it holds {len(found)} {kind}, its head says {expected}")
         except ShapeError as error:
@@ -477,6 +478,7 @@ class Store:
         self._page_cache: OrderedDict[tuple[str, str, int], list[Any]] = OrderedDict()
         self._sentence_cache: OrderedDict[str, dict[str, tuple[int, str]]] = OrderedDict()
         self._search: Any = None
+        self._folded: list[tuple[Candidate, list[str]]] | None = None  # for find()
         is_catalog = (
             not head if head is not None else isinstance(catalog, dict) and "briefs" in catalog
         )
@@ -571,6 +573,9 @@ class Store:
                         self._load_catalog()
                     except StoreError as error:
                         raise self._fixed(error) from None
+                    # hundreds of thousands of long-lived objects (at 10,000 briefs): out of the
+                    # collector's full passes, which otherwise walk them while keys are pressed
+                    gc.freeze()
         return self._headers
 
     def _fixed(self, error: StoreError) -> StoreError:
@@ -946,6 +951,28 @@ class Store:
         ``start``/``stop`` take a slice without converting the rest."""
         return self._entity_data(entity_id).events(start, stop)
 
+    def entity_timeline(self, entity_id: str) -> list[tuple[str, DateValue, str]]:
+        """(brief, date, text) of each of the entity's events, in date order: what a dossier
+        lists, without converting whole events (a faction's thousands of them)."""
+        data = self._entity_data(entity_id)
+        found = []
+        try:
+            for raw in data.raw_events():
+                date = raw["date"]
+                title, description = raw["title"], raw.get("description", "")
+                if not (
+                    _date_ok(date)
+                    and date is not None
+                    and isinstance(raw["brief"], str)
+                    and isinstance(title, str)
+                    and isinstance(description, str)
+                ):
+                    raise TypeError
+                found.append((raw["brief"], _date(date), f"{title} {description}".strip()))
+        except (TypeError, KeyError, AttributeError):
+            raise data._damaged("an event is malformed") from None
+        return found
+
     def entity_event_sample(self, entity_id: str) -> list[Event]:
         """About 200 of the entity's events, evenly spread in date order, the first and last
         among them: enough to draw its time axis without reading every event."""
@@ -1050,12 +1077,17 @@ class Store:
         wanted = fold(" ".join(target.split()))
         exact, partial = [], []
         words = wanted.split()
-        for candidate, names in self.candidates():
-            folded = [fold(name) for name in names]
+        if self._folded is None:
+            self._folded = [
+                (candidate, [_fold(name) for name in names])
+                for candidate, names in self.candidates()
+            ]
+        for candidate, folded in self._folded:
             if wanted in folded:
                 exact.append(candidate)
             elif words and any(
-                all(any(w.startswith(q) for w in name.replace("-", " ").split()) for q in words)
+                all(q in name for q in words)  # cheap first: every word is in the name
+                and all(any(w.startswith(q) for w in name.replace("-", " ").split()) for q in words)
                 for name in folded
             ):
                 partial.append(candidate)
@@ -1099,6 +1131,12 @@ class Store:
     def search(self, query: str, limit: int = 50) -> list[Any]:
         """Ranked hits; raises ``tui.search.QueryError`` for a malformed query."""
         return list(self.search_index.search(query, limit).hits)
+
+
+def _fold(text: str) -> str:
+    """:func:`~tui.ingest.text.fold`, fast for ASCII text (the same result: NFKD changes no
+    ASCII character and the quotes it maps are not ASCII)."""
+    return text.casefold() if text.isascii() else fold(text)
 
 
 def _is_int(value: Any) -> bool:

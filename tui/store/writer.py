@@ -243,8 +243,8 @@ def entity_files(
 ) -> list[tuple[str, bytes]]:
     """An entity's stored files: its head ``entities/<id>.json`` (context, counts, paging) and
     its pages ``entities/<id>/events.<n>.json`` / ``mentions.<n>.json`` of :data:`ENTITY_PAGE`
-    items (an events page also holds the titles of its events' briefs, from ``titles``: brief
-    id → title), and, with more than a page of events, ``sample.json``: the events that draw
+    items (each page also holds the titles of its events' or mentions' briefs, from ``titles``:
+    brief id → title), and, with more than a page of events, ``sample.json``: the events that draw
     its time axis (:func:`sample_indices`). ``events`` in date order, ``rows`` ([brief, field,
     start, end, sentence, text]) in brief order; models or their stored form give the same
     bytes."""
@@ -271,7 +271,11 @@ def entity_files(
         sample = {"events": _table(events[n] for n in sample_indices(len(events)))}
         files.append((f"entities/{entity_id}/sample.json", _dumps(sample)))
     for number, page_rows in enumerate(pages_of_rows):
-        page = {"mentions": _table([{"rows": page_rows}])}
+        briefs = sorted({row[0] for row in page_rows})
+        page = {
+            "mentions": _table([{"rows": page_rows}]),
+            "titles": _table([{b: titles[b] for b in briefs if b in titles}]),
+        }
         files.append((f"entities/{entity_id}/mentions.{number}.json", _dumps(page)))
     return files
 
