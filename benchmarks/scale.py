@@ -277,34 +277,49 @@ def cli_times(store_path: Path) -> dict[str, float]:
     }
 
 
-def first_paint(store_path: Path, runs: int, size: str) -> dict[str, float]:
+def first_paint(
+    store_path: Path, runs: int, size: str, compare: Path | None = None
+) -> dict[str, float]:
+    """Time to the first screen, against the bare app; with ``compare`` (e.g. the seed store),
+    that store's too, interleaved in the same runs (``compare_paint_ms``, ``paint_vs_compare``)."""
     from startup import PANES, time_to_screen
 
     from tui.store import Store
 
+    def command(path: Path, data: Path) -> str:
+        return f"BRIEF_DATA_DIR={data} {sys.executable} -m tui --store {path}"
+
     title = Store.open(store_path).briefs()[0].title[:24]
-    base, ours = [], []
+    times: dict[str, list[float]] = {"base": [], "brief": [], "compare": []}
     with tempfile.TemporaryDirectory() as tmp:
         for run in range(runs):
             data = Path(tmp) / f"data-{run}"
-            pair = [
+            order = [
                 ("base", f"{sys.executable} {HERE / 'hello_app.py'}", ("Hello, world",)),
-                (
-                    "brief",
-                    f"BRIEF_DATA_DIR={data} {sys.executable} -m tui --store {store_path}",
-                    (title, *PANES),
-                ),
+                ("brief", command(store_path, data), (title, *PANES)),
             ]
+            if compare is not None:
+                other = Store.open(compare).briefs()[0].title[:24]
+                order.append(("compare", command(compare, Path(tmp) / f"c-{run}"), (other, *PANES)))
             if run % 2:
-                pair.reverse()
-            for name, command, expected in pair:
-                seconds = time_to_screen(command, expected, size)
-                (base if name == "base" else ours).append(seconds)
-    return {
-        "first_paint_ms": statistics.median(ours) * 1000,
-        "bare_app_ms": statistics.median(base) * 1000,
-        "first_paint_ratio": statistics.median(ours) / statistics.median(base),
+                order.reverse()
+            for name, line, expected in order:
+                times[name].append(time_to_screen(line, expected, size))
+    found = {
+        "first_paint_ms": statistics.median(times["brief"]) * 1000,
+        "bare_app_ms": statistics.median(times["base"]) * 1000,
+        "first_paint_ratio": statistics.median(times["brief"]) / statistics.median(times["base"]),
     }
+    if compare is not None:
+        found["compare_store"] = str(compare)  # type: ignore[assignment]
+        found["compare_paint_ms"] = statistics.median(times["compare"]) * 1000
+        found["compare_paint_ratio"] = statistics.median(times["compare"]) / statistics.median(
+            times["base"]
+        )
+        found["paint_vs_compare"] = statistics.median(times["brief"]) / statistics.median(
+            times["compare"]
+        )
+    return found
 
 
 def main() -> None:
@@ -312,6 +327,15 @@ def main() -> None:
     parser.add_argument("store", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--size", default="120x40")
+    parser.add_argument(
+        "--compare", type=Path, help="another store (the seed's) whose first paint is timed too"
+    )
+    parser.add_argument(
+        "--compiled",
+        action="store_true",
+        help="compile tui/ to bytecode first, as an installed brief is (with "
+        "PYTHONDONTWRITEBYTECODE set, every process otherwise compiles tui/ again: ~0.1 s)",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -319,6 +343,11 @@ def main() -> None:
         return
     store = args.store.resolve()
     figures: dict[str, float | int | str] = {"store": str(store)}
+    if args.compiled:
+        import compileall
+
+        compileall.compile_dir(ROOT / "tui", quiet=1)
+        figures["compiled"] = 1
     from tui.store import Store
 
     opened = Store.open(store)
@@ -330,7 +359,7 @@ def main() -> None:
     if build.is_file():
         figures |= json.loads(build.read_text())
     if args.runs and shutil.which("tmux"):
-        figures |= first_paint(store, args.runs, args.size)
+        figures |= first_paint(store, args.runs, args.size, args.compare)
     else:
         figures["first_paint_ratio"] = "skipped (no tmux or --runs 0)"
     done = subprocess.run(

@@ -281,6 +281,11 @@ def resolve_target(store: Store, target: str) -> Any:
         raise UserError(
             "give the id or name of a brief, person or faction — `brief list` shows the ids"
         )
+    has_brief = getattr(store, "has_brief", None)
+    if has_brief is not None and has_brief(target):  # an id: no need to read every name
+        return Location("brief", target)
+    if store.entity(target) is not None:
+        return Location("entity", target)
     candidates = store.find(target)
     if len(candidates) == 1:
         found = candidates[0]
