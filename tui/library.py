@@ -440,9 +440,9 @@ class UnionStore:
     def has_brief(self, brief_id: str) -> bool:
         return self.owner(brief_id) is not None
 
-    def preload(self) -> None:
+    def preload(self, search: bool = False) -> None:
         for store in self.stores:
-            store.preload()
+            store.preload(search)
 
     @property
     def loaded(self) -> bool:

@@ -467,7 +467,7 @@ class Store:
         self._where = self._catalog_path
         self._full = False
         self.fix: str | None = None  # the remedy errors name, when not "rebuild it with ..."
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._people: _Entities[Person] = _Entities(Person, {}, self._catalog_path)
         self._factions: _Entities[Faction] = _Entities(Faction, {}, self._catalog_path)
         self._heads: dict[str, dict[str, Any] | None] = {}
@@ -609,10 +609,13 @@ class Store:
                 f"{self._where} is damaged: {error} — {rebuild_hint(self.path)}"
             ) from None
 
-    def preload(self) -> None:
-        """Read the catalog now (e.g. in a worker thread after the first screen is drawn), so
-        the Library, palette and search do not wait for it."""
+    def preload(self, search: bool = False) -> None:
+        """Read the catalog now and, with ``search``, open the search index: e.g. in a worker
+        thread a moment after the first screen is drawn, so that opening the Library, the palette
+        or the first search does not wait for them (at 10,000 briefs ≈ 0.15 s and ≈ 0.1 s)."""
         self._catalog()
+        if search:
+            _ = self.search_index
 
     @property
     def loaded(self) -> bool:
@@ -1125,7 +1128,9 @@ class Store:
             from .indexing import open_search
 
             self._catalog()
-            self._search = open_search(self)
+            with self._lock:  # one opening, also when a worker thread preloads it
+                if self._search is None:
+                    self._search = open_search(self)
         return self._search
 
     def search(self, query: str, limit: int = 50) -> list[Any]:
