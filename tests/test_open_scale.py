@@ -202,3 +202,15 @@ def test_a_faction_of_hundreds_lists_its_members_a_page_at_a_time(
         store.name_of(m) for m in members[240:]
     ]
     assert not any((o.id or "").startswith("more:") for o in last)
+
+
+def test_preload_in_a_worker_thread(store_path: Path):
+    import threading
+
+    store = Store.open(store_path)
+    worker = threading.Thread(target=store.preload, kwargs={"search": True})
+    worker.start()
+    brief = store.brief(SEED_BRIEF)  # the app's thread goes on reading meanwhile
+    assert brief is not None and all(store.entity(a) for a in brief.actors)
+    worker.join()
+    assert store.loaded and store.search("dostum")
