@@ -214,3 +214,20 @@ def test_preload_in_a_worker_thread(store_path: Path):
     assert brief is not None and all(store.entity(a) for a in brief.actors)
     worker.join()
     assert store.loaded and store.search("dostum")
+
+
+def test_a_unions_newest_brief_reads_no_catalog(store_path: Path, tmp_path: Path):
+    from tui.library import EMBEDDED, LIBRARY, UnionStore
+    from tui.store.build import build_store
+
+    from .test_store import _synthetic
+
+    content = _synthetic(tmp_path / "lib", 4)
+    build_store(content, tmp_path / "lib" / "store")
+    mine, embedded = Store.open(tmp_path / "lib" / "store"), Store.open(store_path)
+    union = UnionStore([(LIBRARY, mine), (EMBEDDED, embedded)])
+    newest = union.briefs()[0]
+    assert not mine.loaded and not embedded.loaded  # the reader's first screen
+    assert union.brief(newest.id) is not None and union.has_brief(newest.id)
+    assert next(iter(union.briefs())).id == newest.id  # the merge agrees
+    assert len(union.briefs()) == 5 and mine.loaded

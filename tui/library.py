@@ -130,6 +130,25 @@ def _key(header: Any) -> tuple[str, str, str]:
     return (date.sort_key if date else "", header.title, header.id)
 
 
+class _UnionHeaders(Sequence[Any]):
+    """A union's briefs before they are merged: the first from the parts' newest (what the
+    reader's first screen asks), anything else merges them."""
+
+    def __init__(self, union: UnionStore) -> None:
+        self._union = union
+
+    def __len__(self) -> int:
+        return len(self._union._merged())
+
+    def __getitem__(self, index: Any) -> Any:
+        if index == 0 and self._union._briefs is None:
+            return self._union.newest()
+        return self._union._merged()[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._union._merged())
+
+
 class _Merged(Sequence[Any]):
     """``base`` (newest first, possibly lazy) with a few headers slotted in and a few left out,
     without materialising ``base``."""
@@ -279,7 +298,27 @@ class UnionStore:
 
     # -- briefs ---------------------------------------------------------------------------------
     def briefs(self) -> Sequence[Any]:
-        """Every brief, newest first; a brief hidden by another part's is left out."""
+        """Every brief, newest first; a brief hidden by another part's is left out (the newest
+        is found from each part's newest, without reading every part's catalog)."""
+        return self._merged() if self._briefs is not None else _UnionHeaders(self)
+
+    def newest(self) -> Any:
+        """The newest brief's header, from each part's newest (the parts' catalogs are read
+        only when a part's newest is hidden by another part's brief)."""
+        found = []
+        for number, store in enumerate(self.stores):
+            listed = store.briefs()
+            if not len(listed):
+                continue
+            header = listed[0]
+            if any(_has(s, header.id) for s in self.stores[:number]):
+                return self._merged()[0]  # hidden: the merge knows what comes next
+            found.append(header)
+        if not found:
+            return self._merged()[0]
+        return max(found, key=_key)
+
+    def _merged(self) -> Sequence[Any]:
         if self._briefs is None:
             merged: Sequence[Any] = self.stores[-1].briefs()
             later = [self.stores[-1]]
