@@ -1127,10 +1127,12 @@ class Store:
         if self._search is None:
             from .indexing import open_search
 
-            self._catalog()
+            # the stored index needs no catalog (hits carry their titles): `brief search` and
+            # the first `/` do not wait for it
             with self._lock:  # one opening, also when a worker thread preloads it
                 if self._search is None:
                     self._search = open_search(self)
+                    gc.freeze()
         return self._search
 
     def search(self, query: str, limit: int = 50) -> list[Any]:
