@@ -112,7 +112,44 @@ def _date_ok(raw: Any) -> bool:
     )
 
 
+_TEXT_OR_NONE = (str, type(None))
+
+
+def _header_fine(doc: Any) -> bool:
+    """:func:`_header_problem` finds nothing: the same checks, fast (10,000 headers at open)."""
+    if type(doc) is not dict:
+        return False
+    get = doc.get
+    dateline, tags, date = get("dateline"), get("tags"), None
+    if not (
+        type(get("id")) is str
+        and type(get("title")) is str
+        and type(get("source_path")) is str
+        and type(get("hash")) is str
+        and type(get("events")) is int
+        and type(get("outlet")) in _TEXT_OR_NONE
+        and type(dateline) is dict
+        and type(dateline.get("place")) in _TEXT_OR_NONE
+        and type(tags) is list
+    ):
+        return False
+    for tag in tags:
+        if type(tag) is not str:
+            return False
+    date = dateline.get("date")
+    return date is None or (
+        type(date) is dict
+        and type(date.get("text")) is str
+        and type(date.get("precision")) is str
+        and type(date.get("sort_key")) is str
+        and type(date.get("resolved")) in _TEXT_OR_NONE
+        and type(date.get("inferred", False)) is bool
+    )
+
+
 def _header_problem(doc: Any) -> str | None:
+    if _header_fine(doc):
+        return None
     if not isinstance(doc, dict):
         return f"a brief that is {type(doc).__name__}, not a mapping"
     for key in ("id", "title", "source_path", "hash"):
@@ -1078,23 +1115,24 @@ class Store:
         """Briefs, people and factions whose id, name or alias is ``target`` (case- and
         accent-insensitive); failing that, those whose names contain all its words as prefixes."""
         wanted = fold(" ".join(target.split()))
-        exact, partial = [], []
+        partial: list[Candidate] = []
         words = wanted.split()
         if self._folded is None:
             self._folded = [
                 (candidate, [_fold(name) for name in names])
                 for candidate, names in self.candidates()
             ]
+        exact = [candidate for candidate, folded in self._folded if wanted in folded]
+        if exact or not words:
+            return exact
         for candidate, folded in self._folded:
-            if wanted in folded:
-                exact.append(candidate)
-            elif words and any(
+            if any(
                 all(q in name for q in words)  # cheap first: every word is in the name
                 and all(any(w.startswith(q) for w in name.replace("-", " ").split()) for q in words)
                 for name in folded
             ):
                 partial.append(candidate)
-        return exact or partial
+        return partial
 
     @property
     def data_dir(self) -> Path | None:
