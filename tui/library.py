@@ -476,6 +476,9 @@ class UnionStore:
         events = self.entity_events(entity_id)
         return [events[n] for n in sample_indices(len(events))]
 
+    def brief_ids(self) -> list[str]:
+        return [b.id for b in self.briefs()]
+
     def has_brief(self, brief_id: str) -> bool:
         return self.owner(brief_id) is not None
 

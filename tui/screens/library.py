@@ -143,7 +143,8 @@ class LibraryScreen(ModalScreen[str | None]):
     def set_title(self) -> None:
         title = f"Library — {counted(self.count, 'brief')}"
         if self.userdata is not None:
-            unread = self.userdata.unread_count(b.id for b in self.briefs)
+            ids = getattr(self.store, "brief_ids", None)
+            unread = self.userdata.unread_count(ids() if ids else (b.id for b in self.briefs))
             title += f" · {unread} unread"
             if self.unread_only:
                 title += " · showing unread only (ctrl+r: all)"

@@ -834,6 +834,10 @@ class Store:
         read the catalog)."""
         return self._headers if self._full else _LazyHeaders(self)
 
+    def brief_ids(self) -> list[str]:
+        """Every brief's id, newest first (from the catalog, no header made)."""
+        return [raw["id"] for raw in self._catalog()._raw]
+
     def header(self, brief_id: str) -> BriefHeader | None:
         if not self._full and self._newest is not None and brief_id == self._newest.id:
             return self._newest
