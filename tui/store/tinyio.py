@@ -116,11 +116,13 @@ def write_files(
             head_bytes = payload
             continue
         names.add(name)
-        if name.startswith("entities/") and name.count("/") == 1:
-            heads[name[len("entities/") : -len(".json")]] = payload
         target = data / name
         if not _same(target, payload):
             write_atomic(target, payload, sync=False)
+            if name.startswith("entities/") and name.count("/") == 1:
+                # a head that changed: its entity may have fewer pages now (an unchanged head
+                # names the same pages)
+                heads[name[len("entities/") : -len(".json")]] = payload
     if search is not None:
         search(data / "search", catalog_bytes)
     write_atomic(catalog, catalog_bytes)
