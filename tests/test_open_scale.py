@@ -231,3 +231,24 @@ def test_a_unions_newest_brief_reads_no_catalog(store_path: Path, tmp_path: Path
     assert union.brief(newest.id) is not None and union.has_brief(newest.id)
     assert next(iter(union.briefs())).id == newest.id  # the merge agrees
     assert len(union.briefs()) == 5 and mine.loaded
+
+
+async def test_the_readers_first_screen_reads_no_catalog(store_path: Path, tmp_path: Path):
+    """First paint costs the same at 10,000 briefs as at one: the head, the brief's file and its
+    actors' heads are read; the catalog (damaged here) is not."""
+    from tui.app import BriefApp
+    from tui.config import Config
+    from tui.userdata import UserData
+
+    copy = tmp_path / "store"
+    shutil.copytree(store_path, copy)
+    (copy / CATALOG).write_bytes(b"{not json")
+    store = Store.open(copy)
+    reads: list[str] = []
+    load = store._load_catalog
+    store._load_catalog = lambda: reads.append("catalog") or load()  # type: ignore[method-assign]
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.brief_id == SEED_BRIEF  # type: ignore[attr-defined]
+        assert reads == [] and not store.loaded
