@@ -78,10 +78,24 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def queries(store) -> list[str]:
-    """200 fixed queries drawn from the store's own names and words, deterministically."""
+def raw_entities(store) -> tuple[list[dict], list[dict]]:
+    """The store's people and factions as stored, by id (reads the catalog)."""
+    getattr(store, "preload", lambda: None)()  # (a store of format 2 had it read already)
     people = sorted(store._people.raw.values(), key=lambda r: r["id"])
     factions = sorted(store._factions.raw.values(), key=lambda r: r["id"])
+    return people, factions
+
+
+def most_mentioned(store, kind: str | None = None) -> str:
+    """The person or faction (or either) in most briefs."""
+    people, factions = raw_entities(store)
+    raw = {"person": people, "faction": factions}.get(kind or "", people + factions)
+    return max(raw, key=lambda r: (len(r.get("briefs", [])), r["id"]))["id"]
+
+
+def queries(store) -> list[str]:
+    """200 fixed queries drawn from the store's own names and words, deterministically."""
+    people, factions = raw_entities(store)
     names = [p["name"] for p in people[:: max(1, len(people) // 40)]][:40]
     fnames = [f["name"] for f in factions[:: max(1, len(factions) // 20)]][:20]
     out: list[str] = []
@@ -181,11 +195,10 @@ async def child(store_path: Path) -> dict[str, float]:
             await pilot.press("escape")
             await pilot.pause()
             # the most-mentioned entity: the one in most briefs
-            raw = [*store._people.raw.values(), *store._factions.raw.values()]
-            top = max(raw, key=lambda r: (len(r.get("briefs", [])), r["id"]))
-            result["entity_briefs"] = len(top.get("briefs", []))
+            top = store.entity(most_mentioned(store))
+            result["entity_briefs"] = len(top.briefs)
             started = time.perf_counter()
-            app.open_entity(top["id"])
+            app.open_entity(top.id)
             await pilot.pause()
             result["entity_open_ms"] = (time.perf_counter() - started) * 1000
             lines = app.screen.query("#entity-lines")
@@ -210,69 +223,112 @@ def cli_times(store_path: Path) -> dict[str, float]:
 
     store = Store.open(store_path)
     brief_id = store.briefs()[len(store.briefs()) // 2].id
-    raw = [*store._people.raw.values(), *store._factions.raw.values()]
-    top = max(raw, key=lambda r: (len(r.get("briefs", [])), r["id"]))["id"]
+    top = most_mentioned(store)
+    person = most_mentioned(store, "person")
+    faction = most_mentioned(store, "faction")
+    name = store.name_of(person)
     verbs = {
         "list": ["list", "--json"],
+        "list_text": ["list"],
         "show": ["show", brief_id],
+        "show_json": ["show", brief_id, "--format", "json"],
+        "show_person": ["show", person],
+        "show_person_by_name": ["show", name],
+        "show_faction": ["show", faction],
         "show_entity": ["show", top, "--format", "json"],
         "export_html": ["export", brief_id, "--format", "html"],
+        "export_markdown": ["export", brief_id, "--format", "markdown"],
+        "export_json": ["export", brief_id, "--format", "json"],
         "export_entity": ["export", top, "--format", "markdown"],
+        "export_entity_html": ["export", top, "--format", "html"],
         "search": ["search", "talks kabul"],
+        "search_person": ["search", f"kind:person {name.split()[-1]}"],
     }
+    # `brief open TARGET` up to the reader's start: open the store, resolve the target
+    resolve = (
+        "from pathlib import Path; from tui.store import Store; "
+        "from tui.cli import resolve_target; "
+        f"resolve_target(Store.open(Path({str(store_path)!r})), {{!r}})"
+    )
+    commands = {
+        name: [sys.executable, "-m", "tui", "--store", str(store_path), *args]
+        for name, args in verbs.items()
+    }
+    commands["open_resolve_id"] = [sys.executable, "-c", resolve.format(person)]
+    commands["open_resolve_name"] = [sys.executable, "-c", resolve.format(name)]
     times: dict[str, float] = {}
-    for name, args in verbs.items():
+    cpu_times: dict[str, float] = {}  # CPU time (user + system): steadier on a loaded machine
+    for name, command in commands.items():
         best = float("inf")
+        least = float("inf")
         for _ in range(3):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
-            done = subprocess.run(
-                [sys.executable, "-m", "tui", "--store", str(store_path), *args],
-                capture_output=True,
-                cwd=ROOT,
-            )
+            done = subprocess.run(command, capture_output=True, cwd=ROOT)
             best = min(best, time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            least = min(least, cpu)
             if done.returncode != 0:
-                raise SystemExit(f"brief {' '.join(args)} failed: {done.stderr.decode()[:300]}")
+                raise SystemExit(f"{' '.join(command)} failed: {done.stderr.decode()[:300]}")
         times[name] = best * 1000
+        cpu_times[name] = least * 1000
     # the same cost for Python itself: `python -c pass`
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", "pass"], check=True)
     python_ms = (time.perf_counter() - started) * 1000
     return {
         **{f"cli_{k}_ms": v for k, v in times.items()},
+        **{f"cli_cpu_{k}_ms": v for k, v in cpu_times.items()},
+        "cli_cpu_ms_max": max(cpu_times.values()),
         "cli_ms_max": max(times.values()),
         "python_start_ms": python_ms,
     }
 
 
-def first_paint(store_path: Path, runs: int, size: str) -> dict[str, float]:
+def first_paint(
+    store_path: Path, runs: int, size: str, compare: Path | None = None
+) -> dict[str, float]:
+    """Time to the first screen, against the bare app; with ``compare`` (e.g. the seed store),
+    that store's too, interleaved in the same runs (``compare_paint_ms``, ``paint_vs_compare``)."""
     from startup import PANES, time_to_screen
 
     from tui.store import Store
 
+    def command(path: Path, data: Path) -> str:
+        return f"BRIEF_DATA_DIR={data} {sys.executable} -m tui --store {path}"
+
     title = Store.open(store_path).briefs()[0].title[:24]
-    base, ours = [], []
+    times: dict[str, list[float]] = {"base": [], "brief": [], "compare": []}
     with tempfile.TemporaryDirectory() as tmp:
         for run in range(runs):
             data = Path(tmp) / f"data-{run}"
-            pair = [
+            order = [
                 ("base", f"{sys.executable} {HERE / 'hello_app.py'}", ("Hello, world",)),
-                (
-                    "brief",
-                    f"BRIEF_DATA_DIR={data} {sys.executable} -m tui --store {store_path}",
-                    (title, *PANES),
-                ),
+                ("brief", command(store_path, data), (title, *PANES)),
             ]
+            if compare is not None:
+                other = Store.open(compare).briefs()[0].title[:24]
+                order.append(("compare", command(compare, Path(tmp) / f"c-{run}"), (other, *PANES)))
             if run % 2:
-                pair.reverse()
-            for name, command, expected in pair:
-                seconds = time_to_screen(command, expected, size)
-                (base if name == "base" else ours).append(seconds)
-    return {
-        "first_paint_ms": statistics.median(ours) * 1000,
-        "bare_app_ms": statistics.median(base) * 1000,
-        "first_paint_ratio": statistics.median(ours) / statistics.median(base),
+                order.reverse()
+            for name, line, expected in order:
+                times[name].append(time_to_screen(line, expected, size))
+    found = {
+        "first_paint_ms": statistics.median(times["brief"]) * 1000,
+        "bare_app_ms": statistics.median(times["base"]) * 1000,
+        "first_paint_ratio": statistics.median(times["brief"]) / statistics.median(times["base"]),
     }
+    if compare is not None:
+        found["compare_store"] = str(compare)  # type: ignore[assignment]
+        found["compare_paint_ms"] = statistics.median(times["compare"]) * 1000
+        found["compare_paint_ratio"] = statistics.median(times["compare"]) / statistics.median(
+            times["base"]
+        )
+        found["paint_vs_compare"] = statistics.median(times["brief"]) / statistics.median(
+            times["compare"]
+        )
+    return found
 
 
 def main() -> None:
@@ -280,6 +336,18 @@ def main() -> None:
     parser.add_argument("store", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--size", default="120x40")
+    parser.add_argument(
+        "--parts", default="all", help="'cli' to time only the command line's verbs"
+    )
+    parser.add_argument(
+        "--compare", type=Path, help="another store (the seed's) whose first paint is timed too"
+    )
+    parser.add_argument(
+        "--compiled",
+        action="store_true",
+        help="compile tui/ to bytecode first, as an installed brief is (with "
+        "PYTHONDONTWRITEBYTECODE set, every process otherwise compiles tui/ again: ~0.1 s)",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -287,17 +355,30 @@ def main() -> None:
         return
     store = args.store.resolve()
     figures: dict[str, float | int | str] = {"store": str(store)}
+    if args.compiled:
+        import compileall
+
+        compileall.compile_dir(ROOT / "tui", quiet=1)
+        figures["compiled"] = 1
     from tui.store import Store
 
     opened = Store.open(store)
     figures["briefs"] = len(opened.briefs())
-    figures["people"] = len(opened._people)
-    figures["factions"] = len(opened._factions)
+    people, factions = raw_entities(opened)
+    figures["people"] = len(people)
+    figures["factions"] = len(factions)
     build = store.parent / "build.json"
     if build.is_file():
         figures |= json.loads(build.read_text())
+    parts = set(args.parts.split(","))
+    if "cli" in parts and len(parts) == 1:
+        figures |= cli_times(store)
+        print(
+            json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in figures.items()})
+        )
+        return
     if args.runs and shutil.which("tmux"):
-        figures |= first_paint(store, args.runs, args.size)
+        figures |= first_paint(store, args.runs, args.size, args.compare)
     else:
         figures["first_paint_ratio"] = "skipped (no tmux or --runs 0)"
     done = subprocess.run(

@@ -183,7 +183,7 @@ def test_build_check_passes_then_fails_after_an_edit(brief, project):
     assert (
         stale.err
         == f"brief: {store} is stale: {project / 'content'} has changed since it was built "
-        "(catalog.json) — run `brief build`\n"
+        "(catalog.json, entities/yunus-qanuni.json) — run `brief build`\n"
     )
 
 

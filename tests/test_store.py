@@ -148,7 +148,7 @@ def test_opening_reads_only_the_catalog(store_path: Path, tmp_path: Path):
     copy = tmp_path / "store"
     shutil.copytree(store_path, copy)
     for folder in ("briefs", "entities"):
-        for path in (copy / folder).iterdir():
+        for path in (copy / folder).rglob("*.json"):
             path.write_bytes(b"not read")  # opening and listing never touch these
     store = Store.open(copy)
     assert [b.id for b in store.briefs()] == [SEED_BRIEF]

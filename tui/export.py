@@ -374,8 +374,8 @@ def _entity_lines(
         for b, count, sentences in mentions
     ]
     what["Timeline"] = [
-        f"- {esc(e.date.display())} — {esc(e.text)} ({esc(_brief_title(store, e.brief))})"
-        for e in store.entity_events(entity.id)
+        f"- {esc(date.display())} — {esc(text)} ({esc(_brief_title(store, brief))})"
+        for brief, date, text in store.entity_timeline(entity.id)
     ]
     return what
 

@@ -118,6 +118,9 @@ def build_library(library: UserLibrary) -> Built:
 # -- reading several stores as one --------------------------------------------------------------
 def _has(store: Store, brief_id: str) -> bool:
     """Whether ``store`` holds the brief (from its catalog, without reading the brief)."""
+    has_brief = getattr(store, "has_brief", None)
+    if has_brief is not None:
+        return has_brief(brief_id)
     header = getattr(store, "header", None)
     return (header(brief_id) if header else store.brief(brief_id)) is not None
 
@@ -125,6 +128,25 @@ def _has(store: Store, brief_id: str) -> bool:
 def _key(header: Any) -> tuple[str, str, str]:
     date = header.dateline.date
     return (date.sort_key if date else "", header.title, header.id)
+
+
+class _UnionHeaders(Sequence[Any]):
+    """A union's briefs before they are merged: the first from the parts' newest (what the
+    reader's first screen asks), anything else merges them."""
+
+    def __init__(self, union: UnionStore) -> None:
+        self._union = union
+
+    def __len__(self) -> int:
+        return len(self._union._merged())
+
+    def __getitem__(self, index: Any) -> Any:
+        if index == 0 and self._union._briefs is None:
+            return self._union.newest()
+        return self._union._merged()[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._union._merged())
 
 
 class _Merged(Sequence[Any]):
@@ -250,6 +272,7 @@ class UnionStore:
         self._entities: dict[str, Person | Faction | None] = {}
         self._briefs: Sequence[Any] | None = None
         self._hides: bool | None = None
+        self._folded: list[Any] | None = None  # Store.find's folded names
 
     # -- which part owns what -------------------------------------------------------------------
     def owner(self, brief_id: str) -> Store | None:
@@ -275,7 +298,27 @@ class UnionStore:
 
     # -- briefs ---------------------------------------------------------------------------------
     def briefs(self) -> Sequence[Any]:
-        """Every brief, newest first; a brief hidden by another part's is left out."""
+        """Every brief, newest first; a brief hidden by another part's is left out (the newest
+        is found from each part's newest, without reading every part's catalog)."""
+        return self._merged() if self._briefs is not None else _UnionHeaders(self)
+
+    def newest(self) -> Any:
+        """The newest brief's header, from each part's newest (the parts' catalogs are read
+        only when a part's newest is hidden by another part's brief)."""
+        found = []
+        for number, store in enumerate(self.stores):
+            listed = store.briefs()
+            if not len(listed):
+                continue
+            header = listed[0]
+            if any(_has(s, header.id) for s in self.stores[:number]):
+                return self._merged()[0]  # hidden: the merge knows what comes next
+            found.append(header)
+        if not found:
+            return self._merged()[0]
+        return max(found, key=_key)
+
+    def _merged(self) -> Sequence[Any]:
         if self._briefs is None:
             merged: Sequence[Any] = self.stores[-1].briefs()
             later = [self.stores[-1]]
@@ -418,6 +461,35 @@ class UnionStore:
             return holders[0]
         return None
 
+    def entity_timeline(self, entity_id: str) -> list[Any]:
+        single = self._single(entity_id)
+        if single is not None:
+            return single.entity_timeline(entity_id)  # type: ignore[attr-defined]
+        return [(e.brief, e.date, e.text) for e in self.entity_events(entity_id)]
+
+    def entity_event_sample(self, entity_id: str) -> list[Event]:
+        single = self._single(entity_id)
+        if single is not None:
+            return single.entity_event_sample(entity_id)  # type: ignore[attr-defined]
+        from .store.writer import sample_indices
+
+        events = self.entity_events(entity_id)
+        return [events[n] for n in sample_indices(len(events))]
+
+    def brief_ids(self) -> list[str]:
+        return [b.id for b in self.briefs()]
+
+    def has_brief(self, brief_id: str) -> bool:
+        return self.owner(brief_id) is not None
+
+    def preload(self, search: bool = False) -> None:
+        for store in self.stores:
+            store.preload(search)
+
+    @property
+    def loaded(self) -> bool:
+        return all(store.loaded for store in self.stores)
+
     def entity_event_count(self, entity_id: str) -> int:
         single = self._single(entity_id)
         if single is not None:
@@ -558,13 +630,12 @@ def open_union(embedded: Path, library: UserLibrary) -> Store | UnionStore:
     store = Store.open(embedded)
     if not library.built():
         return store
+    fix = f"rebuild your library: `brief build {library.content} -o {library.store}`"
     try:
         mine = Store.open(library.store)
     except StoreError as error:
-        problem = str(error).split(" — ")[0]
-        raise StoreError(
-            f"{problem} — rebuild your library: `brief build {library.content} -o {library.store}`"
-        ) from None
+        raise StoreError(f"{str(error).split(' — ')[0]} — {fix}") from None
+    mine.fix = fix  # for what is read later (the catalog, a brief's file)
     if not mine.briefs():
         return store
     return UnionStore([(LIBRARY, mine), (EMBEDDED, store)])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
 
-SCHEMA_VERSION = 2  # 2: a directory (catalog + one file per brief + per-entity indices)
+SCHEMA_VERSION = 3  # 3: + head.json, paged entity files with their context; 2: a directory
 
 # Relation kinds between people and factions, and how each reads from the other end.
 RELATION_INVERSE = {

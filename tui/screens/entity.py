@@ -69,16 +69,39 @@ def _more(kind: str, shown: int, total: int) -> Option:
     return Option(prompt, id=f"more:{kind}:{shown}")
 
 
+def member_options(
+    store: Store,
+    faction_id: str,
+    start: int,
+    numbering: _Numbering,
+    members: list[str] | None = None,
+) -> list[Option]:
+    """A page of a faction's members (a faction of hundreds lists the rest on demand)."""
+    members = store.members(faction_id) if members is None else members
+    options = []
+    for member in members[start : start + PAGE]:
+        roles = []
+        person = store.person(member)
+        if person is not None:
+            roles = [r.title for r in person.roles if r.faction == faction_id]
+        suffix = f" — {', '.join(roles)}" if roles else ""
+        options.append(
+            numbering.link(Content(f"{store.name_of(member)}{suffix}"), f"entity:{member}")
+        )
+    if start + PAGE < len(members):
+        options.append(_more("members", start + PAGE, len(members)))
+    return options
+
+
 def event_options(store: Store, entity_id: str, start: int, numbering: _Numbering) -> list[Option]:
     total = store.entity_event_count(entity_id)
     options = []
     for event in store.entity_events(entity_id, start, start + PAGE):
-        header = store.header(event.brief)
         prompt = Content.assemble(
             (event.date.display(), "bold"),
             " — ",
             event.text,
-            (f"  · {header.title if header else event.brief}", "dim"),
+            (f"  · {store.title_of(event.brief)}", "dim"),
         )
         options.append(numbering.link(prompt, f"brief:{event.brief}:event:{event.id}"))
     if start + PAGE < total:
@@ -111,7 +134,8 @@ def entity_options(
 ) -> list[Option]:
     """The lines of the page. Option ids say what enter does: ``entity:ID``,
     ``brief:BRIEF:sentence:ID`` or ``brief:BRIEF:event:ID`` (suffixed ``#n`` to stay unique),
-    ``more:events:N`` / ``more:mentions:N`` (the next page of a long list)."""
+    ``more:members:N`` / ``more:events:N`` / ``more:mentions:N`` (the next page of a long
+    list)."""
     options: list[Option] = []
     numbering = numbering or _Numbering()
     link = numbering.link
@@ -137,15 +161,7 @@ def entity_options(
         members = store.members(entity.id)
         if members:
             options.append(_heading(f"Members ({len(members)})"))
-            for member in members:
-                roles = []
-                person = store.person(member)
-                if person is not None:
-                    roles = [r.title for r in person.roles if r.faction == entity.id]
-                suffix = f" — {', '.join(roles)}" if roles else ""
-                options.append(
-                    link(Content(f"{store.name_of(member)}{suffix}"), f"entity:{member}")
-                )
+            options += member_options(store, entity.id, 0, numbering, members)
     else:
         factions = store.factions_of(entity.id)
         if factions:
@@ -173,13 +189,8 @@ def entity_options(
     total_events = store.entity_event_count(entity.id)
     options.append(_heading(f"Timeline ({counted(total_events, 'event')})"))
     if total_events > 1:
-        # the axis needs the spread of dates, not every event: at most 200 of them
-        step = max(1, total_events // 200)
-        sample = [
-            event
-            for n in [*range(0, total_events, step), total_events - 1]
-            for event in store.entity_events(entity.id, n, n + 1)
-        ]
+        # the axis needs the spread of dates, not every event: about 200 of them, stored
+        sample = store.entity_event_sample(entity.id)
         options.append(Option(axis_line(sample, None, width), disabled=True))
     elif not total_events:
         options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))
@@ -287,6 +298,8 @@ class EntityScreen(BriefScreen):
         """Replace the "more" line at ``index`` with the next page of its list."""
         if kind == "events":
             page = event_options(self.store, self.entity.id, start, self._numbering)
+        elif kind == "members":
+            page = member_options(self.store, self.entity.id, start, self._numbering)
         else:
             page = mention_options(self.store, self.entity.id, start, self._numbering)
         options = list(lines.options)

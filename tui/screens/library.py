@@ -61,8 +61,7 @@ def hit_lines(store: Store, hit: Hit, width: int = 100) -> Content:
     cut to ``width`` around the first match."""
     title = hit.title  # a takeaway's, paragraph's or sentence's title is its brief's
     if hit.kind == "event" and hit.brief:
-        brief = store.brief(hit.brief)
-        title = brief.title if brief else hit.title
+        title = store.title_of(hit.brief)  # from the catalog: no brief file read
     title_spans = hit.title_highlights if hit.kind == "brief" else ()
     where = KIND_WORD.get(hit.kind, hit.kind)
     context = hit.snippet
@@ -144,7 +143,8 @@ class LibraryScreen(ModalScreen[str | None]):
     def set_title(self) -> None:
         title = f"Library — {counted(self.count, 'brief')}"
         if self.userdata is not None:
-            unread = self.userdata.unread_count(b.id for b in self.briefs)
+            ids = getattr(self.store, "brief_ids", None)
+            unread = self.userdata.unread_count(ids() if ids else (b.id for b in self.briefs))
             title += f" · {unread} unread"
             if self.unread_only:
                 title += " · showing unread only (ctrl+r: all)"

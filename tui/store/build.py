@@ -28,14 +28,18 @@ from ..model import SCHEMA_VERSION, Event, Faction, Library, Mention, Person
 from .shape import ShapeError, load
 from .tinyio import stale_files, write_atomic, write_files
 from .writer import (
-    CATALOG,
     _dumps,
     brief_document,
+    catalog_files,
     catalog_from_parts,
-    entity_document,
+    entity_context,
+    entity_files,
+    entity_head_with,
     header,
     header_order,
     iter_files,
+    read_entity,
+    read_entity_head,
     small_indices,
     store_paths,
 )
@@ -414,7 +418,7 @@ def _incremental(
     indices = None if requote else old_indices  # relations and roles change only with requotes
     if indices is None:
         indices = small_indices(dict(people.items()), dict(factions.items()))
-    files[CATALOG] = _dumps(catalog_from_parts(ordered, people_raw, factions_raw, numbers, indices))
+    files |= catalog_files(catalog_from_parts(ordered, people_raw, factions_raw, numbers, indices))
 
     # -- patch the entity index files of every entity these briefs name ---------------------------
     new_actors = {a for b in linked.briefs.values() for a in b.actors}
@@ -429,11 +433,14 @@ def _incremental(
                 [m.brief, m.field, m.start, m.end, m.sentence, m.text]
             )
     affected = sorted((old_actors | new_actors) & (set(people) | set(factions)))
+    titles = {brief_id: raw["title"] for brief_id, raw in headers.items()}
     for entity_id in affected:
-        old = _read_json(data / "entities" / f"{entity_id}.json")
+        old = read_entity(data, entity_id)
+        if old is None:
+            raise _FullBuild
         try:
-            kept_events = [e for e in old["events"].values() if e["brief"] not in touched]
-            kept_rows = [r for r in old["mentions"]["1"]["rows"] if r[0] not in touched]
+            kept_events = [e for e in old[0] if e["brief"] not in touched]
+            kept_rows = [r for r in old[1] if r[0] not in touched]
         except (KeyError, TypeError, IndexError):
             raise _FullBuild from None
         merged = [
@@ -442,7 +449,17 @@ def _incremental(
         ]
         merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
         rows = sorted([*kept_rows, *new_rows.get(entity_id, [])], key=lambda r: r[0])
-        files[f"entities/{entity_id}.json"] = _dumps(entity_document(entity_id, merged, rows))
+        context = entity_context(entity_id, people_raw, factions_raw, indices)
+        files.update(entity_files(entity_id, merged, rows, context, titles))
+    if requote:  # records and relations changed: every other entity's head is made again
+        for entity_id in sorted(set(people_raw) | set(factions_raw)):
+            if entity_id not in affected:
+                head = read_entity_head(data, entity_id)
+                if head is None:
+                    raise _FullBuild
+                context = entity_context(entity_id, people_raw, factions_raw, indices)
+                name, payload = entity_head_with(head, context)
+                files[name] = payload
 
     def search(folder: Path, _catalog: bytes) -> None:
         from .indexing import update_search

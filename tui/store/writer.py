@@ -2,10 +2,17 @@
 
 Layout of a store directory (every ``.json`` file is a TinyDB database: table → doc id → document)::
 
-    catalog.json          read at start: meta, brief headers (newest first), people, factions,
-                          and the small indices (inverse relations, members)
+    head.json             read at start: meta (schema, counts) and the newest brief's header
+    catalog.json          read when the whole library is needed (Library, palette, list, search):
+                          meta, brief headers (newest first), people, factions, and the small
+                          indices (inverse relations, members)
     briefs/<id>.json      read when a brief opens: the brief, its article, events, mentions, hashes
-    entities/<id>.json    read when an entity page opens: its events and mention rows, all briefs
+    entities/<id>.json    an entity's head, read when a brief naming it or its page opens: its
+                          record, members, inverse relations, the names of every id it refers to,
+                          how many events and mentions it has, and how they are paged
+    entities/<id>/events.<n>.json, mentions.<n>.json
+                          its events (date order) and mention rows (brief order) across every
+                          brief, ENTITY_PAGE to a file: a page reads only what it shows
     search/               the search engine's index (written by :mod:`tui.search`)
 
 A store can also be named by a catalog file ``NAME.json``; its other files then live in ``NAME/``
@@ -24,6 +31,8 @@ import orjson
 from ..model import SCHEMA_VERSION, Brief, Event, Faction, Library, Mention, Person, to_dict
 
 CATALOG = "catalog.json"
+HEAD = "head.json"
+ENTITY_PAGE = 500  # events or mention rows to an entity page file
 
 
 def store_paths(path: Path) -> tuple[Path, Path]:
@@ -131,33 +140,204 @@ def small_indices(people: dict[str, Person], factions: dict[str, Faction]) -> di
     return {"incoming": incoming, "members": members}
 
 
-def entity_documents(
+def entity_rows(
     library: Library, mentions_by_brief: dict[str, list[Mention]]
-) -> dict[str, dict[str, Any]]:
-    """For every person and faction: its events (in date order) and mention rows across briefs."""
+) -> tuple[dict[str, list[Event]], dict[str, list[list[Any]]]]:
+    """Every entity's events (in date order) and mention rows (in brief order)."""
     events: dict[str, list[Event]] = {}
     for event in library.events.values():
         for actor in event.actors:
             events.setdefault(actor, []).append(event)
+    for found in events.values():
+        found.sort(key=lambda e: (e.date.sort_key, e.id))
     rows: dict[str, list[list[Any]]] = {}
     for brief_id in sorted(mentions_by_brief):
         for m in mentions_by_brief[brief_id]:
             rows.setdefault(m.entity, []).append(
                 [m.brief, m.field, m.start, m.end, m.sentence, m.text]
             )
-    docs = {}
-    for entity_id in [*library.people, *library.factions]:
-        found = sorted(events.get(entity_id, []), key=lambda e: (e.date.sort_key, e.id))
-        docs[entity_id] = entity_document(entity_id, found, rows.get(entity_id, []))
-    return docs
+    return events, rows
 
 
-def entity_document(entity_id: str, events: list[Event], rows: list[list[Any]]) -> dict[str, Any]:
+def entity_documents(
+    library: Library, mentions_by_brief: dict[str, list[Mention]]
+) -> dict[str, dict[str, Any]]:
+    """For every person and faction: its events (in date order) and mention rows across briefs,
+    as one document (the unpaged form: see :func:`entity_files` for the stored one)."""
+    events, rows = entity_rows(library, mentions_by_brief)
+    return {
+        entity_id: entity_document(entity_id, events.get(entity_id, []), rows.get(entity_id, []))
+        for entity_id in [*library.people, *library.factions]
+    }
+
+
+def entity_document(entity_id: str, events: list[Any], rows: list[list[Any]]) -> dict[str, Any]:
+    """An entity's events and mention rows as one document (unpaged)."""
     return {
         "entity": _table([{"id": entity_id}]),
         "events": _table(events),
         "mentions": _table([{"rows": rows}]),
     }
+
+
+def raw_entities(library: Library) -> tuple[dict[str, Any], dict[str, Any]]:
+    """People and factions as stored (plain data, sorted by id): what :func:`entity_context`
+    takes."""
+    return (
+        orjson.loads(orjson.dumps({k: library.people[k] for k in sorted(library.people)})),
+        orjson.loads(orjson.dumps({k: library.factions[k] for k in sorted(library.factions)})),
+    )
+
+
+def entity_context(
+    entity_id: str, people: dict[str, Any], factions: dict[str, Any], indices: dict[str, Any]
+) -> dict[str, Any]:
+    """What a brief's first screen and the entity's page need of it without the catalog: its
+    record (as stored in the catalog), members, inverse relations (each with the relation as
+    stored) and the name of every id these refer to. ``people``/``factions`` are stored records
+    by id; ``indices`` is :func:`small_indices`' result (stored form)."""
+    is_person = entity_id in people
+    record = people[entity_id] if is_person else factions[entity_id]
+    members = list(indices["members"].get(entity_id, []))
+    incoming = []
+    for source_id, attribute, number in indices["incoming"].get(entity_id, []):
+        source = people.get(source_id) or factions.get(source_id)
+        incoming.append([source_id, attribute, number, source[attribute][number]])
+    refer: list[str] = [role["faction"] for role in record.get("roles", []) if role["faction"]]
+    refer += [r["target"] for r in record.get("relations", [])]
+    refer += [r["target"] for r in record.get("part_of", [])]
+    refer += members + [item[0] for item in incoming]
+    names = {}
+    for other in sorted(set(refer)):
+        found = people.get(other) or factions.get(other)
+        if found is not None:
+            names[other] = found["name"]
+    return {
+        "type": "person" if is_person else "faction",
+        "record": record,
+        "members": members,
+        "incoming": incoming,
+        "names": names,
+    }
+
+
+def sample_indices(total: int, most: int = 200) -> list[int]:
+    """Which of ``total`` events (in date order) draw an entity's time axis: about ``most``,
+    evenly spread, the first and the last always among them."""
+    if total <= 0:
+        return []
+    step = max(1, total // most)
+    return sorted({*range(0, total, step), total - 1})
+
+
+def _field(item: Any, name: str) -> Any:
+    return item[name] if isinstance(item, dict) else getattr(item, name)
+
+
+def entity_files(
+    entity_id: str,
+    events: list[Any],
+    rows: list[list[Any]],
+    context: dict[str, Any],
+    titles: dict[str, str] | None = None,
+) -> list[tuple[str, bytes]]:
+    """An entity's stored files: its head ``entities/<id>.json`` (context, counts, paging) and
+    its pages ``entities/<id>/events.<n>.json`` / ``mentions.<n>.json`` of :data:`ENTITY_PAGE`
+    items (each page also holds the titles of its events' or mentions' briefs, from ``titles``:
+    brief id → title), and, with more than a page of events, ``sample.json``: the events that draw
+    its time axis (:func:`sample_indices`). ``events`` in date order, ``rows`` ([brief, field,
+    start, end, sentence, text]) in brief order; models or their stored form give the same
+    bytes."""
+    titles = titles or {}
+    pages_of_rows = [rows[n : n + ENTITY_PAGE] for n in range(0, len(rows), ENTITY_PAGE)]
+    head = {
+        "id": entity_id,
+        **context,
+        "events": len(events),
+        "mentions": len(rows),
+        "sources": [sum(1 for r in page if r[1] == "source") for page in pages_of_rows],
+        "page": ENTITY_PAGE,
+    }
+    files = [(f"entities/{entity_id}.json", _dumps({"entity": _table([head])}))]
+    for number, start in enumerate(range(0, len(events), ENTITY_PAGE)):
+        some = events[start : start + ENTITY_PAGE]
+        briefs = sorted({_field(e, "brief") for e in some})
+        page = {
+            "events": _table(some),
+            "titles": _table([{b: titles[b] for b in briefs if b in titles}]),
+        }
+        files.append((f"entities/{entity_id}/events.{number}.json", _dumps(page)))
+    if len(events) > ENTITY_PAGE:
+        sample = {"events": _table(events[n] for n in sample_indices(len(events)))}
+        files.append((f"entities/{entity_id}/sample.json", _dumps(sample)))
+    for number, page_rows in enumerate(pages_of_rows):
+        briefs = sorted({row[0] for row in page_rows})
+        page = {
+            "mentions": _table([{"rows": page_rows}]),
+            "titles": _table([{b: titles[b] for b in briefs if b in titles}]),
+        }
+        files.append((f"entities/{entity_id}/mentions.{number}.json", _dumps(page)))
+    return files
+
+
+def page_names(head_bytes: bytes) -> list[str]:
+    """The page files (relative to the store directory) an entity's head file names."""
+    head = orjson.loads(head_bytes)["entity"]["1"]
+    entity_id, page = head["id"], head["page"]
+    names = [
+        f"entities/{entity_id}/{kind}.{number}.json"
+        for kind in ("events", "mentions")
+        for number in range(-(-head[kind] // page))
+    ]
+    if head["events"] > page:
+        names.append(f"entities/{entity_id}/sample.json")
+    return names
+
+
+def read_entity(data: Path, entity_id: str) -> tuple[list[Any], list[list[Any]]] | None:
+    """An entity's events and mention rows as stored in the store directory ``data`` (what
+    :func:`entity_files` was given, as plain data); None when its files are missing or do not
+    have the expected shape (an incremental build then falls back to a full one)."""
+    try:
+        head = orjson.loads((data / "entities" / f"{entity_id}.json").read_bytes())["entity"]["1"]
+        page = head["page"]
+        events: list[Any] = []
+        for number in range(-(-head["events"] // page)):
+            path = data / "entities" / entity_id / f"events.{number}.json"
+            events += orjson.loads(path.read_bytes())["events"].values()
+        rows: list[list[Any]] = []
+        for number in range(-(-head["mentions"] // page)):
+            path = data / "entities" / entity_id / f"mentions.{number}.json"
+            rows += orjson.loads(path.read_bytes())["mentions"]["1"]["rows"]
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
+        return None
+    if len(events) != head["events"] or len(rows) != head["mentions"]:
+        return None
+    return events, rows
+
+
+def read_entity_head(data: Path, entity_id: str) -> dict[str, Any] | None:
+    """An entity's stored head (see :func:`entity_files`), or None."""
+    try:
+        head = orjson.loads((data / "entities" / f"{entity_id}.json").read_bytes())["entity"]["1"]
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+        return None
+    return head if isinstance(head, dict) else None
+
+
+def entity_head_with(head: dict[str, Any], context: dict[str, Any]) -> tuple[str, bytes]:
+    """An entity's head file with its context replaced (counts and paging kept): for entities
+    whose record or relations changed while their mentions did not."""
+    entity_id = head["id"]
+    new = {
+        "id": entity_id,
+        **context,
+        "events": head["events"],
+        "mentions": head["mentions"],
+        "sources": head["sources"],
+        "page": head["page"],
+    }
+    return f"entities/{entity_id}.json", _dumps({"entity": _table([new])})
 
 
 def counts(library: Library) -> dict[str, int]:
@@ -190,6 +370,17 @@ def catalog_from_parts(
     }
 
 
+def head_document(catalog: dict[str, Any]) -> dict[str, Any]:
+    """The head: the catalog's meta and its newest brief's header (what opening reads)."""
+    newest = catalog["briefs"].get("1")
+    return {"meta": catalog["meta"], "newest": _table([newest] if newest is not None else [])}
+
+
+def catalog_files(catalog: dict[str, Any]) -> dict[str, bytes]:
+    """The catalog's files: ``catalog.json`` and the head (``head.json``)."""
+    return {HEAD: _dumps(head_document(catalog)), CATALOG: _dumps(catalog)}
+
+
 def catalog_document(library: Library, hashes: dict[str, str]) -> dict[str, Any]:
     headers = [header(b, hashes[b.id]) for b in newest_first(library.briefs.values())]
     return catalog_from_parts(headers, library.people, library.factions, counts(library))
@@ -203,8 +394,8 @@ def header_order(raw: dict[str, Any]) -> tuple[tuple[str, str], str]:
 
 def iter_files(library: Library) -> Iterator[tuple[str, bytes]]:
     """Every file of the store (path relative to the store directory, exact bytes), except the
-    search index, one at a time (a 10,000-brief store is never all in memory); the catalog,
-    ``catalog.json``, comes last."""
+    search index, one at a time (a 10,000-brief store is never all in memory); the head and the
+    catalog, ``catalog.json``, come last."""
     by_brief: dict[str, list[Mention]] = {}
     for m in library.mentions:
         by_brief.setdefault(m.brief, []).append(m)
@@ -214,9 +405,18 @@ def iter_files(library: Library) -> Iterator[tuple[str, bytes]]:
             library, library.briefs[brief_id], by_brief.get(brief_id, [])
         )
         yield f"briefs/{brief_id}.json", _dumps(doc)
-    for entity_id, doc in entity_documents(library, by_brief).items():
-        yield f"entities/{entity_id}.json", _dumps(doc)
-    yield CATALOG, _dumps(catalog_document(library, hashes))
+    events, rows = entity_rows(library, by_brief)
+    people, factions = raw_entities(library)
+    titles = {b.id: b.title for b in library.briefs.values()}
+    indices = orjson.loads(orjson.dumps(small_indices(library.people, library.factions)))
+    for entity_id in [*library.people, *library.factions]:
+        context = entity_context(entity_id, people, factions, indices)
+        yield from entity_files(
+            entity_id, events.get(entity_id, []), rows.get(entity_id, []), context, titles
+        )
+    catalog = catalog_files(catalog_document(library, hashes))
+    yield HEAD, catalog[HEAD]
+    yield CATALOG, catalog[CATALOG]
 
 
 def serialize(library: Library) -> dict[str, bytes]:
