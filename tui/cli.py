@@ -343,10 +343,12 @@ def build(content: Path, output: Path | None, check: bool, full: bool) -> None:
             f"cannot write {target}: {error.strerror} — choose another path with -o"
         ) from None
     elapsed = (time.perf_counter() - started) * 1000
-    if result.incremental and not result.rebuilt:
+    if result.incremental and not result.rebuilt and not result.entities_rebuilt:
         click.echo(f"up to date: {target} ({result.briefs} briefs, {elapsed:.0f} ms)")
         return
     how = f", {counted(result.rebuilt, 'brief')} rebuilt" if result.incremental else ""
+    if result.incremental and result.entities_rebuilt:
+        how += f", {counted(result.entities_rebuilt, 'person or faction file', 'person or faction files')} read again"
     click.echo(
         f"built {target}: {result.briefs} briefs, {result.people} people, "
         f"{result.factions} factions, {result.events} events, "

@@ -24,7 +24,7 @@ from typing import Any
 
 import orjson
 
-from ..model import SCHEMA_VERSION, Event, Faction, Library, Mention, Person
+from ..model import SCHEMA_VERSION, Article, Event, Faction, Library, Mention, Person
 from .shape import ShapeError, load
 from .tinyio import stale_files, write_atomic, write_files
 from .writer import (
@@ -61,7 +61,8 @@ class BuildResult:
     mentions: int
     size: int
     incremental: bool = False
-    rebuilt: int = 0
+    rebuilt: int = 0  # briefs parsed and linked again (incremental)
+    entities_rebuilt: int = 0  # person and faction files added, changed or removed (incremental)
 
 
 class _Models(Mapping[str, Any]):
@@ -246,11 +247,34 @@ def _read_json(path: Path) -> Any:
         raise _FullBuild from None
 
 
+def _entity_changes(
+    old_files: dict[str, Any], scan: dict[str, Any]
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(added, changed, removed) person and faction files: id → kind."""
+    added: dict[str, str] = {}
+    changed: dict[str, str] = {}
+    removed: dict[str, str] = {}
+    for kind in ("person", "faction"):
+        old = old_files.get(kind) or {}
+        now = scan[kind]
+        for entity_id, stat in now.items():
+            if entity_id not in old:
+                added[entity_id] = kind
+            elif old[entity_id] != stat:
+                changed[entity_id] = kind
+        removed.update((entity_id, kind) for entity_id in old if entity_id not in now)
+    return added, changed, removed
+
+
 def _incremental(
     content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
 ) -> BuildResult:
+    from ..ingest.article import ArticleIndex
     from ..ingest.content import _FOOTNOTE_BRIEF, _Loader, link
     from ..ingest.errors import BuildFailed
+    from ..ingest.grounding import background_note
+    from ..ingest.text import fold
+    from .indexing import briefs_naming
 
     catalog_path, data = store_paths(target)
     cache = _read_json(cache_path(data))
@@ -263,8 +287,14 @@ def _incremental(
     ):
         raise _FullBuild
     old_files = cache["files"]
-    if any(scan[kind] != old_files.get(kind) for kind in ("person", "faction")):
-        raise _FullBuild  # people and factions change names, roles and every brief's mentions
+    kind_of: dict[str, str] = {}
+    for kind, _ in KINDS:
+        for file_id in scan[kind]:
+            if kind_of.setdefault(file_id, kind) != kind:
+                raise _FullBuild  # one id, two files: the full build reports it
+    entity_added, entity_changed, entity_removed = _entity_changes(old_files, scan)
+    if set(entity_added) & set(entity_removed):
+        raise _FullBuild  # an id moved between people and factions
     root = content.resolve().parent
     old_briefs: dict[str, list[int]] = old_files.get("brief", {})
     now_briefs: dict[str, list[int]] = scan["brief"]
@@ -278,82 +308,165 @@ def _incremental(
         or b not in seeds
         or _stat_text(prefix + seeds[b][0]) != seeds[b][1]
     )
+    if not changed and not removed and not (entity_added or entity_changed or entity_removed):
+        catalog = _read_json(catalog_path)
+        try:
+            numbers = catalog["meta"]["1"]["counts"]
+            return BuildResult(
+                numbers["briefs"],
+                numbers["people"],
+                numbers["factions"],
+                numbers["events"],
+                numbers["mentions"],
+                0,
+                incremental=True,
+                rebuilt=0,
+            )
+        except (KeyError, TypeError):
+            raise _FullBuild from None
     catalog = _read_json(catalog_path)
     try:
         headers = {raw["id"]: raw for raw in catalog["briefs"].values()}
         meta = catalog["meta"]["1"]
-    except (KeyError, TypeError, AttributeError):
-        raise _FullBuild from None
-    if meta.get("schema_version") != SCHEMA_VERSION or set(headers) != set(old_briefs):
-        raise _FullBuild
-    touched = set(changed) | set(removed)
-    quoted: dict[str, list[str]] = cache["quoted"]
-    if set(removed) & set(quoted):
-        raise _FullBuild  # a person's or faction's footnote quotes a removed article
-    # people and factions quoting a changed article: their sources are found again
-    requote = sorted({e for b in changed for e in quoted.get(b, [])})
-    try:
         people_raw = {raw["id"]: raw for raw in catalog["people"].values()}
         factions_raw = {raw["id"]: raw for raw in catalog["factions"].values()}
         old_indices = catalog["indices"]["1"]
     except (KeyError, TypeError, AttributeError):
         raise _FullBuild from None
-    people: _Models = _Models(Person, people_raw)
-    factions: _Models = _Models(Faction, factions_raw)
-    if set(changed) & (set(people) | set(factions)):
-        raise _FullBuild  # the id is taken by a person or faction: the full build reports it
-    if not touched:
-        numbers = meta["counts"]
-        return BuildResult(
-            numbers["briefs"],
-            numbers["people"],
-            numbers["factions"],
-            numbers["events"],
-            numbers["mentions"],
-            0,
-            incremental=True,
-            rebuilt=0,
-        )
+    if (
+        meta.get("schema_version") != SCHEMA_VERSION
+        or set(headers) != set(old_briefs)
+        or set(people_raw) != set(old_files.get("person") or {})
+        or set(factions_raw) != set(old_files.get("faction") or {})
+    ):
+        raise _FullBuild
+    quoted: dict[str, list[str]] = cache["quoted"]
+    if set(removed) & set(quoted):
+        raise _FullBuild  # a person's or faction's footnote quotes a removed article
+    try:
+        incoming, members = old_indices["incoming"], old_indices["members"]
+        if any(incoming.get(e) or members.get(e) for e in entity_removed):
+            raise _FullBuild  # a relation or role names the removed entity: the full build says so
+    except (KeyError, TypeError, AttributeError):
+        raise _FullBuild from None
+    # people and factions quoting a changed article: their sources are found again
+    requote = sorted({e for b in changed for e in quoted.get(b, [])} - set(entity_removed))
+    reparsed = sorted({*entity_added, *entity_changed, *requote})
 
-    # -- parse, check and link only the changed briefs -------------------------------------------
+    # -- parse and check the changed briefs and entity files -------------------------------------
     loader = _Loader(content)
     loader.progress = progress
     folder = (content / "briefs").resolve()
-    loader.kinds = {("person", p) for p in people} | {("faction", f) for f in factions}
-    loader.kinds |= {("brief", b) for b in now_briefs}
+    loader.kinds = {(kind, file_id) for file_id, kind in kind_of.items()}
     only = {folder / f"{b}.md" for b in changed}
-    for entity_id in requote:
-        kind = "people" if entity_id in people else "factions"
+    for entity_id in reparsed:
+        kind = "people" if kind_of[entity_id] == "person" else "factions"
         only.add((content / kind / f"{entity_id}.md").resolve())
     loader.discover(only=only)
     if len(loader.files) != len(only):
         raise _FullBuild
-    for entry in loader.files:
-        if entry.doc is not None:
-            for note in entry.doc.footnotes.values():
-                match = _FOOTNOTE_BRIEF.match(note.text)
-                if match and match.group(1) != entry.id:
-                    raise _FullBuild  # quotes another brief's article
-    loader.load_articles()
-    if requote:
-        from ..ingest.article import ArticleIndex
-        from ..model import Article
 
-        others = {b for b, owners in quoted.items() if set(owners) & set(requote)} - set(changed)
-        for brief_id in others:
+    def own_quotes_only(entries: list[Any]) -> None:
+        for entry in entries:
+            if entry.kind == "brief" and entry.doc is not None:
+                for note in entry.doc.footnotes.values():
+                    match = _FOOTNOTE_BRIEF.match(note.text)
+                    if match and match.group(1) != entry.id:
+                        raise _FullBuild  # quotes another brief's article
+
+    def load_more(entries: list[Any]) -> None:
+        """Articles and footnotes of ``entries`` (just discovered)."""
+        everything = loader.files
+        loader.files = entries
+        try:
+            loader.load_articles()
+        finally:
+            loader.files = everything
+        needed: set[str] = set()
+        for entry in entries:
+            if entry.kind == "brief" or entry.doc is None:
+                continue
+            default = entry.front.get("brief")
+            for note in entry.doc.footnotes.values():
+                if background_note(note.text) is not None:
+                    continue
+                match = _FOOTNOTE_BRIEF.match(note.text)
+                quoted_brief = match.group(1) if match else default
+                if isinstance(quoted_brief, str) and quoted_brief not in loader.articles:
+                    needed.add(quoted_brief)
+        for brief_id in sorted(needed & set(headers) - set(changed)):
             stored = _read_json(data / "briefs" / f"{brief_id}.json")
             try:
                 article = load(Article, stored["article"]["1"])
             except (ShapeError, KeyError, TypeError):
                 raise _FullBuild from None
             loader.indexes[brief_id] = ArticleIndex(article)
-    for entry in loader.files:
-        if entry.doc is not None:
-            loader.resolve_footnotes(entry)
+        for entry in entries:
+            if entry.doc is not None:
+                loader.resolve_footnotes(entry)
+
+    own_quotes_only(loader.files)
+    load_more(list(loader.files))
+    made: dict[str, Any] = {}
     for entry in loader.of_kind("person"):
-        people[entry.id] = loader.person(entry)
+        made[entry.id] = loader.person(entry)
     for entry in loader.of_kind("faction"):
-        factions[entry.id] = loader.faction(entry)
+        made[entry.id] = loader.faction(entry)
+    errors = [e for f in loader.files for e in f.errors]
+    if errors:
+        raise BuildFailed(errors)
+    # names: no two entities may share one (the full build reports a clash)
+    owners: dict[str, str] = {}
+    for table in (people_raw, factions_raw):
+        for entity_id, raw in table.items():
+            if entity_id in made or entity_id in entity_removed:
+                continue
+            for name in [raw["name"], *raw.get("aliases", [])]:
+                owners.setdefault(fold(name), entity_id)
+    fresh_names: set[str] = set()
+    for entity_id, model in made.items():
+        old = people_raw.get(entity_id) or factions_raw.get(entity_id)
+        before = {old["name"], *old.get("aliases", [])} if old is not None else set()
+        for name in model.names:
+            if owners.setdefault(fold(name), entity_id) != entity_id:
+                raise _FullBuild
+            if name not in before:
+                fresh_names.add(name)
+    # the stored form of every person and faction, now
+    for entity_id in entity_removed:
+        people_raw.pop(entity_id, None)
+        factions_raw.pop(entity_id, None)
+    for entity_id, model in made.items():
+        table = people_raw if isinstance(model, Person) else factions_raw
+        table[entity_id] = orjson.loads(orjson.dumps(model))
+
+    # briefs to link again though their files did not change: those naming a changed or removed
+    # entity, and those holding a name that is new (where a new mention may now be found)
+    actors: dict[str, list[str]] = cache["actors"]
+    gone = set(entity_changed) | set(entity_removed)
+    relink: set[str] = set()
+    if gone:
+        relink |= {b for b, named in actors.items() if not gone.isdisjoint(named)}
+    if fresh_names:
+        found = briefs_naming(data / "search", sorted(fresh_names))
+        relink |= set(headers) if found is None else found
+    relink = (relink & set(headers)) - set(changed) - set(removed)
+    if relink:
+        count = len(loader.files)
+        loader.discover(only={folder / f"{b}.md" for b in relink})
+        extra = loader.files[count:]
+        if len(extra) != len(relink):
+            raise _FullBuild
+        own_quotes_only(extra)
+        load_more(extra)
+    touched = set(changed) | set(removed) | relink
+    order = {"brief": 0, "person": 1, "faction": 2}
+    loader.files.sort(key=lambda f: (order.get(f.kind, 3), str(f.path)))
+
+    people: _Models = _Models(Person, people_raw)
+    factions: _Models = _Models(Faction, factions_raw)
+    for entity_id, model in made.items():
+        (people if isinstance(model, Person) else factions)._made[entity_id] = model
     briefs = {}
     events: dict[str, Event] = {}
     for entry in loader.of_kind("brief"):
@@ -376,7 +489,6 @@ def _incremental(
     for m in linked.mentions:
         by_brief.setdefault(m.brief, []).append(m)
     files: dict[str, bytes] = {}
-    actors: dict[str, list[str]] = cache["actors"]
     old_actors = {a for b in touched for a in actors.get(b, [])}
     for b in removed:
         actors.pop(b, None)
@@ -396,9 +508,7 @@ def _incremental(
     for brief_id in sorted(headers, key=lambda b: b + ".md"):  # the full build's file order
         for actor in actors[brief_id]:
             appears_in.setdefault(actor, []).append(brief_id)
-    for table, models in ((people_raw, people), (factions_raw, factions)):
-        for entity_id in models.overridden:  # re-read files: their new form, as stored data
-            table[entity_id] = orjson.loads(orjson.dumps(models[entity_id]))
+    for table in (people_raw, factions_raw):
         for entity_id, raw in table.items():
             raw["briefs"] = appears_in.get(entity_id, [])
     people = _Models(Person, people_raw)
@@ -411,7 +521,8 @@ def _incremental(
         "events": sum(h["events"] for h in headers.values()),
         "mentions": sum(mention_counts.values()),
     }
-    indices = None if requote else old_indices  # relations and roles change only with requotes
+    # relations and roles change only with an entity's file (or its sources, with requotes)
+    indices = old_indices if not made and not entity_removed else None
     if indices is None:
         indices = small_indices(dict(people.items()), dict(factions.items()))
     files[CATALOG] = _dumps(catalog_from_parts(ordered, people_raw, factions_raw, numbers, indices))
@@ -428,14 +539,21 @@ def _incremental(
             new_rows.setdefault(m.entity, []).append(
                 [m.brief, m.field, m.start, m.end, m.sentence, m.text]
             )
-    affected = sorted((old_actors | new_actors) & (set(people) | set(factions)))
+    affected = sorted(
+        ((old_actors | new_actors) & (set(people) | set(factions)))
+        | set(entity_added)
+        | set(entity_changed)
+    )
     for entity_id in affected:
-        old = _read_json(data / "entities" / f"{entity_id}.json")
-        try:
-            kept_events = [e for e in old["events"].values() if e["brief"] not in touched]
-            kept_rows = [r for r in old["mentions"]["1"]["rows"] if r[0] not in touched]
-        except (KeyError, TypeError, IndexError):
-            raise _FullBuild from None
+        if entity_id in entity_added:
+            kept_events, kept_rows = [], []
+        else:
+            old = _read_json(data / "entities" / f"{entity_id}.json")
+            try:
+                kept_events = [e for e in old["events"].values() if e["brief"] not in touched]
+                kept_rows = [r for r in old["mentions"]["1"]["rows"] if r[0] not in touched]
+            except (KeyError, TypeError, IndexError):
+                raise _FullBuild from None
         merged = [
             *kept_events,
             *(orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])),
@@ -443,6 +561,13 @@ def _incremental(
         merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
         rows = sorted([*kept_rows, *new_rows.get(entity_id, [])], key=lambda r: r[0])
         files[f"entities/{entity_id}.json"] = _dumps(entity_document(entity_id, merged, rows))
+    # search documents of entities that show a changed entity's name or affiliations
+    shown = set(affected)
+    for entity_id in entity_changed:
+        for index in (old_indices, indices):
+            shown |= {source for source, _, _ in index["incoming"].get(entity_id, [])}
+            shown |= set(index["members"].get(entity_id, []))
+    shown &= set(people) | set(factions)
 
     def search(folder: Path, _catalog: bytes) -> None:
         from .indexing import update_search
@@ -451,13 +576,15 @@ def _incremental(
             library = Library(
                 linked.briefs, linked.articles, people, factions, linked.events, linked.mentions
             )
-            update_search(library, folder, linked.briefs, removed, affected)
+            update_search(library, folder, linked.briefs, removed, sorted(shown), entity_removed)
 
     if progress is not None:
         progress("writing", 0, 1)
     write_files(target, files, complete=False, search=search)
     for b in removed:
         (data / "briefs" / f"{b}.json").unlink(missing_ok=True)
+    for entity_id in entity_removed:
+        (data / "entities" / f"{entity_id}.json").unlink(missing_ok=True)
     cache["files"] = scan
     for b in removed:
         cache["seeds"].pop(b, None)
@@ -465,10 +592,22 @@ def _incremental(
         cache["seeds"][brief.id] = [brief.source_path, _stat(root / brief.source_path)]
     cache["mentions"] = mention_counts
     cache["actors"] = actors
-    if requote:
-        cache["quoted"] = _quoted_briefs(
-            Library({}, {}, dict(people.items()), dict(factions.items()), {}, ())
+    if made or entity_removed:
+        renewed = set(made) | set(entity_removed)
+        merged_quotes: dict[str, set[str]] = {
+            b: {o for o in owners if o not in renewed} for b, owners in quoted.items()
+        }
+        parsed = Library(
+            {},
+            {},
+            {k: v for k, v in made.items() if isinstance(v, Person)},
+            {k: v for k, v in made.items() if isinstance(v, Faction)},
+            {},
+            (),
         )
+        for b, owners in _quoted_briefs(parsed).items():
+            merged_quotes.setdefault(b, set()).update(owners)
+        cache["quoted"] = {b: sorted(o) for b, o in sorted(merged_quotes.items()) if o}
     write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
     if progress is not None:
         progress("done", 1, 1)
@@ -481,6 +620,7 @@ def _incremental(
         sum(len(b) for b in files.values()),
         incremental=True,
         rebuilt=len(touched),
+        entities_rebuilt=len(entity_added) + len(entity_changed) + len(entity_removed),
     )
 
 

@@ -101,13 +101,14 @@ def update_search(
     briefs: Iterable[str],
     removed: Iterable[str],
     entities: Iterable[str],
+    removed_entities: Iterable[str] = (),
 ) -> None:
     """Replace only the documents of the changed briefs and entities in the stored index."""
     from ..search import SearchIndex, documents
 
     briefs, entities = list(briefs), list(entities)
     index = SearchIndex.load(folder)
-    groups = [f"b:{b}" for b in removed]
+    groups = [f"b:{b}" for b in removed] + [f"e:{e}" for e in removed_entities]
     index.update(documents(library, briefs=briefs, entities=entities), remove=groups)
     index.dump(folder)
 
@@ -123,3 +124,50 @@ def open_search(store: Store) -> Any:
         except (OSError, ValueError, KeyError, TypeError):
             pass  # a damaged index: search what the store holds instead
     return SearchIndex.build(documents(store.library()))
+
+
+def briefs_naming(folder: Path, names: Iterable[str]) -> set[str] | None:
+    """The briefs whose indexed text holds every word of one of ``names`` (or its ' / ’
+    variant): a superset of the briefs in which the mention finder can find one of them, since
+    a name's words are whole words of the text wherever it is found, and the index holds every
+    text mentions are found in (article sentences, summary, takeaways, events). None when there
+    is no index to ask or a name has no word (the caller then looks everywhere)."""
+    import numpy as np
+
+    from ..search import SearchIndex
+    from ..search.text import words
+
+    if not (folder / "index.json").is_file():
+        return None
+    try:
+        index = SearchIndex.load(folder)
+        wanted: list[list[str]] = []
+        for name in names:
+            for variant in {name, name.replace("'", "’"), name.replace("’", "'")}:
+                tokens = words(variant)
+                if not tokens:
+                    return None
+                wanted.append(sorted(set(tokens)))
+        found: set[str] = set()
+        for segment in index.segments:
+            briefs = segment.meta["briefs"]
+            for tokens in wanted:
+                docs = None
+                for token in tokens:
+                    at = segment.lookup(token)
+                    if at < 0:
+                        docs = None
+                        break
+                    posted = segment.postings(at)[0]
+                    docs = posted if docs is None else np.intersect1d(docs, posted)
+                    if not len(docs):
+                        break
+                if docs is None or not len(docs):
+                    continue
+                for number in np.unique(segment.docbrief[docs]):
+                    if number >= 0:
+                        found.add(briefs[int(number)])
+            segment.close()
+        return found
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
