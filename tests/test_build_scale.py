@@ -1,0 +1,223 @@
+"""Incremental builds at scale: every kind of change gives the full build's store, byte for byte.
+
+Each test builds a small synthetic library (benchmarks/make_library.py) in full, changes it the
+way a user would, builds again (the incremental path, checked), and compares every store file
+with what a full build of the changed content writes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.ingest import load_content
+from tui.store import Store, iter_files, stale_files
+from tui.store.build import build_store
+
+from .conftest import ROOT
+
+
+def _library(root: Path, n: int = 12) -> tuple[Path, Path]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_library import make
+
+    make(n, root)
+    content, target = root / "content", root / "store"
+    assert not build_store(content, target).incremental
+    return content, target
+
+
+def _same_as_full(content: Path, target: Path) -> None:
+    assert stale_files(target, iter_files(load_content(content))) == []
+    full = target.parent / "full-store"
+    shutil.rmtree(full, ignore_errors=True)
+    build_store(content, full, full=True)
+    mine = sorted(p.relative_to(target) for p in target.rglob("*.json") if "search" not in p.parts)
+    theirs = sorted(p.relative_to(full) for p in full.rglob("*.json") if "search" not in p.parts)
+    assert mine == theirs  # no file left over (a removed brief's or entity's)
+    # the search index is updated segment-wise: same documents as the full build's
+    ours = {(d.key, d.text, d.filters) for d in _search_docs(target)}
+    assert ours == {(d.key, d.text, d.filters) for d in _search_docs(full)}
+
+
+def _search_docs(target: Path) -> list:
+    from tui.search import SearchIndex
+
+    return SearchIndex.load(target / "search").documents()
+
+
+def _brief_text(brief_id: str, seed: str, people: str, quote: str) -> str:
+    return f"""---
+title: "A new brief"
+source: seeds/{seed}.txt
+dateline:
+  place: Herat
+  date: March 3
+  year: 2024
+tags: [new]
+---
+
+## Summary
+
+{people} met in Herat.[^1]
+
+## Key takeaways
+
+- They met.[^1]
+
+## History
+
+- **2023** — {people} met.[^1]
+
+[^1]: "{quote}"
+"""
+
+
+def test_add_change_remove_and_undo_briefs(tmp_path: Path):
+    content, target = _library(tmp_path / "lib")
+    briefs = sorted((content / "briefs").glob("*.md"))
+    changed = briefs[len(briefs) // 2]
+    original = changed.read_text()
+    changed.write_text(
+        original.replace("## Key takeaways\n", "## Key takeaways\n\n- Changed.[^dl]\n")
+    )
+    result = build_store(content, target)
+    assert result.incremental and result.rebuilt == 1
+    _same_as_full(content, target)
+    added = content / "briefs" / "zz-added-brief.md"
+    added.write_text(original)
+    result = build_store(content, target)
+    assert result.incremental and result.rebuilt == 1
+    _same_as_full(content, target)
+    entities = [*(content / "people").glob("*.md"), *(content / "factions").glob("*.md")]
+    quoted = " ".join(p.read_text() for p in entities)
+    gone = next(b for b in briefs if b != changed and b.stem not in quoted)
+    gone.unlink()
+    result = build_store(content, target)
+    assert result.incremental and result.rebuilt == 1
+    _same_as_full(content, target)
+    assert gone.stem not in [b.id for b in Store.open(target).briefs()]
+    added.unlink()  # undo
+    changed.write_text(original)
+    result = build_store(content, target)
+    assert result.incremental and result.rebuilt == 2
+    _same_as_full(content, target)
+
+
+def test_add_a_brief_with_new_people_and_factions(tmp_path: Path):
+    content, target = _library(tmp_path / "lib")
+    seeds = content.parent / "seeds"
+    # "Observers" is a word of many existing articles: a new faction of that name is mentioned
+    # in briefs whose files did not change
+    assert sum("Observers" in p.read_text() for p in seeds.glob("*.txt")) > 2
+    quote = "Zarina Qadiri of the Qadiri Network met Observers in Herat"
+    (seeds / "zz-new.txt").write_text(f"A new brief\n\nHerat, March 3: {quote}.\n")
+    (content / "briefs" / "zz-new.md").write_text(
+        _brief_text("zz-new", "zz-new", "Zarina Qadiri and the Qadiri Network", quote)
+    )
+    (content / "people" / "zarina-qadiri.md").write_text(
+        "---\nname: Zarina Qadiri\nstatus: alive\nbrief: zz-new\nroles:\n"
+        "  - title: Leader\n    of: qadiri-network\n    source: 1\n---\n"
+        "Named in a new brief.[^1]\n\n"
+        '[^1]: "Zarina Qadiri of the Qadiri Network"\n'
+    )
+    for faction_id, name in (("qadiri-network", "Qadiri Network"), ("observers", "Observers")):
+        (content / "factions" / f"{faction_id}.md").write_text(
+            f"---\nname: {name}\nkind: movement\nstance: unknown\nbrief: zz-new\n---\n"
+            f'A group.[^1]\n\n[^1]: "{name}"\n'
+        )
+    result = build_store(content, target)
+    assert result.incremental and result.entities_rebuilt == 3
+    assert result.rebuilt > 1  # the new brief, and the existing ones naming "Observers"
+    _same_as_full(content, target)
+    store = Store.open(target)
+    observers = store.faction("observers")
+    assert observers is not None and len(observers.briefs) > 2
+    found = [h.id for h in store.search("kind:person qadiri")]
+    assert "zarina-qadiri" in found
+
+
+def test_change_a_person_file(tmp_path: Path):
+    content, target = _library(tmp_path / "lib")
+    person = sorted((content / "people").glob("*.md"))[0]
+    text = person.read_text()
+    name = text.split("name: ", 1)[1].split("\n", 1)[0]
+    last = name.split()[-1]
+    # a new alias (found wherever the surname stands alone) and a reworded bio
+    person.write_text(
+        text.replace(f"name: {name}\n", f"name: {name}\naliases: [{last}]\n").replace(
+            "Named in", "Named, in"
+        )
+    )
+    result = build_store(content, target)
+    assert result.incremental and result.entities_rebuilt == 1
+    _same_as_full(content, target)
+    person.write_text(text)  # and back
+    result = build_store(content, target)
+    assert result.incremental and result.entities_rebuilt == 1
+    _same_as_full(content, target)
+
+
+def test_rename_a_faction(tmp_path: Path):
+    content, target = _library(tmp_path / "lib")
+    faction = max(
+        (content / "factions").glob("*.md"),
+        key=lambda p: sum(p.stem in b.read_text() for b in (content / "briefs").glob("*.md")),
+    )
+    text = faction.read_text()
+    name = text.split("name: ", 1)[1].split("\n", 1)[0]
+    faction.write_text(text.replace(f"name: {name}\n", f"name: {name} Renamed\n", 1))
+    result = build_store(content, target)
+    assert result.incremental and result.entities_rebuilt == 1
+    _same_as_full(content, target)
+
+
+def test_add_and_remove_a_faction_referenced_nowhere(tmp_path: Path):
+    content, target = _library(tmp_path / "lib")
+    brief = sorted((content / "briefs").glob("*.md"))[0].stem
+    lonely = content / "factions" / "lonely-league.md"
+    lonely.write_text(
+        f"---\nname: Lonely League of Nobody\nkind: party\nstance: unknown\nbrief: {brief}\n---\n"
+        "A party nobody names.\n"
+    )
+    result = build_store(content, target)
+    assert result.incremental and result.entities_rebuilt == 1 and result.rebuilt == 0
+    _same_as_full(content, target)
+    assert (target / "entities" / "lonely-league.json").is_file()
+    lonely.unlink()
+    result = build_store(content, target)
+    assert result.incremental and result.entities_rebuilt == 1
+    _same_as_full(content, target)
+    assert not (target / "entities" / "lonely-league.json").exists()
+
+
+def test_removing_a_faction_someone_names_is_the_full_builds_error(tmp_path: Path):
+    from tui.ingest import BuildFailed
+
+    content, target = _library(tmp_path / "lib")
+    person = sorted((content / "people").glob("*.md"))[0].read_text()
+    faction = person.split("    of: ", 1)[1].split("\n", 1)[0]
+    before = {p: p.read_bytes() for p in target.rglob("*.json")}
+    (content / "factions" / f"{faction}.md").unlink()
+    with pytest.raises(BuildFailed) as failure:
+        build_store(content, target)
+    assert any(f"{faction!r} is not a known faction" in str(e) for e in failure.value.errors)
+    assert {p: p.read_bytes() for p in target.rglob("*.json")} == before
+
+
+def test_a_new_name_clash_is_the_full_builds_error(tmp_path: Path):
+    from tui.ingest import BuildFailed
+
+    content, target = _library(tmp_path / "lib")
+    person = sorted((content / "people").glob("*.md"))[0]
+    name = person.read_text().split("name: ", 1)[1].split("\n", 1)[0]
+    brief = sorted((content / "briefs").glob("*.md"))[0].stem
+    (content / "factions" / "twin.md").write_text(
+        f"---\nname: {name}\nkind: party\nstance: unknown\nbrief: {brief}\n---\nA twin.\n"
+    )
+    with pytest.raises(BuildFailed) as failure:
+        build_store(content, target)
+    assert any("is also used by" in str(e) for e in failure.value.errors)
