@@ -221,3 +221,60 @@ def test_a_new_name_clash_is_the_full_builds_error(tmp_path: Path):
     with pytest.raises(BuildFailed) as failure:
         build_store(content, target)
     assert any("is also used by" in str(e) for e in failure.value.errors)
+
+
+ARTICLE = ROOT / "tests" / "import_eval" / "02-sudan-explainer.txt"
+
+
+def test_import_into_a_built_library_checks_against_the_store_and_builds_incrementally(
+    brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import tui.ingest.draft as draft
+    import tui.store.build as build
+    from tui.library import user_library
+
+    library = user_library()
+    content, target = _library(library.root)
+    assert target == library.store
+
+    def refused(*args, **kwargs):
+        raise AssertionError("the import parsed the library or rebuilt it all")
+
+    # names come from the catalog, the draft is checked against it, the build is incremental
+    monkeypatch.setattr(draft, "load_content", refused)
+    monkeypatch.setattr(draft, "parse_document", refused)
+    monkeypatch.setattr(build, "_full", refused)
+    monkeypatch.chdir(tmp_path)  # not a project: the import goes to the user library
+    before = len(list(content.rglob("*.md")))
+    result = brief("import", ARTICLE)
+    assert result.code == 0, result.err
+    # the brief and stubs for new people and factions
+    assert len(list(content.rglob("*.md"))) > before + 2 and "built in" in result.out
+    monkeypatch.undo()
+    _same_as_full(content, target)
+    assert any("Sudan" in b.title for b in Store.open(target).briefs())
+
+
+def test_a_draft_checked_against_the_store_reports_its_errors(tmp_path: Path):
+    from tui.store.build import check_draft
+
+    content, target = _library(tmp_path / "lib")
+    root = content.parent
+    quote = "Zarina Qadiri met Observers in Herat"
+    files = {
+        root / "seeds" / "zz-new.txt": f"A new brief\n\nHerat, March 3: {quote}.\n".encode(),
+        content / "briefs" / "zz-new.md": _brief_text(
+            "zz-new", "zz-new", "Zarina Qadiri", "words the article never says"
+        ).encode(),
+    }
+    errors = check_draft(content, root, files, target)
+    assert errors and all(e.path == "content/briefs/zz-new.md" for e in errors)
+    assert any("quote not found" in e.message for e in errors)
+    files[content / "briefs" / "zz-new.md"] = _brief_text(
+        "zz-new", "zz-new", "Zarina Qadiri", quote
+    ).encode()
+    assert check_draft(content, root, files, target) == []
+    # a person file changed since the build: the store cannot answer, the caller loads all
+    person = sorted((content / "people").glob("*.md"))[0]
+    person.write_text(person.read_text() + "\n")
+    assert check_draft(content, root, files, target) is None

@@ -599,7 +599,10 @@ def _import(
                 "choose another place with --data-dir or --content"
             ) from None
     try:
-        draft = make_draft(extraction, raw, content, year=year, known=known, taken_ids=taken)
+        store = library.store if in_library else default_output(content)
+        draft = make_draft(
+            extraction, raw, content, year=year, known=known, taken_ids=taken, store=store
+        )
     except DraftError as error:
         raise UserError(f"{article}: {error}") from None
     root = content.resolve().parent

@@ -247,6 +247,43 @@ def _read_json(path: Path) -> Any:
         raise _FullBuild from None
 
 
+def _load_more(loader: Any, entries: list[Any], stored: set[str], data: Path) -> None:
+    """Articles and footnotes of ``entries`` (just discovered by ``loader``); the articles their
+    footnotes quote that are among ``stored`` briefs are read from the store at ``data``."""
+    from ..ingest.article import ArticleIndex
+    from ..ingest.content import _FOOTNOTE_BRIEF
+    from ..ingest.grounding import background_note
+
+    everything = loader.files
+    loader.files = entries
+    try:
+        loader.load_articles()
+    finally:
+        loader.files = everything
+    needed: set[str] = set()
+    for entry in entries:
+        if entry.kind == "brief" or entry.doc is None:
+            continue
+        default = entry.front.get("brief")
+        for note in entry.doc.footnotes.values():
+            if background_note(note.text) is not None:
+                continue
+            match = _FOOTNOTE_BRIEF.match(note.text)
+            quoted_brief = match.group(1) if match else default
+            if isinstance(quoted_brief, str) and quoted_brief not in loader.articles:
+                needed.add(quoted_brief)
+    for brief_id in sorted(needed & stored):
+        raw = _read_json(data / "briefs" / f"{brief_id}.json")
+        try:
+            article = load(Article, raw["article"]["1"])
+        except (ShapeError, KeyError, TypeError):
+            raise _FullBuild from None
+        loader.indexes[brief_id] = ArticleIndex(article)
+    for entry in entries:
+        if entry.doc is not None:
+            loader.resolve_footnotes(entry)
+
+
 def _entity_changes(
     old_files: dict[str, Any], scan: dict[str, Any]
 ) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
@@ -269,10 +306,8 @@ def _entity_changes(
 def _incremental(
     content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
 ) -> BuildResult:
-    from ..ingest.article import ArticleIndex
     from ..ingest.content import _FOOTNOTE_BRIEF, _Loader, link
     from ..ingest.errors import BuildFailed
-    from ..ingest.grounding import background_note
     from ..ingest.text import fold
     from .indexing import briefs_naming
 
@@ -374,39 +409,8 @@ def _incremental(
                     if match and match.group(1) != entry.id:
                         raise _FullBuild  # quotes another brief's article
 
-    def load_more(entries: list[Any]) -> None:
-        """Articles and footnotes of ``entries`` (just discovered)."""
-        everything = loader.files
-        loader.files = entries
-        try:
-            loader.load_articles()
-        finally:
-            loader.files = everything
-        needed: set[str] = set()
-        for entry in entries:
-            if entry.kind == "brief" or entry.doc is None:
-                continue
-            default = entry.front.get("brief")
-            for note in entry.doc.footnotes.values():
-                if background_note(note.text) is not None:
-                    continue
-                match = _FOOTNOTE_BRIEF.match(note.text)
-                quoted_brief = match.group(1) if match else default
-                if isinstance(quoted_brief, str) and quoted_brief not in loader.articles:
-                    needed.add(quoted_brief)
-        for brief_id in sorted(needed & set(headers) - set(changed)):
-            stored = _read_json(data / "briefs" / f"{brief_id}.json")
-            try:
-                article = load(Article, stored["article"]["1"])
-            except (ShapeError, KeyError, TypeError):
-                raise _FullBuild from None
-            loader.indexes[brief_id] = ArticleIndex(article)
-        for entry in entries:
-            if entry.doc is not None:
-                loader.resolve_footnotes(entry)
-
     own_quotes_only(loader.files)
-    load_more(list(loader.files))
+    _load_more(loader, list(loader.files), set(headers) - set(changed), data)
     made: dict[str, Any] = {}
     for entry in loader.of_kind("person"):
         made[entry.id] = loader.person(entry)
@@ -458,7 +462,7 @@ def _incremental(
         if len(extra) != len(relink):
             raise _FullBuild
         own_quotes_only(extra)
-        load_more(extra)
+        _load_more(loader, extra, set(headers) - set(changed), data)
     touched = set(changed) | set(removed) | relink
     order = {"brief": 0, "person": 1, "faction": 2}
     loader.files.sort(key=lambda f: (order.get(f.kind, 3), str(f.path)))
@@ -627,3 +631,119 @@ def _incremental(
 def check_store(library: Library, target: Path) -> list[str]:
     """The files of the store at ``target`` that differ from what ``library`` builds."""
     return stale_files(target, iter_files(library))
+
+
+# -- an import's draft, checked against the built store ------------------------------------------
+def _current(content: Path, target: Path) -> tuple[dict[str, Any], dict[str, Any], Path] | None:
+    """(content scan, catalog, data directory) when the store at ``target`` was built from
+    ``content`` and its people and factions are the files on disk now; else None."""
+    try:
+        catalog_path, data = store_paths(target)
+        cache = _read_json(cache_path(data))
+        if (
+            not isinstance(cache, dict)
+            or cache.get("version") != CACHE_VERSION
+            or cache.get("generator") != _generator()
+            or cache.get("schema_version") != SCHEMA_VERSION
+            or cache.get("content") != str(content.resolve())
+        ):
+            return None
+        scan = _scan(content)
+        if any(scan[kind] != cache["files"].get(kind) for kind in ("person", "faction")):
+            return None
+        catalog = _read_json(catalog_path)
+        if not isinstance(catalog, dict) or catalog["meta"]["1"].get("schema_version") != (
+            SCHEMA_VERSION
+        ):
+            return None
+        scan["stored"] = {
+            b: stat
+            for b, stat in scan["brief"].items()
+            if cache["files"].get("brief", {}).get(b) == stat
+        }
+        return scan, catalog, data
+    except (_FullBuild, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _entities(catalog: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    people = {raw["id"]: raw for raw in catalog["people"].values()}
+    factions = {raw["id"]: raw for raw in catalog["factions"].values()}
+    return people, factions
+
+
+def store_names(content: Path, target: Path) -> tuple[set[str], dict[str, tuple[str, str]]] | None:
+    """Every id in ``content`` and the folded names and aliases of its people and factions
+    (→ (kind, id)), from the store built from it — without parsing a file; None when the store
+    is missing or its people and factions are not the files on disk."""
+    from ..ingest.text import fold
+
+    current = _current(content, target)
+    if current is None:
+        return None
+    scan, catalog, _ = current
+    try:
+        people, factions = _entities(catalog)
+        names: dict[str, tuple[str, str]] = {}
+        for kind, table in (("person", people), ("faction", factions)):
+            for entity_id, raw in table.items():
+                for name in [raw["name"], *raw.get("aliases", [])]:
+                    if isinstance(name, str) and name.strip():
+                        names.setdefault(fold(name), (kind, entity_id))
+    except (KeyError, TypeError, AttributeError):
+        return None
+    ids = {file_id for kind, _ in KINDS for file_id in scan[kind]}
+    return ids, names
+
+
+def check_draft(
+    content: Path, root: Path, files: dict[Path, bytes], target: Path
+) -> list[Any] | None:
+    """The errors ``files`` (an import's draft: a brief, its article, new people and factions,
+    not yet written) would raise in a build of ``content`` — checked against the store built
+    from it instead of loading all of ``content``. None when that store cannot answer (missing,
+    stale people or factions, an id or name clash); the caller then loads everything."""
+    from ..ingest.content import _Loader
+    from ..ingest.text import fold
+
+    current = _current(content, target)
+    if current is None:
+        return None
+    scan, catalog, data = current
+    try:
+        people_raw, factions_raw = _entities(catalog)
+        stored = {raw["id"] for raw in catalog["briefs"].values()} & set(scan["stored"])
+    except (KeyError, TypeError, AttributeError):
+        return None
+    loader = _Loader(content, root, overlay=files)
+    loader.kinds = {(kind, file_id) for kind, _ in KINDS for file_id in scan[kind]}
+    taken = {file_id for kind, _ in KINDS for file_id in scan[kind]}
+    loader.discover(only=set())  # the draft's own files (the overlay), nothing on disk
+    if any(entry.id in taken for entry in loader.files):
+        return None
+    try:
+        _load_more(loader, list(loader.files), stored, data)
+        made: dict[str, Any] = {}
+        for entry in loader.of_kind("person"):
+            made[entry.id] = loader.person(entry)
+        for entry in loader.of_kind("faction"):
+            made[entry.id] = loader.faction(entry)
+        owners: dict[str, str] = {}
+        for table in (people_raw, factions_raw):
+            for entity_id, raw in table.items():
+                for name in [raw["name"], *raw.get("aliases", [])]:
+                    owners.setdefault(fold(name), entity_id)
+        for entity_id, model in made.items():
+            if any(owners.setdefault(fold(n), entity_id) != entity_id for n in model.names):
+                return None  # a name clash: the full check words it
+        people: _Models = _Models(Person, people_raw)
+        factions: _Models = _Models(Faction, factions_raw)
+        for entity_id, model in made.items():
+            models = people if isinstance(model, Person) else factions
+            models._raw[entity_id] = {}
+            models._made[entity_id] = model
+        for entry in loader.of_kind("brief"):
+            loader.brief(entry, people, factions)
+    except (_FullBuild, KeyError, TypeError, AttributeError):
+        return None
+    return [e for f in loader.files for e in f.errors]
