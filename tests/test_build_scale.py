@@ -253,6 +253,13 @@ def test_import_into_a_built_library_checks_against_the_store_and_builds_increme
     monkeypatch.undo()
     _same_as_full(content, target)
     assert any("Sudan" in b.title for b in Store.open(target).briefs())
+    # undone: the brief and its stubs (which name each other) removed, still incremental
+    listed = [line.strip() for line in result.out.splitlines() if line.startswith("  ")]
+    for name in listed:
+        (library.root / name).unlink()
+    result = build_store(content, target)
+    assert result.incremental and result.entities_rebuilt == len(listed) - 2
+    _same_as_full(content, target)
 
 
 def test_a_draft_checked_against_the_store_reports_its_errors(tmp_path: Path):

@@ -106,6 +106,8 @@ class _File:
     # Background footnotes (`[^n]: background: note`): label → note. Not quotes; exempt from grounding.
     backgrounds: dict[str, str] = field(default_factory=dict)
     warnings: list[ContentError] = field(default_factory=list)
+    loaded: bool = False  # its article was loaded (a parallel build's worker did it)
+    resolved: bool = False  # its footnotes were resolved (likewise)
 
     def error(self, line: int, message: str, fix: str) -> None:
         self.errors.append(ContentError(self.display, line, message, fix))
@@ -227,6 +229,7 @@ class _Loader:
         self.errors: list[ContentError] = []
         self.claims: list[Claim] = []  # checked by check_content() once the library is linked
         self.progress: Callable[[str, int, int], None] | None = None
+        self.jobs = 1  # processes that parse briefs (see build_jobs())
 
     def tick(self, stage: str, done: int, total: int) -> None:
         if self.progress is not None and (done == total or done % 100 == 0):
@@ -269,11 +272,17 @@ class _Loader:
 
     def discover(self, only: set[Path] | None = None) -> None:
         """Find and parse the content files (with ``only``, just those resolved paths)."""
+        found: list[_File] = []
         for kind, folder in (("brief", "briefs"), ("person", "people"), ("faction", "factions")):
             folder_path = _resolve_folder(self.content / folder)
-            on_disk = self._listing(folder_path)
-            if only is not None:
-                on_disk &= only
+            if only is None:
+                on_disk = self._listing(folder_path)
+            else:  # just those: no listing of a 10,000-file folder
+                on_disk = {
+                    p
+                    for p in only
+                    if p.parent == folder_path and p.suffix == ".md" and os.path.lexists(p)
+                }
             extra = {p for p in self.overlay if p.parent == folder_path and p.suffix == ".md"}
             for path in sorted(on_disk | extra):
                 entry = _File(kind, path.stem, path, self._display(path))
@@ -293,13 +302,46 @@ class _Loader:
                 else:
                     self.ids[entry.id] = entry
                 self.kinds.add((kind, entry.id))
-                self.tick("parsing", len(self.files), len(self.files) + 1)
-                try:
-                    raw = self._read_content(path, entry.display)
-                    entry.doc = parse_document(path, entry.display, raw)
-                except ContentError as error:
-                    entry.errors.append(error)
-                self.files.append(entry)
+                found.append(entry)
+        self.files += found
+        briefs = [e for e in found if e.kind == "brief"]
+        if self.jobs > 1 and not self.overlay and len(briefs) >= PARALLEL_MIN:
+            self._parse_parallel(briefs, [e for e in found if e.kind != "brief"])
+            return
+        for number, entry in enumerate(found):
+            self.tick("parsing", number, len(found))
+            self.parse(entry)
+
+    def parse(self, entry: _File) -> None:
+        try:
+            raw = self._read_content(entry.path, entry.display)
+            entry.doc = parse_document(entry.path, entry.display, raw)
+        except ContentError as error:
+            entry.errors.append(error)
+
+    def _parse_parallel(self, briefs: list[_File], others: list[_File]) -> None:
+        """Briefs parsed, their articles loaded and their own footnotes resolved in worker
+        processes, chunk by chunk, while this process parses the people and factions; results
+        are taken in order, so the library is the serial build's."""
+        import multiprocessing
+
+        size = max(20, min(250, len(briefs) // (self.jobs * 4)))
+        chunks = [briefs[n : n + size] for n in range(0, len(briefs), size)]
+        jobs = [(self.content, self.root, chunk) for chunk in chunks]
+        context = multiprocessing.get_context("fork")
+        with context.Pool(self.jobs) as pool:
+            results = pool.imap(_parse_chunk, jobs)
+            for entry in others:
+                self.parse(entry)
+            done = 0
+            for chunk, (entries, articles) in zip(chunks, results, strict=True):
+                for mine, theirs in zip(chunk, entries, strict=True):
+                    mine.doc, mine.errors = theirs.doc, theirs.errors
+                    mine.sources, mine.backgrounds = theirs.sources, theirs.backgrounds
+                    mine.loaded, mine.resolved = True, theirs.resolved
+                self.articles.update(articles)
+                done += len(chunk)
+                self.tick("parsing", done, len(briefs))
 
     def of_kind(self, kind: str) -> Iterable[_File]:
         return (f for f in self.files if f.kind == kind and f.doc is not None)
@@ -340,6 +382,8 @@ class _Loader:
     # -- articles and footnotes ---------------------------------------------------------------
     def load_articles(self) -> None:
         for entry in self.of_kind("brief"):
+            if entry.loaded:
+                continue
             source = entry.text("source", required=True)
             if source is None:
                 continue
@@ -870,7 +914,7 @@ class _Loader:
         self.discover()
         self.load_articles()
         for entry in self.files:
-            if entry.doc is not None:
+            if entry.doc is not None and not entry.resolved:
                 self.resolve_footnotes(entry)
         people = {e.id: self.person(e) for e in self.of_kind("person")}
         factions = {e.id: self.faction(e) for e in self.of_kind("faction")}
@@ -897,6 +941,48 @@ class _Loader:
         if errors:
             raise BuildFailed(errors)
         return link(briefs, self.articles, people, factions, events, self.tick)
+
+
+PARALLEL_MIN = 200  # fewer briefs are parsed in this process: starting workers costs more
+
+
+def build_jobs() -> int:
+    """Worker processes for a build: ``BRIEF_BUILD_JOBS`` if set (1: no workers), else one per
+    CPU (at most 4), none where processes cannot be forked."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    try:
+        return max(1, int(os.environ["BRIEF_BUILD_JOBS"]))
+    except (KeyError, ValueError):
+        return max(1, min(os.cpu_count() or 1, 4))
+
+
+def _parse_chunk(job: tuple[Path, Path, list[_File]]) -> tuple[list[_File], dict[str, Article]]:
+    """A worker's share of a parallel build: parse briefs, load their articles, resolve the
+    footnotes that quote their own article (the rest are resolved by the parent)."""
+    content, root, entries = job
+    loader = _Loader(content, root)
+    for entry in entries:
+        loader.files.append(entry)
+        loader.ids.setdefault(entry.id, entry)
+        loader.parse(entry)
+    loader.load_articles()
+    for entry in entries:
+        if entry.doc is not None and _quotes_only_itself(entry):
+            loader.resolve_footnotes(entry)
+            entry.resolved = True
+    return entries, loader.articles
+
+
+def _quotes_only_itself(entry: _File) -> bool:
+    assert entry.doc is not None
+    for note in entry.doc.footnotes.values():
+        match = _FOOTNOTE_BRIEF.match(note.text)
+        if match and match.group(1) != entry.id:
+            return False
+    return True
 
 
 def _resolve_folder(path: Path) -> Path:
@@ -1014,10 +1100,13 @@ def load_content(
     root: Path | None = None,
     overlay: dict[Path, bytes] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    jobs: int = 1,
 ) -> Library:
     """Load, validate and link everything under ``content_dir``; raise :class:`BuildFailed`.
+    ``jobs`` > 1 parses briefs in that many worker processes (same result).
     ``overlay`` adds or replaces files by path without writing them (used to check a draft);
     ``progress(stage, done, total)`` is called as the work goes on."""
     loader = _Loader(content_dir, root, overlay)
     loader.progress = progress
+    loader.jobs = jobs
     return loader.run()

@@ -193,6 +193,7 @@ def _cache(content: Path, library: Library, scan: dict[str, Any]) -> dict[str, A
 def build_store(
     content: Path, target: Path, *, full: bool = False, progress: Progress | None = None
 ) -> BuildResult:
+    _SCANNED.clear()
     scan = _scan(content)
     if not full:
         try:
@@ -206,9 +207,10 @@ def _full(
     content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
 ) -> BuildResult:
     from ..ingest import load_content
+    from ..ingest.content import build_jobs
     from .indexing import dump_search_from_files
 
-    holder = {"library": load_content(content, progress=progress)}
+    holder = {"library": load_content(content, progress=progress, jobs=build_jobs())}
     library = holder["library"]
     result = BuildResult(
         len(library.briefs),
@@ -240,11 +242,27 @@ def _full(
     return replace(result, size=size)
 
 
-def _read_json(path: Path) -> Any:
+# Parsed catalog and cache files kept for the next reader in this process (an import reads
+# them to name and check its draft, then builds): path → ((mtime_ns, size), value)
+_PARSED: dict[Path, tuple[list[int], Any]] = {}
+
+
+def _read_json(path: Path, *, share: bool = False) -> Any:
+    """``path`` parsed. ``share``: the caller only reads the value, and it is kept for the next
+    caller; without, the caller may change it (a kept value is handed over, not copied)."""
+    stat = _stat(path)
+    held = _PARSED.pop(path, None)
+    if held is not None and stat is not None and held[0] == stat:
+        if share:
+            _PARSED[path] = held
+        return held[1]
     try:
-        return orjson.loads(path.read_bytes())
+        value = orjson.loads(path.read_bytes())
     except (OSError, orjson.JSONDecodeError):
         raise _FullBuild from None
+    if share and stat is not None:
+        _PARSED[path] = (stat, value)
+    return value
 
 
 def _load_more(loader: Any, entries: list[Any], stored: set[str], data: Path) -> None:
@@ -376,13 +394,17 @@ def _incremental(
     ):
         raise _FullBuild
     quoted: dict[str, list[str]] = cache["quoted"]
-    if set(removed) & set(quoted):
+    if any(set(quoted.get(b, [])) - set(entity_removed) for b in removed):
         raise _FullBuild  # a person's or faction's footnote quotes a removed article
     try:
         incoming, members = old_indices["incoming"], old_indices["members"]
-        if any(incoming.get(e) or members.get(e) for e in entity_removed):
-            raise _FullBuild  # a relation or role names the removed entity: the full build says so
-    except (KeyError, TypeError, AttributeError):
+        renamed = set(entity_removed) | set(entity_changed)
+        for entity_id in entity_removed:
+            sources = {row[0] for row in incoming.get(entity_id, [])}
+            sources |= set(members.get(entity_id, []))
+            if sources - renamed:
+                raise _FullBuild  # a relation or role names it: the full build says so
+    except (KeyError, TypeError, AttributeError, IndexError):
         raise _FullBuild from None
     # people and factions quoting a changed article: their sources are found again
     requote = sorted({e for b in changed for e in quoted.get(b, [])} - set(entity_removed))
@@ -634,12 +656,28 @@ def check_store(library: Library, target: Path) -> list[str]:
 
 
 # -- an import's draft, checked against the built store ------------------------------------------
-def _current(content: Path, target: Path) -> tuple[dict[str, Any], dict[str, Any], Path] | None:
+_SCANNED: dict[tuple[str, str], Any] = {}  # store_names()' look at the files, for check_draft()
+
+
+def _current(
+    content: Path, target: Path, *, again: bool = False
+) -> tuple[dict[str, Any], dict[str, Any], Path] | None:
     """(content scan, catalog, data directory) when the store at ``target`` was built from
-    ``content`` and its people and factions are the files on disk now; else None."""
+    ``content`` and its people and factions are the files on disk now; else None. ``again``:
+    the answer is kept for one more call (an import names its draft, then checks it)."""
+    key = (str(content), str(target))
+    if key in _SCANNED:
+        return _SCANNED.pop(key)
+    found = _look(content, target)
+    if again:
+        _SCANNED[key] = found
+    return found
+
+
+def _look(content: Path, target: Path) -> tuple[dict[str, Any], dict[str, Any], Path] | None:
     try:
         catalog_path, data = store_paths(target)
-        cache = _read_json(cache_path(data))
+        cache = _read_json(cache_path(data), share=True)
         if (
             not isinstance(cache, dict)
             or cache.get("version") != CACHE_VERSION
@@ -651,7 +689,7 @@ def _current(content: Path, target: Path) -> tuple[dict[str, Any], dict[str, Any
         scan = _scan(content)
         if any(scan[kind] != cache["files"].get(kind) for kind in ("person", "faction")):
             return None
-        catalog = _read_json(catalog_path)
+        catalog = _read_json(catalog_path, share=True)
         if not isinstance(catalog, dict) or catalog["meta"]["1"].get("schema_version") != (
             SCHEMA_VERSION
         ):
@@ -678,7 +716,7 @@ def store_names(content: Path, target: Path) -> tuple[set[str], dict[str, tuple[
     is missing or its people and factions are not the files on disk."""
     from ..ingest.text import fold
 
-    current = _current(content, target)
+    current = _current(content, target, again=True)
     if current is None:
         return None
     scan, catalog, _ = current
