@@ -265,6 +265,19 @@ def _read_json(path: Path, *, share: bool = False) -> Any:
     return value
 
 
+def _skeleton(cls: type, raw: dict[str, Any]) -> Any:
+    """A stored person or faction as a model holding only what :func:`small_indices` reads
+    (its relations, roles and parents): far cheaper than checking and converting it all."""
+    from ..model import Relation, Role
+
+    relations = tuple(Relation(r["kind"], r["target"]) for r in raw.get("relations") or ())
+    if cls is Person:
+        roles = tuple(Role(r["title"], r.get("faction")) for r in raw.get("roles") or ())
+        return Person(raw["id"], raw["name"], roles=roles, relations=relations)
+    part_of = tuple(Relation(r["kind"], r["target"]) for r in raw.get("part_of") or ())
+    return Faction(raw["id"], raw["name"], raw["kind"], part_of=part_of, relations=relations)
+
+
 def _load_more(loader: Any, entries: list[Any], stored: set[str], data: Path) -> None:
     """Articles and footnotes of ``entries`` (just discovered by ``loader``); the articles their
     footnotes quote that are among ``stored`` briefs are read from the store at ``data``."""
@@ -550,7 +563,13 @@ def _incremental(
     # relations and roles change only with an entity's file (or its sources, with requotes)
     indices = old_indices if not made and not entity_removed else None
     if indices is None:
-        indices = small_indices(dict(people.items()), dict(factions.items()))
+        try:
+            indices = small_indices(
+                {k: _skeleton(Person, raw) for k, raw in people_raw.items()},
+                {k: _skeleton(Faction, raw) for k, raw in factions_raw.items()},
+            )
+        except (KeyError, TypeError, AttributeError):
+            raise _FullBuild from None
     files[CATALOG] = _dumps(catalog_from_parts(ordered, people_raw, factions_raw, numbers, indices))
 
     # -- patch the entity index files of every entity these briefs name ---------------------------
