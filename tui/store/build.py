@@ -688,9 +688,25 @@ def _current(
     if key in _SCANNED:
         return _SCANNED.pop(key)
     found = _look(content, target)
+    if found is None and again and _has_cache(content, target):
+        # people or factions changed since the last build: bring the store up to date (an
+        # incremental build) rather than parse every file; a failed build changes nothing
+        from ..ingest.errors import BuildFailed
+        from .shape import StoreError
+
+        try:
+            _incremental(content, target, _scan(content), None)  # never the full build
+        except (_FullBuild, BuildFailed, StoreError, OSError, ValueError):
+            return None
+        found = _look(content, target)
     if again:
         _SCANNED[key] = found
     return found
+
+
+def _has_cache(content: Path, target: Path) -> bool:
+    _, data = store_paths(target)
+    return cache_path(data).is_file()
 
 
 def _look(content: Path, target: Path) -> tuple[dict[str, Any], dict[str, Any], Path] | None:

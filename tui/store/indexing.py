@@ -107,7 +107,7 @@ def update_search(
     from ..search import SearchIndex, documents
 
     briefs, entities = list(briefs), list(entities)
-    index = SearchIndex.load(folder)
+    index = _opened(folder, keep=False) or SearchIndex.load(folder)
     groups = [f"b:{b}" for b in removed] + [f"e:{e}" for e in removed_entities]
     index.update(documents(library, briefs=briefs, entities=entities), remove=groups)
     index.dump(folder)
@@ -126,6 +126,27 @@ def open_search(store: Store) -> Any:
     return SearchIndex.build(documents(store.library()))
 
 
+# An index opened to find candidates, kept for the update that follows in the same build:
+# folder → (the manifest's (mtime_ns, size), index)
+_OPENED: dict[Path, tuple[tuple[int, int] | None, Any]] = {}
+
+
+def _manifest_stat(folder: Path) -> tuple[int, int] | None:
+    try:
+        info = (folder / "index.json").stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _opened(folder: Path, *, keep: bool) -> Any:
+    """The index kept for ``folder``, if the manifest has not changed since; else None."""
+    held = _OPENED.get(folder) if keep else _OPENED.pop(folder, None)
+    if held is None or held[0] is None or held[0] != _manifest_stat(folder):
+        return None
+    return held[1]
+
+
 def briefs_naming(folder: Path, names: Iterable[str]) -> set[str] | None:
     """The briefs whose indexed text holds every word of one of ``names`` (or its ' / ’
     variant): a superset of the briefs in which the mention finder can find one of them, since
@@ -140,7 +161,8 @@ def briefs_naming(folder: Path, names: Iterable[str]) -> set[str] | None:
     if not (folder / "index.json").is_file():
         return None
     try:
-        index = SearchIndex.load(folder)
+        index = _opened(folder, keep=False) or SearchIndex.load(folder)
+        _OPENED[folder] = (_manifest_stat(folder), index)  # for update_search(), next
         wanted: list[list[str]] = []
         for name in names:
             for variant in {name, name.replace("'", "’"), name.replace("’", "'")}:
