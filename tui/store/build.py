@@ -102,15 +102,19 @@ class _FullBuild(Exception):
     """The incremental path cannot be taken; build everything."""
 
 
-def _scan(content: Path) -> dict[str, dict[str, list[int]]]:
-    """kind → file id → [mtime_ns, size] for every content file."""
-    found: dict[str, dict[str, list[int]]] = {}
+def _scan(content: Path, *, briefs: bool = True) -> dict[str, dict[str, Any]]:
+    """kind → file id → [mtime_ns, size] for every content file (without ``briefs``, brief
+    files are only listed: id → None)."""
+    found: dict[str, dict[str, Any]] = {}
     for kind, folder in KINDS:
-        files: dict[str, list[int]] = {}
+        files: dict[str, Any] = {}
         try:
             entries = list(os.scandir(content / folder))
         except OSError:
             entries = []
+        if kind == "brief" and not briefs:
+            found[kind] = dict.fromkeys(e.name[:-3] for e in entries if e.name.endswith(".md"))
+            continue
         for entry in entries:
             if entry.name.endswith(".md"):
                 try:
@@ -278,7 +282,23 @@ def _skeleton(cls: type, raw: dict[str, Any]) -> Any:
     return Faction(raw["id"], raw["name"], raw["kind"], part_of=part_of, relations=relations)
 
 
-def _load_more(loader: Any, entries: list[Any], stored: set[str], data: Path) -> None:
+class _Unchanged:
+    """The briefs whose article the store holds as it is now: built, and their file unchanged
+    since (looked at only for the briefs asked about)."""
+
+    def __init__(self, content: Path, built: dict[str, Any], stored: set[str]) -> None:
+        self._folder = content / "briefs"
+        self._built = built
+        self._stored = stored
+
+    def __contains__(self, brief_id: object) -> bool:
+        if not isinstance(brief_id, str) or brief_id not in self._stored:
+            return False
+        stat = self._built.get(brief_id)
+        return stat is not None and stat == _stat(self._folder / f"{brief_id}.md")
+
+
+def _load_more(loader: Any, entries: list[Any], stored: set[str] | _Unchanged, data: Path) -> None:
     """Articles and footnotes of ``entries`` (just discovered by ``loader``); the articles their
     footnotes quote that are among ``stored`` briefs are read from the store at ``data``."""
     from ..ingest.article import ArticleIndex
@@ -303,7 +323,7 @@ def _load_more(loader: Any, entries: list[Any], stored: set[str], data: Path) ->
             quoted_brief = match.group(1) if match else default
             if isinstance(quoted_brief, str) and quoted_brief not in loader.articles:
                 needed.add(quoted_brief)
-    for brief_id in sorted(needed & stored):
+    for brief_id in sorted(b for b in needed if b in stored):
         raw = _read_json(data / "briefs" / f"{brief_id}.json")
         try:
             article = load(Article, raw["article"]["1"])
@@ -721,7 +741,7 @@ def _look(content: Path, target: Path) -> tuple[dict[str, Any], dict[str, Any], 
             or cache.get("content") != str(content.resolve())
         ):
             return None
-        scan = _scan(content)
+        scan = _scan(content, briefs=False)
         if any(scan[kind] != cache["files"].get(kind) for kind in ("person", "faction")):
             return None
         catalog = _read_json(catalog_path, share=True)
@@ -729,11 +749,7 @@ def _look(content: Path, target: Path) -> tuple[dict[str, Any], dict[str, Any], 
             SCHEMA_VERSION
         ):
             return None
-        scan["stored"] = {
-            b: stat
-            for b, stat in scan["brief"].items()
-            if cache["files"].get("brief", {}).get(b) == stat
-        }
+        scan["built"] = cache["files"].get("brief", {})
         return scan, catalog, data
     except (_FullBuild, KeyError, TypeError, AttributeError):
         return None
@@ -785,7 +801,9 @@ def check_draft(
     scan, catalog, data = current
     try:
         people_raw, factions_raw = _entities(catalog)
-        stored = {raw["id"] for raw in catalog["briefs"].values()} & set(scan["stored"])
+        stored = _Unchanged(
+            content, scan["built"], {raw["id"] for raw in catalog["briefs"].values()}
+        )
     except (KeyError, TypeError, AttributeError):
         return None
     loader = _Loader(content, root, overlay=files)
