@@ -236,7 +236,7 @@ def _full(
         gc.collect()
         if progress is not None:
             progress("indexing", 0, 1)
-        dump_search_from_files(catalog, target, folder)
+        dump_search_from_files(catalog, target, folder, jobs=build_jobs())
 
     size = write_files(target, iter_files(holder.pop("library")), search=search)
     _, data = store_paths(target)

@@ -28,7 +28,9 @@ def dump_search(library: Library, folder: Path) -> None:
     _swap_in(SearchIndex.build(documents(library)), folder)
 
 
-def dump_search_from_files(catalog: bytes, target: Path, folder: Path, chunk: int = 200) -> None:
+def dump_search_from_files(
+    catalog: bytes, target: Path, folder: Path, chunk: int = 200, jobs: int = 1
+) -> None:
     """Build the search index from a store's files as written (the catalog given as bytes, not
     yet in place), a few hundred briefs at a time, so the whole library is never in memory."""
     import orjson
@@ -61,10 +63,18 @@ def dump_search_from_files(catalog: bytes, target: Path, folder: Path, chunk: in
             yield from documents(everyone, briefs=[], entities=[*people, *factions])
 
     # One segment per SEGMENT_BRIEFS briefs, each written and dropped from memory before the
-    # next is built: the index of a 10,000-brief store is never in memory whole.
+    # next is built: the index of a 10,000-brief store is never in memory whole. With worker
+    # processes (a big library), the segments are built side by side (at least one per worker).
     fresh = folder.with_name(folder.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
-    parts = [ids[n : n + SEGMENT_BRIEFS] for n in range(0, len(ids), SEGMENT_BRIEFS)] or [[]]
+    size = SEGMENT_BRIEFS
+    if jobs > 1 and len(ids) >= PARALLEL_SEARCH_MIN:
+        size = min(size, -(-len(ids) // jobs))
+    parts = [ids[n : n + size] for n in range(0, len(ids), size)] or [[]]
+    if jobs > 1 and len(parts) > 1:
+        _build_segments(parts, docs, fresh, jobs)
+        _replace(fresh, folder)
+        return
     index = None
     for number, part in enumerate(parts):
         last = number == len(parts) - 1
@@ -76,6 +86,43 @@ def dump_search_from_files(catalog: bytes, target: Path, folder: Path, chunk: in
         index = SearchIndex.load(fresh)
         gc.collect()
     _replace(fresh, folder)
+
+
+PARALLEL_SEARCH_MIN = 200  # fewer briefs: one segment, built here
+
+
+def _build_segments(parts: list[list[str]], docs: Any, fresh: Path, jobs: int) -> None:
+    """The segments of ``parts`` built by ``jobs`` forked workers (each writes its own, named as
+    the serial build names them), then the manifest: the index the serial build writes."""
+    import multiprocessing
+
+    from ..search import SearchIndex
+    from ..search.segment import Segment
+
+    names = [f"s{number:04d}" for number in range(len(parts))]
+    fresh.mkdir(parents=True)
+    work = [(number, part, names[number], fresh) for number, part in enumerate(parts)]
+    global _DOCS
+    _DOCS = (docs, len(parts))
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(parts))) as pool:
+            for _ in pool.imap_unordered(_build_segment, work):
+                pass
+    finally:
+        _DOCS = None
+    segments = [Segment.open(fresh / name, name) for name in names]
+    SearchIndex(segments, len(parts)).dump(fresh)
+
+
+_DOCS: Any = None  # (docs(part, last), number of parts): set before the workers fork
+
+
+def _build_segment(job: tuple[int, list[str], str, Path]) -> None:
+    from ..search.segment import Segment
+
+    number, part, name, fresh = job
+    docs, count = _DOCS
+    Segment.build(docs(part, number == count - 1), name).write(fresh / name)
 
 
 def _swap_in(index: Any, folder: Path) -> None:
