@@ -285,3 +285,47 @@ def test_a_draft_checked_against_the_store_reports_its_errors(tmp_path: Path):
     person = sorted((content / "people").glob("*.md"))[0]
     person.write_text(person.read_text() + "\n")
     assert check_draft(content, root, files, target) is None
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_build_shows_a_progress_bar_on_a_terminal_only(
+    brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, terminal: bool
+):
+    import io
+    import sys as system
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_library import make
+
+    make(12, tmp_path / "lib")
+    content, target = tmp_path / "lib" / "content", tmp_path / "lib" / "store"
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return terminal
+
+    drawn: list[str] = []
+    for run in ("full", "incremental"):
+        screen = Terminal()
+        monkeypatch.setattr(system, "stderr", screen)
+        if run == "incremental":
+            changed = sorted((content / "briefs").glob("*.md"))[0]
+            changed.write_text(
+                changed.read_text().replace(
+                    "## Key takeaways\n", "## Key takeaways\n\n- New.[^dl]\n"
+                )
+            )
+        result = brief("build", content, "-o", target)
+        monkeypatch.undo()
+        assert result.code == 0
+        drawn.append(screen.getvalue())
+    assert "1 brief rebuilt" in result.out
+    for bar in drawn:
+        if terminal:  # redrawn in place, ending with the finished bar on its own line
+            assert "\r\x1b[2K" in bar and bar.rstrip("\n").endswith("1/1")
+            assert "done" in bar and "█" * 30 in bar
+        else:
+            assert bar == ""
+    if terminal:
+        assert all(stage in drawn[0] for stage in ("parsing", "checking", "linking"))
+        assert "parsing" in drawn[1]

@@ -308,9 +308,9 @@ class _Loader:
         if self.jobs > 1 and not self.overlay and len(briefs) >= PARALLEL_MIN:
             self._parse_parallel(briefs, [e for e in found if e.kind != "brief"])
             return
-        for number, entry in enumerate(found):
-            self.tick("parsing", number, len(found))
+        for number, entry in enumerate(found, 1):
             self.parse(entry)
+            self.tick("parsing", number, len(found))
 
     def parse(self, entry: _File) -> None:
         try:
