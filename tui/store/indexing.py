@@ -104,10 +104,17 @@ def _build_segments(parts: list[list[str]], docs: Any, fresh: Path, jobs: int) -
     work = [(number, part, names[number], fresh) for number, part in enumerate(parts)]
     global _DOCS
     _DOCS = (docs, len(parts))
+    # this process builds every jobs-th segment itself: it reuses the memory the library left
+    # free, where a worker's segment is memory on top
+    mine = [job for job in work if job[0] % jobs == 0]
+    theirs = [job for job in work if job[0] % jobs != 0]
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(parts))) as pool:
-            for _ in pool.imap_unordered(_build_segment, work):
-                pass
+        with multiprocessing.get_context("fork").Pool(min(jobs - 1, len(theirs))) as pool:
+            pending = pool.map_async(_build_segment, theirs)
+            for job in mine:
+                _build_segment(job)
+                gc.collect()
+            pending.get()
     finally:
         _DOCS = None
     segments = [Segment.open(fresh / name, name) for name in names]
