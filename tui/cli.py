@@ -405,7 +405,9 @@ def _load(content: Path, progress: Any = None, loader: Callable[[Path], Any] | N
     try:
         if loader is not None:
             return loader(content)
-        return load_content(content, progress=progress)
+        from .ingest.content import build_jobs
+
+        return load_content(content, progress=progress, jobs=build_jobs())
     except BuildFailed as failure:
         for error in failure.errors:
             click.echo(str(error), err=True)
