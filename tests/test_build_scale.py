@@ -329,3 +329,56 @@ def test_build_shows_a_progress_bar_on_a_terminal_only(
     if terminal:
         assert all(stage in drawn[0] for stage in ("parsing", "checking", "linking"))
         assert "parsing" in drawn[1]
+
+
+def test_a_parallel_build_writes_the_serial_builds_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import tui.ingest.content as loader
+    import tui.store.indexing as indexing
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_library import make
+
+    make(30, tmp_path / "lib")
+    content = tmp_path / "lib" / "content"
+    monkeypatch.setenv("BRIEF_BUILD_JOBS", "1")
+    build_store(content, tmp_path / "serial", full=True)
+    # workers from the first brief on (a real build uses them from 200 briefs)
+    monkeypatch.setattr(loader, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(indexing, "PARALLEL_SEARCH_MIN", 1)
+    monkeypatch.setenv("BRIEF_BUILD_JOBS", "3")
+    build_store(content, tmp_path / "parallel", full=True)
+    serial = {
+        p.relative_to(tmp_path / "serial"): p.read_bytes()
+        for p in (tmp_path / "serial").rglob("*.json")
+        if "search" not in p.parts
+    }
+    parallel = {
+        p.relative_to(tmp_path / "parallel"): p.read_bytes()
+        for p in (tmp_path / "parallel").rglob("*.json")
+        if "search" not in p.parts
+    }
+    assert serial == parallel
+    # the search index: one segment per worker, the same documents
+    assert len(list((tmp_path / "parallel" / "search").glob("s0*"))) == 3
+    docs = {(d.key, d.text, d.filters) for d in _search_docs(tmp_path / "serial")}
+    assert docs == {(d.key, d.text, d.filters) for d in _search_docs(tmp_path / "parallel")}
+    hits = [(h.id, round(h.score, 6)) for h in Store.open(tmp_path / "serial").search("Observers")]
+    assert hits == [
+        (h.id, round(h.score, 6)) for h in Store.open(tmp_path / "parallel").search("Observers")
+    ]
+    # errors found in the workers are the serial build's errors
+    from tui.ingest import BuildFailed
+
+    briefs = sorted((content / "briefs").glob("*.md"))
+    briefs[3].write_text(briefs[3].read_text().replace('[^dl]: "', '[^dl]: "xyzzy '))
+    briefs[20].write_text(briefs[20].read_text().replace("source: seeds/", "source: seedz/"))
+    failures = []
+    for jobs in ("1", "3"):
+        monkeypatch.setenv("BRIEF_BUILD_JOBS", jobs)
+        with pytest.raises(BuildFailed) as failure:
+            build_store(content, tmp_path / f"broken-{jobs}", full=True)
+        failures.append([str(e) for e in failure.value.errors])
+    assert failures[0] == failures[1] and len(failures[0]) >= 2
+    assert not (tmp_path / "broken-3").exists()  # nothing written
