@@ -382,3 +382,45 @@ def test_a_parallel_build_writes_the_serial_builds_store(
         failures.append([str(e) for e in failure.value.errors])
     assert failures[0] == failures[1] and len(failures[0]) >= 2
     assert not (tmp_path / "broken-3").exists()  # nothing written
+
+
+def _per_sentence(finder, brief_id, article):
+    from tui.model import Mention
+
+    return [
+        Mention(h.entity, brief_id, "source", s.start + h.start, s.start + h.end, h.text, s.id)
+        for s in article.sentences()
+        for h in finder.find(s.text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We saw Alpha Beta. Then Gamma spoke.\n\nAlpha Beta-led talks; anti-Gamma views.",
+        "We saw Alpha. Beta came too. Gamma left.",  # a name across two sentences
+        "Gamma. Gamma! “Alpha Beta” said (Gamma) so.\n- Gamma\n- Alpha. Beta",
+    ],
+)
+def test_mentions_found_in_the_whole_article_are_the_sentences_mentions(text: str):
+    from tui.ingest.article import split_article
+    from tui.ingest.content import _article_mentions
+    from tui.ingest.mentions import MentionFinder
+
+    finder = MentionFinder(
+        [("ab", "Alpha Beta"), ("ab2", "Alpha. Beta"), ("g", "Gamma"), ("b", "Beta")]
+    )
+    article = split_article("x", "seeds/x.txt", text)
+    assert _article_mentions(finder, "x", article) == _per_sentence(finder, "x", article)
+
+
+def test_mentions_in_the_bundled_article_are_the_sentences_mentions(store: Store):
+    from tui.ingest.content import _article_mentions
+    from tui.ingest.mentions import MentionFinder
+
+    names = [(e.id, n) for e in [*store.people(), *store.factions()] for n in e.names]
+    finder = MentionFinder(names)
+    for header in store.briefs():
+        article = store.article(header.id)
+        found = _article_mentions(finder, header.id, article)
+        assert found and found == _per_sentence(finder, header.id, article)

@@ -1030,19 +1030,7 @@ def link(
         found: list[Mention] = []
         article = articles.get(brief.id)
         if article is not None:
-            for sentence in article.sentences():
-                found += [
-                    Mention(
-                        h.entity,
-                        brief.id,
-                        "source",
-                        sentence.start + h.start,
-                        sentence.start + h.end,
-                        h.text,
-                        sentence.id,
-                    )
-                    for h in finder.find(sentence.text)
-                ]
+            found += _article_mentions(finder, brief.id, article)
         offset = 0
         for paragraph in brief.summary:
             found += [
@@ -1081,6 +1069,32 @@ def link(
     people = {k: replace(v, briefs=tuple(appears_in.get(k, ()))) for k, v in people.items()}
     factions = {k: replace(v, briefs=tuple(appears_in.get(k, ()))) for k, v in factions.items()}
     return Library(briefs, articles, people, factions, events, tuple(mentions))
+
+
+def _article_mentions(finder: MentionFinder, brief_id: str, article: Article) -> list[Mention]:
+    """The mentions in an article's sentences: found in one pass over the whole text, each
+    placed in its sentence (sentences are separated by whitespace, so a name is found in the
+    whole text exactly where it is found in its sentence) — sentence by sentence when a name
+    runs across a sentence's end."""
+    import bisect
+
+    sentences = list(article.sentences())
+    starts = [s.start for s in sentences]
+    placed = []
+    for hit in finder.find(article.text):
+        at = bisect.bisect_right(starts, hit.start) - 1
+        if at < 0 or hit.end > sentences[at].end:
+            break
+        placed.append(
+            Mention(hit.entity, brief_id, "source", hit.start, hit.end, hit.text, sentences[at].id)
+        )
+    else:
+        return placed
+    return [
+        Mention(h.entity, brief_id, "source", s.start + h.start, s.start + h.end, h.text, s.id)
+        for s in sentences
+        for h in finder.find(s.text)
+    ]
 
 
 def check_content(
