@@ -704,9 +704,13 @@ def _current(
     """(content scan, catalog, data directory) when the store at ``target`` was built from
     ``content`` and its people and factions are the files on disk now; else None. ``again``:
     the answer is kept for one more call (an import names its draft, then checks it)."""
+    import time
+
     key = (str(content), str(target))
     if key in _SCANNED:
-        return _SCANNED.pop(key)
+        at, kept = _SCANNED.pop(key)
+        if time.monotonic() - at < 5:  # the same import, a moment ago
+            return kept
     found = _look(content, target)
     if found is None and again and _has_cache(content, target):
         # people or factions changed since the last build: bring the store up to date (an
@@ -720,7 +724,7 @@ def _current(
             return None
         found = _look(content, target)
     if again:
-        _SCANNED[key] = found
+        _SCANNED[key] = (time.monotonic(), found)
     return found
 
 
