@@ -424,3 +424,19 @@ def test_mentions_in_the_bundled_article_are_the_sentences_mentions(store: Store
         article = store.article(header.id)
         found = _article_mentions(finder, header.id, article)
         assert found and found == _per_sentence(finder, header.id, article)
+
+
+def test_a_damaged_build_cache_means_a_full_build(tmp_path: Path):
+    from tui.store.build import cache_path
+
+    content, target = _library(tmp_path / "lib")
+    cache = cache_path(target)
+    data = cache.read_text()
+    cache.write_text(data.replace('"actors"', '"actorz"'))  # same version, wrong shape
+    changed = sorted((content / "briefs").glob("*.md"))[0]
+    changed.write_text(
+        changed.read_text().replace("## Key takeaways\n", "## Key takeaways\n\n- New.[^dl]\n")
+    )
+    result = build_store(content, target)
+    assert not result.incremental
+    _same_as_full(content, target)

@@ -202,8 +202,8 @@ def build_store(
     if not full:
         try:
             return _incremental(content, target, scan, progress)
-        except _FullBuild:
-            pass
+        except (_FullBuild, KeyError, TypeError, AttributeError, IndexError):
+            pass  # a cache or store not as this version writes it: build everything
     return _full(content, target, scan, progress)
 
 
@@ -720,7 +720,7 @@ def _current(
 
         try:
             _incremental(content, target, _scan(content), None)  # never the full build
-        except (_FullBuild, BuildFailed, StoreError, OSError, ValueError):
+        except (_FullBuild, BuildFailed, StoreError, OSError, ValueError, KeyError, TypeError):
             return None
         found = _look(content, target)
     if again:
