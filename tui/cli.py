@@ -348,10 +348,12 @@ def build(content: Path, output: Path | None, check: bool, full: bool) -> None:
             f"cannot write {target}: {error.strerror} — choose another path with -o"
         ) from None
     elapsed = (time.perf_counter() - started) * 1000
-    if result.incremental and not result.rebuilt:
+    if result.incremental and not result.rebuilt and not result.entities_rebuilt:
         click.echo(f"up to date: {target} ({result.briefs} briefs, {elapsed:.0f} ms)")
         return
     how = f", {counted(result.rebuilt, 'brief')} rebuilt" if result.incremental else ""
+    if result.incremental and result.entities_rebuilt:
+        how += f", {counted(result.entities_rebuilt, 'person or faction file', 'person or faction files')} read again"
     click.echo(
         f"built {target}: {result.briefs} briefs, {result.people} people, "
         f"{result.factions} factions, {result.events} events, "
@@ -408,7 +410,9 @@ def _load(content: Path, progress: Any = None, loader: Callable[[Path], Any] | N
     try:
         if loader is not None:
             return loader(content)
-        return load_content(content, progress=progress)
+        from .ingest.content import build_jobs
+
+        return load_content(content, progress=progress, jobs=build_jobs())
     except BuildFailed as failure:
         for error in failure.errors:
             click.echo(str(error), err=True)
@@ -602,7 +606,10 @@ def _import(
                 "choose another place with --data-dir or --content"
             ) from None
     try:
-        draft = make_draft(extraction, raw, content, year=year, known=known, taken_ids=taken)
+        store = library.store if in_library else default_output(content)
+        draft = make_draft(
+            extraction, raw, content, year=year, known=known, taken_ids=taken, store=store
+        )
     except DraftError as error:
         raise UserError(f"{article}: {error}") from None
     root = content.resolve().parent

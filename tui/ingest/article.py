@@ -7,6 +7,7 @@ import re
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..model import Article, Paragraph, Sentence, SourceRef
 from .text import _NON_SPACE, _QUOTES, normalize, sanitize
@@ -113,16 +114,14 @@ class ArticleIndex:
         # The folded text is the article's words joined by single spaces; where each word starts
         # in the folded and in the original text is kept per word (not per character) and an
         # offset is mapped back by bisection.
-        spans = [m.span() for m in _NON_SPACE.finditer(article.text.translate(_QUOTES))]
-        folded = article.text.translate(_QUOTES)
-        self._folded = " ".join(folded[a:b] for a, b in spans)
-        self._word_starts = array("l")
-        self._word_origins = array("l")
-        position = 0
-        for a, b in spans:
-            self._word_starts.append(position)
-            self._word_origins.append(a)
-            position += b - a + 1
+        matches = list(_NON_SPACE.finditer(article.text.translate(_QUOTES)))
+        words = [m.group() for m in matches]
+        self._folded = " ".join(words)
+        self._word_origins = array("l", [m.start() for m in matches])
+        # each word starts one space after the previous one ends
+        self._word_starts = array("l", accumulate((len(w) + 1 for w in words[:-1]), initial=0))
+        if not words:
+            self._word_starts = array("l")
         self._sentences = list(article.sentences())
         self._starts = [s.start for s in self._sentences]
 

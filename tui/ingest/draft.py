@@ -81,7 +81,13 @@ class _Existing:
     names: dict[str, tuple[str, str]]  # folded name or alias → (kind, id)
 
 
-def _existing(content: Path) -> _Existing:
+def _existing(content: Path, store: Path | None = None) -> _Existing:
+    if store is not None:  # the built store's catalog names them all, without parsing a file
+        from ..store.build import store_names
+
+        known = store_names(content, store)
+        if known is not None:
+            return _Existing(*known)
     ids: set[str] = set()
     names: dict[str, tuple[str, str]] = {}
     for kind, folder in (("brief", "briefs"), ("person", "people"), ("faction", "factions")):
@@ -145,15 +151,18 @@ def make_draft(
     year: int | None = None,
     known: Mapping[str, tuple[str, str]] | None = None,
     taken_ids: Iterable[str] = (),
+    store: Path | None = None,
 ) -> Draft:
     """Draft files for an extraction; raises :class:`DraftError` if the draft would not build.
     ``year`` is the dateline's year when the dateline gives none (``brief import --year``).
     ``known`` maps folded names of people and factions outside ``content/`` (the embedded store)
     to (kind, id): such an entity gets a stub under that id, so the stores read together see
-    one entity; ``taken_ids`` are ids outside ``content/`` that the new files must not take."""
+    one entity; ``taken_ids`` are ids outside ``content/`` that the new files must not take.
+    ``store``, the store built from ``content``, lets names be looked up and the draft checked
+    against its catalog instead of parsing all of ``content`` (when it is current)."""
     root = (root if root is not None else content.parent).resolve()
     content = content.resolve()
-    existing = _existing(content)
+    existing = _existing(content, store)
     seeds = root / "seeds"
     known = known or {}
     taken = set(existing.ids) | {p.stem for p in seeds.glob("*")} | set(taken_ids)
@@ -260,7 +269,7 @@ def make_draft(
     files[content / "briefs" / f"{brief_id}.md"] = _brief_text(
         extraction, brief_id, seed_rel, index, ids, draft, year
     ).encode()
-    _validate(content, root, files)
+    _validate(content, root, files, store)
     return draft
 
 
@@ -361,16 +370,27 @@ def _neighbours(extraction: Extraction) -> dict[str, tuple[str, str]]:
     return found
 
 
-def _validate(content: Path, root: Path, files: dict[Path, bytes]) -> None:
+def _validate(
+    content: Path, root: Path, files: dict[Path, bytes], store: Path | None = None
+) -> None:
     """Build everything with the draft in place; only errors in the draft's own files count
-    (a problem elsewhere in content/ is `brief check`'s to report)."""
+    (a problem elsewhere in content/ is `brief check`'s to report). With ``store`` current,
+    only the draft's files are checked, against the store's catalog."""
+    if store is not None:
+        from ..store.build import check_draft
+
+        found = check_draft(content, root, files, store)
+        if found is not None:
+            _refuse(found)
+            return
     try:
         load_content(content, root, overlay=files)
     except BuildFailed as failure:
         mine = {path.relative_to(root).as_posix() for path in files}
-        errors = [e for e in failure.errors if e.path in mine]
-        if errors:
-            detail = "; ".join(str(e) for e in errors[:3])
-            raise DraftError(
-                f"the draft would not build ({detail}) — nothing was written"
-            ) from None
+        _refuse([e for e in failure.errors if e.path in mine])
+
+
+def _refuse(errors: list[Any]) -> None:
+    if errors:
+        detail = "; ".join(str(e) for e in errors[:3])
+        raise DraftError(f"the draft would not build ({detail}) — nothing was written")

@@ -19,6 +19,10 @@ class ContentError(Exception):
         text = f"{self.path}:{self.line}: {self.message} — {self.fix}"
         return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
 
+    def __reduce__(self) -> tuple[type, tuple[str, int, str, str]]:
+        # frozen: pickling (a parallel build's workers) must not set attributes one by one
+        return (ContentError, (self.path, self.line, self.message, self.fix))
+
 
 class BuildFailed(Exception):
     """A build found errors; every one of them is in ``errors``, in file and line order."""

@@ -71,6 +71,8 @@ def strip_quotes(text: str) -> str:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for matching names and search terms."""
+    if text.isascii():  # the same result, without decomposing (most names and words)
+        return text.replace("`", "'").lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

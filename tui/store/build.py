@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Any
 
 import orjson
 
-from ..model import SCHEMA_VERSION, Event, Faction, Library, Mention, Person
+from ..model import SCHEMA_VERSION, Article, Event, Faction, Library, Mention, Person
 from .shape import ShapeError, load
 from .tinyio import stale_files, write_atomic, write_files
 from .writer import (
@@ -65,7 +66,8 @@ class BuildResult:
     mentions: int
     size: int
     incremental: bool = False
-    rebuilt: int = 0
+    rebuilt: int = 0  # briefs parsed and linked again (incremental)
+    entities_rebuilt: int = 0  # person and faction files added, changed or removed (incremental)
 
 
 class _Models(Mapping[str, Any]):
@@ -105,15 +107,19 @@ class _FullBuild(Exception):
     """The incremental path cannot be taken; build everything."""
 
 
-def _scan(content: Path) -> dict[str, dict[str, list[int]]]:
-    """kind → file id → [mtime_ns, size] for every content file."""
-    found: dict[str, dict[str, list[int]]] = {}
+def _scan(content: Path, *, briefs: bool = True) -> dict[str, dict[str, Any]]:
+    """kind → file id → [mtime_ns, size] for every content file (without ``briefs``, brief
+    files are only listed: id → None)."""
+    found: dict[str, dict[str, Any]] = {}
     for kind, folder in KINDS:
-        files: dict[str, list[int]] = {}
+        files: dict[str, Any] = {}
         try:
             entries = list(os.scandir(content / folder))
         except OSError:
             entries = []
+        if kind == "brief" and not briefs:
+            found[kind] = dict.fromkeys(e.name[:-3] for e in entries if e.name.endswith(".md"))
+            continue
         for entry in entries:
             if entry.name.endswith(".md"):
                 try:
@@ -196,12 +202,13 @@ def _cache(content: Path, library: Library, scan: dict[str, Any]) -> dict[str, A
 def build_store(
     content: Path, target: Path, *, full: bool = False, progress: Progress | None = None
 ) -> BuildResult:
+    _SCANNED.clear()
     scan = _scan(content)
     if not full:
         try:
             return _incremental(content, target, scan, progress)
-        except _FullBuild:
-            pass
+        except (_FullBuild, KeyError, TypeError, AttributeError, IndexError):
+            pass  # a cache or store not as this version writes it: build everything
     return _full(content, target, scan, progress)
 
 
@@ -209,9 +216,10 @@ def _full(
     content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
 ) -> BuildResult:
     from ..ingest import load_content
+    from ..ingest.content import build_jobs
     from .indexing import dump_search_from_files
 
-    holder = {"library": load_content(content, progress=progress)}
+    holder = {"library": load_content(content, progress=progress, jobs=build_jobs())}
     library = holder["library"]
     result = BuildResult(
         len(library.briefs),
@@ -233,7 +241,7 @@ def _full(
         gc.collect()
         if progress is not None:
             progress("indexing", 0, 1)
-        dump_search_from_files(catalog, target, folder)
+        dump_search_from_files(catalog, target, folder, jobs=build_jobs())
 
     size = write_files(target, iter_files(holder.pop("library")), search=search)
     _, data = store_paths(target)
@@ -243,11 +251,117 @@ def _full(
     return replace(result, size=size)
 
 
-def _read_json(path: Path) -> Any:
+# Parsed catalog and cache files kept for the next reader in this process (an import reads
+# them to name and check its draft, then builds): path → ((mtime_ns, size), value)
+_PARSED: dict[Path, tuple[list[int], Any]] = {}
+
+
+def _read_json(path: Path, *, share: bool = False) -> Any:
+    """``path`` parsed. ``share``: the caller only reads the value, and it is kept for the next
+    caller; without, the caller may change it (a kept value is handed over, not copied)."""
+    stat = _stat(path)
+    held = _PARSED.pop(path, None)
+    if held is not None and stat is not None and held[0] == stat:
+        if share:
+            _PARSED[path] = held
+        return held[1]
     try:
-        return orjson.loads(path.read_bytes())
+        value = orjson.loads(path.read_bytes())
     except (OSError, orjson.JSONDecodeError):
         raise _FullBuild from None
+    if share and stat is not None:
+        _PARSED[path] = (stat, value)
+    return value
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Stored (JSON) and fresh forms of an index entry are equal: lists and tuples alike."""
+    return orjson.dumps(old or []) == orjson.dumps(new or [])
+
+
+def _skeleton(cls: type, raw: dict[str, Any]) -> Any:
+    """A stored person or faction as a model holding only what :func:`small_indices` reads
+    (its relations, roles and parents): far cheaper than checking and converting it all."""
+    from ..model import Relation, Role
+
+    relations = tuple(Relation(r["kind"], r["target"]) for r in raw.get("relations") or ())
+    if cls is Person:
+        roles = tuple(Role(r["title"], r.get("faction")) for r in raw.get("roles") or ())
+        return Person(raw["id"], raw["name"], roles=roles, relations=relations)
+    part_of = tuple(Relation(r["kind"], r["target"]) for r in raw.get("part_of") or ())
+    return Faction(raw["id"], raw["name"], raw["kind"], part_of=part_of, relations=relations)
+
+
+class _Unchanged:
+    """The briefs whose article the store holds as it is now: built, and their file unchanged
+    since (looked at only for the briefs asked about)."""
+
+    def __init__(self, content: Path, built: dict[str, Any], stored: set[str]) -> None:
+        self._folder = content / "briefs"
+        self._built = built
+        self._stored = stored
+
+    def __contains__(self, brief_id: object) -> bool:
+        if not isinstance(brief_id, str) or brief_id not in self._stored:
+            return False
+        stat = self._built.get(brief_id)
+        return stat is not None and stat == _stat(self._folder / f"{brief_id}.md")
+
+
+def _load_more(loader: Any, entries: list[Any], stored: set[str] | _Unchanged, data: Path) -> None:
+    """Articles and footnotes of ``entries`` (just discovered by ``loader``); the articles their
+    footnotes quote that are among ``stored`` briefs are read from the store at ``data``."""
+    from ..ingest.article import ArticleIndex
+    from ..ingest.content import _FOOTNOTE_BRIEF
+    from ..ingest.grounding import background_note
+
+    everything = loader.files
+    loader.files = entries
+    try:
+        loader.load_articles()
+    finally:
+        loader.files = everything
+    needed: set[str] = set()
+    for entry in entries:
+        if entry.kind == "brief" or entry.doc is None:
+            continue
+        default = entry.front.get("brief")
+        for note in entry.doc.footnotes.values():
+            if background_note(note.text) is not None:
+                continue
+            match = _FOOTNOTE_BRIEF.match(note.text)
+            quoted_brief = match.group(1) if match else default
+            if isinstance(quoted_brief, str) and quoted_brief not in loader.articles:
+                needed.add(quoted_brief)
+    for brief_id in sorted(b for b in needed if b in stored):
+        raw = _read_json(data / "briefs" / f"{brief_id}.json")
+        try:
+            article = load(Article, raw["article"]["1"])
+        except (ShapeError, KeyError, TypeError):
+            raise _FullBuild from None
+        loader.indexes[brief_id] = ArticleIndex(article)
+    for entry in entries:
+        if entry.doc is not None:
+            loader.resolve_footnotes(entry)
+
+
+def _entity_changes(
+    old_files: dict[str, Any], scan: dict[str, Any]
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(added, changed, removed) person and faction files: id → kind."""
+    added: dict[str, str] = {}
+    changed: dict[str, str] = {}
+    removed: dict[str, str] = {}
+    for kind in ("person", "faction"):
+        old = old_files.get(kind) or {}
+        now = scan[kind]
+        for entity_id, stat in now.items():
+            if entity_id not in old:
+                added[entity_id] = kind
+            elif old[entity_id] != stat:
+                changed[entity_id] = kind
+        removed.update((entity_id, kind) for entity_id in old if entity_id not in now)
+    return added, changed, removed
 
 
 def _incremental(
@@ -255,6 +369,8 @@ def _incremental(
 ) -> BuildResult:
     from ..ingest.content import _FOOTNOTE_BRIEF, _Loader, link
     from ..ingest.errors import BuildFailed
+    from ..ingest.text import fold
+    from .indexing import briefs_naming
 
     catalog_path, data = store_paths(target)
     cache = _read_json(cache_path(data))
@@ -267,8 +383,14 @@ def _incremental(
     ):
         raise _FullBuild
     old_files = cache["files"]
-    if any(scan[kind] != old_files.get(kind) for kind in ("person", "faction")):
-        raise _FullBuild  # people and factions change names, roles and every brief's mentions
+    kind_of: dict[str, str] = {}
+    for kind, _ in KINDS:
+        for file_id in scan[kind]:
+            if kind_of.setdefault(file_id, kind) != kind:
+                raise _FullBuild  # one id, two files: the full build reports it
+    entity_added, entity_changed, entity_removed = _entity_changes(old_files, scan)
+    if set(entity_added) & set(entity_removed):
+        raise _FullBuild  # an id moved between people and factions
     root = content.resolve().parent
     old_briefs: dict[str, list[int]] = old_files.get("brief", {})
     now_briefs: dict[str, list[int]] = scan["brief"]
@@ -282,82 +404,138 @@ def _incremental(
         or b not in seeds
         or _stat_text(prefix + seeds[b][0]) != seeds[b][1]
     )
+    if not changed and not removed and not (entity_added or entity_changed or entity_removed):
+        catalog = _read_json(catalog_path)
+        try:
+            numbers = catalog["meta"]["1"]["counts"]
+            return BuildResult(
+                numbers["briefs"],
+                numbers["people"],
+                numbers["factions"],
+                numbers["events"],
+                numbers["mentions"],
+                0,
+                incremental=True,
+                rebuilt=0,
+            )
+        except (KeyError, TypeError):
+            raise _FullBuild from None
     catalog = _read_json(catalog_path)
     try:
         headers = {raw["id"]: raw for raw in catalog["briefs"].values()}
         meta = catalog["meta"]["1"]
-    except (KeyError, TypeError, AttributeError):
-        raise _FullBuild from None
-    if meta.get("schema_version") != SCHEMA_VERSION or set(headers) != set(old_briefs):
-        raise _FullBuild
-    touched = set(changed) | set(removed)
-    quoted: dict[str, list[str]] = cache["quoted"]
-    if set(removed) & set(quoted):
-        raise _FullBuild  # a person's or faction's footnote quotes a removed article
-    # people and factions quoting a changed article: their sources are found again
-    requote = sorted({e for b in changed for e in quoted.get(b, [])})
-    try:
         people_raw = {raw["id"]: raw for raw in catalog["people"].values()}
         factions_raw = {raw["id"]: raw for raw in catalog["factions"].values()}
         old_indices = catalog["indices"]["1"]
     except (KeyError, TypeError, AttributeError):
         raise _FullBuild from None
-    people: _Models = _Models(Person, people_raw)
-    factions: _Models = _Models(Faction, factions_raw)
-    if set(changed) & (set(people) | set(factions)):
-        raise _FullBuild  # the id is taken by a person or faction: the full build reports it
-    if not touched:
-        numbers = meta["counts"]
-        return BuildResult(
-            numbers["briefs"],
-            numbers["people"],
-            numbers["factions"],
-            numbers["events"],
-            numbers["mentions"],
-            0,
-            incremental=True,
-            rebuilt=0,
-        )
+    if (
+        meta.get("schema_version") != SCHEMA_VERSION
+        or set(headers) != set(old_briefs)
+        or set(people_raw) != set(old_files.get("person") or {})
+        or set(factions_raw) != set(old_files.get("faction") or {})
+    ):
+        raise _FullBuild
+    quoted: dict[str, list[str]] = cache["quoted"]
+    if any(set(quoted.get(b, [])) - set(entity_removed) for b in removed):
+        raise _FullBuild  # a person's or faction's footnote quotes a removed article
+    try:
+        incoming, members = old_indices["incoming"], old_indices["members"]
+        renamed = set(entity_removed) | set(entity_changed)
+        for entity_id in entity_removed:
+            sources = {row[0] for row in incoming.get(entity_id, [])}
+            sources |= set(members.get(entity_id, []))
+            if sources - renamed:
+                raise _FullBuild  # a relation or role names it: the full build says so
+    except (KeyError, TypeError, AttributeError, IndexError):
+        raise _FullBuild from None
+    # people and factions quoting a changed article: their sources are found again
+    requote = sorted({e for b in changed for e in quoted.get(b, [])} - set(entity_removed))
+    reparsed = sorted({*entity_added, *entity_changed, *requote})
 
-    # -- parse, check and link only the changed briefs -------------------------------------------
+    # -- parse and check the changed briefs and entity files -------------------------------------
     loader = _Loader(content)
     loader.progress = progress
     folder = (content / "briefs").resolve()
-    loader.kinds = {("person", p) for p in people} | {("faction", f) for f in factions}
-    loader.kinds |= {("brief", b) for b in now_briefs}
+    loader.kinds = {(kind, file_id) for file_id, kind in kind_of.items()}
     only = {folder / f"{b}.md" for b in changed}
-    for entity_id in requote:
-        kind = "people" if entity_id in people else "factions"
+    for entity_id in reparsed:
+        kind = "people" if kind_of[entity_id] == "person" else "factions"
         only.add((content / kind / f"{entity_id}.md").resolve())
     loader.discover(only=only)
     if len(loader.files) != len(only):
         raise _FullBuild
-    for entry in loader.files:
-        if entry.doc is not None:
-            for note in entry.doc.footnotes.values():
-                match = _FOOTNOTE_BRIEF.match(note.text)
-                if match and match.group(1) != entry.id:
-                    raise _FullBuild  # quotes another brief's article
-    loader.load_articles()
-    if requote:
-        from ..ingest.article import ArticleIndex
-        from ..model import Article
 
-        others = {b for b, owners in quoted.items() if set(owners) & set(requote)} - set(changed)
-        for brief_id in others:
-            stored = _read_json(data / "briefs" / f"{brief_id}.json")
-            try:
-                article = load(Article, stored["article"]["1"])
-            except (ShapeError, KeyError, TypeError):
-                raise _FullBuild from None
-            loader.indexes[brief_id] = ArticleIndex(article)
-    for entry in loader.files:
-        if entry.doc is not None:
-            loader.resolve_footnotes(entry)
+    def own_quotes_only(entries: list[Any]) -> None:
+        for entry in entries:
+            if entry.kind == "brief" and entry.doc is not None:
+                for note in entry.doc.footnotes.values():
+                    match = _FOOTNOTE_BRIEF.match(note.text)
+                    if match and match.group(1) != entry.id:
+                        raise _FullBuild  # quotes another brief's article
+
+    own_quotes_only(loader.files)
+    _load_more(loader, list(loader.files), set(headers) - set(changed), data)
+    made: dict[str, Any] = {}
     for entry in loader.of_kind("person"):
-        people[entry.id] = loader.person(entry)
+        made[entry.id] = loader.person(entry)
     for entry in loader.of_kind("faction"):
-        factions[entry.id] = loader.faction(entry)
+        made[entry.id] = loader.faction(entry)
+    errors = [e for f in loader.files for e in f.errors]
+    if errors:
+        raise BuildFailed(errors)
+    # names: no two entities may share one (the full build reports a clash)
+    owners: dict[str, str] = {}
+    for table in (people_raw, factions_raw):
+        for entity_id, raw in table.items():
+            if entity_id in made or entity_id in entity_removed:
+                continue
+            for name in [raw["name"], *raw.get("aliases", [])]:
+                owners.setdefault(fold(name), entity_id)
+    fresh_names: set[str] = set()
+    for entity_id, model in made.items():
+        old = people_raw.get(entity_id) or factions_raw.get(entity_id)
+        before = {old["name"], *old.get("aliases", [])} if old is not None else set()
+        for name in model.names:
+            if owners.setdefault(fold(name), entity_id) != entity_id:
+                raise _FullBuild
+            if name not in before:
+                fresh_names.add(name)
+    # the stored form of every person and faction, now
+    for entity_id in entity_removed:
+        people_raw.pop(entity_id, None)
+        factions_raw.pop(entity_id, None)
+    for entity_id, model in made.items():
+        table = people_raw if isinstance(model, Person) else factions_raw
+        table[entity_id] = orjson.loads(orjson.dumps(model))
+
+    # briefs to link again though their files did not change: those naming a changed or removed
+    # entity, and those holding a name that is new (where a new mention may now be found)
+    actors: dict[str, list[str]] = cache["actors"]
+    gone = set(entity_changed) | set(entity_removed)
+    relink: set[str] = set()
+    if gone:
+        relink |= {b for b, named in actors.items() if not gone.isdisjoint(named)}
+    if fresh_names:
+        found = briefs_naming(data / "search", sorted(fresh_names))
+        relink |= set(headers) if found is None else found
+    relink = (relink & set(headers)) - set(changed) - set(removed)
+    if relink:
+        count = len(loader.files)
+        loader.discover(only={folder / f"{b}.md" for b in relink})
+        extra = loader.files[count:]
+        if len(extra) != len(relink):
+            raise _FullBuild
+        own_quotes_only(extra)
+        _load_more(loader, extra, set(headers) - set(changed), data)
+    touched = set(changed) | set(removed) | relink
+    order = {"brief": 0, "person": 1, "faction": 2}
+    loader.files.sort(key=lambda f: (order.get(f.kind, 3), str(f.path)))
+
+    people: _Models = _Models(Person, people_raw)
+    factions: _Models = _Models(Faction, factions_raw)
+    for entity_id, model in made.items():
+        (people if isinstance(model, Person) else factions)._made[entity_id] = model
     briefs = {}
     events: dict[str, Event] = {}
     for entry in loader.of_kind("brief"):
@@ -380,7 +558,6 @@ def _incremental(
     for m in linked.mentions:
         by_brief.setdefault(m.brief, []).append(m)
     files: dict[str, bytes] = {}
-    actors: dict[str, list[str]] = cache["actors"]
     old_actors = {a for b in touched for a in actors.get(b, [])}
     for b in removed:
         actors.pop(b, None)
@@ -400,9 +577,7 @@ def _incremental(
     for brief_id in sorted(headers, key=lambda b: b + ".md"):  # the full build's file order
         for actor in actors[brief_id]:
             appears_in.setdefault(actor, []).append(brief_id)
-    for table, models in ((people_raw, people), (factions_raw, factions)):
-        for entity_id in models.overridden:  # re-read files: their new form, as stored data
-            table[entity_id] = orjson.loads(orjson.dumps(models[entity_id]))
+    for table in (people_raw, factions_raw):
         for entity_id, raw in table.items():
             raw["briefs"] = appears_in.get(entity_id, [])
     people = _Models(Person, people_raw)
@@ -415,9 +590,16 @@ def _incremental(
         "events": sum(h["events"] for h in headers.values()),
         "mentions": sum(mention_counts.values()),
     }
-    indices = None if requote else old_indices  # relations and roles change only with requotes
+    # relations and roles change only with an entity's file (or its sources, with requotes)
+    indices = old_indices if not made and not entity_removed else None
     if indices is None:
-        indices = small_indices(dict(people.items()), dict(factions.items()))
+        try:
+            indices = small_indices(
+                {k: _skeleton(Person, raw) for k, raw in people_raw.items()},
+                {k: _skeleton(Faction, raw) for k, raw in factions_raw.items()},
+            )
+        except (KeyError, TypeError, AttributeError):
+            raise _FullBuild from None
     files |= catalog_files(catalog_from_parts(ordered, people_raw, factions_raw, numbers, indices))
 
     # -- patch the entity index files of every entity these briefs name ---------------------------
@@ -432,17 +614,24 @@ def _incremental(
             new_rows.setdefault(m.entity, []).append(
                 [m.brief, m.field, m.start, m.end, m.sentence, m.text]
             )
-    affected = sorted((old_actors | new_actors) & (set(people) | set(factions)))
+    affected = sorted(
+        ((old_actors | new_actors) & (set(people) | set(factions)))
+        | set(entity_added)
+        | set(entity_changed)
+    )
     titles = {brief_id: raw["title"] for brief_id, raw in headers.items()}
     for entity_id in affected:
-        old = read_entity(data, entity_id)
-        if old is None:
-            raise _FullBuild
-        try:
-            kept_events = [e for e in old[0] if e["brief"] not in touched]
-            kept_rows = [r for r in old[1] if r[0] not in touched]
-        except (KeyError, TypeError, IndexError):
-            raise _FullBuild from None
+        if entity_id in entity_added:
+            kept_events, kept_rows = [], []
+        else:
+            old = read_entity(data, entity_id)
+            if old is None:
+                raise _FullBuild
+            try:
+                kept_events = [e for e in old[0] if e["brief"] not in touched]
+                kept_rows = [r for r in old[1] if r[0] not in touched]
+            except (KeyError, TypeError, IndexError):
+                raise _FullBuild from None
         merged = [
             *kept_events,
             *(orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])),
@@ -451,15 +640,36 @@ def _incremental(
         rows = sorted([*kept_rows, *new_rows.get(entity_id, [])], key=lambda r: r[0])
         context = entity_context(entity_id, people_raw, factions_raw, indices)
         files.update(entity_files(entity_id, merged, rows, context, titles))
-    if requote:  # records and relations changed: every other entity's head is made again
+    # the heads of other entities whose context (record, members, inverse relations, the names
+    # they show) changed with a person's or faction's file
+    if made or entity_removed:
+        renewed = set(made) | set(entity_removed)
+        done = set(affected)
         for entity_id in sorted(set(people_raw) | set(factions_raw)):
-            if entity_id not in affected:
-                head = read_entity_head(data, entity_id)
-                if head is None:
-                    raise _FullBuild
-                context = entity_context(entity_id, people_raw, factions_raw, indices)
-                name, payload = entity_head_with(head, context)
-                files[name] = payload
+            if entity_id in done:
+                continue
+            context = entity_context(entity_id, people_raw, factions_raw, indices)
+            if (
+                entity_id not in made
+                and renewed.isdisjoint(context["names"])
+                and _same(old_indices["members"].get(entity_id), context["members"])
+                and _same(
+                    old_indices["incoming"].get(entity_id), indices["incoming"].get(entity_id)
+                )
+            ):
+                continue
+            head = read_entity_head(data, entity_id)
+            if head is None:
+                raise _FullBuild
+            name, payload = entity_head_with(head, context)
+            files[name] = payload
+    # search documents of entities that show a changed entity's name or affiliations
+    shown = set(affected)
+    for entity_id in entity_changed:
+        for index in (old_indices, indices):
+            shown |= {source for source, _, _ in index["incoming"].get(entity_id, [])}
+            shown |= set(index["members"].get(entity_id, []))
+    shown &= set(people) | set(factions)
 
     def search(folder: Path, _catalog: bytes) -> None:
         from .indexing import update_search
@@ -468,13 +678,16 @@ def _incremental(
             library = Library(
                 linked.briefs, linked.articles, people, factions, linked.events, linked.mentions
             )
-            update_search(library, folder, linked.briefs, removed, affected)
+            update_search(library, folder, linked.briefs, removed, sorted(shown), entity_removed)
 
     if progress is not None:
         progress("writing", 0, 1)
     write_files(target, files, complete=False, search=search)
     for b in removed:
         (data / "briefs" / f"{b}.json").unlink(missing_ok=True)
+    for entity_id in entity_removed:
+        (data / "entities" / f"{entity_id}.json").unlink(missing_ok=True)
+        shutil.rmtree(data / "entities" / entity_id, ignore_errors=True)
     cache["files"] = scan
     for b in removed:
         cache["seeds"].pop(b, None)
@@ -482,10 +695,22 @@ def _incremental(
         cache["seeds"][brief.id] = [brief.source_path, _stat(root / brief.source_path)]
     cache["mentions"] = mention_counts
     cache["actors"] = actors
-    if requote:
-        cache["quoted"] = _quoted_briefs(
-            Library({}, {}, dict(people.items()), dict(factions.items()), {}, ())
+    if made or entity_removed:
+        renewed = set(made) | set(entity_removed)
+        merged_quotes: dict[str, set[str]] = {
+            b: {o for o in owners if o not in renewed} for b, owners in quoted.items()
+        }
+        parsed = Library(
+            {},
+            {},
+            {k: v for k, v in made.items() if isinstance(v, Person)},
+            {k: v for k, v in made.items() if isinstance(v, Faction)},
+            {},
+            (),
         )
+        for b, owners in _quoted_briefs(parsed).items():
+            merged_quotes.setdefault(b, set()).update(owners)
+        cache["quoted"] = {b: sorted(o) for b, o in sorted(merged_quotes.items()) if o}
     write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
     if progress is not None:
         progress("done", 1, 1)
@@ -498,9 +723,160 @@ def _incremental(
         sum(len(b) for b in files.values()),
         incremental=True,
         rebuilt=len(touched),
+        entities_rebuilt=len(entity_added) + len(entity_changed) + len(entity_removed),
     )
 
 
 def check_store(library: Library, target: Path) -> list[str]:
     """The files of the store at ``target`` that differ from what ``library`` builds."""
     return stale_files(target, iter_files(library))
+
+
+# -- an import's draft, checked against the built store ------------------------------------------
+_SCANNED: dict[tuple[str, str], Any] = {}  # store_names()' look at the files, for check_draft()
+
+
+def _current(
+    content: Path, target: Path, *, again: bool = False
+) -> tuple[dict[str, Any], dict[str, Any], Path] | None:
+    """(content scan, catalog, data directory) when the store at ``target`` was built from
+    ``content`` and its people and factions are the files on disk now; else None. ``again``:
+    the answer is kept for one more call (an import names its draft, then checks it)."""
+    import time
+
+    key = (str(content), str(target))
+    if key in _SCANNED:
+        at, kept = _SCANNED.pop(key)
+        if time.monotonic() - at < 5:  # the same import, a moment ago
+            return kept
+    found = _look(content, target)
+    if found is None and again and _has_cache(content, target):
+        # people or factions changed since the last build: bring the store up to date (an
+        # incremental build) rather than parse every file; a failed build changes nothing
+        from ..ingest.errors import BuildFailed
+        from .shape import StoreError
+
+        try:
+            _incremental(content, target, _scan(content), None)  # never the full build
+        except (_FullBuild, BuildFailed, StoreError, OSError, ValueError, KeyError, TypeError):
+            return None
+        found = _look(content, target)
+    if again:
+        _SCANNED[key] = (time.monotonic(), found)
+    return found
+
+
+def _has_cache(content: Path, target: Path) -> bool:
+    _, data = store_paths(target)
+    return cache_path(data).is_file()
+
+
+def _look(content: Path, target: Path) -> tuple[dict[str, Any], dict[str, Any], Path] | None:
+    try:
+        catalog_path, data = store_paths(target)
+        cache = _read_json(cache_path(data), share=True)
+        if (
+            not isinstance(cache, dict)
+            or cache.get("version") != CACHE_VERSION
+            or cache.get("generator") != _generator()
+            or cache.get("schema_version") != SCHEMA_VERSION
+            or cache.get("content") != str(content.resolve())
+        ):
+            return None
+        scan = _scan(content, briefs=False)
+        if any(scan[kind] != cache["files"].get(kind) for kind in ("person", "faction")):
+            return None
+        catalog = _read_json(catalog_path, share=True)
+        if not isinstance(catalog, dict) or catalog["meta"]["1"].get("schema_version") != (
+            SCHEMA_VERSION
+        ):
+            return None
+        scan["built"] = cache["files"].get("brief", {})
+        return scan, catalog, data
+    except (_FullBuild, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _entities(catalog: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    people = {raw["id"]: raw for raw in catalog["people"].values()}
+    factions = {raw["id"]: raw for raw in catalog["factions"].values()}
+    return people, factions
+
+
+def store_names(content: Path, target: Path) -> tuple[set[str], dict[str, tuple[str, str]]] | None:
+    """Every id in ``content`` and the folded names and aliases of its people and factions
+    (→ (kind, id)), from the store built from it — without parsing a file; None when the store
+    is missing or its people and factions are not the files on disk."""
+    from ..ingest.text import fold
+
+    current = _current(content, target, again=True)
+    if current is None:
+        return None
+    scan, catalog, _ = current
+    try:
+        people, factions = _entities(catalog)
+        names: dict[str, tuple[str, str]] = {}
+        for kind, table in (("person", people), ("faction", factions)):
+            for entity_id, raw in table.items():
+                for name in [raw["name"], *raw.get("aliases", [])]:
+                    if isinstance(name, str) and name.strip():
+                        names.setdefault(fold(name), (kind, entity_id))
+    except (KeyError, TypeError, AttributeError):
+        return None
+    ids = {file_id for kind, _ in KINDS for file_id in scan[kind]}
+    return ids, names
+
+
+def check_draft(
+    content: Path, root: Path, files: dict[Path, bytes], target: Path
+) -> list[Any] | None:
+    """The errors ``files`` (an import's draft: a brief, its article, new people and factions,
+    not yet written) would raise in a build of ``content`` — checked against the store built
+    from it instead of loading all of ``content``. None when that store cannot answer (missing,
+    stale people or factions, an id or name clash); the caller then loads everything."""
+    from ..ingest.content import _Loader
+    from ..ingest.text import fold
+
+    current = _current(content, target)
+    if current is None:
+        return None
+    scan, catalog, data = current
+    try:
+        people_raw, factions_raw = _entities(catalog)
+        stored = _Unchanged(
+            content, scan["built"], {raw["id"] for raw in catalog["briefs"].values()}
+        )
+    except (KeyError, TypeError, AttributeError):
+        return None
+    loader = _Loader(content, root, overlay=files)
+    loader.kinds = {(kind, file_id) for kind, _ in KINDS for file_id in scan[kind]}
+    taken = {file_id for kind, _ in KINDS for file_id in scan[kind]}
+    loader.discover(only=set())  # the draft's own files (the overlay), nothing on disk
+    if any(entry.id in taken for entry in loader.files):
+        return None
+    try:
+        _load_more(loader, list(loader.files), stored, data)
+        made: dict[str, Any] = {}
+        for entry in loader.of_kind("person"):
+            made[entry.id] = loader.person(entry)
+        for entry in loader.of_kind("faction"):
+            made[entry.id] = loader.faction(entry)
+        owners: dict[str, str] = {}
+        for table in (people_raw, factions_raw):
+            for entity_id, raw in table.items():
+                for name in [raw["name"], *raw.get("aliases", [])]:
+                    owners.setdefault(fold(name), entity_id)
+        for entity_id, model in made.items():
+            if any(owners.setdefault(fold(n), entity_id) != entity_id for n in model.names):
+                return None  # a name clash: the full check words it
+        people: _Models = _Models(Person, people_raw)
+        factions: _Models = _Models(Faction, factions_raw)
+        for entity_id, model in made.items():
+            models = people if isinstance(model, Person) else factions
+            models._raw[entity_id] = {}
+            models._made[entity_id] = model
+        for entry in loader.of_kind("brief"):
+            loader.brief(entry, people, factions)
+    except (_FullBuild, KeyError, TypeError, AttributeError):
+        return None
+    return [e for f in loader.files for e in f.errors]

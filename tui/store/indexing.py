@@ -28,7 +28,9 @@ def dump_search(library: Library, folder: Path) -> None:
     _swap_in(SearchIndex.build(documents(library)), folder)
 
 
-def dump_search_from_files(catalog: bytes, target: Path, folder: Path, chunk: int = 200) -> None:
+def dump_search_from_files(
+    catalog: bytes, target: Path, folder: Path, chunk: int = 200, jobs: int = 1
+) -> None:
     """Build the search index from a store's files as written (the catalog given as bytes, not
     yet in place), a few hundred briefs at a time, so the whole library is never in memory."""
     import orjson
@@ -61,10 +63,18 @@ def dump_search_from_files(catalog: bytes, target: Path, folder: Path, chunk: in
             yield from documents(everyone, briefs=[], entities=[*people, *factions])
 
     # One segment per SEGMENT_BRIEFS briefs, each written and dropped from memory before the
-    # next is built: the index of a 10,000-brief store is never in memory whole.
+    # next is built: the index of a 10,000-brief store is never in memory whole. With worker
+    # processes (a big library), the segments are built side by side (at least one per worker).
     fresh = folder.with_name(folder.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
-    parts = [ids[n : n + SEGMENT_BRIEFS] for n in range(0, len(ids), SEGMENT_BRIEFS)] or [[]]
+    size = SEGMENT_BRIEFS
+    if jobs > 1 and len(ids) >= PARALLEL_SEARCH_MIN:
+        size = min(size, -(-len(ids) // jobs))
+    parts = [ids[n : n + size] for n in range(0, len(ids), size)] or [[]]
+    if jobs > 1 and len(parts) > 1:
+        _build_segments(parts, docs, fresh, jobs)
+        _replace(fresh, folder)
+        return
     index = None
     for number, part in enumerate(parts):
         last = number == len(parts) - 1
@@ -76,6 +86,50 @@ def dump_search_from_files(catalog: bytes, target: Path, folder: Path, chunk: in
         index = SearchIndex.load(fresh)
         gc.collect()
     _replace(fresh, folder)
+
+
+PARALLEL_SEARCH_MIN = 200  # fewer briefs: one segment, built here
+
+
+def _build_segments(parts: list[list[str]], docs: Any, fresh: Path, jobs: int) -> None:
+    """The segments of ``parts`` built by ``jobs`` forked workers (each writes its own, named as
+    the serial build names them), then the manifest: the index the serial build writes."""
+    import multiprocessing
+
+    from ..search import SearchIndex
+    from ..search.segment import Segment
+
+    names = [f"s{number:04d}" for number in range(len(parts))]
+    fresh.mkdir(parents=True)
+    work = [(number, part, names[number], fresh) for number, part in enumerate(parts)]
+    global _DOCS
+    _DOCS = (docs, len(parts))
+    # this process builds every jobs-th segment itself: it reuses the memory the library left
+    # free, where a worker's segment is memory on top
+    mine = [job for job in work if job[0] % jobs == 0]
+    theirs = [job for job in work if job[0] % jobs != 0]
+    try:
+        with multiprocessing.get_context("fork").Pool(min(jobs - 1, len(theirs))) as pool:
+            pending = pool.map_async(_build_segment, theirs)
+            for job in mine:
+                _build_segment(job)
+                gc.collect()
+            pending.get()
+    finally:
+        _DOCS = None
+    segments = [Segment.open(fresh / name, name) for name in names]
+    SearchIndex(segments, len(parts)).dump(fresh)
+
+
+_DOCS: Any = None  # (docs(part, last), number of parts): set before the workers fork
+
+
+def _build_segment(job: tuple[int, list[str], str, Path]) -> None:
+    from ..search.segment import Segment
+
+    number, part, name, fresh = job
+    docs, count = _DOCS
+    Segment.build(docs(part, number == count - 1), name).write(fresh / name)
 
 
 def _swap_in(index: Any, folder: Path) -> None:
@@ -101,13 +155,14 @@ def update_search(
     briefs: Iterable[str],
     removed: Iterable[str],
     entities: Iterable[str],
+    removed_entities: Iterable[str] = (),
 ) -> None:
     """Replace only the documents of the changed briefs and entities in the stored index."""
     from ..search import SearchIndex, documents
 
     briefs, entities = list(briefs), list(entities)
-    index = SearchIndex.load(folder)
-    groups = [f"b:{b}" for b in removed]
+    index = _opened(folder, keep=False) or SearchIndex.load(folder)
+    groups = [f"b:{b}" for b in removed] + [f"e:{e}" for e in removed_entities]
     index.update(documents(library, briefs=briefs, entities=entities), remove=groups)
     index.dump(folder)
 
@@ -123,3 +178,72 @@ def open_search(store: Store) -> Any:
         except (OSError, ValueError, KeyError, TypeError):
             pass  # a damaged index: search what the store holds instead
     return SearchIndex.build(documents(store.library()))
+
+
+# An index opened to find candidates, kept for the update that follows in the same build:
+# folder → (the manifest's (mtime_ns, size), index)
+_OPENED: dict[Path, tuple[tuple[int, int] | None, Any]] = {}
+
+
+def _manifest_stat(folder: Path) -> tuple[int, int] | None:
+    try:
+        info = (folder / "index.json").stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _opened(folder: Path, *, keep: bool) -> Any:
+    """The index kept for ``folder``, if the manifest has not changed since; else None."""
+    held = _OPENED.get(folder) if keep else _OPENED.pop(folder, None)
+    if held is None or held[0] is None or held[0] != _manifest_stat(folder):
+        return None
+    return held[1]
+
+
+def briefs_naming(folder: Path, names: Iterable[str]) -> set[str] | None:
+    """The briefs whose indexed text holds every word of one of ``names`` (or its ' / ’
+    variant): a superset of the briefs in which the mention finder can find one of them, since
+    a name's words are whole words of the text wherever it is found, and the index holds every
+    text mentions are found in (article sentences, summary, takeaways, events). None when there
+    is no index to ask or a name has no word (the caller then looks everywhere)."""
+    import numpy as np
+
+    from ..search import SearchIndex
+    from ..search.text import words
+
+    if not (folder / "index.json").is_file():
+        return None
+    try:
+        index = _opened(folder, keep=False) or SearchIndex.load(folder)
+        _OPENED[folder] = (_manifest_stat(folder), index)  # for update_search(), next
+        wanted: list[list[str]] = []
+        for name in names:
+            for variant in {name, name.replace("'", "’"), name.replace("’", "'")}:
+                tokens = words(variant)
+                if not tokens:
+                    return None
+                wanted.append(sorted(set(tokens)))
+        found: set[str] = set()
+        for segment in index.segments:
+            briefs = segment.meta["briefs"]
+            for tokens in wanted:
+                docs = None
+                for token in tokens:
+                    at = segment.lookup(token)
+                    if at < 0:
+                        docs = None
+                        break
+                    posted = segment.postings(at)[0]
+                    docs = posted if docs is None else np.intersect1d(docs, posted)
+                    if not len(docs):
+                        break
+                if docs is None or not len(docs):
+                    continue
+                for number in np.unique(segment.docbrief[docs]):
+                    if number >= 0:
+                        found.add(briefs[int(number)])
+            segment.close()
+        return found
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
