@@ -86,6 +86,13 @@ class BriefApp(App):
         self.history: list[Location] = []
         self.position = -1
         self.crash: BaseException | None = None  # the first unhandled error, reported by the CLI
+        self.after_first_paint: list[Callable[[], None]] = []  # run once the first screen shows
+
+    def first_painted(self) -> None:
+        """A reader or entity screen has painted: run what waited for the first paint."""
+        hooks, self.after_first_paint = self.after_first_paint, []
+        for hook in hooks:
+            hook()
 
     # -- keys typed fast -----------------------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:

@@ -21,6 +21,12 @@ class BriefScreen(Screen):
     BriefScreen.-too-small > #too-small { display: block; }
     """
 
+    def on_mount(self) -> None:
+        # Runs besides each screen's own on_mount (Textual calls the handler of every class).
+        first_paint = getattr(self.app, "first_painted", None)
+        if first_paint is not None:
+            self.call_after_refresh(first_paint)
+
     def compose_too_small(self) -> ComposeResult:
         message = f"Terminal too small — brief needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
         yield Static(Content(message), id="too-small")

@@ -19,8 +19,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..export import dateline_text
-from ..linking import BriefView, CardLink, Location, Selection
+from ..linking import BriefView, CardLink, Location, Selection, dateline_text
 from ..readstate import anchor_label
 from ..userdata import Anchor
 from ..widgets.actors import ActorsPane, ActorTree, card_hints
