@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from textual import events
@@ -269,8 +270,8 @@ class BriefApp(App):
             screen: BriefScreen = ReaderScreen(
                 BriefView.load(self.store, location.target), location
             )
-            self.userdata.set_last_brief(location.target)
-            self.tell_userdata()
+            # on disk after the screen first shows (a write holds the user data's lock, fsyncs)
+            screen.after_paint.append(partial(self.save_last_brief, location.target))
             self.mark_read(screen)
         else:
             entity = self.store.entity(location.target)
@@ -291,6 +292,10 @@ class BriefApp(App):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def save_last_brief(self, brief_id: str) -> None:
+        self.userdata.set_last_brief(brief_id)
+        self.tell_userdata()
 
     async def _show_when_ready(self, screen: Screen, location: Location) -> None:
         await wait_mounted(screen)
@@ -415,8 +420,15 @@ class BriefApp(App):
         screen.changed = frozenset(self.userdata.changed_since_read(brief_id, brief_hash, items))
         if screen.read_state == "read":
             return
-        self.run_userdata(
-            self.userdata.mark_read, brief_id, brief_hash, items, then=screen.read_saved
+        screen.after_paint.append(
+            partial(
+                self.run_userdata,
+                self.userdata.mark_read,
+                brief_id,
+                brief_hash,
+                items,
+                then=screen.read_saved,
+            )
         )
 
     def action_next_unread(self) -> None:
