@@ -12,7 +12,7 @@ import contextlib
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
+from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.reactive import reactive
@@ -65,6 +65,18 @@ def tab_strip(active: str) -> Content:
 
 
 class ReaderScreen(BriefScreen):
+    CSS_CLASSES = (
+        Static,
+        Container,
+        KeyBar,
+        SummaryPane,
+        ActorsPane,
+        SourcePane,
+        TakeawaysPane,
+        HistoryPane,
+        ActorTree,
+        VerticalScroll,
+    )
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     AUTO_FOCUS = None  # on_mount focuses the saved pane itself
 
