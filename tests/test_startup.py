@@ -86,3 +86,41 @@ def test_the_reader_starts_with_the_collector_off_and_turns_it_on_after_the_firs
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def keys_read(chunks: list[tuple[float, str]], end: float) -> list[str]:
+    """What Textual's input parser makes of ``chunks`` (arrival time, bytes), with the input
+    thread's tick after each read and every 100 ms, as in the Linux driver."""
+    from textual import _parser
+    from textual._xterm_parser import XTermParser
+
+    from tui import textual_fixes
+
+    textual_fixes.apply(only_if_loaded=True)
+    now = [0.0]
+    keys: list[str] = []
+    saved = _parser.get_time
+    _parser.get_time = lambda: now[0]
+    try:
+        parser = XTermParser()
+        ticks = [n / 10 for n in range(int(end * 10) + 1)]
+        events = sorted([(t, 0, data) for t, data in chunks] + [(t, 1, "") for t in ticks])
+        for at, kind, data in events:
+            now[0] = at
+            made = list(parser.feed(data)) if kind == 0 else []
+            made += list(parser.tick())
+            keys += [e.key for e in made if hasattr(e, "key")]
+    finally:
+        _parser.get_time = saved
+    return keys
+
+
+def test_escape_then_ctrl_p_typed_80_ms_apart_are_two_keys():
+    # `? escape ctrl+p escape` 80 ms apart in tmux left Help open: the parser read the first
+    # Escape and ctrl+p as one key ("circumflex_accent" then ctrl+p), so only the palette closed.
+    chunks = [(0.0, "?"), (0.08, "\x1b"), (0.16, "\x10"), (0.24, "\x1b")]
+    assert keys_read(chunks, end=0.6) == ["question_mark", "escape", "ctrl+p", "escape"]
+
+
+def test_escape_sequences_still_parse_as_one_key():
+    assert keys_read([(0.0, "\x1b[A"), (0.2, "\x1b"), (0.21, "[B")], end=0.6) == ["up", "down"]
