@@ -225,7 +225,8 @@ class ReaderScreen(BriefScreen):
             tabs_widget = self.query_one("#pane-tabs", Static)
         except NoMatches:
             return
-        tabs_widget.update(tab_strip(name))
+        # the same words whichever tab is active: the strip's height cannot change, no layout
+        tabs_widget.update(tab_strip(name), layout=False)
 
     def on_descendant_focus(self, event) -> None:
         if event.widget is not self.focused:
