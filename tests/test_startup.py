@@ -124,3 +124,62 @@ def test_escape_then_ctrl_p_typed_80_ms_apart_are_two_keys():
 
 def test_escape_sequences_still_parse_as_one_key():
     assert keys_read([(0.0, "\x1b[A"), (0.2, "\x1b"), (0.21, "[B")], end=0.6) == ["up", "down"]
+
+
+async def _first_screen(monkeypatch: pytest.MonkeyPatch, size=(100, 30)) -> tuple[str, int]:
+    """The reader's first screen as text, and how many stylesheet sources were tokenized."""
+    import textual.css.stylesheet as stylesheet_module
+
+    from tui.config import Config
+    from tui.store import Store
+    from tui.userdata import UserData
+
+    calls = [0]
+    parse = stylesheet_module.parse
+
+    def counting_parse(*args, **kwargs):
+        calls[0] += 1
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(stylesheet_module, "parse", counting_parse)
+    from tui.cli import EMBEDDED_STORE
+
+    app = BriefApp(Store.open(EMBEDDED_STORE), UserData(None), config=Config())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        text = "\n".join(
+            "".join(segment.text for segment in line)
+            for line in app.screen._compositor.render_strips()
+        )
+    monkeypatch.setattr(stylesheet_module, "parse", parse)
+    return text, calls[0]
+
+
+async def test_the_parsed_stylesheet_is_kept_for_the_next_start(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    first, parsed_first = await _first_screen(monkeypatch)
+    files = list((tmp_path / "cache").glob("css-*.pickle"))
+    assert len(files) == 1 and files[0].stat().st_mode & 0o077 == 0
+    second, parsed_second = await _first_screen(monkeypatch)
+    assert parsed_first > 5 and parsed_second == 0  # nothing tokenized the second time
+    assert second == first
+
+
+async def test_a_damaged_or_foreign_stylesheet_cache_is_ignored(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    reference, _ = await _first_screen(monkeypatch)
+    (cached,) = (tmp_path / "cache").glob("css-*.pickle")
+    cached.write_bytes(b"\x80\x05not a pickle")
+    text, parsed = await _first_screen(monkeypatch)
+    assert text == reference and parsed > 5
+    _, parsed = await _first_screen(monkeypatch)
+    assert parsed == 0  # written anew after the damaged one was found
+    (cached,) = (tmp_path / "cache").glob("css-*.pickle")
+    cached.chmod(0o666)  # writable by others: never read
+    text, parsed = await _first_screen(monkeypatch)
+    assert text == reference and parsed > 5

@@ -18,13 +18,18 @@ CONFIG_FILE = "config.toml"
 
 
 def user_dir(env_var: str, kind: str) -> Path:
-    """``$env_var`` if set, else brief's platform ``kind`` ("config" or "data") directory."""
+    """``$env_var`` if set, else brief's platform ``kind`` ("config", "data" or "cache")
+    directory."""
     env = os.environ.get(env_var)
     if env:
         return Path(env)
     import platformdirs
 
-    finder = {"config": platformdirs.user_config_dir, "data": platformdirs.user_data_dir}[kind]
+    finder = {
+        "config": platformdirs.user_config_dir,
+        "data": platformdirs.user_data_dir,
+        "cache": platformdirs.user_cache_dir,
+    }[kind]
     return Path(finder("brief", appauthor=False))
 
 

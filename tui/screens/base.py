@@ -64,6 +64,12 @@ class BriefScreen(Screen):
                     scope=scope,
                 )
         self._css_sources = len(stylesheet.source)
+        if self.CSS_CLASSES:
+            from .. import css_cache
+
+            missing = css_cache.load(stylesheet)
+            if missing is not None:
+                self.after_paint.append(lambda: css_cache.save(stylesheet, missing))
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler. The first time the screen shows, its widgets were all
