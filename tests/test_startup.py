@@ -183,3 +183,25 @@ async def test_a_damaged_or_foreign_stylesheet_cache_is_ignored(
     cached.chmod(0o666)  # writable by others: never read
     text, parsed = await _first_screen(monkeypatch)
     assert text == reference and parsed > 5
+
+
+async def test_the_pane_chosen_in_the_wide_layout_is_the_one_shown_when_it_narrows():
+    from tui.cli import EMBEDDED_STORE
+    from tui.config import Config
+    from tui.store import Store
+    from tui.userdata import UserData
+
+    app = BriefApp(Store.open(EMBEDDED_STORE), UserData(None), config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")  # "-active" moves without a restyle while wide
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        shown = [p.id for p in app.screen.query(".pane") if p.display and p.region.height]
+        assert shown == ["actors"]
+        await pilot.press("5")
+        await pilot.pause()
+        shown = [p.id for p in app.screen.query(".pane") if p.display and p.region.height]
+        assert shown == ["source"]

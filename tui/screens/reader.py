@@ -220,8 +220,11 @@ class ReaderScreen(BriefScreen):
 
     def watch_active(self, name: str) -> None:
         try:
+            # "-active" only shows in the narrow layout (one pane at a time); in the wide one a
+            # restyle of both panes would only cost time — the switch to narrow restyles them all
+            narrow = self.has_class("-narrow")
             for pane in PANES:
-                self.pane_container(pane).set_class(pane == name, "-active")
+                self.pane_container(pane).set_class(pane == name, "-active", update=narrow)
             tabs_widget = self.query_one("#pane-tabs", Static)
         except NoMatches:
             return
