@@ -2,10 +2,11 @@
 
 In-process: each key is pressed with Pilot and timed until the app is idle again (the key handled,
 the screen repainted). End to end: each key is sent with `tmux send-keys` and timed until the pane's
-text changes. Keys: moving in Actors (restyles the actor's mentions in every pane), moving in
-Summary, paging in Source. Goal: ≤ 16 ms median, ≤ 50 ms worst.
+text changes. Keys (SCENARIOS): j/k in each pane, paging in Source, the pane switches 1–5; the
+in-process CPU time is also reported per scenario. Goal: ≤ 16 ms median, ≤ 50 ms worst.
+``BRIEF_CODE=/path/to/other/checkout`` measures that checkout's code (a before/after comparison).
 
-    python benchmarks/keystrokes.py [--size 120x40] [--moves 30] [--store PATH] [--skip-tmux]
+    python benchmarks/keystrokes.py [--size 120x40] [--rounds 2] [--store PATH] [--skip-tmux]
 """
 
 from __future__ import annotations
