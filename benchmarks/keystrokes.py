@@ -2,10 +2,11 @@
 
 In-process: each key is pressed with Pilot and timed until the app is idle again (the key handled,
 the screen repainted). End to end: each key is sent with `tmux send-keys` and timed until the pane's
-text changes. Keys: moving in Actors (restyles the actor's mentions in every pane), moving in
-Summary, paging in Source. Goal: ≤ 16 ms median, ≤ 50 ms worst.
+text changes. Keys (SCENARIOS): j/k in each pane, paging in Source, the pane switches 1–5; the
+in-process CPU time is also reported per scenario. Goal: ≤ 16 ms median, ≤ 50 ms worst.
+``BRIEF_CODE=/path/to/other/checkout`` measures that checkout's code (a before/after comparison).
 
-    python benchmarks/keystrokes.py [--size 120x40] [--moves 30] [--store PATH] [--skip-tmux]
+    python benchmarks/keystrokes.py [--size 120x40] [--rounds 2] [--store PATH] [--skip-tmux]
 """
 
 from __future__ import annotations
@@ -25,12 +26,19 @@ from pathlib import Path
 ROOT = Path(os.environ.get("BRIEF_CODE") or Path(__file__).resolve().parent.parent)
 sys.path.insert(0, str(ROOT))  # BRIEF_CODE=/path/to/other/checkout measures that code instead
 
-# (pane key, keys to time) — each sequence is timed key by key after its pane key
+# (name, pane key, keys to time) — each sequence is timed key by key after its pane key
 SCENARIOS = [
-    ("3", ["down"] * 11 + ["up"] * 11),  # Actors: every move restyles mentions everywhere
-    ("1", ["j", "j", "k", "k"] * 3),  # Summary
-    ("5", ["pagedown"] * 6 + ["pageup"] * 6),  # Source
+    ("Summary j/k", "1", ["j", "j", "k", "k"] * 3),
+    ("Key takeaways j/k", "2", ["j"] * 4 + ["k"] * 4),
+    ("Actors down/up", "3", ["down"] * 11 + ["up"] * 11),  # restyles the actor's mentions
+    ("History j/k", "4", ["j"] * 4 + ["k"] * 4),
+    ("Source j/k", "5", ["j"] * 6 + ["k"] * 6),
+    ("Source pages", "5", ["pagedown"] * 6 + ["pageup"] * 6),
+    ("pane switches 1-5", "1", ["2", "3", "4", "5", "1"] * 2),
 ]
+
+
+BY_SCENARIO: dict[str, list[float]] = {}  # CPU time per key, by scenario (in-process)
 
 
 def report(name: str, times: list[float]) -> None:
@@ -52,7 +60,7 @@ async def in_process(
     from tui.userdata import UserData
 
     if store_path is None:
-        store_path = ROOT / "tui" / "data" / "store.json"
+        store_path = ROOT / "tui" / "data" / "store"
     times: list[float] = []
     cpu: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -60,13 +68,15 @@ async def in_process(
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             for _ in range(rounds):
-                for pane, keys in SCENARIOS:
+                for name, pane, keys in SCENARIOS:
                     await pilot.press(pane)
+                    await pilot.pause()
                     for key in keys:
                         started, cpu_started = time.perf_counter(), time.process_time()
                         await pilot.press(key)
                         times.append(time.perf_counter() - started)
                         cpu.append(time.process_time() - cpu_started)
+                        BY_SCENARIO.setdefault(name, []).append(cpu[-1])
     return times, cpu
 
 
@@ -99,7 +109,7 @@ def tmux_times(size: str, rounds: int, store_path: Path | None) -> list[float]:
                 time.sleep(0.05)
             time.sleep(0.5)
             for _ in range(rounds):
-                for pane, keys in SCENARIOS:
+                for _name, pane, keys in SCENARIOS:
                     subprocess.run([*tmux, "send-keys", pane])
                     time.sleep(0.2)
                     for key in keys:
@@ -130,6 +140,8 @@ def main() -> None:
     wall, cpu = asyncio.run(in_process((width, height), args.rounds, args.store))
     report("in-process (Pilot, key → idle), wall", wall)
     report("in-process (Pilot, key → idle), CPU of the process", cpu)
+    for name, times in BY_SCENARIO.items():
+        report(f"    CPU, {name}", times)
     if not args.skip_tmux and shutil.which("tmux"):
         report(
             "end to end (tmux send-keys → screen changed)",

@@ -1,5 +1,5 @@
 """`python -m tui` runs the `brief` command line."""
 
-from .cli import run
+from .launch import run
 
 run()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from textual import events
@@ -86,6 +87,13 @@ class BriefApp(App):
         self.history: list[Location] = []
         self.position = -1
         self.crash: BaseException | None = None  # the first unhandled error, reported by the CLI
+        self.after_first_paint: list[Callable[[], None]] = []  # run once the first screen shows
+
+    def first_painted(self) -> None:
+        """A reader or entity screen has painted: run what waited for the first paint."""
+        hooks, self.after_first_paint = self.after_first_paint, []
+        for hook in hooks:
+            hook()
 
     # -- keys typed fast -----------------------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
@@ -151,8 +159,21 @@ class BriefApp(App):
             self.call_after_refresh(self.check_keymap)
         self.call_after_refresh(textual_fixes.apply)
         self.tell_userdata()
-        self.visit(self.start or self.first_location())
         self.resolve_anchors()
+
+    def get_default_screen(self) -> Screen:
+        """The first screen is the brief (or entity) opened at start: no blank screen is composed,
+        laid out and painted before it, and it is styled once."""
+        location = self.start or self.first_location()
+        self.history.append(location)
+        self.position = 0
+        screen = self.make_screen(location)
+        if screen is None:
+            return Screen(id="_default")
+        # What switch_screen gives the screen it switches in: the first `show` replaces this one
+        # with switch_screen, which pops a result callback from the screen it replaces.
+        screen._push_result_callback(screen, None)
+        return screen
 
     def resolve_anchors(self) -> None:
         """After a rebuild: notes and bookmarks whose text moved follow it, those whose text is
@@ -258,12 +279,25 @@ class BriefApp(App):
             # before it is closed, or it mounts after removal and fails.
             self.call_later(self._show_when_ready, top, location)
             return
+        screen = self.make_screen(location)
+        if screen is None:
+            return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, BriefScreen):
+            self.workers.cancel_node(self.screen)  # the palette may still be searching
+            self.pop_screen()  # close the library, help or palette first
+        if isinstance(self.screen, BriefScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def make_screen(self, location: Location) -> BriefScreen | None:
+        """The reader or entity screen for ``location`` (None, and a message, if it is gone)."""
         if location.kind == "brief":
             screen: BriefScreen = ReaderScreen(
                 BriefView.load(self.store, location.target), location
             )
-            self.userdata.set_last_brief(location.target)
-            self.tell_userdata()
+            # on disk after the screen first shows (a write holds the user data's lock, fsyncs)
+            screen.after_paint.append(partial(self.save_last_brief, location.target))
             self.mark_read(screen)
         else:
             entity = self.store.entity(location.target)
@@ -273,17 +307,15 @@ class BriefApp(App):
                     severity="error",
                     markup=False,
                 )
-                return
+                return None
             from .screens.entity import EntityScreen
 
             screen = EntityScreen(self.store, entity, location)
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, BriefScreen):
-            self.workers.cancel_node(self.screen)  # the palette may still be searching
-            self.pop_screen()  # close the library, help or palette first
-        if isinstance(self.screen, BriefScreen):
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        return screen
+
+    def save_last_brief(self, brief_id: str) -> None:
+        self.userdata.set_last_brief(brief_id)
+        self.tell_userdata()
 
     async def _show_when_ready(self, screen: Screen, location: Location) -> None:
         await wait_mounted(screen)
@@ -408,8 +440,15 @@ class BriefApp(App):
         screen.changed = frozenset(self.userdata.changed_since_read(brief_id, brief_hash, items))
         if screen.read_state == "read":
             return
-        self.run_userdata(
-            self.userdata.mark_read, brief_id, brief_hash, items, then=screen.read_saved
+        screen.after_paint.append(
+            partial(
+                self.run_userdata,
+                self.userdata.mark_read,
+                brief_id,
+                brief_hash,
+                items,
+                then=screen.read_saved,
+            )
         )
 
     def action_next_unread(self) -> None:

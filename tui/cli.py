@@ -262,14 +262,9 @@ def run_reader(
 
 
 def start_reader(store: Any, data_dir: Path | None, start: Any) -> None:
-    import gc
+    from .launch import start_reader as launch
 
-    from .app import BriefApp  # Textual is only imported when the UI runs
-    from .userdata import UserData
-
-    gc.freeze()  # the catalog lives as long as the app: keep it out of every collection
-    app = BriefApp(store, UserData(data_dir), start)
-    app.run()
+    app = launch(store, data_dir, start)
     if app.crash is not None:  # the terminal is restored by now; say where the report is
         raise Crashed(app.crash)
 

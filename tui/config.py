@@ -11,7 +11,6 @@ No Textual import: the app applies the result with ``App.set_keymap``.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,13 +18,18 @@ CONFIG_FILE = "config.toml"
 
 
 def user_dir(env_var: str, kind: str) -> Path:
-    """``$env_var`` if set, else brief's platform ``kind`` ("config" or "data") directory."""
+    """``$env_var`` if set, else brief's platform ``kind`` ("config", "data" or "cache")
+    directory."""
     env = os.environ.get(env_var)
     if env:
         return Path(env)
     import platformdirs
 
-    finder = {"config": platformdirs.user_config_dir, "data": platformdirs.user_data_dir}[kind]
+    finder = {
+        "config": platformdirs.user_config_dir,
+        "data": platformdirs.user_data_dir,
+        "cache": platformdirs.user_cache_dir,
+    }[kind]
     return Path(finder("brief", appauthor=False))
 
 
@@ -55,10 +59,19 @@ def load_config(directory: Path | None = None) -> Config:
     path = (directory if directory is not None else default_config_dir()) / CONFIG_FILE
     config = Config(path=path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return config
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError) as error:
+        config.problems.append(
+            f"{path}: {error} — fix the file or remove it; default keys are used"
+        )
+        return config
+    import tomllib  # only when there is a file: most start-ups have none
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         config.problems.append(
             f"{path}: {error} — fix the file or remove it; default keys are used"
         )

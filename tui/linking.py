@@ -14,6 +14,16 @@ from .model import Brief, Event, Mention, SourceRef
 from .store import Store
 
 
+def dateline_text(brief: Brief) -> str:
+    """``New Delhi, December 10`` (as :func:`tui.export.dateline_text`, without importing the
+    exporters on the reader's start-up path)."""
+    parts = [
+        brief.dateline.place or "",
+        brief.dateline.date.display() if brief.dateline.date else "",
+    ]
+    return ", ".join(p for p in parts if p)
+
+
 @dataclass(frozen=True, slots=True)
 class Selection:
     actor: str | None = None

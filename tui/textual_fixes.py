@@ -12,6 +12,17 @@
    are still arriving) then dismisses again and pops the reader beneath — an empty app, then
    ``ScreenStackError``. Guard: a screen that is not the active one no longer pops anything.
 
+3. An Escape followed by another key within ~100 ms is read as one "alt" key, whatever the escape
+   delay: the input thread waits up to 100 ms in ``select`` and the parser only notices that its
+   escape delay ran out in ``tick()``, after it has already taken the next byte as the rest of an
+   escape sequence. `? escape ctrl+p escape` typed 80 ms apart reached the app as `?`,
+   `circumflex_accent`, `ctrl+p`, `escape` (an Escape cut short by the next one is reissued as
+   "^"): Help stayed open under the palette. Guard: a byte that arrives after the escape delay has
+   run out first flushes the pending Escape; and the delay is 50 ms (``ESCDELAY`` in the
+   environment still decides, as in curses), which a terminal's own escape sequences — written in
+   one piece — never need. tmux's ``escape-time`` plays no part here: `tmux send-keys` writes to
+   the pane directly.
+
 Applied by the App (:func:`apply`); remove when Textual fixes them. The OptionList guard is put in
 place at once when OptionList is already imported, otherwise right after the first paint, so that
 start-up never imports OptionList just for this.
@@ -31,6 +42,7 @@ def apply(only_if_loaded: bool = False) -> None:
         return
     if only_if_loaded and "textual.widgets._option_list" not in sys.modules:
         _guard_dismiss_once()
+        _guard_escape_once()
         return
     _applied = True
     from textual.widgets import OptionList
@@ -44,6 +56,7 @@ def apply(only_if_loaded: bool = False) -> None:
 
     OptionList._move_page = _move_page  # type: ignore[method-assign]
     _guard_dismiss_once()
+    _guard_escape_once()
 
 
 _dismiss_guarded = False
@@ -68,3 +81,33 @@ def _guard_dismiss() -> None:
         return AwaitComplete()  # already closed (the user moved on): popping would close another
 
     Screen.dismiss = guarded  # type: ignore[method-assign]
+
+
+ESCAPE_DELAY = 0.05  # seconds an Escape waits for the rest of an escape sequence (Textual: 0.1)
+_escape_guarded = False
+
+
+def _guard_escape_once() -> None:
+    global _escape_guarded
+    if not _escape_guarded:
+        _escape_guarded = True
+        _guard_escape()
+
+
+def _guard_escape() -> None:
+    import os
+    from collections.abc import Iterable
+
+    from textual import _parser, constants
+    from textual._xterm_parser import XTermParser
+
+    if "ESCDELAY" not in os.environ:
+        constants.ESCAPE_DELAY = ESCAPE_DELAY  # type: ignore[misc]
+    feed = XTermParser.feed
+
+    def guarded_feed(self: XTermParser, data: str) -> Iterable[Any]:
+        if data and self._timeout_time is not None and _parser.get_time() >= self._timeout_time:
+            yield from self.tick()  # the Escape before this byte is a key of its own
+        yield from feed(self, data)
+
+    XTermParser.feed = guarded_feed  # type: ignore[method-assign]

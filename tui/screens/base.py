@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, ClassVar
+
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
@@ -20,6 +23,74 @@ class BriefScreen(Screen):
     BriefScreen.-too-small > * { display: none; }
     BriefScreen.-too-small > #too-small { display: block; }
     """
+
+    # The widget classes the screen composes, in the order they mount (breadth first). Their
+    # DEFAULT_CSS is added to the stylesheet with the screen's own, so that every widget is styled
+    # once against the whole stylesheet — see _post_register and on_screen_resume.
+    CSS_CLASSES: ClassVar[tuple[type, ...]] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # What waits for this screen's first paint (writes to the user's data: never before it)
+        self.after_paint: list[Callable[[], object]] = []
+        self._css_sources = -1  # the stylesheet's source count once this screen's CSS is in
+        self._resumed = False
+
+    def _post_register(self, app: Any) -> None:
+        """Textual adds a widget class's DEFAULT_CSS when its first instance mounts, level by
+        level, re-parsing the stylesheet each time; and since a widget styled before a later
+        source came in may be stale, it restyles the whole screen when the screen is first shown.
+        Adding every source the screen will need now — as Textual would, in mount order — makes
+        one parse and one styling pass enough."""
+        super()._post_register(app)
+        stylesheet = app.stylesheet
+        classes: list[type] = []
+        if self.CSS_CLASSES:  # Textual's own widgets come first on every screen (_extend_compose)
+            from textual.widgets import Tooltip
+            from textual.widgets._toast import ToastRack
+
+            if not app._disable_notifications:
+                classes.append(ToastRack)
+            if not app._disable_tooltips:
+                classes.append(Tooltip)
+        for cls in (*classes, *self.CSS_CLASSES):
+            shim = object.__new__(cls)  # _get_default_css only reads the class's bases
+            for read_from, css, tie_breaker, scope in cls._get_default_css(shim):
+                stylesheet.add_source(
+                    css,
+                    read_from=read_from,
+                    is_default_css=True,
+                    tie_breaker=tie_breaker,
+                    scope=scope,
+                )
+        self._css_sources = len(stylesheet.source)
+        if self.CSS_CLASSES:
+            from .. import css_cache
+
+            missing = css_cache.load(stylesheet)
+            if missing is not None:
+                self.after_paint.append(lambda: css_cache.save(stylesheet, missing))
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler. The first time the screen shows, its widgets were all
+        # styled against a stylesheet that has not changed since (no source was added while they
+        # mounted): restyling them all again would only cost time before the first paint.
+        if not self._resumed:
+            self._resumed = True
+            if len(self.app.stylesheet.source) == self._css_sources:
+                event.refresh_styles = False
+
+    def on_mount(self) -> None:
+        # Runs besides each screen's own on_mount (Textual calls the handler of every class).
+        self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        hooks, self.after_paint = self.after_paint, []
+        for hook in hooks:
+            hook()
+        first_paint = getattr(self.app, "first_painted", None)
+        if first_paint is not None:
+            first_paint()
 
     def compose_too_small(self) -> ComposeResult:
         message = f"Terminal too small — brief needs at least {MIN_WIDTH}×{MIN_HEIGHT}."

@@ -12,15 +12,14 @@ import contextlib
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
+from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..export import dateline_text
-from ..linking import BriefView, CardLink, Location, Selection
+from ..linking import BriefView, CardLink, Location, Selection, dateline_text
 from ..readstate import anchor_label
 from ..userdata import Anchor
 from ..widgets.actors import ActorsPane, ActorTree, card_hints
@@ -56,7 +55,28 @@ def brief_header(view: BriefView, state: str = "") -> Content:
     return Content.assemble(*parts)
 
 
+def tab_strip(active: str) -> Content:
+    """`` 1 Summary   2 Key takeaways …`` with the active pane's tab reversed."""
+    tabs = []
+    for number, (pane, title) in enumerate(zip(PANES, PANE_TITLES, strict=True), 1):
+        style = "reverse bold" if pane == active else "$text-muted"
+        tabs.append(Content.styled(f" {number} {title} ", style))
+    return Content(" ").join(tabs)
+
+
 class ReaderScreen(BriefScreen):
+    CSS_CLASSES = (
+        Static,
+        Container,
+        KeyBar,
+        SummaryPane,
+        ActorsPane,
+        SourcePane,
+        TakeawaysPane,
+        HistoryPane,
+        ActorTree,
+        VerticalScroll,
+    )
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     AUTO_FOCUS = None  # on_mount focuses the saved pane itself
 
@@ -119,37 +139,41 @@ class ReaderScreen(BriefScreen):
         self.add_class(
             next(name for edge, name in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= edge)
         )
+        # The focused pane's class and the tab strip are drawn here, not on mount: a class set
+        # after mounting restyles the pane and everything in it once more before the first paint.
+        active = self.first_pane()
+        self.set_reactive(ReaderScreen.active, active)
+
+        def pane(cls: type[Widget], name: str, *bound) -> Widget:
+            widget = cls(self.view, id=name)  # type: ignore[call-arg]
+            widget.set_class(name == active, "-active", update=False)
+            return widget.data_bind(*bound)
+
         yield from self.compose_too_small()
         yield Static(brief_header(self.view, self.header_state()), id="brief-header")
-        yield Static(id="pane-tabs")
+        yield Static(tab_strip(active), id="pane-tabs")
+        selection, search, hints = (
+            ReaderScreen.selection,
+            ReaderScreen.search_text,
+            ReaderScreen.hints,
+        )
         with Container(id="panes"):
-            yield SummaryPane(self.view, id="summary").data_bind(
-                ReaderScreen.selection, ReaderScreen.search_text, ReaderScreen.hints
-            )
-            yield ActorsPane(self.view, id="actors").data_bind(
-                ReaderScreen.selection, ReaderScreen.hints
-            )
-            yield SourcePane(self.view, id="source").data_bind(
-                ReaderScreen.selection, ReaderScreen.search_text, ReaderScreen.hints
-            )
-            yield TakeawaysPane(self.view, id="takeaways").data_bind(
-                ReaderScreen.selection, ReaderScreen.search_text, ReaderScreen.hints
-            )
-            yield HistoryPane(self.view, id="history").data_bind(
-                ReaderScreen.selection, ReaderScreen.search_text, ReaderScreen.hints
-            )
+            yield pane(SummaryPane, "summary", selection, search, hints)
+            yield pane(ActorsPane, "actors", selection, hints)
+            yield pane(SourcePane, "source", selection, search, hints)
+            yield pane(TakeawaysPane, "takeaways", selection, search, hints)
+            yield pane(HistoryPane, "history", selection, search, hints)
         yield Static(id="status")
         yield KeyBar()
 
+    def first_pane(self) -> str:
+        focus = self.location.focus
+        return focus if focus in PANES else "summary"
+
     def on_mount(self) -> None:
         self.title = self.view.brief.title
-        location = self.location
-        name = location.focus if location.focus in PANES else "summary"
-        # set without the watcher, then draw the tab strip once (the watcher would not run when
-        # the pane is the default one, and would run twice with an explicit call)
-        self.set_reactive(ReaderScreen.active, name)
-        self.watch_active(name)
-        selection = location.selection
+        name = self.active
+        selection = self.location.selection
         pane = self.text_pane(name)
         # Source shows the support of the item under the cursor from the first paint
         if pane is not None and name != "source" and not selection.item and pane.current_key():
@@ -196,16 +220,16 @@ class ReaderScreen(BriefScreen):
 
     def watch_active(self, name: str) -> None:
         try:
+            # "-active" only shows in the narrow layout (one pane at a time); in the wide one a
+            # restyle of both panes would only cost time — the switch to narrow restyles them all
+            narrow = self.has_class("-narrow")
             for pane in PANES:
-                self.pane_container(pane).set_class(pane == name, "-active")
+                self.pane_container(pane).set_class(pane == name, "-active", update=narrow)
             tabs_widget = self.query_one("#pane-tabs", Static)
         except NoMatches:
             return
-        tabs = []
-        for number, (pane, title) in enumerate(zip(PANES, PANE_TITLES, strict=True), 1):
-            style = "reverse bold" if pane == name else "$text-muted"
-            tabs.append(Content.styled(f" {number} {title} ", style))
-        tabs_widget.update(Content(" ").join(tabs))
+        # the same words whichever tab is active: the strip's height cannot change, no layout
+        tabs_widget.update(tab_strip(name), layout=False)
 
     def on_descendant_focus(self, event) -> None:
         if event.widget is not self.focused:

@@ -319,9 +319,13 @@ class ActorsPane(Vertical):
     def show_card(self, actor: str | None, *, scroll: bool = True) -> None:
         """Draw the detail card for ``actor``: hint keys in hint mode, the user's notes on it."""
         self.hint_map = card_hints(self.view, actor) if self.hints else {}
-        self.query_one("#actor-card", Static).update(
-            detail_card(self.view, actor, self.hints, self.entity_notes(actor))
-        )
+        card = self.query_one("#actor-card", Static)
+        content = detail_card(self.view, actor, self.hints, self.entity_notes(actor))
+        # A card as tall as the last one is drawn in place: no layout pass, which would reflow
+        # and repaint the whole screen on every move through the tree.
+        width, height = card.content_region.width, card.content_region.height
+        same = width > 0 and content.get_height(card.styles, width) == height
+        card.update(content, layout=not same)
         if scroll:
             for box in self.query("#actor-card-box").results(VerticalScroll):
                 box.scroll_home(animate=False)

@@ -23,6 +23,8 @@ class KeyBar(Static):
     }
     """
 
+    _keys: Content | None = None
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.show_keys)
         self.show_keys(self.screen)
@@ -48,7 +50,12 @@ class KeyBar(Static):
                     ),
                 )
             )
-        self.update(fit(parts, self._palette_part(), self.size.width - 2))
+        keys = fit(parts, self._palette_part(), self.size.width - 2)
+        if keys != self._keys:
+            self._keys = keys
+            # one line, docked: the bar's size never depends on its text, so no layout pass
+            # (a layout pass reflows and repaints the whole screen on every focus change)
+            self.update(keys, layout=False)
 
     def _palette_part(self) -> Content | None:
         if not self.app.ENABLE_COMMAND_PALETTE:

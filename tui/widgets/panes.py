@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rich.cells import cell_len, get_character_cell_size
 from textual import events
@@ -47,8 +47,8 @@ PREFIX_STYLE = "dim"
 MARK_STYLE = "bold $brief-link"  # ✎ ★ ● beside what they mark
 
 
-@dataclass(frozen=True, slots=True)
-class LinkTarget:
+# Plain classes rather than dataclasses: each dataclass costs ~0.5 ms of start-up to create.
+class LinkTarget(NamedTuple):
     """Something a hint can follow: an entity page or one source sentence of an item."""
 
     kind: str  # "entity" | "source"
@@ -58,18 +58,38 @@ class LinkTarget:
     item: str = ""  # the item's key
 
 
-@dataclass(slots=True)
 class PaneItem:
-    key: str  # the item's selection key: "takeaway:2", "event:…", "p9"
-    text: str
-    field: str  # the mentions field, e.g. "summary"
-    offset: int = 0  # where this text starts within that field
-    prefix: str = ""
-    refs: tuple[SourceRef, ...] = ()
-    hang: bool = False  # indent continuation lines under the text, past the prefix
-    mentions: list[tuple[str, int, int]] = field(default_factory=list)  # entity, start, end
-    sentences: list[tuple[str, int, int]] = field(default_factory=list)  # id, start, end
-    named: frozenset[str] | None = None  # the entities mentioned, worked out once
+    __slots__ = (
+        "field",
+        "hang",
+        "key",
+        "mentions",
+        "named",
+        "offset",
+        "prefix",
+        "refs",
+        "sentences",
+        "text",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        key: str,  # the item's selection key: "takeaway:2", "event:…", "p9"
+        text: str,
+        field: str,  # the mentions field, e.g. "summary"
+        offset: int = 0,  # where this text starts within that field
+        prefix: str = "",
+        refs: tuple[SourceRef, ...] = (),
+        hang: bool = False,  # indent continuation lines under the text, past the prefix
+    ) -> None:
+        self.key, self.text, self.field, self.offset = key, text, field, offset
+        self.prefix, self.refs, self.hang = prefix, refs, hang
+        self.mentions: list[tuple[str, int, int]] = []  # entity, start, end
+        self.sentences: list[tuple[str, int, int]] = []  # id, start, end
+        self.named: frozenset[str] | None = None  # the entities mentioned, worked out once
+
+    def __repr__(self) -> str:
+        return f"PaneItem({self.key!r}, {self.text[:30]!r})"
 
     def ref_ids(self) -> list[str]:
         return list(dict.fromkeys(s for r in self.refs for s in (r.sentences or (r.sentence,))))
@@ -80,16 +100,22 @@ class PaneItem:
         return self.named
 
 
-@dataclass(slots=True)
 class _Shown:
     """One item as drawn: its text with prefix, hint labels and source ids, and its styles."""
 
-    text: str
-    spans: list[tuple[int, int, str]]  # start, end, style; short ones sorted by start
-    longest: int
-    long_spans: list[tuple[int, int, str]]  # the few long ones (supporting sentences)
-    indent: int
-    hints: dict[str, LinkTarget]
+    __slots__ = ("hints", "indent", "long_spans", "longest", "spans", "text")
+
+    def __init__(
+        self,
+        text: str,
+        spans: list[tuple[int, int, str]],  # start, end, style; short ones sorted by start
+        longest: int,
+        long_spans: list[tuple[int, int, str]],  # the few long ones (supporting sentences)
+        indent: int,
+        hints: dict[str, LinkTarget],
+    ) -> None:
+        self.text, self.spans, self.longest = text, spans, longest
+        self.long_spans, self.indent, self.hints = long_spans, indent, hints
 
 
 def wrap_offsets(text: str, width: int, indent: int = 0) -> list[int]:
@@ -160,13 +186,12 @@ class TextPane(ScrollView, can_focus=True):
 
     TITLE = ""
 
-    @dataclass
     class Picked(Message):
         """The user moved to an item (``key``) or chose it (``chosen``)."""
 
-        pane: TextPane
-        key: str
-        chosen: bool = False
+        def __init__(self, pane: TextPane, key: str, chosen: bool = False) -> None:
+            super().__init__()
+            self.pane, self.key, self.chosen = pane, key, chosen
 
     def __init__(self, view: BriefView, *, id: str) -> None:
         super().__init__(id=id, classes="pane")

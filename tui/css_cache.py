@@ -1,0 +1,124 @@
+"""The parsed stylesheet, kept on disk between runs (start-up, issue 11).
+
+Textual parses every stylesheet source at each start — the app's ``app.tcss`` and the
+``DEFAULT_CSS`` of each widget class — with a tokenizer written in Python: ~7 ms of the reader's
+first paint, for text that only changes when brief or Textual is upgraded or the theme changes.
+The parsed rules of one stylesheet state (every source, the theme's variables, Textual's parser
+files) are pickled once, after the first paint of a run that had to parse them, and loaded into
+Textual's own parse cache at the next start (~1 ms).
+
+The file lives in the user's cache directory (``BRIEF_CACHE_DIR`` overrides it); it is only read
+when it is a regular file owned by the user and writable by nobody else, and anything wrong with
+it (damaged, another Python, unreadable) means the stylesheet is parsed as usual. Textual's parse
+cache is a private attribute: if it is not there, this module does nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+MAX_BYTES = 4 * 2**20
+PREFIX = "css-"
+
+
+def cache_dir() -> Path:
+    from .config import user_dir
+
+    return user_dir("BRIEF_CACHE_DIR", "cache")
+
+
+def _parser_stamp() -> str:
+    """Where Textual is and when its CSS parser files changed: a new Textual is a new cache."""
+    import textual.css
+
+    folder = Path(textual.css.__file__).parent
+    parts = [str(folder)]
+    for name in ("parse.py", "tokenize.py", "styles.py", "_styles_builder.py", "model.py"):
+        try:
+            info = os.stat(folder / name)
+        except OSError:
+            continue
+        parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    return ";".join(parts)
+
+
+def cache_path(stylesheet: Any) -> Path:
+    digest = hashlib.sha256()
+    digest.update(f"{FORMAT}|{sys.version}|{_parser_stamp()}".encode())
+    for read_from, source in stylesheet.source.items():
+        digest.update(repr((read_from, tuple(source))).encode())
+    digest.update(repr(sorted(stylesheet._variables.items())).encode())
+    return cache_dir() / f"{PREFIX}{digest.hexdigest()[:32]}.pickle"
+
+
+def _parse_cache(stylesheet: Any) -> Any:
+    return getattr(stylesheet, "_parse_cache", None)
+
+
+def load(stylesheet: Any) -> Path | None:
+    """Fill the stylesheet's parse cache from disk. Returns the cache file's path when it is
+    missing (the caller saves it after the first paint), else None."""
+    cache = _parse_cache(stylesheet)
+    if cache is None:
+        return None
+    try:
+        path = cache_path(stylesheet)
+    except Exception:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return path
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if (
+                not stat.S_ISREG(info.st_mode)
+                or info.st_uid != os.getuid()
+                or info.st_mode & 0o022
+                or info.st_size > MAX_BYTES
+            ):
+                return None  # not ours alone: neither read nor replaced
+            raw = stream.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    try:
+        rules = pickle.loads(raw)
+        if not isinstance(rules, dict):
+            return path
+        for key, value in rules.items():
+            cache[key] = value
+    except Exception:
+        return path  # damaged: parse as usual, and write it anew after the first paint
+    return None
+
+
+def save(stylesheet: Any, path: Path) -> None:
+    """Write what the stylesheet parsed to ``path`` (atomically; older cache files go)."""
+    cache = _parse_cache(stylesheet)
+    if cache is None:
+        return
+    try:
+        keys = cache.keys  # an LRUCache: no iteration of its own
+        rules = {key: cache.get(key) for key in keys()}
+        data = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for old in path.parent.glob(f"{PREFIX}*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except Exception:
+        return  # a cache that cannot be written only costs the next start its parse

@@ -1,0 +1,125 @@
+"""The `brief` entry point: the reader's start-up path, with nothing imported that it does not need.
+
+``brief`` with no verb (only ``--store`` / ``--data-dir``, or their environment variables) opens
+the reader. That path does not go through click: the command line module imports click, the
+exporters and every verb's helpers, which the reader's first paint never uses (~15 ms on the
+start-up path). Anything else — a verb, ``--help``, ``--version``, a malformed option — is handed
+to :func:`tui.cli.run`, which also reports every error of the reader path (a missing or damaged
+store, a store without briefs): the fast path only ever *starts* the reader, it never words an
+error of its own.
+
+The garbage collector is off from here to the reader's first paint: start-up allocates ~300,000
+objects (Textual's modules, the catalog, the widgets) and none of them is garbage, so each
+collection during start-up is wasted time (~10 ms in all). At the first paint everything allocated
+so far is frozen (kept out of every later collection) and collection resumes.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+READER_OPTIONS = ("--store", "--data-dir")
+
+
+def reader_arguments(argv: list[str]) -> dict[str, str] | None:
+    """``{"--store": …, "--data-dir": …}`` when ``argv`` only opens the reader, else None."""
+    found: dict[str, str] = {}
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        name, equals, value = arg.partition("=")
+        if name not in READER_OPTIONS or name in found:
+            return None
+        if not equals:
+            index += 1
+            if index >= len(argv):
+                return None
+            value = argv[index]
+        if not value or value.startswith("-"):
+            return None  # click decides what an empty or dash-led value means
+        found[name] = value
+        index += 1
+    return found
+
+
+def collect_after_first_paint() -> None:
+    """Freeze what start-up allocated (it lives as long as the app) and let the collector run."""
+    gc.freeze()
+    gc.enable()
+
+
+def start_reader(store: Any, data_dir: Path | None, start: Any, *, fast: bool = False) -> Any:
+    """Run the reader on ``store``; returns the app once it has exited."""
+    from .app import BriefApp  # Textual is only imported when the UI runs
+    from .userdata import UserData
+
+    app = BriefApp(store, UserData(data_dir), start)
+    if fast:
+        app.after_first_paint.append(collect_after_first_paint)
+    else:
+        gc.freeze()  # the catalog lives as long as the app: keep it out of every collection
+    app.run()
+    return app
+
+
+def run() -> None:
+    """Console-script entry point (``brief``)."""
+    options = reader_arguments(sys.argv[1:])
+    if options is None or not _fast_reader(options):
+        from .cli import run as run_cli
+
+        run_cli()
+
+
+def _fast_reader(options: dict[str, str]) -> bool:
+    """Open the reader without click. False (nothing started, nothing printed) when the command
+    line should handle it: a store that does not open, one without briefs, a data dir that is a
+    file — the command line words those errors."""
+    store_path = options.get("--store") or os.environ.get("BRIEF_STORE") or None
+    data = options.get("--data-dir") or os.environ.get("BRIEF_DATA_DIR") or None
+    data_dir = Path(data) if data is not None else None
+    if data_dir is not None and data_dir.exists() and not data_dir.is_dir():
+        return False
+    gc.disable()
+    try:
+        from .store import Store, StoreError
+
+        try:
+            if store_path is not None:
+                store = Store.open(Path(store_path))
+            else:
+                from .library import open_union, user_library
+
+                embedded = Path(__file__).parent / "data" / "store"
+                store = open_union(embedded, user_library(data_dir))
+            if not store.briefs():
+                raise StoreError("no briefs")
+        except StoreError:
+            gc.enable()
+            return False
+        app = start_reader(store, data_dir, None, fast=True)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:
+        _crashed(error)
+    finally:
+        if not gc.isenabled():
+            gc.enable()
+    if app.crash is not None:
+        _crashed(app.crash)
+    sys.exit(0)
+
+
+def _crashed(error: BaseException) -> None:
+    """One line naming the crash report, exit status 70 (as :func:`tui.cli.run`)."""
+    from .cli import CRASH_EXIT, report_crash
+    from .outputs import TerminalSafeStream
+
+    stream = TerminalSafeStream(sys.stderr)
+    stream.write(report_crash(error) + "\n")
+    stream.flush()
+    sys.exit(CRASH_EXIT)
