@@ -460,11 +460,11 @@ class NameRules:
             if (
                 len(run) <= 3
                 and all(t.low not in COMMON | TITLES for t in run)
-                and noun.group(1) in ("government", "regime", "administration")
+                and noun.group(1) in ("government", "regime")
             ):
-                mentions.append(
-                    _Mention("person", plain, start, end)
-                )  # "the Najibullah government"
+                # "the Najibullah government" names its leader; "the Trump administration" is
+                # the name of a government (its leader is drafted only where named as a person)
+                mentions.append(_Mention("person", plain, start, end))
             return mentions
         if len(run) > 1 and re.fullmatch(r"\d+(?:st|nd|rd|th)", run[0].text):
             # "3rd Military Region", "6th Infantry Division": a numbered unit
