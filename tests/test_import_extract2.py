@@ -19,3 +19,18 @@ def test_an_administration_named_after_its_leader_is_no_person_mention():
     assert "Trump administration" in _orgs(text)
     # a government named after its leader still names the leader
     assert "Najibullah" in _people("The Najibullah government fell in April 1992.")
+
+
+def test_an_abbreviated_rank_stays_with_its_name_and_is_no_person():
+    people = extract("H\nArmy spokesman Brig. Nabil Abdallah said most drones were shot down.\n")
+    assert [(p.name, p.role) for p in people.people] == [("Nabil Abdallah", "Brig.")]
+    assert _people("Lt. Gen. Ashok Sigdel met them.") == ["Ashok Sigdel"]
+    # "Gen" without its full stop is no rank: "Gen Z" drafts no person "Z"
+    assert "Z" not in _people("The Gen Z protests toppled Sharma Oli on Tuesday.")
+
+
+def test_a_generational_suffix_keeps_its_full_stop():
+    text = "Its chief, Gen. Romeo Brawner Jr., told senators. Brawner said more."
+    (person,) = extract(f"H\n{text}\n").people
+    assert person.name == "Romeo Brawner Jr."
+    assert "Brawner" in person.aliases

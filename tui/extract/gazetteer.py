@@ -419,6 +419,8 @@ TITLES = {
     # military and police ranks: "Brigadier Omar Khan", "Air Commodore Edward Gabkwet"
     "brigadier", "commodore", "corporal", "private", "superintendent", "inspector", "constable",
     "wing", "squadron", "field", "rear", "vice", "air", "staff", "warrant",
+    # abbreviated ranks, written with their full stop: "Brig. Nabil Abdallah"
+    "lt.", "maj.", "brig.", "adm.", "capt.", "sgt.", "cpl.", "cmdr.", "supt.", "insp.",
 }  # fmt: skip
 ROLE_HEADS = {
     "president", "minister", "chancellor", "secretary", "secretary-general", "general", "colonel",
@@ -447,6 +449,8 @@ HONORIFICS = {
     "col.",
     "lt.",
     "capt.",
+    # wire-style abbreviated ranks, with their full stop: "Brig. Nabil Abdallah" (not "Gen Z")
+    *("maj.", "brig.", "adm.", "sgt.", "cpl.", "cmdr.", "supt.", "insp."),
 }
 # Particles inside personal names: "Osama bin Laden", "Andrés Manuel López Obrador", "Ursula von der Leyen".
 # (and inside names of bodies: "Causa en Común", "Ain o Salish Kendra")

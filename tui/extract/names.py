@@ -569,7 +569,7 @@ class NameRules:
         heads = [
             i
             for i, t in enumerate(run[:-1])
-            if t.low.rstrip(".") in ROLE_HEADS | HONORIFICS
+            if (t.low.rstrip(".") in ROLE_HEADS | HONORIFICS or t.low in HONORIFICS)
             # "Hassan Sheikh Mohamud": after a given name, "Sheikh" is part of the name
             and not (
                 i > 0

@@ -41,6 +41,11 @@ INNER_POSSESSIVES = {"people", "general", "women", "worker", "workers", "nation"
 # a run of middle initials ("Samura M. W. Kamara") is one initial after another, each between a
 # name and a name or another initial
 _TOKEN = re.compile(
+    # an abbreviated rank or title keeps its full stop, so it stays with the name it stands before:
+    # "Brig. Nabil Abdallah", "Gen. Abdel Fattah Burhan"
+    r"(?:Gen|Lt|Col|Maj|Brig|Adm|Capt|Sgt|Cpl|Cmdr|Supt|Insp)\.(?= [A-Z][a-z])|"
+    # a generational suffix keeps its full stop: "Ferdinand Marcos Jr.", "Romeo Brawner Jr.'s"
+    r"(?<=[a-z] )(?:Jr|Sr)\.(?:['’]s)?|"
     r"(?:[A-Z]\.){2,}|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z])"
     r"|(?:(?<=[a-z] )|(?<=[A-Z]\. ))[A-Z]\.(?= (?:[A-Z]\. )*[A-Z][a-z])"
     # a web address is one name: "Cotejo.info", "Rappler.com"

@@ -22,6 +22,8 @@ _ABBREVIATIONS = {
     "pres", "st", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "jr", "sr", "mt", "ft", "inc", "ltd",
     "co", "corp", "dept", "univ", "approx", "est",
+    # wire-style ranks and titles before a name: "Brig. Nabil Abdallah", "Adm. Samuel Paparo"
+    "brig", "adm", "cmdr", "cpl", "pvt", "supt", "insp", "rev", "amb",
 }  # fmt: skip
 
 
