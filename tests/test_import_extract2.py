@@ -34,3 +34,8 @@ def test_a_generational_suffix_keeps_its_full_stop():
     (person,) = extract(f"H\n{text}\n").people
     assert person.name == "Romeo Brawner Jr."
     assert "Brawner" in person.aliases
+
+
+def test_a_hyphenated_title_stands_before_a_name():
+    people = extract("H\nVice-President Sara Duterte broke with the president last year.\n").people
+    assert [(p.name, p.role) for p in people] == [("Sara Duterte", "Vice-President")]

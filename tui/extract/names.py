@@ -569,7 +569,12 @@ class NameRules:
         heads = [
             i
             for i, t in enumerate(run[:-1])
-            if (t.low.rstrip(".") in ROLE_HEADS | HONORIFICS or t.low in HONORIFICS)
+            if (
+                t.low.rstrip(".") in ROLE_HEADS | HONORIFICS
+                or t.low in HONORIFICS
+                # "Vice-President Sara Duterte", "Major-General Ali Hassan": a hyphenated title
+                or ("-" in t.low and t.low.rsplit("-", 1)[1] in ROLE_HEADS)
+            )
             # "Hassan Sheikh Mohamud": after a given name, "Sheikh" is part of the name
             and not (
                 i > 0
