@@ -39,3 +39,13 @@ def test_a_generational_suffix_keeps_its_full_stop():
 def test_a_hyphenated_title_stands_before_a_name():
     people = extract("H\nVice-President Sara Duterte broke with the president last year.\n").people
     assert [(p.name, p.role) for p in people] == [("Sara Duterte", "Vice-President")]
+
+
+def test_a_name_in_brackets_after_an_organisation_is_its_other_name():
+    result = extract(
+        "H\nKP Sharma Oli, who leads the Communist Party of Nepal (Unified Marxist-Leninist),"
+        " stepped down.\n"
+    )
+    assert [p.name for p in result.people] == ["KP Sharma Oli"]
+    (party,) = [f for f in result.factions if f.name == "Communist Party of Nepal"]
+    assert party.aliases == {"Unified Marxist-Leninist"}

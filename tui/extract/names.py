@@ -744,6 +744,14 @@ class NameRules:
                 bracket = re.match(r"\s*\(([A-Z][A-Z0-9\-]{1,9})\)", text[mention.end :])
                 if bracket and mention.kind in ("org", "person") and mention.name != bracket[1]:
                     self.bracketed.setdefault(bracket[1], mention.name)
+            for before, mention in itertools.pairwise(mentions):
+                if (
+                    before.kind == "org"
+                    and mention.kind in ("person", "single")
+                    and re.fullmatch(r"\s*\(", text[before.end : mention.start])
+                    and text[mention.end : mention.end + 1] == ")"
+                ):  # "Communist Party of Nepal (Unified Marxist-Leninist)": the party's other name
+                    mention.kind = "alias"
             for mention in mentions:
                 if mention.kind == "person":
                     self.add_person(mention.name, text)
