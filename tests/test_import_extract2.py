@@ -49,3 +49,9 @@ def test_a_name_in_brackets_after_an_organisation_is_its_other_name():
     assert [p.name for p in result.people] == ["KP Sharma Oli"]
     (party,) = [f for f in result.factions if f.name == "Communist Party of Nepal"]
     assert party.aliases == {"Unified Marxist-Leninist"}
+
+
+def test_arabic_words_for_people_of_and_community_make_a_group_not_a_person():
+    text = "The insurgents call themselves Ahlu Sunnah Wal Jamaa. Jamaah Islamiyah was banned."
+    assert _people(text) == []
+    assert {"Ahlu Sunnah Wal Jamaa", "Jamaah Islamiyah"} <= set(_orgs(text))

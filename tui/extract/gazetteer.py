@@ -257,6 +257,9 @@ ORG_CUES: dict[str, str] = {
     "jaysh": "armed group", "ahrar": "armed group", "faylaq": "armed group", "katiba": "armed group",
     "firqat": "armed group", "haraka": "armed group", "jabha": "armed group", "usbat": "armed group",
     "tajammu": "party", "tayyar": "party", "ittihad": "coalition", "ittilaf": "coalition",
+    # "Ahlu Sunnah Wal Jamaa", "Jamaah Islamiyah": Arabic for "people (of)" and "community"
+    "ahlu": "armed group", "ahlus": "armed group", "jamaa": "armed group",
+    "jama'a": "armed group", "jamaah": "armed group", "jamaatul": "armed group",
     "operation": "armed group",  # "Operation Hadin Kai": a named military operation
     # plural nouns that end names of bodies, not of people: "Social Weather Stations"
     "stations": "movement", "partners": "movement", "associates": "movement",
@@ -289,7 +292,7 @@ GROUP_HEADS = {"jaish", "kataib", "kata'ib", "asaib", "harakat", "jama'at", "jam
                "hayat", "hay'at", "ansar", "liwa", "saraya", "hizb", "tanzim", "tehreek", "tehrik",
                "lashkar", "sipah", "jund", "hezb", "junud", "quwat", "firqat", "majlis", "jaysh",
                "ahrar", "faylaq", "katiba", "haraka", "jabha", "usbat", "tajammu", "tayyar",
-               "ittihad", "ittilaf"}  # fmt: skip
+               "ittihad", "ittilaf", "ahlu", "ahlus", "jamaah"}  # fmt: skip
 # Lowercase nouns after a capitalised name that make it a place: "the Bab al-Mandab strait".
 PLACE_NOUNS = {"strait", "river", "sea", "valley", "province", "region", "district", "border",
                "crossing", "mountains", "island", "islands", "city", "port", "airport", "base", "camp",
