@@ -55,3 +55,13 @@ def test_arabic_words_for_people_of_and_community_make_a_group_not_a_person():
     text = "The insurgents call themselves Ahlu Sunnah Wal Jamaa. Jamaah Islamiyah was banned."
     assert _people(text) == []
     assert {"Ahlu Sunnah Wal Jamaa", "Jamaah Islamiyah"} <= set(_orgs(text))
+
+
+def test_a_complete_organisation_and_a_personal_name_are_two():
+    text = "Sher Bahadur Deuba of the Nepali Congress and Pushpa Kamal Dahal have taken turns."
+    assert _people(text) == ["Sher Bahadur Deuba", "Pushpa Kamal Dahal"]
+    assert _orgs(text) == ["Nepali Congress"]
+    # an organisation's name with "and" in it stays whole
+    assert _orgs("The Ministry of Justice and Human Rights said so.") == [
+        "Ministry of Justice and Human Rights"
+    ]

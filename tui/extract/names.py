@@ -266,6 +266,16 @@ class NameRules:
             and _ORG_NOUN.match(sentence[run[-1].end :])
         ):  # "Lashkar-e-Jhangvi and the Hafiz Gul Bahadur group": two groups
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
+        if (
+            len(halves) == 2
+            and (halves[0][-1].low in ORG_CUES or _text_plain(halves[0]) in KNOWN_ORGS)
+            and not _is_orgish(halves[1])
+            and 2 <= len(halves[1]) <= 4
+            and all(t.capital for t in halves[1])
+            and self.looks_like_name(halves[1])
+            and not self.is_place(_text_plain(halves[1]))
+        ):  # "Deuba of the Nepali Congress and Pushpa Kamal Dahal": a party, then a person
+            return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         # "the European Union and Turkey": an organisation and a place are two
         if len(halves) > 1 and any(self.is_place(_text_plain(h)) for h in halves):
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
