@@ -65,3 +65,12 @@ def test_a_complete_organisation_and_a_personal_name_are_two():
     assert _orgs("The Ministry of Justice and Human Rights said so.") == [
         "Ministry of Justice and Human Rights"
     ]
+
+
+def test_a_country_s_only_body_of_its_kind_is_also_called_by_the_body_alone():
+    result = extract("H\nSouth Korea's ruling bloc passed the bill on Tuesday.\n")
+    (bloc,) = [f for f in result.factions if f.name == "South Korea's ruling bloc"]
+    assert "ruling bloc" in bloc.aliases
+    # two countries' armies: "the army" alone names neither
+    result = extract("H\nSudan's army and Chad's army met at the border on Monday.\n")
+    assert all("army" not in f.aliases for f in result.factions)

@@ -405,10 +405,16 @@ class OrganisationRules:
         home = place if place in COUNTRIES else self.capitals.get(place or "")
         for body, names in groups.items():
             owned = {_split_body(n)[0] for n in names} - {None}
-            if len(owned) > 1 or len(names) < 2:
+            if len(owned) > 1:
                 continue
             if body == "government" and home and owned and owned != {home}:
                 continue  # from Bogota, "the government" is not the Venezuelan government
+            if len(names) == 1:
+                # "South Korea's ruling bloc", the only ruling bloc named: "the ruling bloc" later
+                written = _split_body(names[0])[1]
+                if owned and written and written != names[0]:
+                    self.orgs[names[0]].aliases.add(written)
+                continue
             # the qualified name leads ("Mali's junta"), the first written among equals
             names.sort(key=lambda n: (_split_body(n)[0] is None, list(self.orgs).index(n)))
             base = self.orgs[names[0]]
