@@ -74,3 +74,9 @@ def test_a_country_s_only_body_of_its_kind_is_also_called_by_the_body_alone():
     # two countries' armies: "the army" alone names neither
     result = extract("H\nSudan's army and Chad's army met at the border on Monday.\n")
     assert all("army" not in f.aliases for f in result.factions)
+
+
+def test_a_photo_credit_names_the_agency_and_the_photographer():
+    result = extract("H\nSmoke rises from a depot in Port Sudan. (AP Photo/Ebrahim Hamid)\n")
+    assert [p.name for p in result.people] == ["Ebrahim Hamid"]
+    assert [f.name for f in result.factions] == ["AP"]

@@ -323,6 +323,12 @@ class NameRules:
         # keeps its adjectives ("National Assembly"), a name does not ("New" is kept for places)
         strip = STARTERS if org or _ORG_NOUN.match(sentence[run[-1].end :]) else COMMON
         if (
+            len(run) > 1
+            and run[-1].low in ("photo", "photos", "pool")
+            and re.match(r"\s*/", sentence[run[-1].end :])
+        ):  # "(AP Photo/Ebrahim Hamid)": a photo credit names the agency
+            run = run[:-1]
+        if (
             len(run) == 1
             and re.search(
                 r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded|language|speaking)$",
