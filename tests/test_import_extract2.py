@@ -80,3 +80,32 @@ def test_a_photo_credit_names_the_agency_and_the_photographer():
     result = extract("H\nSmoke rises from a depot in Port Sudan. (AP Photo/Ebrahim Hamid)\n")
     assert [p.name for p in result.people] == ["Ebrahim Hamid"]
     assert [f.name for f in result.factions] == ["AP"]
+
+
+def test_storms_and_feasts_are_not_people():
+    text = "Hurricane Melissa struck Jamaica, Cyclone Ditwah hit Sri Lanka and Eid al-Fitr began."
+    assert _people(text) == []
+    # a given name that is also a month of fasting stays a name
+    assert _people("Ramadan Abdullah Shallah led the group.") == ["Ramadan Abdullah Shallah"]
+
+
+def test_a_month_after_in_ends_a_name():
+    assert "Operation Sindoor" in _orgs("The army launched Operation Sindoor in May.")
+
+
+def test_an_outlet_called_eye_is_an_outlet():
+    text = '"It is a disaster," Ahmed told Middle East Eye by phone from Rafah.'
+    assert "Middle East Eye" in _orgs(text)
+    assert "Middle East Eye" not in _people(text)
+
+
+def test_a_titled_person_s_initials_are_their_nickname_not_an_organisation():
+    result = extract(
+        "H\nSaudi Crown Prince Mohammed bin Salman visited Washington, and MBS met officials.\n"
+    )
+    (person,) = result.people
+    assert person.name == "Mohammed bin Salman" and "MBS" in person.aliases
+    assert result.factions == []
+    # an untitled "person" whose initials are an acronym is still the organisation
+    result = extract("H\nHayat Tahrir al-Sham took Idlib in 2024. HTS is an armed group.\n")
+    assert [f.name for f in result.factions] == ["Hayat Tahrir al-Sham"]

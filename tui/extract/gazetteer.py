@@ -266,6 +266,7 @@ ORG_CUES: dict[str, str] = {
     "analytics": "movement", "insights": "movement", "strategies": "movement",
     "consultants": "movement", "reporters": "movement", "defenders": "movement",
     "volunteers": "movement", "mothers": "movement", "veterans": "movement",
+    "eye": "outlet",  # "Middle East Eye"
     "express": "outlet", "telegraph": "outlet", "mirror": "outlet", "chronicle": "outlet",
     "observer": "outlet", "courier": "outlet", "dispatch": "outlet", "standard": "outlet",
     "house": "movement", "tracker": "movement", "portal": "movement", "labs": "movement", "coordination": "movement",
@@ -521,6 +522,11 @@ PEOPLES = {"uyghur", "uighur", "druze", "alawite", "pashtun", "tuareg", "fulani"
            "somali", "afar", "amhara", "igbo", "yoruba", "hausa", "kanuri", "sahrawi", "kachin",
            "karen", "shan", "chin", "rakhine", "bamar", "maronite", "coptic", "ismaili",
            "salafist", "salafi", "wahhabi", "sufi", "evangelical", "orthodox"}  # fmt: skip
+# First words of named storms and feasts: "Hurricane Melissa", "Cyclone Ditwah", "Eid al-Fitr"
+# name an event, not a person; alone, "Ramadan" or "Christmas" is a time of year.
+EVENT_HEADS = {"hurricane", "cyclone", "typhoon", "storm", "eid"}
+EVENT_WORDS = {"ramadan", "christmas", "easter", "nowruz", "diwali", "ashura", "hanukkah",
+               "passover", "lent", "muharram", "holi", "tet"}  # fmt: skip
 # Capitalised acronyms that name no organisation.
 NOT_ACRONYMS = {"AI", "GDP", "TV", "CEO", "ID", "PM", "AM", "OK", "HIV", "AIDS", "DNA", "GPS",
                 "NGO", "NGOs", "VIP", "FAQ", "CLAIM", "VERDICT", "RATING", "FACT", "CHECK", "UPDATE",

@@ -10,6 +10,8 @@ from .gazetteer import (
     CONNECTORS,
     COUNTRIES,
     COUNTRY_ALIASES,
+    EVENT_HEADS,
+    EVENT_WORDS,
     FORMER_STATES,
     GROUP_HEADS,
     HONORIFICS,
@@ -322,6 +324,8 @@ class NameRules:
         # leading words that start sentences: "The", "Notably", "Also", "Members"; an organisation
         # keeps its adjectives ("National Assembly"), a name does not ("New" is kept for places)
         strip = STARTERS if org or _ORG_NOUN.match(sentence[run[-1].end :]) else COMMON
+        if run[0].low in EVENT_HEADS or (len(run) == 1 and run[0].low in EVENT_WORDS):
+            return []  # "Hurricane Melissa", "Eid al-Fitr": a storm or a feast, not a name
         if (
             len(run) > 1
             and run[-1].low in ("photo", "photos", "pool")

@@ -306,6 +306,20 @@ class OrganisationRules:
                     and name != bracketed
                 ):
                     continue
+                if name in self.people and any(
+                    m.kind == "person" and m.name == name and m.role_prefix
+                    for mentions in self.mentions.values()
+                    for m in mentions
+                ):
+                    # "Crown Prince Mohammed bin Salman … MBS": a titled person's initials are
+                    # what people call them, not an organisation
+                    self.people[name].aliases.add(acronym)
+                    for mentions in self.mentions.values():
+                        for mention in mentions:
+                            if mention.kind == "org" and mention.name == acronym:
+                                mention.kind, mention.name = "person", name
+                    del self.orgs[acronym]
+                    break
                 if name in self.people:
                     person = self.people.pop(name)
                     kind = self.orgs[acronym].kind

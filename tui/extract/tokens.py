@@ -96,6 +96,8 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
             and current
             and nxt is not None
             and (nxt.capital or nxt.low in PARTICLES | CONNECTORS)
+            # "Operation Sindoor in May": a month after "in" or "on" is a date, not a name's word
+            and not (tok.low in ("in", "on", "since", "until") and nxt.text == "May")
         )
         ordinal = (
             not current
