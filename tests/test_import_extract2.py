@@ -109,3 +109,12 @@ def test_a_titled_person_s_initials_are_their_nickname_not_an_organisation():
     # an untitled "person" whose initials are an acronym is still the organisation
     result = extract("H\nHayat Tahrir al-Sham took Idlib in 2024. HTS is an armed group.\n")
     assert [f.name for f in result.factions] == ["Hayat Tahrir al-Sham"]
+
+
+def test_a_byline_in_capitals_names_people_and_the_agency_after_them():
+    result = extract(
+        "Kenya sacks police chief\nBy EVELYNE MUSAMBI and RODNEY MUHUMUZA Associated Press\n"
+        "NAIROBI, Kenya (AP) — President William Ruto fired the police chief on Monday.\n"
+    )
+    assert [p.name for p in result.people] == ["Evelyne Musambi", "Rodney Muhumuza", "William Ruto"]
+    assert "Associated Press" in [f.name for f in result.factions]

@@ -50,6 +50,8 @@ from .tokens import (
     _tokens,
 )
 
+_CAPS_BYLINE = re.compile(r"\s*By\s+[A-Z][A-Z'’\-]+\s+[A-Z][A-Z'’\-]+")
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’\-]+\b")
 _NICKNAME = re.compile(
     r"(?P<first>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*) [\"“](?P<nick>[A-Z][^\"”]{1,30})[\"”] "
     r"(?P<last>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*)"
@@ -98,6 +100,13 @@ _PLURAL_NOUN = re.compile(
 class NameRules:
     def classify(self, sentence_id: str, sentence: str) -> list[_Mention]:
         found: list[_Mention] = []
+        if _CAPS_BYLINE.match(sentence):
+            # "By EVELYNE MUSAMBI and RODNEY MUHUMUZA": names in capitals, read as written
+            # (same length, so every offset holds)
+            sentence = _CAPS_WORD.sub(
+                lambda m: m[0] if m[0] in KNOWN_ORGS or len(m[0]) <= 3 else m[0].title(),
+                sentence,
+            )
         tokens = _tokens(sentence)
         # acronyms glued to a hyphen: "UN-supervised"
         for index, tok in enumerate(tokens):
@@ -195,6 +204,30 @@ class NameRules:
                 for piece in _split_connectors(run)
                 for m in self.classify_run(sentence, piece, tokens)
             ]
+        # "By Rodney Muhumuza Associated Press": a name, then an outlet known by its whole name
+        body = run[1:] if run[0].low in STARTERS or run[0].low == "by" else run
+        for cut in range(2, len(body) - 1):
+            head, tail = body[:cut], body[cut:]
+            pieces = _split_connectors(head)
+            if (
+                (
+                    _text_plain(tail) in KNOWN_ORGS
+                    or (ORG_CUES.get(tail[-1].low) == "outlet" and not _is_orgish(tail[:-1]))
+                )
+                and head[-1].capital
+                and all(
+                    2 <= len(piece) <= 4
+                    and all(t.capital for t in piece)
+                    and self.looks_like_name(piece)
+                    and not _is_orgish(piece)
+                    and not self.is_place(_text_plain(piece))
+                    for piece in pieces
+                )
+            ):
+                return [
+                    *self.classify_whole_run(sentence, head, tokens),
+                    *self.classify_whole_run(sentence, tail, tokens),
+                ]
         named = run[1:] if run[0].low in STARTERS else run
         for index, tok in enumerate(named[1:-2], start=1):
             if tok.low == "and" and self.is_place(_text_plain(named[: index + 2])):
