@@ -118,3 +118,16 @@ def test_a_byline_in_capitals_names_people_and_the_agency_after_them():
     )
     assert [p.name for p in result.people] == ["Evelyne Musambi", "Rodney Muhumuza", "William Ruto"]
     assert "Associated Press" in [f.name for f in result.factions]
+
+
+def test_a_person_of_the_party_is_a_person_and_a_party():
+    text = "Kalonzo Musyoka of the Wiper party said the president must go."
+    assert _people(text) == ["Kalonzo Musyoka"]
+    assert _orgs(text) == ["Wiper"]
+    assert _orgs("Members of the Wiper party met on Monday.") == ["Wiper"]
+
+
+def test_a_generation_and_a_lone_human_are_not_entities():
+    text = "The Gen Z protests spread. Human rights group Amnesty Kenya counted the dead."
+    assert _people(text) == []
+    assert _orgs(text) == ["Amnesty Kenya"]

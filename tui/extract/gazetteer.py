@@ -506,7 +506,7 @@ COMMON = {
     "vote", "referendum", "constitution", "law", "laws", "ban", "sanctions", "aid", "economy",
     "junta", "regime", "negotiators", "lawmakers", "mediators", "diplomats",
     "fact", "check", "claim", "verdict", "rating", "false", "misleading", "true", "context",
-    "parliament",
+    "parliament", "human",  # "Human rights group Amnesty Kenya"
     # portfolios ("the European Commissioner for Internal Affairs, Magnus Brunner") and languages
     # ("which means 'Army of Justice' in Arabic") name nobody
     "jihadists", "islamists", "separatists", "nationalists", "loyalists", "royalists",

@@ -182,6 +182,38 @@ class NameRules:
         two organisations joined by "and" ("Arakan Army and the Ta'ang … Army") are two."""
         after = sentence[run[-1].end :]
         noun = _ORG_NOUN.match(after)
+        of_the = next(
+            (
+                i
+                for i, (t, n) in enumerate(itertools.pairwise(run))
+                if t.low == "of" and not t.capital and n.low == "the" and not n.capital
+            ),
+            None,
+        )
+        if (
+            noun
+            and of_the is not None
+            and 2 <= of_the <= 4
+            and all(t.capital for t in run[:of_the])
+            and self.looks_like_name(run[:of_the])
+            and not _is_orgish(run[:of_the])
+            and not self.is_place(_text_plain(run[:of_the]))
+            and len(run) > of_the + 2
+        ):  # "Kalonzo Musyoka of the Wiper party": a person, then the party
+            return [
+                *self.classify_run(sentence, run[:of_the], tokens),
+                *self.classify_whole_run(sentence, run[of_the + 2 :], tokens),
+            ]
+        if (
+            noun
+            and of_the is not None
+            and len(run) > of_the + 2
+            and all(t.low in COMMON for t in run[:of_the])
+        ):  # "Members of the Wiper party": the party
+            return [
+                *self.classify_run(sentence, run[:of_the], tokens),
+                *self.classify_whole_run(sentence, run[of_the + 2 :], tokens),
+            ]
         if (
             noun
             and len(run) > 1
@@ -359,6 +391,8 @@ class NameRules:
         strip = STARTERS if org or _ORG_NOUN.match(sentence[run[-1].end :]) else COMMON
         if run[0].low in EVENT_HEADS or (len(run) == 1 and run[0].low in EVENT_WORDS):
             return []  # "Hurricane Melissa", "Eid al-Fitr": a storm or a feast, not a name
+        if run[-2:-1] and run[-2].low in ("gen", "generation") and len(run[-1].text) == 1:
+            return []  # "the Gen Z protests": a generation
         if (
             len(run) > 1
             and run[-1].low in ("photo", "photos", "pool")
