@@ -131,3 +131,10 @@ def test_a_generation_and_a_lone_human_are_not_entities():
     text = "The Gen Z protests spread. Human rights group Amnesty Kenya counted the dead."
     assert _people(text) == []
     assert _orgs(text) == ["Amnesty Kenya"]
+
+
+def test_a_headline_question_word_is_not_part_of_a_name():
+    result = extract("Can Pakistan's army chief keep both happy?\nWill Hezbollah disarm?\n")
+    names = [f.name for f in result.factions]
+    assert "Pakistan's army" in names and "Hezbollah" in names
+    assert not any(n.startswith(("Can ", "Will ")) for n in names)

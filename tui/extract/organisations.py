@@ -17,6 +17,7 @@ from .gazetteer import (
 )
 from .results import Organisation
 from .tokens import (
+    STARTERS,
     _initials,
     _Mention,
     _Tok,
@@ -265,7 +266,10 @@ def bodies(sentence: str) -> list[_Mention]:
         if body == "embassy" and own is None and dem is None:
             continue  # "the embassy" alone: whose is not said here
         if own is not None:
-            owner = own.split()[-1] if own.split()[0] in ("The", "A") else own
+            words = own.split()
+            while len(words) > 1 and words[0].lower() in STARTERS:
+                words = words[1:]  # "Can Pakistan's army chief …?": a headline's question word
+            owner = words[-1] if own.split()[0] in ("The", "A") else " ".join(words)
             if owner.lower() in ("group", "bloc") or owner in KNOWN_ORGS:
                 continue  # "the Taliban's army" is the Taliban's
             name = f"{owner}'s {adj}{body}"

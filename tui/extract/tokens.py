@@ -26,6 +26,9 @@ STARTERS = {
     "islamist", "jihadist", "separatist", "far-right", "far-left", "ultra-orthodox", "leftist",
     "right-wing", "left-wing", "hardline", "ultranationalist", "nationalist", "centrist", "outlawed",
     "banned", "ruling", "opposition", "pro-russian", "pro-western", "pro-government", "rebel",
+    # a headline's question: "Can Pakistan's army chief keep both happy?"
+    "can", "will", "is", "are", "does", "do", "did", "should", "could", "would", "has", "have",
+    "why", "how", "what", "who", "where",
 }  # fmt: skip
 # Common nouns whose possessive sits inside an organisation's name ("Tigray People's Liberation
 # Front", "Attorney General's Office", "Kurdistan Workers' Party"); any other possessive ends it
