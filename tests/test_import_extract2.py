@@ -138,3 +138,13 @@ def test_a_headline_question_word_is_not_part_of_a_name():
     names = [f.name for f in result.factions]
     assert "Pakistan's army" in names and "Hezbollah" in names
     assert not any(n.startswith(("Can ", "Will ")) for n in names)
+
+
+def test_a_weekday_before_its_full_date_is_one_date_and_a_copyright_line_none():
+    result = extract(
+        "H\nSmoke rises in Port Sudan, Tuesday, May 6, 2025. (AP Photo/Ebrahim Hamid)\n\n"
+        "Copyright 2025 The Associated Press. All rights reserved.\n"
+    )
+    assert [e.when for e in result.events] == ["May 6, 2025"]
+    two = extract("H\nTalks were held on Tuesday, and on May 6 they ended.\n")
+    assert [e.when for e in two.events] == ["Tuesday", "May 6"]
