@@ -148,3 +148,16 @@ def test_a_weekday_before_its_full_date_is_one_date_and_a_copyright_line_none():
     assert [e.when for e in result.events] == ["May 6, 2025"]
     two = extract("H\nTalks were held on Tuesday, and on May 6 they ended.\n")
     assert [e.when for e in two.events] == ["Tuesday", "May 6"]
+
+
+def test_outlets_named_insight_and_a_name_ended_before_a_lower_case_the():
+    assert _orgs("It cited documents published by Balkan Insight on Monday.") == ["Balkan Insight"]
+    text = "Vladimir Orlic told Pink TV the Chinese had nothing to do with it."
+    assert _people(text) == ["Vladimir Orlic"] and _orgs(text) == ["Pink TV"]
+
+
+def test_a_party_named_with_abstract_nouns_is_one_name():
+    text = "Dragan Djilas, who leads the Freedom and Justice Party, said the deal was secret."
+    assert _people(text) == ["Dragan Djilas"]
+    assert _orgs(text) == ["Freedom and Justice Party"]
+    assert _orgs("The Law and Justice party won.") == ["Law and Justice party"]

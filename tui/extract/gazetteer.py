@@ -266,7 +266,7 @@ ORG_CUES: dict[str, str] = {
     "analytics": "movement", "insights": "movement", "strategies": "movement",
     "consultants": "movement", "reporters": "movement", "defenders": "movement",
     "volunteers": "movement", "mothers": "movement", "veterans": "movement",
-    "eye": "outlet",  # "Middle East Eye"
+    "eye": "outlet", "insight": "outlet",  # "Middle East Eye", "Balkan Insight"
     "express": "outlet", "telegraph": "outlet", "mirror": "outlet", "chronicle": "outlet",
     "observer": "outlet", "courier": "outlet", "dispatch": "outlet", "standard": "outlet",
     "house": "movement", "tracker": "movement", "portal": "movement", "labs": "movement", "coordination": "movement",
@@ -522,6 +522,12 @@ PEOPLES = {"uyghur", "uighur", "druze", "alawite", "pashtun", "tuareg", "fulani"
            "somali", "afar", "amhara", "igbo", "yoruba", "hausa", "kanuri", "sahrawi", "kachin",
            "karen", "shan", "chin", "rakhine", "bamar", "maronite", "coptic", "ismaili",
            "salafist", "salafi", "wahhabi", "sufi", "evangelical", "orthodox"}  # fmt: skip
+# Abstract nouns that parties and councils are named with: "Freedom and Justice Party", "Law and
+# Justice", "Peace and Development Council" (one name, not a person "Freedom" and a party).
+POLITICAL_NOUNS = {"freedom", "justice", "law", "peace", "progress", "development", "unity",
+                   "democracy", "labour", "labor", "liberty", "solidarity", "reform", "renewal",
+                   "hope", "order", "truth", "dignity", "equality", "prosperity", "reconciliation",
+                   "welfare", "salvation", "independence", "change", "construction"}  # fmt: skip
 # First words of named storms and feasts: "Hurricane Melissa", "Cyclone Ditwah", "Eid al-Fitr"
 # name an event, not a person; alone, "Ramadan" or "Christmas" is a time of year.
 EVENT_HEADS = {"hurricane", "cyclone", "typhoon", "storm", "eid"}

@@ -25,6 +25,7 @@ from .gazetteer import (
     PLACE_HEADS,
     PLACE_NOUNS,
     PLACE_PREFIXES,
+    POLITICAL_NOUNS,
     ROLE_HEADS,
     TITLES,
 )
@@ -220,6 +221,8 @@ class NameRules:
             and not _is_orgish(run)
             and any(t.low in CONNECTORS and not t.capital for t in run)
         ):
+            if run[0].low in STARTERS and len(run) > 2:
+                run = run[1:]  # "The Law and Justice party"
             name = f"{_text_plain(run)} {noun.group(1)}"  # "State of Law coalition"
             return [
                 _Mention(
@@ -371,7 +374,7 @@ class NameRules:
         if first_cue == 0 or (
             joined_by_and
             and all(
-                t.low in COMMON | TITLES | ORG_CUES.keys()
+                t.low in COMMON | TITLES | ORG_CUES.keys() | POLITICAL_NOUNS
                 for part in parts[:first_cue]
                 for t in part
             )

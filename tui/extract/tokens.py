@@ -101,6 +101,10 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
             and (nxt.capital or nxt.low in PARTICLES | CONNECTORS)
             # "Operation Sindoor in May": a month after "in" or "on" is a date, not a name's word
             and not (tok.low in ("in", "on", "since", "until") and nxt.text == "May")
+            # "told Pink TV the Chinese had …", "told Reuters the plan …": a complete name ends
+            and not (
+                tok.low == "the" and (current[-1].low in ORG_CUES or current[-1].bare in KNOWN_ORGS)
+            )
         )
         ordinal = (
             not current
