@@ -161,3 +161,20 @@ def test_a_party_named_with_abstract_nouns_is_one_name():
     assert _people(text) == ["Dragan Djilas"]
     assert _orgs(text) == ["Freedom and Justice Party"]
     assert _orgs("The Law and Justice party won.") == ["Law and Justice party"]
+
+
+def test_a_person_named_again_without_accents_or_given_name_is_one_person():
+    text = (
+        "Rafael López Aliaga leads the party. Pollster Ipsos Peru puts López Aliaga ahead."
+        " President José Jerí spoke. Jose Jeri was sworn in on Friday."
+    )
+    result = extract(f"H\n{text}\n")
+    assert [p.name for p in result.people] == ["Rafael López Aliaga", "José Jerí"]
+    assert {"López Aliaga"} <= result.people[0].aliases
+    assert "Jose Jeri" in result.people[1].aliases
+    assert [f.name for f in result.factions] == ["Ipsos Peru"]
+    # two relatives are two people
+    assert _people("Rodrigo Duterte spoke. Sara Duterte broke with him.") == [
+        "Rodrigo Duterte",
+        "Sara Duterte",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..ingest.text import fold
 from .gazetteer import (
     COMMON,
     CONNECTORS,
@@ -51,6 +52,7 @@ from .tokens import (
     _tokens,
 )
 
+_KIND_WORDS = {"pollster", "broadcaster", "newspaper", "daily", "weekly", "magazine", "website"}
 _CAPS_BYLINE = re.compile(r"\s*By\s+[A-Z][A-Z'’\-]+\s+[A-Z][A-Z'’\-]+")
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’\-]+\b")
 _NICKNAME = re.compile(
@@ -392,6 +394,12 @@ class NameRules:
         # leading words that start sentences: "The", "Notably", "Also", "Members"; an organisation
         # keeps its adjectives ("National Assembly"), a name does not ("New" is kept for places)
         strip = STARTERS if org or _ORG_NOUN.match(sentence[run[-1].end :]) else COMMON
+        if len(run) > 1 and run[0].low in _KIND_WORDS and run[0].start == 0:
+            # "Pollster Ipsos Peru puts …": a sentence that opens with what the name is
+            rest = run[1:]
+            return [
+                _Mention("org", _text_plain(rest), rest[0].start, rest[-1].end, org_kind="outlet")
+            ]
         if run[0].low in EVENT_HEADS or (len(run) == 1 and run[0].low in EVENT_WORDS):
             return []  # "Hurricane Melissa", "Eid al-Fitr": a storm or a feast, not a name
         if run[-2:-1] and run[-2].low in ("gen", "generation") and len(run[-1].text) == 1:
@@ -950,8 +958,16 @@ class NameRules:
             mention.kind = "person"
 
     def add_person(self, name: str, sentence: str) -> None:
+        folded = fold(name)
         for person in self.people.values():
             if name == person.name or name in person.aliases:
+                return
+        for person in self.people.values():
+            whole = fold(person.name)
+            # "Jose Jeri" is "José Jerí" without accents; "López Aliaga" is "Rafael López
+            # Aliaga" by his two surnames
+            if whole == folded or (" " in folded and whole.endswith(" " + folded)):
+                person.aliases.add(name)
                 return
         self.people[name] = Person(name, first_sentence=sentence)
 
