@@ -178,3 +178,16 @@ def test_a_person_named_again_without_accents_or_given_name_is_one_person():
         "Rodrigo Duterte",
         "Sara Duterte",
     ]
+
+
+def test_a_titled_person_s_cabinet_is_the_cabinet():
+    result = extract("H\nPrime Minister Nawaf Salam's cabinet asked the army for a plan.\n")
+    assert [p.name for p in result.people] == ["Nawaf Salam"]
+    assert "cabinet" in [f.name for f in result.factions]
+
+
+def test_names_in_a_sources_line_are_outlets():
+    text = "Hezbollah refused.\n\nSources: L'Orient-Le Jour; An-Nahar; Carnegie Middle East Center."
+    result = extract(f"H\n{text}\n")
+    assert result.people == []
+    assert {"L'Orient-Le Jour", "An-Nahar"} <= {f.name for f in result.factions}

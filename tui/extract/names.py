@@ -52,6 +52,7 @@ from .tokens import (
     _tokens,
 )
 
+_SOURCES_LINE = re.compile(r"\s*(?:Sources?|Further reading|Read more|See also)\s*:", re.I)
 _KIND_WORDS = {"pollster", "broadcaster", "newspaper", "daily", "weekly", "magazine", "website"}
 _CAPS_BYLINE = re.compile(r"\s*By\s+[A-Z][A-Z'’\-]+\s+[A-Z][A-Z'’\-]+")
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’\-]+\b")
@@ -842,6 +843,13 @@ class NameRules:
                 bracket = re.match(r"\s*\(([A-Z][A-Z0-9\-]{1,9})\)", text[mention.end :])
                 if bracket and mention.kind in ("org", "person") and mention.name != bracket[1]:
                     self.bracketed.setdefault(bracket[1], mention.name)
+            if sources := _SOURCES_LINE.match(text):
+                # "Sources: L'Orient-Le Jour; An-Nahar": outlets, not people
+                mentions = [m for m in mentions if m.start >= sources.end()]
+                self.mentions[sentence.id] = mentions
+                for mention in mentions:
+                    if mention.kind in ("person", "single"):
+                        mention.kind, mention.org_kind = "org", "outlet"
             for before, mention in itertools.pairwise(mentions):
                 if (
                     before.kind == "org"

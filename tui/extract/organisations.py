@@ -274,6 +274,9 @@ def bodies(sentence: str) -> list[_Mention]:
                 continue  # "the Taliban's army" is the Taliban's
             name = f"{owner}'s {adj}{body}"
             start = match.start("own") + (len(own) - len(owner))
+            if words[0].lower() in TITLES and len(words) > 1:
+                # "Prime Minister Nawaf Salam's cabinet": a person's cabinet is the cabinet
+                name, start = f"{adj}{body}", match.start("body") - len(adj)
         elif dem is not None:
             name = f"{dem} {body}"
             start = match.start("dem") if match.group("dem") else match.start("country")
