@@ -191,3 +191,11 @@ def test_names_in_a_sources_line_are_outlets():
     result = extract(f"H\n{text}\n")
     assert result.people == []
     assert {"L'Orient-Le Jour", "An-Nahar"} <= {f.name for f in result.factions}
+
+
+def test_a_demonym_s_forces_are_an_armed_body_standing_for_the_state():
+    result = extract("H\nRussian forces advanced near Pokrovsk on Monday.\n")
+    (forces,) = result.factions
+    assert forces.name == "Russian forces" and "Russia" in forces.aliases
+    # "Israeli troops": the same
+    assert _orgs("Israeli troops advanced on Monday.") == ["Israeli troops"]

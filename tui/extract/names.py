@@ -539,6 +539,13 @@ class NameRules:
             if plain in KNOWN_ORGS:
                 return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[plain])]
             if plain in self.demonyms:
+                if noun.group(1) == "forces" and not re.match(
+                    r"\s+(?:and|or)\s+[a-z]", after[noun.end() :]
+                ):
+                    # "Russian forces": the armed body, standing for its state
+                    name = f"{plain} forces"
+                    self.state_aliases.setdefault(name, self.demonyms[plain])
+                    return [_Mention("org", name, start, end + noun.end(), org_kind="armed group")]
                 if noun.group(1) in BODY_WORDS:
                     return []  # "the Malian army": a body of its own (organisations.bodies)
                 return [_Mention("org", self.demonyms[plain], start, end, org_kind="state")]
@@ -571,6 +578,12 @@ class NameRules:
         if plain in self.demonyms:
             if re.match(BODY_AFTER_DEMONYM, after):
                 return []  # "Pakistani intelligence services": a body (organisations.bodies)
+            troops = re.match(r"\s+(forces|troops)\b(?!\s+(?:and|or)\s+[a-z])", after)
+            if troops:
+                # "Russian forces", "Israeli troops": the armed body, standing for its state
+                name = f"{plain} {troops.group(1)}"
+                self.state_aliases.setdefault(name, self.demonyms[plain])
+                return [_Mention("org", name, start, end + troops.end(), org_kind="armed group")]
             if re.match(
                 r"\s+(withdrawal|invasion|occupation|forces|troops|army|government|officials|era|regime|military|intelligence|embassy)\b",
                 after,
