@@ -199,3 +199,15 @@ def test_a_demonym_s_forces_are_an_armed_body_standing_for_the_state():
     assert forces.name == "Russian forces" and "Russia" in forces.aliases
     # "Israeli troops": the same
     assert _orgs("Israeli troops advanced on Monday.") == ["Israeli troops"]
+
+
+def test_al_qaeda_spelled_with_a_space_and_the_icrc_whole():
+    assert _orgs("JNIM, al Qaeda's Sahel affiliate, blockaded convoys.") == ["JNIM", "al Qaeda"]
+    assert _people("Al Qaeda claimed the attack.") == []
+    text = "The junta expelled the International Committee of the Red Cross in February."
+    assert "International Committee of the Red Cross" in _orgs(text)
+    # a name complete before "of the" is still two
+    assert _orgs("The Digital Forensic Research Lab of the Atlantic Council said so.") == [
+        "Digital Forensic Research Lab",
+        "Atlantic Council",
+    ]

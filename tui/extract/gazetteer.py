@@ -321,6 +321,9 @@ KNOWN_ORGS: dict[str, str] = {
     "Houthis": "armed group", "Houthi": "armed group", "Islamic State": "armed group",
     "ISIS": "armed group", "ISIL": "armed group", "Daesh": "armed group", "al-Qaeda": "armed group",
     "Al-Qaeda": "armed group", "al-Shabaab": "armed group", "Al-Shabaab": "armed group",
+    # the same names spelled with a space, as some wires do: "al Qaeda's Sahel affiliate"
+    "al Qaeda": "armed group", "Al Qaeda": "armed group", "al Shabaab": "armed group",
+    "Al Shabaab": "armed group", "al-Shabab": "armed group", "Al-Shabab": "armed group",
     "Boko Haram": "armed group", "Wagner": "armed group", "Mujahedin": "armed group",
     "Mujahideen": "armed group", "Tatmadaw": "armed group", "Polisario": "movement",
     "Reuters": "outlet", "AFP": "outlet", "AP": "outlet", "BBC": "outlet", "CNN": "outlet",

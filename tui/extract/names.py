@@ -308,6 +308,9 @@ class NameRules:
                 and _text_plain(run[index + 2 :]) not in self.places_set
                 # "Joint Command of the Armed Forces": a common body is part of the name
                 and not all(t.low in COMMON | ORG_CUES.keys() | {"armed"} for t in run[index + 2 :])
+                # "International Committee of the Red Cross": a name that says only what it is
+                # is not complete before "of the"
+                and not all(t.low in COMMON | ORG_CUES.keys() for t in run[:index])
             ):
                 return [
                     *self.classify_whole_run(sentence, run[:index], tokens),

@@ -133,7 +133,10 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
                 )
             )
         )  # "Channel 12", "Brigade 55", "France 24"
-        if tok.capital or joiner or ordinal or numbered:
+        known_start = (
+            not current and nxt is not None and f"{tok.text} {nxt.bare}" in KNOWN_ORGS
+        )  # "al Qaeda": a known name that opens with a lower-case article
+        if tok.capital or joiner or ordinal or numbered or known_start:
             current.append(tok)
             # a possessive ends the name, unless an organisation's name goes on ("General's Office",
             # "Tigray People's Liberation Front")
