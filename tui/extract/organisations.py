@@ -28,13 +28,13 @@ _KIND_BEFORE = [
     # "the newspaper Al-Sabah", "the polling firm Delphos", "the rights group Foro Penal"
     (
         r"\b(?:newspaper|daily|weekly|magazine|news agency|agency|broadcaster|news site|website|"
-        r"news outlet|outlet|channel|station|pollster|polling firm|polling company|platform|"
+        r"news outlet|outlet|channel|station|pollster|polling firm|polling company|platform|site|"
         r"outlets|newspapers|channels|broadcasters|pollsters|news sites|websites|forum|"
         r"message board|app|messaging app|social network)\s+$",
         "outlet",
     ),
     (
-        r"\b(?:rights group|group|think tank|gang|militia|firm|company|monitor|network|cartel|"
+        r"\b(?:rights group|group|think tank|gang|militia|firm|company|monitor|network|cartel|fund|"
         r"faction|movement|organi[sz]ation|institute|charity|NGO|union|trade union|syndicate|"
         r"federation|association)\s+$",
         "movement",
@@ -88,6 +88,13 @@ _KIND_AFTER = [
         r"(?=\s*[,.;:)]|\s+(?:that|which|run|based|founded|set|in|of|led|with|and|funded|backed|"
         r"close|linked|known|at|for|on|whose|from|active|it|they|he|she|we|the|its|their|was|is|"
         r"has|had|now|also)\b)",
+        "movement",
+    ),
+    # "Gerindra, Prabowo's party, controls …": a person's party, movement or militia
+    (
+        r",\s+(?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+['’]s\s+(?:[a-z\-]+\s+)?"
+        r"(?:party|movement|militia|faction|group|coalition|alliance|bloc|newspaper|broadcaster|"
+        r"company|firm)(?=\s*[,.;:)])",
         "movement",
     ),
 ]
