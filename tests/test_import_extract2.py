@@ -219,3 +219,10 @@ def test_an_unknown_name_in_apposition_with_a_person_s_party_or_after_fund_is_an
     assert _orgs("The sovereign wealth fund Danantara will invest next year.") == ["Danantara"]
     # a person's relative stays a person
     assert "Ali" in _people("Ahmed, Ali's son, spoke to reporters.")
+
+
+def test_congress_a_party_in_it_and_the_us_military():
+    text = "Senator Rand Paul and Democrats in Congress have questioned the legal basis."
+    assert _people(text) == ["Rand Paul"]
+    assert sorted(o.lower() for o in _orgs(text)) == ["congress", "democrats"]
+    assert "U.S. military" in _orgs("Since September 2, the U.S. military has struck 14 boats.")

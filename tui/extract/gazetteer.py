@@ -321,6 +321,8 @@ KNOWN_ORGS: dict[str, str] = {
     "Houthis": "armed group", "Houthi": "armed group", "Islamic State": "armed group",
     "ISIS": "armed group", "ISIL": "armed group", "Daesh": "armed group", "al-Qaeda": "armed group",
     "Al-Qaeda": "armed group", "al-Shabaab": "armed group", "Al-Shabaab": "armed group",
+    # a party by its members: "Democrats in Congress", "Republicans in the Senate"
+    "Democrats": "party", "Republicans": "party",
     # the same names spelled with a space, as some wires do: "al Qaeda's Sahel affiliate"
     "al Qaeda": "armed group", "Al Qaeda": "armed group", "al Shabaab": "armed group",
     "Al Shabaab": "armed group", "al-Shabab": "armed group", "Al-Shabab": "armed group",

@@ -288,11 +288,22 @@ class NameRules:
                 # "Islamic Resistance in Iraq", "Facility for Refugees in Turkey": an organisation
                 # is named after a country, and sits in a city
                 if (
-                    rest
-                    and self.is_place(_text_plain(rest))
-                    and COUNTRY_ALIASES.get(_text_plain(rest), _text_plain(rest)) not in COUNTRIES
-                    and _text_plain(rest) not in _WORLD_REGIONS
-                ) or (rest and place_follows):
+                    (
+                        rest
+                        and self.is_place(_text_plain(rest))
+                        and COUNTRY_ALIASES.get(_text_plain(rest), _text_plain(rest))
+                        not in COUNTRIES
+                        and _text_plain(rest) not in _WORLD_REGIONS
+                    )
+                    or (rest and place_follows)
+                    or (
+                        # "Democrats in Congress", "Republicans in the Senate": a party in a chamber
+                        rest
+                        and _text_plain(run[:index]) in KNOWN_ORGS
+                        and len(rest) == 1
+                        and rest[0].low in ("congress", "senate", "parliament", "assembly")
+                    )
+                ):
                     return [
                         *self.classify_whole_run(sentence, run[:index], tokens),
                         *self.classify_whole_run(sentence, rest, tokens),
@@ -390,6 +401,10 @@ class NameRules:
         mentions = [
             m for part in parts[:first_cue] for m in self.classify_run(sentence, part, tokens)
         ]
+        if len(org_run) < len(run) and any(
+            t.low in ("in", "on", "to") and not t.capital for t in org_run
+        ):  # "Senator Rand Paul and Democrats in Congress": the rest is read as a run of its own
+            return mentions + self.classify_whole_run(sentence, org_run, tokens)
         return mentions + self.classify_run(sentence, org_run, tokens, org=True)
 
     def classify_run(

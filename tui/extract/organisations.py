@@ -198,6 +198,8 @@ _NOT_A_BODY = (
     r"contractors?|equipment|ties|cooperation|strikes?|action|power|regime|era|dictatorship)\b"
 )
 _REGIONS = CITIES_AND_REGIONS - {capital for capital, _ in COUNTRIES.values()}
+# "the U.S. military", "the UK government": a country by its short name
+_ALIAS_OWNERS = {"U.S.", "US", "UK", "U.K.", "UAE"}
 _BODY_RE = re.compile(
     r"(?:(?P<own>[A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+){0,2})['’]s\s+"
     r"|(?P<dem>\b(?:" + "|".join(sorted(demonyms(), key=len, reverse=True)) + r"))\s+"
@@ -207,9 +209,12 @@ _BODY_RE = re.compile(
     # a country's or a region's body: "Balochistan home department", "the Gaza health ministry"
     r"|(?P<country>\b(?:"
     # (not a capital's: "the Tripoli government" is a country's government written another way)
-    + "|".join(re.escape(p) for p in sorted(set(COUNTRIES) | _REGIONS, key=len, reverse=True))
+    + "|".join(
+        re.escape(p)
+        for p in sorted(set(COUNTRIES) | _REGIONS | _ALIAS_OWNERS, key=len, reverse=True)
+    )
     + r"))\s+"
-    r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|[Ss]ecurity forces|[Gg]overnment forces|"
+    r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|Congress|[Ss]ecurity forces|[Gg]overnment forces|"
     r"[Gg]overnment troops)\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
@@ -254,6 +259,7 @@ def bodies(sentence: str) -> list[_Mention]:
         if match.group("bare") is not None and body not in (
             "police",
             "parliament",
+            "congress",
             "security forces",
             "government forces",
             "government troops",
