@@ -446,7 +446,8 @@ class OrganisationRules:
             if len(names) == 1:
                 # "South Korea's ruling bloc", the only ruling bloc named: "the ruling bloc" later
                 written = _split_body(names[0])[1]
-                if owned and written and written != names[0]:
+                # (not "embassy": "the embassy" alone may be the host's or another country's)
+                if owned and written and written != names[0] and written != "embassy":
                     self.orgs[names[0]].aliases.add(written)
                 continue
             # the qualified name leads ("Mali's junta"), the first written among equals
