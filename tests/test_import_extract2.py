@@ -226,3 +226,17 @@ def test_congress_a_party_in_it_and_the_us_military():
     assert _people(text) == ["Rand Paul"]
     assert sorted(o.lower() for o in _orgs(text)) == ["congress", "democrats"]
     assert "U.S. military" in _orgs("Since September 2, the U.S. military has struck 14 boats.")
+
+
+def test_places_named_like_people_and_buildings_are_places():
+    for text, place in (
+        ("Settlers attacked homes in Sheikh Jarrah on Sunday.", "Sheikh Jarrah"),
+        ("The detainees were moved from Abu Ghraib in March.", "Abu Ghraib"),
+        ("The Sheikh Zayed Grand Mosque hosted the ceremony.", "Sheikh Zayed Grand Mosque"),
+    ):
+        result = extract(f"H\n{text}\n")
+        assert result.people == [] and place in result.places, text
+    # a person after "from" is still a person when named as one before
+    assert "Abu Mohammed al-Jolani" in _people(
+        "Abu Mohammed al-Jolani spoke. A letter came from Abu Mohammed al-Jolani on Monday."
+    )

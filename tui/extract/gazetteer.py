@@ -304,7 +304,11 @@ PLACE_HEADS = {"zone", "square", "street", "strait", "valley", "province", "airp
                "governorate", "city", "port", "base", "camp", "heights", "desert", "plain", "ocean",
                "lake", "coast", "highway", "mountain", "hills", "delta", "basin", "oasis",
                "shoal", "reef", "atoll", "cay", "archipelago", "bay", "lagoon", "pass",
-               "gorge", "plateau", "dam"}  # fmt: skip
+               "gorge", "plateau", "dam",
+               # buildings and sites: "Sheikh Zayed Grand Mosque", "Evin Prison" (not "Church":
+               # "the Catholic Church" is a body)
+               "mosque", "cathedral", "temple", "shrine", "synagogue", "prison",
+               "stadium", "market", "bazaar", "airbase", "neighbourhood", "neighborhood"}  # fmt: skip
 # Capitalised first words that make a name a place: "Port Sudan", "Jebel Amer", "Lake Chad".
 PLACE_PREFIXES = {"port", "jebel", "jabal", "mount", "lake", "cape", "gulf", "bay", "wadi", "ras",
                   "bab", "fort", "camp", "sea", "strait", "mar", "rio", "san", "santa", "sao"}  # fmt: skip

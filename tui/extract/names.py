@@ -52,6 +52,15 @@ from .tokens import (
     _tokens,
 )
 
+# Arabic place names open with words that also open people's names: "Abu Ghraib", "Bani Walid"
+_PLACE_NAME_OPENERS = {"abu", "bin", "bani", "beni", "umm", "sheikh", "khan", "deir", "kafr",
+                       "tell", "tal", "ain", "bir", "al", "el"}  # fmt: skip
+# … and stand after a word of place: "in", "near", "outside", "residents of"
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|around|across|into|towards?|at|from)"
+    r"|\b(?:residents|outskirts|town|city|village|province|district|region|neighbourhood|"
+    r"neighborhood|camp|area)\s+of)\s+(?:the\s+)?$"
+)
 _SOURCES_LINE = re.compile(r"\s*(?:Sources?|Further reading|Read more|See also)\s*:", re.I)
 _KIND_WORDS = {"pollster", "broadcaster", "newspaper", "daily", "weekly", "magazine", "website"}
 _CAPS_BYLINE = re.compile(r"\s*By\s+[A-Z][A-Z'’\-]+\s+[A-Z][A-Z'’\-]+")
@@ -495,6 +504,16 @@ class NameRules:
         start, end = run[0].start, run[-1].end
         after = sentence[end:]
         before = sentence[:start]
+        if (
+            run[0].low in _PLACE_NAME_OPENERS
+            and len(run) > 1
+            and run[-1].text == run[-1].bare
+            and _PLACE_BEFORE.search(before)
+            and not _is_orgish(run)
+            and plain not in KNOWN_ORGS
+            and self.find_person(plain) is None
+        ):  # "in Sheikh Jarrah", "from Abu Ghraib", "near Bin Jawad": a place named like a person
+            return [_Mention("place", plain, start, end)]
         # "formally called Ansar Allah", "widely known as Hemedti": another name for what came before
         if re.search(
             r"\b(?:formally|officially|also|widely|better|locally|once|previously|formerly)\s+(?:called|named|known\s+(?:as|by\s+(?:the\s+)?(?:name|nom de guerre|alias|title)))\s+$",
