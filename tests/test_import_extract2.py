@@ -240,3 +240,13 @@ def test_places_named_like_people_and_buildings_are_places():
     assert "Abu Mohammed al-Jolani" in _people(
         "Abu Mohammed al-Jolani spoke. A letter came from Abu Mohammed al-Jolani on Monday."
     )
+
+
+def test_initials_a_given_name_christian_makers_and_plural_people_nouns():
+    people = extract("H\nAir Marshal A.K. Bharti said losses are part of combat.\n").people
+    assert [(p.name, p.role) for p in people] == [("A.K. Bharti", "Air Marshal")]
+    assert _people("The dispute began with Christian Schmidt, the German politician.") == [
+        "Christian Schmidt"
+    ]
+    assert _orgs("A Dassault Aviation tail marking is visible.") == ["Dassault Aviation"]
+    assert _people("Survivors told Médecins Sans Frontières that men were taken.") == []

@@ -267,6 +267,9 @@ ORG_CUES: dict[str, str] = {
     "consultants": "movement", "reporters": "movement", "defenders": "movement",
     "volunteers": "movement", "mothers": "movement", "veterans": "movement",
     "eye": "outlet", "insight": "outlet",  # "Middle East Eye", "Balkan Insight"
+    # makers by their trade: "Dassault Aviation", "Elbit Systems", "General Dynamics"
+    "aviation": "movement", "aerospace": "movement", "systems": "movement",
+    "dynamics": "movement", "electronics": "movement", "technologies": "movement",
     "express": "outlet", "telegraph": "outlet", "mirror": "outlet", "chronicle": "outlet",
     "observer": "outlet", "courier": "outlet", "dispatch": "outlet", "standard": "outlet",
     "house": "movement", "tracker": "movement", "portal": "movement", "labs": "movement", "coordination": "movement",
@@ -514,6 +517,9 @@ COMMON = {
     "ethnic", "tribal", "civil", "war", "peace", "ceasefire", "truce", "election", "elections",
     "vote", "referendum", "constitution", "law", "laws", "ban", "sanctions", "aid", "economy",
     "junta", "regime", "negotiators", "lawmakers", "mediators", "diplomats",
+    # people by what befell them or what they do, opening a sentence: "Survivors told MSF …"
+    "survivors", "refugees", "villagers", "locals", "families", "relatives", "doctors", "nurses",
+    "medics", "migrants", "mourners", "worshippers", "fishermen", "lawyers", "victims",
     "fact", "check", "claim", "verdict", "rating", "false", "misleading", "true", "context",
     "parliament", "human",  # "Human rights group Amnesty Kenya"
     # portfolios ("the European Commissioner for Internal Affairs, Magnus Brunner") and languages

@@ -486,12 +486,31 @@ class NameRules:
                 and _text_plain(run) not in KNOWN_ORGS
                 # a title before a name stays for the role: "President Joe Biden", "Prime Minister …"
                 and not (len(run) > 1 and run[0].low.rstrip(".") in TITLES | HONORIFICS)
+                # "Christian Schmidt": a given name, not a faith, before one surname
+                and not (
+                    run[0].low == "christian"
+                    and len(run) == 2
+                    and run[1].low not in COMMON | PEOPLES | ORG_CUES.keys()
+                    and not run[1].low.endswith("s")
+                    and not _ORG_NOUN.match(sentence[run[-1].end :])
+                )
             ):
                 run = run[1:]
         while run and not run[-1].capital and not run[-1].text.isdigit():
             run = run[:-1]
         if not run:
             return []
+        if (
+            len(run) >= 2
+            and re.fullmatch(r"(?:[A-Z]\.){2,3}", run[0].text)
+            and run[0].text not in COUNTRY_ALIASES
+            and run[0].text.replace(".", "") not in KNOWN_ORGS
+            and all(t.capital for t in run[1:])
+            and self.looks_like_name(run[1:])
+            and not _is_orgish(run)
+            and not self.is_place(_text_plain(run[1:]))
+        ):  # "Air Marshal A.K. Bharti": initials, then a surname
+            return [_Mention("person", _text_plain(run), run[0].start, run[-1].end)]
         if len(run) == 1 and (
             run[0].bare in NOT_ACRONYMS
             or (
@@ -825,7 +844,9 @@ class NameRules:
         def bad(tok: _Tok) -> bool:
             return tok.capital and tok.low in COMMON | TITLES | ORG_CUES.keys()
 
-        if bad(run[0]) or bad(run[-1]):
+        # "Christian Schmidt": a given name that is also a faith's adjective
+        given = len(run) >= 2 and run[0].low == "christian"
+        if (bad(run[0]) and not given) or bad(run[-1]):
             return False
         return sum(1 for tok in run[1:-1] if bad(tok)) <= 1
 

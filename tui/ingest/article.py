@@ -66,7 +66,11 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = match.end()
         words = text[begin : match.start()].split()
         last = words[-1].lower().lstrip("(\"'“‘") if words else ""
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+        if (
+            last in _ABBREVIATIONS
+            or (len(last) == 1 and last.isalpha())
+            or re.fullmatch(r"(?:[a-z]\.){1,2}[a-z]", last)  # initials: "Air Marshal A.K. Bharti"
+        ):
             continue
         spans.append((begin, stop))
         begin = stop
