@@ -231,15 +231,17 @@ def test_congress_a_party_in_it_and_the_us_military():
 def test_places_named_like_people_and_buildings_are_places():
     for text, place in (
         ("Settlers attacked homes in Sheikh Jarrah on Sunday.", "Sheikh Jarrah"),
-        ("The detainees were moved from Abu Ghraib in March.", "Abu Ghraib"),
+        ("The detainees were held at Abu Ghraib in March.", "Abu Ghraib"),
         ("The Sheikh Zayed Grand Mosque hosted the ceremony.", "Sheikh Zayed Grand Mosque"),
     ):
         result = extract(f"H\n{text}\n")
         assert result.people == [] and place in result.places, text
-    # a person after "from" is still a person when named as one before
+    # a person after a word of place is still a person when named as one before, and "from"
+    # is no word of place: "a message from Abu Obaida"
     assert "Abu Mohammed al-Jolani" in _people(
-        "Abu Mohammed al-Jolani spoke. A letter came from Abu Mohammed al-Jolani on Monday."
+        "Abu Mohammed al-Jolani spoke. Fighters in Abu Mohammed al-Jolani's camp cheered."
     )
+    assert _people("A message from Abu Obaida was broadcast on Monday.") == ["Abu Obaida"]
 
 
 def test_initials_a_given_name_christian_makers_and_plural_people_nouns():

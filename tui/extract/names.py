@@ -57,7 +57,7 @@ _PLACE_NAME_OPENERS = {"abu", "bin", "bani", "beni", "umm", "sheikh", "khan", "d
                        "tell", "tal", "ain", "bir", "al", "el"}  # fmt: skip
 # … and stand after a word of place: "in", "near", "outside", "residents of"
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|outside|around|across|into|towards?|at|from)"
+    r"(?:\b(?:in|near|outside|around|across|into|at)"  # not "from": "a message from Abu Obaida"
     r"|\b(?:residents|outskirts|town|city|village|province|district|region|neighbourhood|"
     r"neighborhood|camp|area)\s+of)\s+(?:the\s+)?$"
 )
@@ -531,7 +531,7 @@ class NameRules:
             and not _is_orgish(run)
             and plain not in KNOWN_ORGS
             and self.find_person(plain) is None
-        ):  # "in Sheikh Jarrah", "from Abu Ghraib", "near Bin Jawad": a place named like a person
+        ):  # "in Sheikh Jarrah", "at Abu Ghraib", "near Bin Jawad": a place named like a person
             return [_Mention("place", plain, start, end)]
         # "formally called Ansar Allah", "widely known as Hemedti": another name for what came before
         if re.search(
