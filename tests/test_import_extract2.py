@@ -252,3 +252,7 @@ def test_initials_a_given_name_christian_makers_and_plural_people_nouns():
     ]
     assert _orgs("A Dassault Aviation tail marking is visible.") == ["Dassault Aviation"]
     assert _people("Survivors told Médecins Sans Frontières that men were taken.") == []
+
+
+def test_an_outlet_whose_name_opens_with_daily_keeps_it():
+    assert _orgs("Daily Trust reported the attack on Monday.") == ["Daily Trust"]

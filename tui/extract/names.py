@@ -62,7 +62,8 @@ _PLACE_BEFORE = re.compile(
     r"neighborhood|camp|area)\s+of)\s+(?:the\s+)?$"
 )
 _SOURCES_LINE = re.compile(r"\s*(?:Sources?|Further reading|Read more|See also)\s*:", re.I)
-_KIND_WORDS = {"pollster", "broadcaster", "newspaper", "daily", "weekly", "magazine", "website"}
+# (not "Daily", "Weekly": "Daily Trust", "Daily Monitor" are the names)
+_KIND_WORDS = {"pollster", "broadcaster", "newspaper", "magazine", "website"}
 _CAPS_BYLINE = re.compile(r"\s*By\s+[A-Z][A-Z'’\-]+\s+[A-Z][A-Z'’\-]+")
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’\-]+\b")
 _NICKNAME = re.compile(
@@ -422,7 +423,12 @@ class NameRules:
         # leading words that start sentences: "The", "Notably", "Also", "Members"; an organisation
         # keeps its adjectives ("National Assembly"), a name does not ("New" is kept for places)
         strip = STARTERS if org or _ORG_NOUN.match(sentence[run[-1].end :]) else COMMON
-        if len(run) > 1 and run[0].low in _KIND_WORDS and run[0].start == 0:
+        if (
+            len(run) > 1
+            and run[0].low in _KIND_WORDS
+            and run[0].start == 0
+            and _text_plain(run) not in KNOWN_ORGS
+        ):
             # "Pollster Ipsos Peru puts …": a sentence that opens with what the name is
             rest = run[1:]
             return [
