@@ -55,6 +55,8 @@ class DateRules:
             s for p in self.article.paragraphs if p.id in self.takeaway_ids for s in p.sentences
         ]
         for sentence in [*takeaway_sentences, *self.body]:
+            if _COPYRIGHT.match(sentence.text):
+                continue
             skip = self.dateline_end if sentence is self.dateline_sentence else 0
             text = sentence.text[skip:]  # "KABUL (Reuters) - " is not part of what happened
             # "By Fatmata J. Sesay | Published 14 August": when the piece appeared, not an event
@@ -113,6 +115,10 @@ _PATTERNS = [
     )
     + r")\b",
 ]
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_FULL_DATE_AFTER = re.compile(rf",?\s+(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE})\b")
+# "Copyright 2025 The Associated Press. All rights reserved.": no event
+_COPYRIGHT = re.compile(r"\s*(?:Copyright\b|©|\(c\)\s*\d)", re.I)
 _COMBINED = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
 
 
@@ -138,6 +144,8 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
             rf"(?:\d|\b(?:{_MONTHS}))\s+of\s+$", text[: match.start()]
         ):
             continue  # "November 28 of last year", "November of next year": one date
+        if re.fullmatch(_WEEKDAY, when, re.I) and _FULL_DATE_AFTER.match(text, match.end()):
+            continue  # "Tuesday, May 6, 2025" (a photo caption): one day, said by its date
         if match.group("paired") is not None and not _PAIR_BEFORE.search(text, 0, match.start()):
             continue  # "to May" is a month only after another: "from March to May"
         joined = _JOINED.match(text, match.end())

@@ -257,12 +257,19 @@ ORG_CUES: dict[str, str] = {
     "jaysh": "armed group", "ahrar": "armed group", "faylaq": "armed group", "katiba": "armed group",
     "firqat": "armed group", "haraka": "armed group", "jabha": "armed group", "usbat": "armed group",
     "tajammu": "party", "tayyar": "party", "ittihad": "coalition", "ittilaf": "coalition",
+    # "Ahlu Sunnah Wal Jamaa", "Jamaah Islamiyah": Arabic for "people (of)" and "community"
+    "ahlu": "armed group", "ahlus": "armed group", "jamaa": "armed group",
+    "jama'a": "armed group", "jamaah": "armed group", "jamaatul": "armed group",
     "operation": "armed group",  # "Operation Hadin Kai": a named military operation
     # plural nouns that end names of bodies, not of people: "Social Weather Stations"
     "stations": "movement", "partners": "movement", "associates": "movement",
     "analytics": "movement", "insights": "movement", "strategies": "movement",
     "consultants": "movement", "reporters": "movement", "defenders": "movement",
     "volunteers": "movement", "mothers": "movement", "veterans": "movement",
+    "eye": "outlet", "insight": "outlet",  # "Middle East Eye", "Balkan Insight"
+    # makers by their trade: "Dassault Aviation", "Elbit Systems", "General Dynamics"
+    "aviation": "movement", "aerospace": "movement", "systems": "movement",
+    "dynamics": "movement", "electronics": "movement", "technologies": "movement",
     "express": "outlet", "telegraph": "outlet", "mirror": "outlet", "chronicle": "outlet",
     "observer": "outlet", "courier": "outlet", "dispatch": "outlet", "standard": "outlet",
     "house": "movement", "tracker": "movement", "portal": "movement", "labs": "movement", "coordination": "movement",
@@ -289,7 +296,7 @@ GROUP_HEADS = {"jaish", "kataib", "kata'ib", "asaib", "harakat", "jama'at", "jam
                "hayat", "hay'at", "ansar", "liwa", "saraya", "hizb", "tanzim", "tehreek", "tehrik",
                "lashkar", "sipah", "jund", "hezb", "junud", "quwat", "firqat", "majlis", "jaysh",
                "ahrar", "faylaq", "katiba", "haraka", "jabha", "usbat", "tajammu", "tayyar",
-               "ittihad", "ittilaf"}  # fmt: skip
+               "ittihad", "ittilaf", "ahlu", "ahlus", "jamaah"}  # fmt: skip
 # Lowercase nouns after a capitalised name that make it a place: "the Bab al-Mandab strait".
 PLACE_NOUNS = {"strait", "river", "sea", "valley", "province", "region", "district", "border",
                "crossing", "mountains", "island", "islands", "city", "port", "airport", "base", "camp",
@@ -300,7 +307,11 @@ PLACE_HEADS = {"zone", "square", "street", "strait", "valley", "province", "airp
                "governorate", "city", "port", "base", "camp", "heights", "desert", "plain", "ocean",
                "lake", "coast", "highway", "mountain", "hills", "delta", "basin", "oasis",
                "shoal", "reef", "atoll", "cay", "archipelago", "bay", "lagoon", "pass",
-               "gorge", "plateau", "dam"}  # fmt: skip
+               "gorge", "plateau", "dam",
+               # buildings and sites: "Sheikh Zayed Grand Mosque", "Evin Prison" (not "Church":
+               # "the Catholic Church" is a body)
+               "mosque", "cathedral", "temple", "shrine", "synagogue", "prison",
+               "stadium", "market", "bazaar", "airbase", "neighbourhood", "neighborhood"}  # fmt: skip
 # Capitalised first words that make a name a place: "Port Sudan", "Jebel Amer", "Lake Chad".
 PLACE_PREFIXES = {"port", "jebel", "jabal", "mount", "lake", "cape", "gulf", "bay", "wadi", "ras",
                   "bab", "fort", "camp", "sea", "strait", "mar", "rio", "san", "santa", "sao"}  # fmt: skip
@@ -317,6 +328,11 @@ KNOWN_ORGS: dict[str, str] = {
     "Houthis": "armed group", "Houthi": "armed group", "Islamic State": "armed group",
     "ISIS": "armed group", "ISIL": "armed group", "Daesh": "armed group", "al-Qaeda": "armed group",
     "Al-Qaeda": "armed group", "al-Shabaab": "armed group", "Al-Shabaab": "armed group",
+    # a party by its members: "Democrats in Congress", "Republicans in the Senate"
+    "Democrats": "party", "Republicans": "party",
+    # the same names spelled with a space, as some wires do: "al Qaeda's Sahel affiliate"
+    "al Qaeda": "armed group", "Al Qaeda": "armed group", "al Shabaab": "armed group",
+    "Al Shabaab": "armed group", "al-Shabab": "armed group", "Al-Shabab": "armed group",
     "Boko Haram": "armed group", "Wagner": "armed group", "Mujahedin": "armed group",
     "Mujahideen": "armed group", "Tatmadaw": "armed group", "Polisario": "movement",
     "Reuters": "outlet", "AFP": "outlet", "AP": "outlet", "BBC": "outlet", "CNN": "outlet",
@@ -419,6 +435,8 @@ TITLES = {
     # military and police ranks: "Brigadier Omar Khan", "Air Commodore Edward Gabkwet"
     "brigadier", "commodore", "corporal", "private", "superintendent", "inspector", "constable",
     "wing", "squadron", "field", "rear", "vice", "air", "staff", "warrant",
+    # abbreviated ranks, written with their full stop: "Brig. Nabil Abdallah"
+    "lt.", "maj.", "brig.", "adm.", "capt.", "sgt.", "cpl.", "cmdr.", "supt.", "insp.",
 }  # fmt: skip
 ROLE_HEADS = {
     "president", "minister", "chancellor", "secretary", "secretary-general", "general", "colonel",
@@ -447,6 +465,8 @@ HONORIFICS = {
     "col.",
     "lt.",
     "capt.",
+    # wire-style abbreviated ranks, with their full stop: "Brig. Nabil Abdallah" (not "Gen Z")
+    *("maj.", "brig.", "adm.", "sgt.", "cpl.", "cmdr.", "supt.", "insp."),
 }
 # Particles inside personal names: "Osama bin Laden", "Andrés Manuel López Obrador", "Ursula von der Leyen".
 # (and inside names of bodies: "Causa en Común", "Ain o Salish Kendra")
@@ -497,8 +517,11 @@ COMMON = {
     "ethnic", "tribal", "civil", "war", "peace", "ceasefire", "truce", "election", "elections",
     "vote", "referendum", "constitution", "law", "laws", "ban", "sanctions", "aid", "economy",
     "junta", "regime", "negotiators", "lawmakers", "mediators", "diplomats",
+    # people by what befell them or what they do, opening a sentence: "Survivors told MSF …"
+    "survivors", "refugees", "villagers", "locals", "families", "relatives", "doctors", "nurses",
+    "medics", "migrants", "mourners", "worshippers", "fishermen", "lawyers", "victims",
     "fact", "check", "claim", "verdict", "rating", "false", "misleading", "true", "context",
-    "parliament",
+    "parliament", "human",  # "Human rights group Amnesty Kenya"
     # portfolios ("the European Commissioner for Internal Affairs, Magnus Brunner") and languages
     # ("which means 'Army of Justice' in Arabic") name nobody
     "jihadists", "islamists", "separatists", "nationalists", "loyalists", "royalists",
@@ -514,6 +537,17 @@ PEOPLES = {"uyghur", "uighur", "druze", "alawite", "pashtun", "tuareg", "fulani"
            "somali", "afar", "amhara", "igbo", "yoruba", "hausa", "kanuri", "sahrawi", "kachin",
            "karen", "shan", "chin", "rakhine", "bamar", "maronite", "coptic", "ismaili",
            "salafist", "salafi", "wahhabi", "sufi", "evangelical", "orthodox"}  # fmt: skip
+# Abstract nouns that parties and councils are named with: "Freedom and Justice Party", "Law and
+# Justice", "Peace and Development Council" (one name, not a person "Freedom" and a party).
+POLITICAL_NOUNS = {"freedom", "justice", "law", "peace", "progress", "development", "unity",
+                   "democracy", "labour", "labor", "liberty", "solidarity", "reform", "renewal",
+                   "hope", "order", "truth", "dignity", "equality", "prosperity", "reconciliation",
+                   "welfare", "salvation", "independence", "change", "construction"}  # fmt: skip
+# First words of named storms and feasts: "Hurricane Melissa", "Cyclone Ditwah", "Eid al-Fitr"
+# name an event, not a person; alone, "Ramadan" or "Christmas" is a time of year.
+EVENT_HEADS = {"hurricane", "cyclone", "typhoon", "storm", "eid"}
+EVENT_WORDS = {"ramadan", "christmas", "easter", "nowruz", "diwali", "ashura", "hanukkah",
+               "passover", "lent", "muharram", "holi", "tet"}  # fmt: skip
 # Capitalised acronyms that name no organisation.
 NOT_ACRONYMS = {"AI", "GDP", "TV", "CEO", "ID", "PM", "AM", "OK", "HIV", "AIDS", "DNA", "GPS",
                 "NGO", "NGOs", "VIP", "FAQ", "CLAIM", "VERDICT", "RATING", "FACT", "CHECK", "UPDATE",

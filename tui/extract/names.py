@@ -5,11 +5,14 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..ingest.text import fold
 from .gazetteer import (
     COMMON,
     CONNECTORS,
     COUNTRIES,
     COUNTRY_ALIASES,
+    EVENT_HEADS,
+    EVENT_WORDS,
     FORMER_STATES,
     GROUP_HEADS,
     HONORIFICS,
@@ -23,6 +26,7 @@ from .gazetteer import (
     PLACE_HEADS,
     PLACE_NOUNS,
     PLACE_PREFIXES,
+    POLITICAL_NOUNS,
     ROLE_HEADS,
     TITLES,
 )
@@ -48,6 +52,20 @@ from .tokens import (
     _tokens,
 )
 
+# Arabic place names open with words that also open people's names: "Abu Ghraib", "Bani Walid"
+_PLACE_NAME_OPENERS = {"abu", "bin", "bani", "beni", "umm", "sheikh", "khan", "deir", "kafr",
+                       "tell", "tal", "ain", "bir", "al", "el"}  # fmt: skip
+# … and stand after a word of place: "in", "near", "outside", "residents of"
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|outside|around|across|into|at)"  # not "from": "a message from Abu Obaida"
+    r"|\b(?:residents|outskirts|town|city|village|province|district|region|neighbourhood|"
+    r"neighborhood|camp|area)\s+of)\s+(?:the\s+)?$"
+)
+_SOURCES_LINE = re.compile(r"\s*(?:Sources?|Further reading|Read more|See also)\s*:", re.I)
+# (not "Daily", "Weekly": "Daily Trust", "Daily Monitor" are the names)
+_KIND_WORDS = {"pollster", "broadcaster", "newspaper", "magazine", "website"}
+_CAPS_BYLINE = re.compile(r"\s*By\s+[A-Z][A-Z'’\-]+\s+[A-Z][A-Z'’\-]+")
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’\-]+\b")
 _NICKNAME = re.compile(
     r"(?P<first>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*) [\"“](?P<nick>[A-Z][^\"”]{1,30})[\"”] "
     r"(?P<last>[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*)"
@@ -96,6 +114,13 @@ _PLURAL_NOUN = re.compile(
 class NameRules:
     def classify(self, sentence_id: str, sentence: str) -> list[_Mention]:
         found: list[_Mention] = []
+        if _CAPS_BYLINE.match(sentence):
+            # "By EVELYNE MUSAMBI and RODNEY MUHUMUZA": names in capitals, read as written
+            # (same length, so every offset holds)
+            sentence = _CAPS_WORD.sub(
+                lambda m: m[0] if m[0] in KNOWN_ORGS or len(m[0]) <= 3 else m[0].title(),
+                sentence,
+            )
         tokens = _tokens(sentence)
         # acronyms glued to a hyphen: "UN-supervised"
         for index, tok in enumerate(tokens):
@@ -171,12 +196,46 @@ class NameRules:
         two organisations joined by "and" ("Arakan Army and the Ta'ang … Army") are two."""
         after = sentence[run[-1].end :]
         noun = _ORG_NOUN.match(after)
+        of_the = next(
+            (
+                i
+                for i, (t, n) in enumerate(itertools.pairwise(run))
+                if t.low == "of" and not t.capital and n.low == "the" and not n.capital
+            ),
+            None,
+        )
+        if (
+            noun
+            and of_the is not None
+            and 2 <= of_the <= 4
+            and all(t.capital for t in run[:of_the])
+            and self.looks_like_name(run[:of_the])
+            and not _is_orgish(run[:of_the])
+            and not self.is_place(_text_plain(run[:of_the]))
+            and len(run) > of_the + 2
+        ):  # "Kalonzo Musyoka of the Wiper party": a person, then the party
+            return [
+                *self.classify_run(sentence, run[:of_the], tokens),
+                *self.classify_whole_run(sentence, run[of_the + 2 :], tokens),
+            ]
+        if (
+            noun
+            and of_the is not None
+            and len(run) > of_the + 2
+            and all(t.low in COMMON for t in run[:of_the])
+        ):  # "Members of the Wiper party": the party
+            return [
+                *self.classify_run(sentence, run[:of_the], tokens),
+                *self.classify_whole_run(sentence, run[of_the + 2 :], tokens),
+            ]
         if (
             noun
             and len(run) > 1
             and not _is_orgish(run)
             and any(t.low in CONNECTORS and not t.capital for t in run)
         ):
+            if run[0].low in STARTERS and len(run) > 2:
+                run = run[1:]  # "The Law and Justice party"
             name = f"{_text_plain(run)} {noun.group(1)}"  # "State of Law coalition"
             return [
                 _Mention(
@@ -193,6 +252,30 @@ class NameRules:
                 for piece in _split_connectors(run)
                 for m in self.classify_run(sentence, piece, tokens)
             ]
+        # "By Rodney Muhumuza Associated Press": a name, then an outlet known by its whole name
+        body = run[1:] if run[0].low in STARTERS or run[0].low == "by" else run
+        for cut in range(2, len(body) - 1):
+            head, tail = body[:cut], body[cut:]
+            pieces = _split_connectors(head)
+            if (
+                (
+                    _text_plain(tail) in KNOWN_ORGS
+                    or (ORG_CUES.get(tail[-1].low) == "outlet" and not _is_orgish(tail[:-1]))
+                )
+                and head[-1].capital
+                and all(
+                    2 <= len(piece) <= 4
+                    and all(t.capital for t in piece)
+                    and self.looks_like_name(piece)
+                    and not _is_orgish(piece)
+                    and not self.is_place(_text_plain(piece))
+                    for piece in pieces
+                )
+            ):
+                return [
+                    *self.classify_whole_run(sentence, head, tokens),
+                    *self.classify_whole_run(sentence, tail, tokens),
+                ]
         named = run[1:] if run[0].low in STARTERS else run
         for index, tok in enumerate(named[1:-2], start=1):
             if tok.low == "and" and self.is_place(_text_plain(named[: index + 2])):
@@ -215,11 +298,22 @@ class NameRules:
                 # "Islamic Resistance in Iraq", "Facility for Refugees in Turkey": an organisation
                 # is named after a country, and sits in a city
                 if (
-                    rest
-                    and self.is_place(_text_plain(rest))
-                    and COUNTRY_ALIASES.get(_text_plain(rest), _text_plain(rest)) not in COUNTRIES
-                    and _text_plain(rest) not in _WORLD_REGIONS
-                ) or (rest and place_follows):
+                    (
+                        rest
+                        and self.is_place(_text_plain(rest))
+                        and COUNTRY_ALIASES.get(_text_plain(rest), _text_plain(rest))
+                        not in COUNTRIES
+                        and _text_plain(rest) not in _WORLD_REGIONS
+                    )
+                    or (rest and place_follows)
+                    or (
+                        # "Democrats in Congress", "Republicans in the Senate": a party in a chamber
+                        rest
+                        and _text_plain(run[:index]) in KNOWN_ORGS
+                        and len(rest) == 1
+                        and rest[0].low in ("congress", "senate", "parliament", "assembly")
+                    )
+                ):
                     return [
                         *self.classify_whole_run(sentence, run[:index], tokens),
                         *self.classify_whole_run(sentence, rest, tokens),
@@ -235,6 +329,9 @@ class NameRules:
                 and _text_plain(run[index + 2 :]) not in self.places_set
                 # "Joint Command of the Armed Forces": a common body is part of the name
                 and not all(t.low in COMMON | ORG_CUES.keys() | {"armed"} for t in run[index + 2 :])
+                # "International Committee of the Red Cross": a name that says only what it is
+                # is not complete before "of the"
+                and not all(t.low in COMMON | ORG_CUES.keys() for t in run[:index])
             ):
                 return [
                     *self.classify_whole_run(sentence, run[:index], tokens),
@@ -266,6 +363,16 @@ class NameRules:
             and _ORG_NOUN.match(sentence[run[-1].end :])
         ):  # "Lashkar-e-Jhangvi and the Hafiz Gul Bahadur group": two groups
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
+        if (
+            len(halves) == 2
+            and (halves[0][-1].low in ORG_CUES or _text_plain(halves[0]) in KNOWN_ORGS)
+            and not _is_orgish(halves[1])
+            and 2 <= len(halves[1]) <= 4
+            and all(t.capital for t in halves[1])
+            and self.looks_like_name(halves[1])
+            and not self.is_place(_text_plain(halves[1]))
+        ):  # "Deuba of the Nepali Congress and Pushpa Kamal Dahal": a party, then a person
+            return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         # "the European Union and Turkey": an organisation and a place are two
         if len(halves) > 1 and any(self.is_place(_text_plain(h)) for h in halves):
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
@@ -294,7 +401,7 @@ class NameRules:
         if first_cue == 0 or (
             joined_by_and
             and all(
-                t.low in COMMON | TITLES | ORG_CUES.keys()
+                t.low in COMMON | TITLES | ORG_CUES.keys() | POLITICAL_NOUNS
                 for part in parts[:first_cue]
                 for t in part
             )
@@ -304,6 +411,10 @@ class NameRules:
         mentions = [
             m for part in parts[:first_cue] for m in self.classify_run(sentence, part, tokens)
         ]
+        if len(org_run) < len(run) and any(
+            t.low in ("in", "on", "to") and not t.capital for t in org_run
+        ):  # "Senator Rand Paul and Democrats in Congress": the rest is read as a run of its own
+            return mentions + self.classify_whole_run(sentence, org_run, tokens)
         return mentions + self.classify_run(sentence, org_run, tokens, org=True)
 
     def classify_run(
@@ -312,6 +423,27 @@ class NameRules:
         # leading words that start sentences: "The", "Notably", "Also", "Members"; an organisation
         # keeps its adjectives ("National Assembly"), a name does not ("New" is kept for places)
         strip = STARTERS if org or _ORG_NOUN.match(sentence[run[-1].end :]) else COMMON
+        if (
+            len(run) > 1
+            and run[0].low in _KIND_WORDS
+            and run[0].start == 0
+            and _text_plain(run) not in KNOWN_ORGS
+        ):
+            # "Pollster Ipsos Peru puts …": a sentence that opens with what the name is
+            rest = run[1:]
+            return [
+                _Mention("org", _text_plain(rest), rest[0].start, rest[-1].end, org_kind="outlet")
+            ]
+        if run[0].low in EVENT_HEADS or (len(run) == 1 and run[0].low in EVENT_WORDS):
+            return []  # "Hurricane Melissa", "Eid al-Fitr": a storm or a feast, not a name
+        if run[-2:-1] and run[-2].low in ("gen", "generation") and len(run[-1].text) == 1:
+            return []  # "the Gen Z protests": a generation
+        if (
+            len(run) > 1
+            and run[-1].low in ("photo", "photos", "pool")
+            and re.match(r"\s*/", sentence[run[-1].end :])
+        ):  # "(AP Photo/Ebrahim Hamid)": a photo credit names the agency
+            run = run[:-1]
         if (
             len(run) == 1
             and re.search(
@@ -360,12 +492,31 @@ class NameRules:
                 and _text_plain(run) not in KNOWN_ORGS
                 # a title before a name stays for the role: "President Joe Biden", "Prime Minister …"
                 and not (len(run) > 1 and run[0].low.rstrip(".") in TITLES | HONORIFICS)
+                # "Christian Schmidt": a given name, not a faith, before one surname
+                and not (
+                    run[0].low == "christian"
+                    and len(run) == 2
+                    and run[1].low not in COMMON | PEOPLES | ORG_CUES.keys()
+                    and not run[1].low.endswith("s")
+                    and not _ORG_NOUN.match(sentence[run[-1].end :])
+                )
             ):
                 run = run[1:]
         while run and not run[-1].capital and not run[-1].text.isdigit():
             run = run[:-1]
         if not run:
             return []
+        if (
+            len(run) >= 2
+            and re.fullmatch(r"(?:[A-Z]\.){2,3}", run[0].text)
+            and run[0].text not in COUNTRY_ALIASES
+            and run[0].text.replace(".", "") not in KNOWN_ORGS
+            and all(t.capital for t in run[1:])
+            and self.looks_like_name(run[1:])
+            and not _is_orgish(run)
+            and not self.is_place(_text_plain(run[1:]))
+        ):  # "Air Marshal A.K. Bharti": initials, then a surname
+            return [_Mention("person", _text_plain(run), run[0].start, run[-1].end)]
         if len(run) == 1 and (
             run[0].bare in NOT_ACRONYMS
             or (
@@ -378,6 +529,16 @@ class NameRules:
         start, end = run[0].start, run[-1].end
         after = sentence[end:]
         before = sentence[:start]
+        if (
+            run[0].low in _PLACE_NAME_OPENERS
+            and len(run) > 1
+            and run[-1].text == run[-1].bare
+            and _PLACE_BEFORE.search(before)
+            and not _is_orgish(run)
+            and plain not in KNOWN_ORGS
+            and self.find_person(plain) is None
+        ):  # "in Sheikh Jarrah", "at Abu Ghraib", "near Bin Jawad": a place named like a person
+            return [_Mention("place", plain, start, end)]
         # "formally called Ansar Allah", "widely known as Hemedti": another name for what came before
         if re.search(
             r"\b(?:formally|officially|also|widely|better|locally|once|previously|formerly)\s+(?:called|named|known\s+(?:as|by\s+(?:the\s+)?(?:name|nom de guerre|alias|title)))\s+$",
@@ -440,6 +601,13 @@ class NameRules:
             if plain in KNOWN_ORGS:
                 return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[plain])]
             if plain in self.demonyms:
+                if noun.group(1) == "forces" and not re.match(
+                    r"\s+(?:and|or)\s+[a-z]", after[noun.end() :]
+                ):
+                    # "Russian forces": the armed body, standing for its state
+                    name = f"{plain} forces"
+                    self.state_aliases.setdefault(name, self.demonyms[plain])
+                    return [_Mention("org", name, start, end + noun.end(), org_kind="armed group")]
                 if noun.group(1) in BODY_WORDS:
                     return []  # "the Malian army": a body of its own (organisations.bodies)
                 return [_Mention("org", self.demonyms[plain], start, end, org_kind="state")]
@@ -460,11 +628,11 @@ class NameRules:
             if (
                 len(run) <= 3
                 and all(t.low not in COMMON | TITLES for t in run)
-                and noun.group(1) in ("government", "regime", "administration")
+                and noun.group(1) in ("government", "regime")
             ):
-                mentions.append(
-                    _Mention("person", plain, start, end)
-                )  # "the Najibullah government"
+                # "the Najibullah government" names its leader; "the Trump administration" is
+                # the name of a government (its leader is drafted only where named as a person)
+                mentions.append(_Mention("person", plain, start, end))
             return mentions
         if len(run) > 1 and re.fullmatch(r"\d+(?:st|nd|rd|th)", run[0].text):
             # "3rd Military Region", "6th Infantry Division": a numbered unit
@@ -472,6 +640,12 @@ class NameRules:
         if plain in self.demonyms:
             if re.match(BODY_AFTER_DEMONYM, after):
                 return []  # "Pakistani intelligence services": a body (organisations.bodies)
+            troops = re.match(r"\s+(forces|troops)\b(?!\s+(?:and|or)\s+[a-z])", after)
+            if troops:
+                # "Russian forces", "Israeli troops": the armed body, standing for its state
+                name = f"{plain} {troops.group(1)}"
+                self.state_aliases.setdefault(name, self.demonyms[plain])
+                return [_Mention("org", name, start, end + troops.end(), org_kind="armed group")]
             if re.match(
                 r"\s+(withdrawal|invasion|occupation|forces|troops|army|government|officials|era|regime|military|intelligence|embassy)\b",
                 after,
@@ -569,7 +743,12 @@ class NameRules:
         heads = [
             i
             for i, t in enumerate(run[:-1])
-            if t.low.rstrip(".") in ROLE_HEADS | HONORIFICS
+            if (
+                t.low.rstrip(".") in ROLE_HEADS | HONORIFICS
+                or t.low in HONORIFICS
+                # "Vice-President Sara Duterte", "Major-General Ali Hassan": a hyphenated title
+                or ("-" in t.low and t.low.rsplit("-", 1)[1] in ROLE_HEADS)
+            )
             # "Hassan Sheikh Mohamud": after a given name, "Sheikh" is part of the name
             and not (
                 i > 0
@@ -671,7 +850,9 @@ class NameRules:
         def bad(tok: _Tok) -> bool:
             return tok.capital and tok.low in COMMON | TITLES | ORG_CUES.keys()
 
-        if bad(run[0]) or bad(run[-1]):
+        # "Christian Schmidt": a given name that is also a faith's adjective
+        given = len(run) >= 2 and run[0].low == "christian"
+        if (bad(run[0]) and not given) or bad(run[-1]):
             return False
         return sum(1 for tok in run[1:-1] if bad(tok)) <= 1
 
@@ -739,6 +920,21 @@ class NameRules:
                 bracket = re.match(r"\s*\(([A-Z][A-Z0-9\-]{1,9})\)", text[mention.end :])
                 if bracket and mention.kind in ("org", "person") and mention.name != bracket[1]:
                     self.bracketed.setdefault(bracket[1], mention.name)
+            if sources := _SOURCES_LINE.match(text):
+                # "Sources: L'Orient-Le Jour; An-Nahar": outlets, not people
+                mentions = [m for m in mentions if m.start >= sources.end()]
+                self.mentions[sentence.id] = mentions
+                for mention in mentions:
+                    if mention.kind in ("person", "single"):
+                        mention.kind, mention.org_kind = "org", "outlet"
+            for before, mention in itertools.pairwise(mentions):
+                if (
+                    before.kind == "org"
+                    and mention.kind in ("person", "single")
+                    and re.fullmatch(r"\s*\(", text[before.end : mention.start])
+                    and text[mention.end : mention.end + 1] == ")"
+                ):  # "Communist Party of Nepal (Unified Marxist-Leninist)": the party's other name
+                    mention.kind = "alias"
             for mention in mentions:
                 if mention.kind == "person":
                     self.add_person(mention.name, text)
@@ -847,8 +1043,16 @@ class NameRules:
             mention.kind = "person"
 
     def add_person(self, name: str, sentence: str) -> None:
+        folded = fold(name)
         for person in self.people.values():
             if name == person.name or name in person.aliases:
+                return
+        for person in self.people.values():
+            whole = fold(person.name)
+            # "Jose Jeri" is "José Jerí" without accents; "López Aliaga" is "Rafael López
+            # Aliaga" by his two surnames
+            if whole == folded or (" " in folded and whole.endswith(" " + folded)):
+                person.aliases.add(name)
                 return
         self.people[name] = Person(name, first_sentence=sentence)
 

@@ -17,6 +17,7 @@ from .gazetteer import (
 )
 from .results import Organisation
 from .tokens import (
+    STARTERS,
     _initials,
     _Mention,
     _Tok,
@@ -27,13 +28,13 @@ _KIND_BEFORE = [
     # "the newspaper Al-Sabah", "the polling firm Delphos", "the rights group Foro Penal"
     (
         r"\b(?:newspaper|daily|weekly|magazine|news agency|agency|broadcaster|news site|website|"
-        r"news outlet|outlet|channel|station|pollster|polling firm|polling company|platform|"
+        r"news outlet|outlet|channel|station|pollster|polling firm|polling company|platform|site|"
         r"outlets|newspapers|channels|broadcasters|pollsters|news sites|websites|forum|"
         r"message board|app|messaging app|social network)\s+$",
         "outlet",
     ),
     (
-        r"\b(?:rights group|group|think tank|gang|militia|firm|company|monitor|network|cartel|"
+        r"\b(?:rights group|group|think tank|gang|militia|firm|company|monitor|network|cartel|fund|"
         r"faction|movement|organi[sz]ation|institute|charity|NGO|union|trade union|syndicate|"
         r"federation|association)\s+$",
         "movement",
@@ -87,6 +88,13 @@ _KIND_AFTER = [
         r"(?=\s*[,.;:)]|\s+(?:that|which|run|based|founded|set|in|of|led|with|and|funded|backed|"
         r"close|linked|known|at|for|on|whose|from|active|it|they|he|she|we|the|its|their|was|is|"
         r"has|had|now|also)\b)",
+        "movement",
+    ),
+    # "Gerindra, Prabowo's party, controls …": a person's party, movement or militia
+    (
+        r",\s+(?:[A-Z][\w\-]+\s+){0,2}[A-Z][\w\-]+['’]s\s+(?:[a-z\-]+\s+)?"
+        r"(?:party|movement|militia|faction|group|coalition|alliance|bloc|newspaper|broadcaster|"
+        r"company|firm)(?=\s*[,.;:)])",
         "movement",
     ),
 ]
@@ -190,6 +198,8 @@ _NOT_A_BODY = (
     r"contractors?|equipment|ties|cooperation|strikes?|action|power|regime|era|dictatorship)\b"
 )
 _REGIONS = CITIES_AND_REGIONS - {capital for capital, _ in COUNTRIES.values()}
+# "the U.S. military", "the UK government": a country by its short name
+_ALIAS_OWNERS = {"U.S.", "US", "UK", "U.K.", "UAE"}
 _BODY_RE = re.compile(
     r"(?:(?P<own>[A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+){0,2})['’]s\s+"
     r"|(?P<dem>\b(?:" + "|".join(sorted(demonyms(), key=len, reverse=True)) + r"))\s+"
@@ -199,9 +209,12 @@ _BODY_RE = re.compile(
     # a country's or a region's body: "Balochistan home department", "the Gaza health ministry"
     r"|(?P<country>\b(?:"
     # (not a capital's: "the Tripoli government" is a country's government written another way)
-    + "|".join(re.escape(p) for p in sorted(set(COUNTRIES) | _REGIONS, key=len, reverse=True))
+    + "|".join(
+        re.escape(p)
+        for p in sorted(set(COUNTRIES) | _REGIONS | _ALIAS_OWNERS, key=len, reverse=True)
+    )
     + r"))\s+"
-    r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|[Ss]ecurity forces|[Gg]overnment forces|"
+    r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|Congress|[Ss]ecurity forces|[Gg]overnment forces|"
     r"[Gg]overnment troops)\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
@@ -246,6 +259,7 @@ def bodies(sentence: str) -> list[_Mention]:
         if match.group("bare") is not None and body not in (
             "police",
             "parliament",
+            "congress",
             "security forces",
             "government forces",
             "government troops",
@@ -265,11 +279,17 @@ def bodies(sentence: str) -> list[_Mention]:
         if body == "embassy" and own is None and dem is None:
             continue  # "the embassy" alone: whose is not said here
         if own is not None:
-            owner = own.split()[-1] if own.split()[0] in ("The", "A") else own
+            words = own.split()
+            while len(words) > 1 and words[0].lower() in STARTERS:
+                words = words[1:]  # "Can Pakistan's army chief …?": a headline's question word
+            owner = words[-1] if own.split()[0] in ("The", "A") else " ".join(words)
             if owner.lower() in ("group", "bloc") or owner in KNOWN_ORGS:
                 continue  # "the Taliban's army" is the Taliban's
             name = f"{owner}'s {adj}{body}"
             start = match.start("own") + (len(own) - len(owner))
+            if words[0].lower() in TITLES and len(words) > 1:
+                # "Prime Minister Nawaf Salam's cabinet": a person's cabinet is the cabinet
+                name, start = f"{adj}{body}", match.start("body") - len(adj)
         elif dem is not None:
             name = f"{dem} {body}"
             start = match.start("dem") if match.group("dem") else match.start("country")
@@ -306,6 +326,20 @@ class OrganisationRules:
                     and name != bracketed
                 ):
                     continue
+                if name in self.people and any(
+                    m.kind == "person" and m.name == name and m.role_prefix
+                    for mentions in self.mentions.values()
+                    for m in mentions
+                ):
+                    # "Crown Prince Mohammed bin Salman … MBS": a titled person's initials are
+                    # what people call them, not an organisation
+                    self.people[name].aliases.add(acronym)
+                    for mentions in self.mentions.values():
+                        for mention in mentions:
+                            if mention.kind == "org" and mention.name == acronym:
+                                mention.kind, mention.name = "person", name
+                    del self.orgs[acronym]
+                    break
                 if name in self.people:
                     person = self.people.pop(name)
                     kind = self.orgs[acronym].kind
@@ -405,10 +439,17 @@ class OrganisationRules:
         home = place if place in COUNTRIES else self.capitals.get(place or "")
         for body, names in groups.items():
             owned = {_split_body(n)[0] for n in names} - {None}
-            if len(owned) > 1 or len(names) < 2:
+            if len(owned) > 1:
                 continue
             if body == "government" and home and owned and owned != {home}:
                 continue  # from Bogota, "the government" is not the Venezuelan government
+            if len(names) == 1:
+                # "South Korea's ruling bloc", the only ruling bloc named: "the ruling bloc" later
+                written = _split_body(names[0])[1]
+                # (not "embassy": "the embassy" alone may be the host's or another country's)
+                if owned and written and written != names[0] and written != "embassy":
+                    self.orgs[names[0]].aliases.add(written)
+                continue
             # the qualified name leads ("Mali's junta"), the first written among equals
             names.sort(key=lambda n: (_split_body(n)[0] is None, list(self.orgs).index(n)))
             base = self.orgs[names[0]]

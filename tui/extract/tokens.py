@@ -26,6 +26,9 @@ STARTERS = {
     "islamist", "jihadist", "separatist", "far-right", "far-left", "ultra-orthodox", "leftist",
     "right-wing", "left-wing", "hardline", "ultranationalist", "nationalist", "centrist", "outlawed",
     "banned", "ruling", "opposition", "pro-russian", "pro-western", "pro-government", "rebel",
+    # a headline's question: "Can Pakistan's army chief keep both happy?"
+    "can", "will", "is", "are", "does", "do", "did", "should", "could", "would", "has", "have",
+    "why", "how", "what", "who", "where",
 }  # fmt: skip
 # Common nouns whose possessive sits inside an organisation's name ("Tigray People's Liberation
 # Front", "Attorney General's Office", "Kurdistan Workers' Party"); any other possessive ends it
@@ -41,6 +44,11 @@ INNER_POSSESSIVES = {"people", "general", "women", "worker", "workers", "nation"
 # a run of middle initials ("Samura M. W. Kamara") is one initial after another, each between a
 # name and a name or another initial
 _TOKEN = re.compile(
+    # an abbreviated rank or title keeps its full stop, so it stays with the name it stands before:
+    # "Brig. Nabil Abdallah", "Gen. Abdel Fattah Burhan"
+    r"(?:Gen|Lt|Col|Maj|Brig|Adm|Capt|Sgt|Cpl|Cmdr|Supt|Insp)\.(?= [A-Z][a-z])|"
+    # a generational suffix keeps its full stop: "Ferdinand Marcos Jr.", "Romeo Brawner Jr.'s"
+    r"(?<=[a-z] )(?:Jr|Sr)\.(?:['’]s)?|"
     r"(?:[A-Z]\.){2,}|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z])"
     r"|(?:(?<=[a-z] )|(?<=[A-Z]\. ))[A-Z]\.(?= (?:[A-Z]\. )*[A-Z][a-z])"
     # a web address is one name: "Cotejo.info", "Rappler.com"
@@ -91,6 +99,12 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
             and current
             and nxt is not None
             and (nxt.capital or nxt.low in PARTICLES | CONNECTORS)
+            # "Operation Sindoor in May": a month after "in" or "on" is a date, not a name's word
+            and not (tok.low in ("in", "on", "since", "until") and nxt.text == "May")
+            # "told Pink TV the Chinese had …", "told Reuters the plan …": a complete name ends
+            and not (
+                tok.low == "the" and (current[-1].low in ORG_CUES or current[-1].bare in KNOWN_ORGS)
+            )
         )
         ordinal = (
             not current
@@ -119,7 +133,10 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
                 )
             )
         )  # "Channel 12", "Brigade 55", "France 24"
-        if tok.capital or joiner or ordinal or numbered:
+        known_start = (
+            not current and nxt is not None and f"{tok.text} {nxt.bare}" in KNOWN_ORGS
+        )  # "al Qaeda": a known name that opens with a lower-case article
+        if tok.capital or joiner or ordinal or numbered or known_start:
             current.append(tok)
             # a possessive ends the name, unless an organisation's name goes on ("General's Office",
             # "Tigray People's Liberation Front")

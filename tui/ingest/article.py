@@ -23,6 +23,8 @@ _ABBREVIATIONS = {
     "pres", "st", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "jr", "sr", "mt", "ft", "inc", "ltd",
     "co", "corp", "dept", "univ", "approx", "est",
+    # wire-style ranks and titles before a name: "Brig. Nabil Abdallah", "Adm. Samuel Paparo"
+    "brig", "adm", "cmdr", "cpl", "pvt", "supt", "insp", "rev", "amb",
 }  # fmt: skip
 
 
@@ -65,7 +67,11 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = match.end()
         words = text[begin : match.start()].split()
         last = words[-1].lower().lstrip("(\"'“‘") if words else ""
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+        if (
+            last in _ABBREVIATIONS
+            or (len(last) == 1 and last.isalpha())
+            or re.fullmatch(r"(?:[a-z]\.){1,2}[a-z]", last)  # initials: "Air Marshal A.K. Bharti"
+        ):
             continue
         spans.append((begin, stop))
         begin = stop
