@@ -74,7 +74,7 @@ def main() -> None:
             if run % 2:
                 commands.reverse()
             for name, command, expected in commands:
-                times[name].append(time_to_screen(command, expected, args.size))
+                times[name].append(time_to_screen(command, expected, args.size, str(where)))
             if args.library is not None:  # undo the import
                 for path in _files(library) - before:
                     path.unlink()

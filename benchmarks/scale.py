@@ -313,7 +313,7 @@ def first_paint(
             if run % 2:
                 order.reverse()
             for name, line, expected in order:
-                times[name].append(time_to_screen(line, expected, size))
+                times[name].append(time_to_screen(line, expected, size, tmp))
     found = {
         "first_paint_ms": statistics.median(times["brief"]) * 1000,
         "bare_app_ms": statistics.median(times["base"]) * 1000,
