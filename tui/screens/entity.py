@@ -208,11 +208,12 @@ class EntityLines(KeyedOptionList):
     resized, and a new list is resized once just after its first drawing: at the same width that
     is all work done twice (≈ 100 wrapped lines at 10,000 briefs), so only a new width forgets."""
 
-    _built_width: int | None = None
+    _built_width: int | None = None  # the width the wrapped lines were worked out at, from none
 
     def _update_lines(self) -> None:
+        fresh = not self._line_cache.lines
         super()._update_lines()
-        if self._line_cache.lines or not self.options:
+        if fresh and self._line_cache.lines:
             self._built_width = self.scrollable_content_region.width
 
     def _on_resize(self, event: events.Resize) -> None:

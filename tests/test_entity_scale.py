@@ -1,0 +1,54 @@
+"""The entity page at scale (issue 8): its list is wrapped and drawn once when it opens, and
+again only when its width changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from tui.app import BriefApp
+from tui.config import Config
+from tui.linking import Location
+from tui.screens.entity import EntityLines, EntityScreen
+from tui.store import Store
+from tui.userdata import UserData
+
+DOSTUM = "abdul-rashid-dostum"
+
+
+def _rows(lines: OptionList) -> int:
+    return len(lines._lines)  # every option's wrapped rows, as the list lays them out
+
+
+async def test_a_resize_rewraps_the_entity_page_only_when_its_width_changes(
+    store: Store, tmp_path: Path
+):
+    app = BriefApp(store, UserData(tmp_path / "data"), Location("entity", DOSTUM), Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EntityScreen)
+        lines = screen.query_one("#entity-lines", EntityLines)
+        wide_rows = _rows(lines)
+        assert wide_rows >= len(lines.options) > 0
+        # a taller terminal, same width: the wrapped lines and their drawings are kept
+        marker = object()
+        lines._option_render_cache["marker"] = marker  # type: ignore[index]
+        await pilot.resize_terminal(120, 50)
+        await pilot.pause()
+        assert lines._option_render_cache.get("marker") is marker  # type: ignore[call-overload]
+        assert _rows(lines) == wide_rows
+        # a narrower one: the long lines wrap again, into more rows, and are drawn anew
+        await pilot.resize_terminal(64, 50)
+        await pilot.pause()
+        assert lines._option_render_cache.get("marker") is None  # type: ignore[call-overload]
+        assert _rows(lines) > wide_rows
+        # and back: as wide as before, as many rows as before
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert _rows(lines) == wide_rows
+        # the cursor still moves and shows on the page
+        before = lines.highlighted
+        await pilot.press("j")
+        assert lines.highlighted != before
