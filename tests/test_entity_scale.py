@@ -52,3 +52,33 @@ async def test_a_resize_rewraps_the_entity_page_only_when_its_width_changes(
         before = lines.highlighted
         await pilot.press("j")
         assert lines.highlighted != before
+
+
+def test_the_library_screen_does_not_import_the_search_engine_before_its_first_paint():
+    """The Library opens on its newest briefs: the search engine (numpy under it) is imported
+    just after its first paint, so importing the screen must not import it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import tui.app, tui.screens.library; "
+        "print(sorted(m for m in ('tui.search', 'numpy') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+async def test_the_library_searches_after_opening(store: Store, tmp_path: Path):
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("L")
+        await pilot.pause()
+        for key in "dostum":
+            await pilot.press(key)
+        await pilot.pause()
+        listing = app.screen.query_one("#library-list", OptionList)
+        text = "\n".join(o.prompt.plain for o in listing.options)  # type: ignore[union-attr]
+        assert "Dostum" in text or "dostum" in text.lower()
+        await pilot.press("tab", "enter")  # the hit opens its brief
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReaderScreen"

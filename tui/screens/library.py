@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,9 +25,13 @@ from textual.widgets.option_list import Option
 from ..ingest.text import counted
 from ..model import Brief
 from ..readstate import brief_hash, search_predicates
-from ..search import Hit, QueryError, crop
 from ..store import Store
 from ..widgets.keybar import KeyBar
+
+if TYPE_CHECKING:
+    # The search engine (and numpy under it, ~0.1 s) is imported just after the Library's first
+    # paint (see on_mount), not before it: the Library opens on its newest briefs, no search.
+    from ..search import Hit
 
 PAGE = 16  # rows added at a time (a screenful of two-line rows, and more)
 KIND_WORD = {
@@ -59,6 +63,8 @@ def marked(text: str, spans: tuple[tuple[int, int], ...], style: str = "bold und
 def hit_lines(store: Store, hit: Hit, width: int = 100) -> Content:
     """Two lines: the brief's title (matches highlighted), then where it matched, in context,
     cut to ``width`` around the first match."""
+    from ..search import crop
+
     title = hit.title  # a takeaway's, paragraph's or sentence's title is its brief's
     if hit.kind == "event" and hit.brief:
         title = store.title_of(hit.brief)  # from the catalog: no brief file read
@@ -91,6 +97,11 @@ def state_marks(userdata: Any, store: Store, brief_id: str) -> Content:
     starred = "★" if userdata.bookmarks(brief=brief_id) else " "
     noted = "✎" if userdata.notes(brief=brief_id) else " "
     return Content.styled(f"{state}{starred}{noted} ", "bold $brief-link")
+
+
+def _import_search() -> None:
+    """Import the search engine now, while the reader looks at the list (not at the first key)."""
+    from .. import search  # noqa: F401
 
 
 class LibraryScreen(ModalScreen[str | None]):
@@ -139,6 +150,7 @@ class LibraryScreen(ModalScreen[str | None]):
         self.set_title()
         self.refilter("")
         self.query_one("#library-filter", Input).focus()
+        self.call_after_refresh(_import_search)
 
     def set_title(self) -> None:
         title = f"Library — {counted(self.count, 'brief')}"
@@ -198,6 +210,8 @@ class LibraryScreen(ModalScreen[str | None]):
         if not text.strip():
             self._rows = self._brief_rows()
         else:
+            from ..search import QueryError
+
             query = f"{text} is:unread" if self.unread_only else text
             predicates = search_predicates(self.userdata) if self.userdata is not None else None
             try:
@@ -227,6 +241,8 @@ class LibraryScreen(ModalScreen[str | None]):
     def _load_more(self, listing: OptionList) -> None:
         if not self._more and self._requery and self._text.strip():
             # the engine has more: ask again for twice as many and add the ones not shown
+            from ..search import QueryError
+
             shown = listing.option_count
             self._limit *= 2
             try:
