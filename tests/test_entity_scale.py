@@ -82,3 +82,24 @@ async def test_the_library_searches_after_opening(store: Store, tmp_path: Path):
         await pilot.press("tab", "enter")  # the hit opens its brief
         await pilot.pause()
         assert type(app.screen).__name__ == "ReaderScreen"
+
+
+async def test_the_library_filter_scrolls_a_text_longer_than_its_box(store: Store, tmp_path: Path):
+    """The filter box's width is set without a layout per key: it still scrolls with the cursor."""
+    from textual.widgets import Input
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("L")
+        await pilot.pause()
+        box = app.screen.query_one("#library-filter", Input)
+        typed = "afghanistan " * 9
+        for key in typed:
+            await pilot.press("space" if key == " " else key)
+        await pilot.pause()
+        assert box.value == typed
+        assert box.virtual_size.width == len(typed) + 1 > box.content_region.width
+        assert box.scroll_offset.x > 0  # the cursor at the end of the text is in view
+        await pilot.press("home")
+        await pilot.pause()
+        assert box.scroll_offset.x == 0

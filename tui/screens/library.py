@@ -18,7 +18,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.geometry import Size
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -104,6 +106,16 @@ def _import_search() -> None:
     from .. import search  # noqa: F401
 
 
+class FilterInput(Input):
+    """The filter box. Input gives itself the typed text's width at each key, as a layout change:
+    the whole screen was laid out again per key, though the box is as wide as the screen. Here
+    the width is set without that (the box still scrolls a text longer than itself)."""
+
+    def _watch_value(self, value: str) -> None:
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
+
+
 class LibraryScreen(ModalScreen[str | None]):
     DEFAULT_CSS = """
     LibraryScreen #library-box { border-subtitle-color: $brief-muted; }
@@ -135,7 +147,7 @@ class LibraryScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-box"):
-            yield Input(
+            yield FilterInput(
                 placeholder="Type to filter by title, place, outlet or tag", id="library-filter"
             )
             yield OptionList(id="library-list")
