@@ -103,3 +103,36 @@ async def test_the_library_filter_scrolls_a_text_longer_than_its_box(store: Stor
         await pilot.press("home")
         await pilot.pause()
         assert box.scroll_offset.x == 0
+
+
+async def test_library_keys_faster_than_a_frame_make_one_search(store: Store, tmp_path: Path):
+    from textual.widgets import Input
+
+    from tui.screens.library import LibraryScreen
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("L")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        searched: list[str] = []
+        refilter = screen.refilter
+
+        def counted(text: str) -> None:
+            searched.append(text)
+            refilter(text)
+
+        screen.refilter = counted  # type: ignore[method-assign]
+        box = screen.query_one("#library-filter", Input)
+        for text in ("d", "do", "dos", "dost", "dostum"):  # a burst: no frame between them
+            box.value = text
+        await pilot.pause()
+        assert box.value == "dostum" and searched == ["dostum"]
+        rows = "\n".join(o.prompt.plain for o in screen.query_one("#library-list").options)  # type: ignore[attr-defined]
+        assert "dostum" in rows.lower()
+        # enter in the same burst as the typing opens what the whole text finds
+        box.value = "zzzzqqq"  # finds nothing: enter must not open the brief "dostum" found
+        await pilot.press("enter")
+        await pilot.pause()
+        assert searched[-1] == "zzzzqqq" and app.screen is screen

@@ -144,6 +144,7 @@ class LibraryScreen(ModalScreen[str | None]):
         self._more = False
         self._text = ""
         self._limit = PAGE * 2  # hits asked of the engine; doubled as the list is scrolled
+        self._pending: str | None = None  # filter text typed, not yet searched (see _filter)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-box"):
@@ -271,10 +272,21 @@ class LibraryScreen(ModalScreen[str | None]):
 
     @on(Input.Changed, "#library-filter")
     def _filter(self, event: Input.Changed) -> None:
-        self.refilter(event.value)
+        # The typed text shows at once; the search waits for the next screen refresh, so keys
+        # typed (or pasted) faster than a frame make one search, not one each.
+        if self._pending is None:
+            self.call_after_refresh(self._flush)
+        self._pending = event.value
+
+    def _flush(self) -> None:
+        """Run the search the filter's last change asked for, if it has not run yet."""
+        if self._pending is not None:
+            text, self._pending = self._pending, None
+            self.refilter(text)
 
     @on(Input.Submitted, "#library-filter")
     def _submit(self) -> None:
+        self._flush()  # enter typed in the same burst opens what the whole text finds
         listing = self._listing()
         option = listing.highlighted_option if listing is not None else None
         if option is not None and option.id:
@@ -303,6 +315,7 @@ class LibraryScreen(ModalScreen[str | None]):
         open_brief(brief_id, item)  # closes the library on its way to the brief
 
     def action_move(self, step: int) -> None:
+        self._flush()
         listing = self._listing()
         if listing is None:
             return
@@ -317,11 +330,13 @@ class LibraryScreen(ModalScreen[str | None]):
     def action_unread_only(self) -> None:
         if self.userdata is None:
             return
+        self._flush()
         self.unread_only = not self.unread_only
         self.set_title()
         self.refilter(self._text)
 
     def highlighted_brief(self) -> str | None:
+        self._flush()
         listing = self._listing()
         option = listing.highlighted_option if listing is not None else None
         if option is None or not option.id:
@@ -333,6 +348,7 @@ class LibraryScreen(ModalScreen[str | None]):
 
     def next_unread(self) -> None:
         """``u`` in the list: move to the next unread brief (wrapping); enter opens it."""
+        self._flush()
         listing = self._listing()
         if listing is None or self.userdata is None:
             return
@@ -370,6 +386,7 @@ class LibraryScreen(ModalScreen[str | None]):
 
     def refresh_marks(self) -> None:
         """Redraw the rows' marks (after a bookmark or note changed elsewhere)."""
+        self._flush()
         listing = self._listing()
         if listing is None:
             return
