@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,16 +18,22 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.geometry import Size
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ..ingest.text import counted
 from ..model import Brief
 from ..readstate import brief_hash, search_predicates
-from ..search import Hit, QueryError, crop
 from ..store import Store
 from ..widgets.keybar import KeyBar
+
+if TYPE_CHECKING:
+    # The search engine (and numpy under it, ~0.1 s) is imported just after the Library's first
+    # paint (see on_mount), not before it: the Library opens on its newest briefs, no search.
+    from ..search import Hit
 
 PAGE = 16  # rows added at a time (a screenful of two-line rows, and more)
 KIND_WORD = {
@@ -59,6 +65,8 @@ def marked(text: str, spans: tuple[tuple[int, int], ...], style: str = "bold und
 def hit_lines(store: Store, hit: Hit, width: int = 100) -> Content:
     """Two lines: the brief's title (matches highlighted), then where it matched, in context,
     cut to ``width`` around the first match."""
+    from ..search import crop
+
     title = hit.title  # a takeaway's, paragraph's or sentence's title is its brief's
     if hit.kind == "event" and hit.brief:
         title = store.title_of(hit.brief)  # from the catalog: no brief file read
@@ -93,6 +101,21 @@ def state_marks(userdata: Any, store: Store, brief_id: str) -> Content:
     return Content.styled(f"{state}{starred}{noted} ", "bold $brief-link")
 
 
+def _import_search() -> None:
+    """Import the search engine now, while the reader looks at the list (not at the first key)."""
+    from .. import search  # noqa: F401
+
+
+class FilterInput(Input):
+    """The filter box. Input gives itself the typed text's width at each key, as a layout change:
+    the whole screen was laid out again per key, though the box is as wide as the screen. Here
+    the width is set without that (the box still scrolls a text longer than itself)."""
+
+    def _watch_value(self, value: str) -> None:
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
+
+
 class LibraryScreen(ModalScreen[str | None]):
     DEFAULT_CSS = """
     LibraryScreen #library-box { border-subtitle-color: $brief-muted; }
@@ -121,10 +144,11 @@ class LibraryScreen(ModalScreen[str | None]):
         self._more = False
         self._text = ""
         self._limit = PAGE * 2  # hits asked of the engine; doubled as the list is scrolled
+        self._pending: str | None = None  # filter text typed, not yet searched (see _filter)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-box"):
-            yield Input(
+            yield FilterInput(
                 placeholder="Type to filter by title, place, outlet or tag", id="library-filter"
             )
             yield OptionList(id="library-list")
@@ -139,6 +163,7 @@ class LibraryScreen(ModalScreen[str | None]):
         self.set_title()
         self.refilter("")
         self.query_one("#library-filter", Input).focus()
+        self.call_after_refresh(_import_search)
 
     def set_title(self) -> None:
         title = f"Library — {counted(self.count, 'brief')}"
@@ -198,6 +223,8 @@ class LibraryScreen(ModalScreen[str | None]):
         if not text.strip():
             self._rows = self._brief_rows()
         else:
+            from ..search import QueryError
+
             query = f"{text} is:unread" if self.unread_only else text
             predicates = search_predicates(self.userdata) if self.userdata is not None else None
             try:
@@ -227,6 +254,8 @@ class LibraryScreen(ModalScreen[str | None]):
     def _load_more(self, listing: OptionList) -> None:
         if not self._more and self._requery and self._text.strip():
             # the engine has more: ask again for twice as many and add the ones not shown
+            from ..search import QueryError
+
             shown = listing.option_count
             self._limit *= 2
             try:
@@ -243,10 +272,21 @@ class LibraryScreen(ModalScreen[str | None]):
 
     @on(Input.Changed, "#library-filter")
     def _filter(self, event: Input.Changed) -> None:
-        self.refilter(event.value)
+        # The typed text shows at once; the search waits for the next screen refresh, so keys
+        # typed (or pasted) faster than a frame make one search, not one each.
+        if self._pending is None:
+            self.call_after_refresh(self._flush)
+        self._pending = event.value
+
+    def _flush(self) -> None:
+        """Run the search the filter's last change asked for, if it has not run yet."""
+        if self._pending is not None:
+            text, self._pending = self._pending, None
+            self.refilter(text)
 
     @on(Input.Submitted, "#library-filter")
     def _submit(self) -> None:
+        self._flush()  # enter typed in the same burst opens what the whole text finds
         listing = self._listing()
         option = listing.highlighted_option if listing is not None else None
         if option is not None and option.id:
@@ -275,6 +315,7 @@ class LibraryScreen(ModalScreen[str | None]):
         open_brief(brief_id, item)  # closes the library on its way to the brief
 
     def action_move(self, step: int) -> None:
+        self._flush()
         listing = self._listing()
         if listing is None:
             return
@@ -289,11 +330,13 @@ class LibraryScreen(ModalScreen[str | None]):
     def action_unread_only(self) -> None:
         if self.userdata is None:
             return
+        self._flush()
         self.unread_only = not self.unread_only
         self.set_title()
         self.refilter(self._text)
 
     def highlighted_brief(self) -> str | None:
+        self._flush()
         listing = self._listing()
         option = listing.highlighted_option if listing is not None else None
         if option is None or not option.id:
@@ -305,6 +348,7 @@ class LibraryScreen(ModalScreen[str | None]):
 
     def next_unread(self) -> None:
         """``u`` in the list: move to the next unread brief (wrapping); enter opens it."""
+        self._flush()
         listing = self._listing()
         if listing is None or self.userdata is None:
             return
@@ -342,6 +386,7 @@ class LibraryScreen(ModalScreen[str | None]):
 
     def refresh_marks(self) -> None:
         """Redraw the rows' marks (after a bookmark or note changed elsewhere)."""
+        self._flush()
         listing = self._listing()
         if listing is None:
             return
