@@ -312,6 +312,8 @@ def first_paint(
     def command(path: Path, data: Path) -> str:
         return f"BRIEF_DATA_DIR={data} {sys.executable} -m tui --store {path}"
 
+    store_path = store_path.resolve()  # the programs start in an empty directory
+    compare = compare.resolve() if compare is not None else None
     title = Store.open(store_path).briefs()[0].title[:24]
     times: dict[str, list[float]] = {"base": [], "brief": [], "compare": []}
     with tempfile.TemporaryDirectory() as tmp:
