@@ -12,6 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
@@ -171,7 +172,7 @@ class ActorTree(Tree[str]):
     ActorTree:focus > .tree--guides-selected { color: $brief-muted; }
     """
 
-    involved: reactive[frozenset[str]] = reactive(frozenset, init=False)
+    involved: reactive[frozenset[str]] = reactive(frozenset, init=False, repaint=False)
 
     @dataclass
     class ActorPicked(Message):
@@ -260,6 +261,13 @@ class ActorTree(Tree[str]):
             label.stylize(self.get_component_rich_style("actor-tree--dead", partial=True))
         return label
 
+    def notify_style_update(self) -> None:
+        """Focus in or out restyles the tree: Tree's own handler then re-lays out the screen and
+        rebuilds every line; a repaint of the lines is all a colour change needs."""
+        Widget.notify_style_update(self)
+        self._line_cache.clear()
+        self.refresh()
+
     def watch_involved(self, old: frozenset[str], new: frozenset[str]) -> None:
         if old != new:  # re-render the labels, without the layout a style update would cost
             self._line_cache.clear()
@@ -303,9 +311,10 @@ class ActorsPane(Vertical):
         Binding("K", "scroll_card(-1)", "Scroll card up", show=False, id="card-up"),
     ]
 
-    selection: reactive[Selection] = reactive(Selection, init=False)
-    involved: reactive[frozenset[str]] = reactive(frozenset, init=False)
-    hints: reactive[bool] = reactive(False, init=False)
+    # No repaint of the whole pane when these change: the watchers redraw the card and the tree
+    selection: reactive[Selection] = reactive(Selection, init=False, repaint=False)
+    involved: reactive[frozenset[str]] = reactive(frozenset, init=False, repaint=False)
+    hints: reactive[bool] = reactive(False, init=False, repaint=False)
 
     def __init__(self, view: BriefView, **kwargs) -> None:
         super().__init__(classes="pane", **kwargs)
@@ -323,8 +332,19 @@ class ActorsPane(Vertical):
         content = detail_card(self.view, actor, self.hints, self.entity_notes(actor))
         # A card as tall as the last one is drawn in place: no layout pass, which would reflow
         # and repaint the whole screen on every move through the tree.
+        # The box has a fixed height; a shorter card is padded to it, so that only a card taller
+        # than the box changes the card's height.
         width, height = card.content_region.width, card.content_region.height
-        same = width > 0 and content.get_height(card.styles, width) == height
+        if width > 0:
+            lines = content.get_height(card.styles, width)
+            boxes = self.query("#actor-card-box").results(VerticalScroll)
+            room = max((box.scrollable_content_region.height for box in boxes), default=0)
+            if lines < room:
+                content = content + Content("\n" * (room - lines))
+                lines = room
+            same = lines == height
+        else:
+            same = False
         card.update(content, layout=not same)
         if scroll:
             for box in self.query("#actor-card-box").results(VerticalScroll):

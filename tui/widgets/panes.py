@@ -207,6 +207,7 @@ class TextPane(ScrollView, can_focus=True):
         self._versions: list[int] = [0] * len(self.items)
         self._support: set[str] = set()
         self._pending: Callable[[], None] | None = None  # a scroll asked for before layout
+        self._sized: tuple[Size, Size] | None = None  # size and virtual size last laid out
         self.marks: dict[str, str] = {}  # item or "sentence:ID" key → mark (note, bookmark, new)
 
     # -- content ---------------------------------------------------------------------------------
@@ -382,6 +383,18 @@ class TextPane(ScrollView, can_focus=True):
             self.refresh()
         else:
             self.virtual_size = size
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # ScrollView compares the parent's content size with its own (less the border), so every
+        # layout pass anywhere on the screen refreshed this pane's scrollbar and sent it a Resize
+        # (which redraws History's time axis). The pane's size is all that matters here.
+        seen = (size, self.virtual_size)
+        if seen == self._sized and self._pending is None:
+            return False  # (a scroll waiting for the pane to show still needs its Resize)
+        self._sized = seen
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def _rewrap(self, index: int) -> None:
         """Re-wrap one item whose shown text changed (hint labels); other items keep their lines."""
