@@ -320,6 +320,8 @@ class ActorsPane(Vertical):
         super().__init__(classes="pane", **kwargs)
         self.view = view
         self.hint_map: dict[str, CardLink] = {}  # hint key → link, while ``hints`` is on
+        self._tallest: dict[int, int] = {}  # width → lines of the tallest card
+        self._card_lines = 0  # lines of the card shown (without the padding), 0 if not known
 
     def watch_hints(self, hints: bool) -> None:
         """Hint mode numbers the card's links; the screen follows ``hint_map[key]``."""
@@ -330,26 +332,44 @@ class ActorsPane(Vertical):
         self.hint_map = card_hints(self.view, actor) if self.hints else {}
         card = self.query_one("#actor-card", Static)
         content = detail_card(self.view, actor, self.hints, self.entity_notes(actor))
-        # A card as tall as the last one is drawn in place: no layout pass, which would reflow
-        # and repaint the whole screen on every move through the tree.
-        # The box has a fixed height; a shorter card is padded to it, so that only a card taller
-        # than the box changes the card's height.
+        # Every card is padded to the height of the brief's tallest (and to the box): the card
+        # keeps its height from actor to actor and is redrawn in place. A change of height would
+        # cost two layout passes and a repaint of the pane on every move through the tree.
         width, height = card.content_region.width, card.content_region.height
+        self._card_lines = 0
         if width > 0:
-            lines = content.get_height(card.styles, width)
+            lines = self._card_lines = content.get_height(card.styles, width)
             boxes = self.query("#actor-card-box").results(VerticalScroll)
             room = max((box.scrollable_content_region.height for box in boxes), default=0)
-            if lines < room:
-                content = content + Content("\n" * (room - lines))
-                lines = room
+            tallest = max(self.tallest_card(width, card), room)
+            if lines < tallest:
+                content = content + Content("\n" * (tallest - lines))
+                lines = tallest
             same = lines == height
         else:
             same = False
         card.update(content, layout=not same)
         if scroll:
             for box in self.query("#actor-card-box").results(VerticalScroll):
-                box.scroll_home(animate=False)
-        self.call_after_refresh(self.mark_more)
+                if box.scroll_y:  # (scrolling to where it is would still repaint the box)
+                    box.scroll_home(animate=False)
+        if same:
+            self.mark_more()  # now: the title is drawn with the card, in the same update
+        else:
+            self.call_after_refresh(self.mark_more)  # once the new height is laid out
+
+    def tallest_card(self, width: int, card: Static) -> int:
+        """Lines of the brief's tallest card at ``width`` (without notes or hint keys), worked out
+        once per width, on the first move (a few ms), not at start-up."""
+        if width not in self._tallest:
+            self._tallest[width] = max(
+                (
+                    detail_card(self.view, actor).get_height(card.styles, width)
+                    for actor in self.view.brief.actors
+                ),
+                default=0,
+            )
+        return self._tallest[width]
 
     def compose(self):
         yield ActorTree(self.view, id="actor-tree").data_bind(ActorsPane.involved)
@@ -391,21 +411,29 @@ class ActorsPane(Vertical):
         if not self.is_attached or not found:
             return  # the screen was left before this ran (keys typed fast)
         box = found.first(VerticalScroll)
-        if box.max_scroll_y <= 0:
-            box.border_title = None
-        elif box.scroll_y < box.max_scroll_y:
-            box.border_title = Content("more below — J")
+        end = self.card_end(box)
+        if end <= 0:
+            title = None
+        elif box.scroll_y < end:
+            title = "more below — J"
         else:
-            box.border_title = Content("end — K")
+            title = "end — K"
+        if (str(box.border_title) if box.border_title is not None else None) != title:
+            box.border_title = None if title is None else Content(title)  # (a repaint)
+
+    def card_end(self, box: VerticalScroll) -> int:
+        """How far the card scrolls before its padding shows."""
+        if not self._card_lines:
+            return int(box.max_scroll_y)
+        return min(int(box.max_scroll_y), self._card_lines - box.scrollable_content_region.height)
 
     def action_scroll_card(self, step: int) -> None:
         found = self.query("#actor-card-box")
         if not found:
             return
         box = found.first(VerticalScroll)
-        box.scroll_relative(
-            y=step * max(1, box.scrollable_content_region.height - 1), animate=False
-        )
+        target = box.scroll_y + step * max(1, box.scrollable_content_region.height - 1)
+        box.scroll_to(y=max(0, min(target, self.card_end(box))), animate=False)
         self.call_after_refresh(self.mark_more)
 
     def watch_selection(self, old: Selection, new: Selection) -> None:
