@@ -10,6 +10,7 @@ from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -186,6 +187,7 @@ class ActorTree(Tree[str]):
         self.auto_expand = False
         self.guide_depth = 2
         self.marks: dict[str, str] = {}  # entity → "✎" / "★" (the user's notes and bookmarks)
+        self._sized: tuple[Size, Size] | None = None  # size and virtual size last laid out
 
     def on_mount(self) -> None:
         self.populate()
@@ -269,9 +271,33 @@ class ActorTree(Tree[str]):
         self.refresh()
 
     def watch_involved(self, old: frozenset[str], new: frozenset[str]) -> None:
-        if old != new:  # re-render the labels, without the layout a style update would cost
-            self._line_cache.clear()
-            self.refresh()
+        """Repaint only the lines of the actors whose involvement changed (no layout, no other
+        line): their nodes' update counts are part of the line cache's key."""
+        changed = old ^ new
+        if not changed:
+            return
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            if node.data in changed:
+                node._updates += 1
+        top = int(self.scroll_offset.y)
+        lines = self._tree_lines
+        for y in range(top, min(len(lines), top + self.size.height)):
+            if lines[y].node.data in changed:
+                self._refresh_line(y)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # As TextPane's: a layout pass elsewhere must not repaint the scrollbar, send a Resize
+        # and (Tree's own handler) rebuild every line.
+        seen = (size, self.virtual_size)
+        if seen == self._sized:
+            return False
+        self._sized = seen
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self) -> None:
         """The card below grows and shrinks with the actor: keep the cursor in view."""
