@@ -348,6 +348,7 @@ class ActorsPane(Vertical):
         self.hint_map: dict[str, CardLink] = {}  # hint key → link, while ``hints`` is on
         self._tallest: dict[int, int] = {}  # width → lines of the tallest card
         self._card_lines = 0  # lines of the card shown (without the padding), 0 if not known
+        self._card_width = 0  # the width the card was drawn for
 
     def watch_hints(self, hints: bool) -> None:
         """Hint mode numbers the card's links; the screen follows ``hint_map[key]``."""
@@ -363,11 +364,12 @@ class ActorsPane(Vertical):
         # cost two layout passes and a repaint of the pane on every move through the tree.
         width, height = card.content_region.width, card.content_region.height
         self._card_lines = 0
+        self._card_width = width
         if width > 0:
             lines = self._card_lines = content.get_height(card.styles, width)
             boxes = self.query("#actor-card-box").results(VerticalScroll)
             room = max((box.scrollable_content_region.height for box in boxes), default=0)
-            tallest = max(self.tallest_card(width, card), room)
+            tallest = max(self.tallest_card(width, card) if actor else 0, room)
             if lines < tallest:
                 content = content + Content("\n" * (tallest - lines))
                 lines = tallest
@@ -404,6 +406,17 @@ class ActorsPane(Vertical):
 
     def on_mount(self) -> None:
         self.border_title = Content("3 Actors")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        """A new width: the card is padded (and its overflow measured) for the old one."""
+        found = self.query("#actor-card")
+        if not (self.is_attached and found and self._card_width):
+            return  # (the placeholder from compose, never padded: nothing to redo)
+        if found.first().content_region.width != self._card_width:
+            self.show_card(self.selection.actor, scroll=False)
 
     def entity_notes(self, actor: str | None) -> tuple[str, ...]:
         userdata = getattr(self.app, "userdata", None)
