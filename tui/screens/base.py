@@ -8,7 +8,9 @@ from typing import Any, ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 MIN_WIDTH = 60
@@ -28,6 +30,10 @@ class BriefScreen(Screen):
     # DEFAULT_CSS is added to the stylesheet with the screen's own, so that every widget is styled
     # once against the whole stylesheet — see _post_register and on_screen_resume.
     CSS_CLASSES: ClassVar[tuple[type, ...]] = ()
+
+    # Textual's Screen.focused repaints the whole screen whenever focus moves (every pane switch
+    # re-rendered all 120×40 cells); the widgets that gain and lose focus repaint themselves.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

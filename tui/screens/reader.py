@@ -211,7 +211,7 @@ class ReaderScreen(BriefScreen):
         except NoMatches:
             return
         self.active = name
-        self.set_focus(widget)
+        self.set_focus(widget, scroll_visible=False)  # panes never scroll into view
         pane = self.text_pane(name)
         if pane is not None and name != "source":
             key = pane.current_key()

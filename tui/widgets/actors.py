@@ -10,8 +10,10 @@ from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
@@ -171,7 +173,7 @@ class ActorTree(Tree[str]):
     ActorTree:focus > .tree--guides-selected { color: $brief-muted; }
     """
 
-    involved: reactive[frozenset[str]] = reactive(frozenset, init=False)
+    involved: reactive[frozenset[str]] = reactive(frozenset, init=False, repaint=False)
 
     @dataclass
     class ActorPicked(Message):
@@ -185,6 +187,7 @@ class ActorTree(Tree[str]):
         self.auto_expand = False
         self.guide_depth = 2
         self.marks: dict[str, str] = {}  # entity → "✎" / "★" (the user's notes and bookmarks)
+        self._sized: tuple[Size, Size] | None = None  # size and virtual size last laid out
 
     def on_mount(self) -> None:
         self.populate()
@@ -260,10 +263,41 @@ class ActorTree(Tree[str]):
             label.stylize(self.get_component_rich_style("actor-tree--dead", partial=True))
         return label
 
+    def notify_style_update(self) -> None:
+        """Focus in or out restyles the tree: Tree's own handler then re-lays out the screen and
+        rebuilds every line; a repaint of the lines is all a colour change needs."""
+        Widget.notify_style_update(self)
+        self._line_cache.clear()
+        self.refresh()
+
     def watch_involved(self, old: frozenset[str], new: frozenset[str]) -> None:
-        if old != new:  # re-render the labels, without the layout a style update would cost
-            self._line_cache.clear()
-            self.refresh()
+        """Repaint only the lines of the actors whose involvement changed (no layout, no other
+        line): their nodes' update counts are part of the line cache's key."""
+        changed = old ^ new
+        if not changed:
+            return
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            stack.extend(node.children)
+            if node.data in changed:
+                node._updates += 1
+        top = int(self.scroll_offset.y)
+        lines = self._tree_lines
+        for y in range(top, min(len(lines), top + self.size.height)):
+            if lines[y].node.data in changed:
+                self._refresh_line(y)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # As TextPane's: a layout pass elsewhere must not repaint the scrollbar, send a Resize
+        # and (Tree's own handler) rebuild every line.
+        seen = (size, self.virtual_size)
+        if seen == self._sized:
+            return False
+        self._sized = seen
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self) -> None:
         """The card below grows and shrinks with the actor: keep the cursor in view."""
@@ -303,14 +337,18 @@ class ActorsPane(Vertical):
         Binding("K", "scroll_card(-1)", "Scroll card up", show=False, id="card-up"),
     ]
 
-    selection: reactive[Selection] = reactive(Selection, init=False)
-    involved: reactive[frozenset[str]] = reactive(frozenset, init=False)
-    hints: reactive[bool] = reactive(False, init=False)
+    # No repaint of the whole pane when these change: the watchers redraw the card and the tree
+    selection: reactive[Selection] = reactive(Selection, init=False, repaint=False)
+    involved: reactive[frozenset[str]] = reactive(frozenset, init=False, repaint=False)
+    hints: reactive[bool] = reactive(False, init=False, repaint=False)
 
     def __init__(self, view: BriefView, **kwargs) -> None:
         super().__init__(classes="pane", **kwargs)
         self.view = view
         self.hint_map: dict[str, CardLink] = {}  # hint key → link, while ``hints`` is on
+        self._tallest: dict[int, int] = {}  # width → lines of the tallest card
+        self._card_lines = 0  # lines of the card shown (without the padding), 0 if not known
+        self._card_width = 0  # the width the card was drawn for
 
     def watch_hints(self, hints: bool) -> None:
         """Hint mode numbers the card's links; the screen follows ``hint_map[key]``."""
@@ -321,15 +359,45 @@ class ActorsPane(Vertical):
         self.hint_map = card_hints(self.view, actor) if self.hints else {}
         card = self.query_one("#actor-card", Static)
         content = detail_card(self.view, actor, self.hints, self.entity_notes(actor))
-        # A card as tall as the last one is drawn in place: no layout pass, which would reflow
-        # and repaint the whole screen on every move through the tree.
+        # Every card is padded to the height of the brief's tallest (and to the box): the card
+        # keeps its height from actor to actor and is redrawn in place. A change of height would
+        # cost two layout passes and a repaint of the pane on every move through the tree.
         width, height = card.content_region.width, card.content_region.height
-        same = width > 0 and content.get_height(card.styles, width) == height
+        self._card_lines = 0
+        self._card_width = width
+        if width > 0:
+            lines = self._card_lines = content.get_height(card.styles, width)
+            boxes = self.query("#actor-card-box").results(VerticalScroll)
+            room = max((box.scrollable_content_region.height for box in boxes), default=0)
+            tallest = max(self.tallest_card(width, card) if actor else 0, room)
+            if lines < tallest:
+                content = content + Content("\n" * (tallest - lines))
+                lines = tallest
+            same = lines == height
+        else:
+            same = False
         card.update(content, layout=not same)
         if scroll:
             for box in self.query("#actor-card-box").results(VerticalScroll):
-                box.scroll_home(animate=False)
-        self.call_after_refresh(self.mark_more)
+                if box.scroll_y:  # (scrolling to where it is would still repaint the box)
+                    box.scroll_home(animate=False)
+        if same:
+            self.mark_more()  # now: the title is drawn with the card, in the same update
+        else:
+            self.call_after_refresh(self.mark_more)  # once the new height is laid out
+
+    def tallest_card(self, width: int, card: Static) -> int:
+        """Lines of the brief's tallest card at ``width`` (without notes or hint keys), worked out
+        once per width, on the first move (a few ms), not at start-up."""
+        if width not in self._tallest:
+            self._tallest[width] = max(
+                (
+                    detail_card(self.view, actor).get_height(card.styles, width)
+                    for actor in self.view.brief.actors
+                ),
+                default=0,
+            )
+        return self._tallest[width]
 
     def compose(self):
         yield ActorTree(self.view, id="actor-tree").data_bind(ActorsPane.involved)
@@ -338,6 +406,17 @@ class ActorsPane(Vertical):
 
     def on_mount(self) -> None:
         self.border_title = Content("3 Actors")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        """A new width: the card is padded (and its overflow measured) for the old one."""
+        found = self.query("#actor-card")
+        if not (self.is_attached and found and self._card_width):
+            return  # (the placeholder from compose, never padded: nothing to redo)
+        if found.first().content_region.width != self._card_width:
+            self.show_card(self.selection.actor, scroll=False)
 
     def entity_notes(self, actor: str | None) -> tuple[str, ...]:
         userdata = getattr(self.app, "userdata", None)
@@ -371,21 +450,29 @@ class ActorsPane(Vertical):
         if not self.is_attached or not found:
             return  # the screen was left before this ran (keys typed fast)
         box = found.first(VerticalScroll)
-        if box.max_scroll_y <= 0:
-            box.border_title = None
-        elif box.scroll_y < box.max_scroll_y:
-            box.border_title = Content("more below — J")
+        end = self.card_end(box)
+        if end <= 0:
+            title = None
+        elif box.scroll_y < end:
+            title = "more below — J"
         else:
-            box.border_title = Content("end — K")
+            title = "end — K"
+        if (str(box.border_title) if box.border_title is not None else None) != title:
+            box.border_title = None if title is None else Content(title)  # (a repaint)
+
+    def card_end(self, box: VerticalScroll) -> int:
+        """How far the card scrolls before its padding shows."""
+        if not self._card_lines:
+            return int(box.max_scroll_y)
+        return min(int(box.max_scroll_y), self._card_lines - box.scrollable_content_region.height)
 
     def action_scroll_card(self, step: int) -> None:
         found = self.query("#actor-card-box")
         if not found:
             return
         box = found.first(VerticalScroll)
-        box.scroll_relative(
-            y=step * max(1, box.scrollable_content_region.height - 1), animate=False
-        )
+        target = box.scroll_y + step * max(1, box.scrollable_content_region.height - 1)
+        box.scroll_to(y=max(0, min(target, self.card_end(box))), animate=False)
         self.call_after_refresh(self.mark_more)
 
     def watch_selection(self, old: Selection, new: Selection) -> None:

@@ -207,6 +207,8 @@ class TextPane(ScrollView, can_focus=True):
         self._versions: list[int] = [0] * len(self.items)
         self._support: set[str] = set()
         self._pending: Callable[[], None] | None = None  # a scroll asked for before layout
+        self._sized: tuple[Size, Size] | None = None  # size and virtual size last laid out
+        self._styled: tuple | None = None  # the pane's visual style and theme the lines are for
         self.marks: dict[str, str] = {}  # item or "sentence:ID" key → mark (note, bookmark, new)
 
     # -- content ---------------------------------------------------------------------------------
@@ -383,6 +385,18 @@ class TextPane(ScrollView, can_focus=True):
         else:
             self.virtual_size = size
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # ScrollView compares the parent's content size with its own (less the border), so every
+        # layout pass anywhere on the screen refreshed this pane's scrollbar and sent it a Resize
+        # (which redraws History's time axis). The pane's size is all that matters here.
+        seen = (size, self.virtual_size)
+        if seen == self._sized and self._pending is None:
+            return False  # (a scroll waiting for the pane to show still needs its Resize)
+        self._sized = seen
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
     def _rewrap(self, index: int) -> None:
         """Re-wrap one item whose shown text changed (hint labels); other items keep their lines."""
         if not self._width or index >= len(self._wraps):
@@ -416,7 +430,16 @@ class TextPane(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()
+        # Focus in or out restyles the pane but changes only the cursor item's colours (part of
+        # the line cache's key): keep the other lines unless the pane's own colours or the theme
+        # changed.
+        try:
+            styled = (self.visual_style, self.app.theme)
+        except Exception:  # not attached yet
+            styled = None
+        if styled is None or styled != self._styled:
+            self._strips.clear()
+        self._styled = styled
 
     # -- drawing ---------------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -437,7 +460,8 @@ class TextPane(ScrollView, can_focus=True):
         index = self.item_at_line(line)
         row = line - self._tops[index]
         is_cursor = index == self.cursor
-        key = (index, row, width, self._versions[index], is_cursor, self.has_focus)
+        # focus changes only the cursor item's colours: other lines keep their cached strips
+        key = (index, row, width, self._versions[index], is_cursor, is_cursor and self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row(index, row, width, is_cursor)
