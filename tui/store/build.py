@@ -374,13 +374,7 @@ def _incremental(
 
     catalog_path, data = store_paths(target)
     cache = _read_json(cache_path(data))
-    if (
-        not isinstance(cache, dict)
-        or cache.get("version") != CACHE_VERSION
-        or cache.get("generator") != _generator()
-        or cache.get("schema_version") != SCHEMA_VERSION
-        or cache.get("content") != str(content.resolve())
-    ):
+    if not _cache_fits(cache, content):
         raise _FullBuild
     old_files = cache["files"]
     kind_of: dict[str, str] = {}
@@ -771,17 +765,22 @@ def _has_cache(content: Path, target: Path) -> bool:
     return cache_path(data).is_file()
 
 
+def _cache_fits(cache: Any, content: Path) -> bool:
+    """The build cache was written by this version, for this schema and this content folder."""
+    return (
+        isinstance(cache, dict)
+        and cache.get("version") == CACHE_VERSION
+        and cache.get("generator") == _generator()
+        and cache.get("schema_version") == SCHEMA_VERSION
+        and cache.get("content") == str(content.resolve())
+    )
+
+
 def _look(content: Path, target: Path) -> tuple[dict[str, Any], dict[str, Any], Path] | None:
     try:
         catalog_path, data = store_paths(target)
         cache = _read_json(cache_path(data), share=True)
-        if (
-            not isinstance(cache, dict)
-            or cache.get("version") != CACHE_VERSION
-            or cache.get("generator") != _generator()
-            or cache.get("schema_version") != SCHEMA_VERSION
-            or cache.get("content") != str(content.resolve())
-        ):
+        if not _cache_fits(cache, content):
             return None
         scan = _scan(content, briefs=False)
         if any(scan[kind] != cache["files"].get(kind) for kind in ("person", "faction")):
