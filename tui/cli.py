@@ -18,10 +18,10 @@ import click
 
 from . import export
 from .ingest.text import counted
+from .library import EMBEDDED_STORE
 from .model import Brief, Faction, Person
 from .store import Store, StoreError, write_atomic
 
-EMBEDDED_STORE = Path(__file__).parent / "data" / "store"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -276,8 +276,7 @@ def resolve_target(store: Store, target: str) -> Any:
         raise UserError(
             "give the id or name of a brief, person or faction — `brief list` shows the ids"
         )
-    has_brief = getattr(store, "has_brief", None)
-    if has_brief is not None and has_brief(target):  # an id: no need to read every name
+    if store.has_brief(target):  # an id: no need to read every name
         return Location("brief", target)
     if store.entity(target) is not None:
         return Location("entity", target)

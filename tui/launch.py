@@ -92,10 +92,9 @@ def _fast_reader(options: dict[str, str]) -> bool:
             if store_path is not None:
                 store = Store.open(Path(store_path))
             else:
-                from .library import open_union, user_library
+                from .library import EMBEDDED_STORE, open_union, user_library
 
-                embedded = Path(__file__).parent / "data" / "store"
-                store = open_union(embedded, user_library(data_dir))
+                store = open_union(EMBEDDED_STORE, user_library(data_dir))
             if not store.briefs():
                 raise StoreError("no briefs")
         except StoreError:

@@ -39,6 +39,8 @@ from typing import Any
 from .model import Brief, Event, Faction, Mention, Person, Relation, Role
 from .store import Candidate, Link, Store, StoreError
 
+EMBEDDED_STORE = Path(__file__).parent / "data" / "store"  # the store shipped in the package
+
 LIBRARY_DIR = "library"
 EMBEDDED = "embedded"
 LIBRARY = "library"
@@ -116,15 +118,6 @@ def build_library(library: UserLibrary) -> Built:
 
 
 # -- reading several stores as one --------------------------------------------------------------
-def _has(store: Store, brief_id: str) -> bool:
-    """Whether ``store`` holds the brief (from its catalog, without reading the brief)."""
-    has_brief = getattr(store, "has_brief", None)
-    if has_brief is not None:
-        return has_brief(brief_id)
-    header = getattr(store, "header", None)
-    return (header(brief_id) if header else store.brief(brief_id)) is not None
-
-
 def _key(header: Any) -> tuple[str, str, str]:
     date = header.dateline.date
     return (date.sort_key if date else "", header.title, header.id)
@@ -277,20 +270,20 @@ class UnionStore:
     # -- which part owns what -------------------------------------------------------------------
     def owner(self, brief_id: str) -> Store | None:
         for store in self.stores:
-            if _has(store, brief_id):
+            if store.has_brief(brief_id):
                 return store
         return None
 
     def origin(self, brief_id: str) -> str | None:
         """Where the brief comes from ("library", "embedded" or a store path)."""
         for origin, store in self.parts:
-            if _has(store, brief_id):
+            if store.has_brief(brief_id):
                 return origin
         return None
 
     def overridden(self, brief_id: str) -> list[str]:
         """The origins of briefs with this id that the one shown hides."""
-        found = [origin for origin, store in self.parts if _has(store, brief_id)]
+        found = [origin for origin, store in self.parts if store.has_brief(brief_id)]
         return found[1:]
 
     def _owned(self, store: Store, brief_id: str) -> bool:
@@ -311,7 +304,7 @@ class UnionStore:
             if not len(listed):
                 continue
             header = listed[0]
-            if any(_has(s, header.id) for s in self.stores[:number]):
+            if any(s.has_brief(header.id) for s in self.stores[:number]):
                 return self._merged()[0]  # hidden: the merge knows what comes next
             found.append(header)
         if not found:
@@ -324,7 +317,7 @@ class UnionStore:
             later = [self.stores[-1]]
             for store in reversed(self.stores[:-1]):
                 extra = list(store.briefs())
-                hidden = {b.id for b in extra if any(_has(s, b.id) for s in later)}
+                hidden = {b.id for b in extra if any(s.has_brief(b.id) for s in later)}
                 merged = _Merged(merged, extra, hidden)
                 later.append(store)
             self._briefs = merged
@@ -552,7 +545,7 @@ class UnionStore:
         """Whether any brief of the last part is hidden by another part's."""
         if self._hides is None:
             last = self.stores[-1]
-            self._hides = any(_has(last, b.id) for s in self.stores[:-1] for b in s.briefs())
+            self._hides = any(last.has_brief(b.id) for s in self.stores[:-1] for b in s.briefs())
         return self._hides
 
     # -- lookup and search ----------------------------------------------------------------------

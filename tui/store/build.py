@@ -33,6 +33,7 @@ from .writer import (
     brief_document,
     catalog_files,
     catalog_from_parts,
+    counts,
     entity_context,
     entity_files,
     entity_head_with,
@@ -68,6 +69,20 @@ class BuildResult:
     incremental: bool = False
     rebuilt: int = 0  # briefs parsed and linked again (incremental)
     entities_rebuilt: int = 0  # person and faction files added, changed or removed (incremental)
+
+    @classmethod
+    def of(cls, numbers: Mapping[str, int], size: int, **how: Any) -> BuildResult:
+        """From the catalog's counts (:func:`writer.counts`: briefs, people, factions, events,
+        mentions)."""
+        return cls(
+            numbers["briefs"],
+            numbers["people"],
+            numbers["factions"],
+            numbers["events"],
+            numbers["mentions"],
+            size,
+            **how,
+        )
 
 
 class _Models(Mapping[str, Any]):
@@ -221,14 +236,7 @@ def _full(
 
     holder = {"library": load_content(content, progress=progress, jobs=build_jobs())}
     library = holder["library"]
-    result = BuildResult(
-        len(library.briefs),
-        len(library.people),
-        len(library.factions),
-        len(library.events),
-        len(library.mentions),
-        0,
-    )
+    result = BuildResult.of(counts(library), 0)
     cache = _cache(content, library, scan)
     del library
     if progress is not None:
@@ -272,11 +280,6 @@ def _read_json(path: Path, *, share: bool = False) -> Any:
     if share and stat is not None:
         _PARSED[path] = (stat, value)
     return value
-
-
-def _same(old: Any, new: Any) -> bool:
-    """Stored (JSON) and fresh forms of an index entry are equal: lists and tuples alike."""
-    return orjson.dumps(old or []) == orjson.dumps(new or [])
 
 
 def _skeleton(cls: type, raw: dict[str, Any]) -> Any:
@@ -402,16 +405,7 @@ def _incremental(
         catalog = _read_json(catalog_path)
         try:
             numbers = catalog["meta"]["1"]["counts"]
-            return BuildResult(
-                numbers["briefs"],
-                numbers["people"],
-                numbers["factions"],
-                numbers["events"],
-                numbers["mentions"],
-                0,
-                incremental=True,
-                rebuilt=0,
-            )
+            return BuildResult.of(numbers, 0, incremental=True)
         except (KeyError, TypeError):
             raise _FullBuild from None
     catalog = _read_json(catalog_path)
@@ -646,10 +640,9 @@ def _incremental(
             if (
                 entity_id not in made
                 and renewed.isdisjoint(context["names"])
-                and _same(old_indices["members"].get(entity_id), context["members"])
-                and _same(
-                    old_indices["incoming"].get(entity_id), indices["incoming"].get(entity_id)
-                )
+                and old_indices["members"].get(entity_id, []) == context["members"]
+                and old_indices["incoming"].get(entity_id, [])
+                == indices["incoming"].get(entity_id, [])
             ):
                 continue
             head = read_entity_head(data, entity_id)
@@ -708,12 +701,8 @@ def _incremental(
     write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
     if progress is not None:
         progress("done", 1, 1)
-    return BuildResult(
-        numbers["briefs"],
-        numbers["people"],
-        numbers["factions"],
-        numbers["events"],
-        numbers["mentions"],
+    return BuildResult.of(
+        numbers,
         sum(len(b) for b in files.values()),
         incremental=True,
         rebuilt=len(touched),
