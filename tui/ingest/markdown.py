@@ -7,6 +7,7 @@ every error can point at the line to fix.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -306,6 +307,14 @@ def parse_document(path: Path, display_path: str, raw: bytes | None = None) -> D
             display_path, line, f"not valid UTF-8 (byte {error.start})", "save the file as UTF-8"
         ) from None
     source = sanitize(source)
+    fast = _fast_document(source, display_path)
+    if fast is not None:
+        return fast
+    return _parse_tokens(source, display_path)
+
+
+def _parse_tokens(source: str, display_path: str) -> Document:
+    """The document through markdown-it (any Markdown); ``source`` is sanitized."""
     env: dict[str, Any] = {}
     tokens = _MD.parse(source, env)
 
@@ -359,6 +368,182 @@ def parse_document(path: Path, display_path: str, raw: bytes | None = None) -> D
                 block.footnotes += [FootnoteRef(r.label, r.anchor + shift) for r in refs]
                 continue
             current.append(Block("item" if in_item else "paragraph", text, line, refs, lead))
+    if front is None:
+        front = LineDict()
+        front.line, front.key_lines = 1, {}
+    return Document(display_path, front, preamble, sections, footnotes)
+
+
+# -- the plain subset, without markdown-it -------------------------------------------------------
+# Content files are mostly plain: front matter, `##` headings, paragraphs, `- ` items (a bold
+# lead at most), `[^label]` references and one-line `[^label]: text` footnotes. For a file that
+# uses nothing else, the lines are read directly: the same Document markdown-it's tokens give
+# (tests/test_fullbuild.py compares both on every kind of line), about ten times faster. Anything
+# outside that subset, however harmless, goes to markdown-it.
+
+_FAST_HEADING = re.compile(r"(#{1,6}) ([^#]+)")
+_FAST_FOOTNOTE = re.compile(r"\[\^([A-Za-z0-9.-]+)\]: (.+)")
+_FAST_REF = re.compile(r"\[\^([A-Za-z0-9.-]+)\]")
+# characters and sequences that may start inline markup (emphasis, code, links, HTML, entities,
+# escapes) once the references and the bold lead are taken out
+_FAST_INLINE_BAD = re.compile(r"[\\`*_<\[\]]|&#?[A-Za-z0-9]+;")
+# a line that would start some other block (or continue one) when not a heading, item or footnote
+_FAST_START_BAD = re.compile(r"[#>+*=_`~<\[|-]|\d{1,9}[.)]")
+_FAST_BOLD = re.compile(r"\*\*([^\s*_`<\[\]\\&](?:[^*_`<\[\]\\&]*[^\s*_`<\[\]\\&])?)\*\*(?= |$)")
+_BLANK, _HEADING, _PARA, _ITEM, _FOOTNOTE = range(5)
+
+
+def _fast_start_bad(text: str) -> bool:
+    """Whether ``text`` at a line's start could open a block other than a paragraph (a bold
+    lead cannot: `**` then a non-space is neither a list nor a rule)."""
+    if _FAST_START_BAD.match(text) is None:
+        return False
+    return not (text.startswith("**") and _FAST_BOLD.match(text) is not None)
+
+
+def _fast_inline(
+    text: str, first: int, labels: set[str]
+) -> tuple[str, list[FootnoteRef], str | None] | None:
+    """:func:`_plain` of ``text`` (softbreaks as spaces; ``first``: its first line's length) in
+    the plain subset, or None when it uses anything else."""
+    lead: str | None = None
+    start = 0
+    if text.startswith("**"):
+        bold = _FAST_BOLD.match(text)
+        if bold is None or bold.end() > first:
+            return None
+        lead = bold.group(1)
+        start = bold.end()
+    parts: list[str] = [lead] if lead is not None else []
+    size = len(lead) if lead is not None else 0
+    refs: list[FootnoteRef] = []
+    position = start
+    for ref in _FAST_REF.finditer(text, start):
+        label = ref.group(1)
+        if label not in labels or text.startswith("(", ref.end()):
+            return None
+        piece = text[position : ref.start()]
+        parts.append(piece)
+        size += len(piece)
+        refs.append(FootnoteRef(label, size))
+        position = ref.end()
+    parts.append(text[position:])
+    plain = "".join(parts)
+    if _FAST_INLINE_BAD.search(plain, len(lead) if lead is not None else 0):
+        return None
+    return plain, refs, lead
+
+
+def _fast_document(source: str, display_path: str) -> Document | None:
+    """The document of ``source`` (sanitized) when it keeps to the plain subset, else None."""
+    if "\0" in source:
+        return None
+    lines = source.split("\n")
+    number = 0
+    front: LineDict | None = None
+    if lines[0].startswith("-"):
+        if lines[0] != "---":
+            return None
+        for close in range(1, len(lines)):
+            line = lines[close].lstrip()
+            if line.startswith(("--", "...")):
+                break
+        else:
+            return None
+        if lines[close] != "---" or close == 1:
+            return None
+        front = load_yaml("\n".join(lines[1:close]), display_path, 2)
+        number = close + 1
+    # the blocks, as (kind, first line index, lines)
+    blocks: list[tuple[Any, ...]] = []
+    labels: set[str] = set()
+    previous = _BLANK
+    for index in range(number, len(lines)):
+        line = lines[index]
+        if not line:
+            previous = _BLANK
+            continue
+        if line[-1].isspace():
+            return None
+        if line[0].isspace():
+            # an item's paragraph going on, indented as far as its text
+            if (
+                previous != _ITEM
+                or not line.startswith("  ")
+                or line[2].isspace()
+                or _fast_start_bad(line[2:])
+            ):
+                return None
+            blocks[-1][2].append(line[2:])
+            continue
+        first = line[0]
+        if first == "#":
+            match = _FAST_HEADING.fullmatch(line)
+            if (
+                match is None
+                or match.group(2)[0].isspace()
+                or previous not in (_BLANK, _HEADING, _PARA)
+            ):
+                return None
+            blocks.append((_HEADING, index, [match.group(2)], len(match.group(1))))
+            previous = _HEADING
+        elif first == "-":
+            item = line[2:]
+            if (
+                not line.startswith("- ")
+                or not item
+                or item[0].isspace()
+                or _fast_start_bad(item)
+                or previous not in (_BLANK, _HEADING, _ITEM)
+            ):
+                return None
+            blocks.append((_ITEM, index, [item], 0))
+            previous = _ITEM
+        elif first == "[" and line.startswith("[^"):
+            match = _FAST_FOOTNOTE.fullmatch(line)
+            if (
+                match is None
+                or previous not in (_BLANK, _FOOTNOTE)
+                or match.group(2)[0].isspace()
+                or _fast_start_bad(match.group(2))
+            ):
+                return None
+            label = match.group(1)
+            if label in labels:
+                return None
+            labels.add(label)
+            blocks.append((_FOOTNOTE, index, [match.group(2)], 0, label))
+            previous = _FOOTNOTE
+        else:
+            if _fast_start_bad(line):
+                return None
+            if previous == _PARA:
+                blocks[-1][2].append(line)
+            elif previous in (_BLANK, _HEADING):
+                blocks.append((_PARA, index, [line], 0))
+                previous = _PARA
+            else:
+                return None
+    preamble: list[Block] = []
+    sections: list[Section] = []
+    footnotes: dict[str, Footnote] = {}
+    current = preamble
+    for block in blocks:
+        kind, index, texts = block[0], block[1], block[2]
+        inline = _fast_inline(" ".join(texts), len(texts[0]), labels)
+        if inline is None:
+            return None
+        text, refs, lead = inline
+        if kind == _HEADING:
+            if block[3] == 2:
+                sections.append(Section(text.strip(), index + 1))
+                current = sections[-1].blocks
+        elif kind == _FOOTNOTE:
+            footnotes[block[4]] = Footnote(block[4], text.strip(), index + 1)
+        else:
+            current.append(
+                Block("item" if kind == _ITEM else "paragraph", text, index + 1, refs, lead)
+            )
     if front is None:
         front = LineDict()
         front.line, front.key_lines = 1, {}

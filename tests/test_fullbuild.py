@@ -1,0 +1,249 @@
+"""The full build's fast paths give what the general ones give (issue 8, full build speed).
+
+- Markdown: a content file in the plain subset is read line by line (``markdown._fast_document``)
+  instead of through markdown-it; the Document must be the same, line numbers included, for every
+  kind of line, and anything outside the subset must go to markdown-it.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tui.ingest import markdown as md
+from tui.ingest.errors import ContentError
+from tui.ingest.markdown import LineDict
+
+
+def _front_lines(value: object) -> list[object]:
+    out: list[object] = []
+    if isinstance(value, LineDict):
+        out.append((value.line, dict(value.key_lines)))
+        for item in value.values():
+            out += _front_lines(item)
+    elif isinstance(value, list):
+        for item in value:
+            out += _front_lines(item)
+    return out
+
+
+def _same(fast: md.Document, slow: md.Document) -> bool:
+    return fast == slow and _front_lines(fast.front) == _front_lines(slow.front)
+
+
+PLAIN = """---
+title: "A brief"
+dateline:
+  place: Bamyan
+  year: 2014
+tags: [a, b]
+---
+
+## Summary
+
+Amina Wardak discussed refugees in Bamyan.[^dl]
+Farah Faizi was also named.
+
+## Key takeaways
+
+- Amina Wardak took part.[^t0]
+- Farah Faizi took part, twice.[^t0][^dl]
+  And went on on the next line.[^t0]
+
+## History
+
+- **1979** — Mohammad Amini urged the Front.[^e1]
+- **In 1980: "quoted"** — text after a bold lead.
+
+[^t0]: "Amina Wardak of the Alliance"
+[^dl]: "Bamyan, January 14: officials spoke"
+[^e1]: "In 1979 Mohammad Amini urged"
+"""
+
+
+def test_plain_file_takes_the_fast_path_and_matches_markdown_it() -> None:
+    fast = md._fast_document(PLAIN, "x.md")
+    assert fast is not None
+    slow = md._parse_tokens(PLAIN, "x.md")
+    assert _same(fast, slow)
+    history = fast.sections[2].blocks
+    assert history[0].lead == "1979" and history[0].line == 22
+    assert [r.label for r in fast.sections[1].blocks[1].footnotes] == ["t0", "dl", "t0"]
+
+
+# Lines a content file may hold, harmless and not: each document below is a random sequence of
+# them; whenever the fast path answers, it must answer what markdown-it does.
+PIECES = [  # in the plain subset, in most places
+    "",
+    "",
+    "",
+    "## Summary",
+    "## Heading with a ref[^a]",
+    "# Title",
+    "### Small",
+    "Plain text line.",
+    "Another line, with a ref.[^a]",
+    "Ref at end[^b]",
+    "**Lead** — after a bold lead.[^a]",
+    "**Lead:** colon inside",
+    "1979 was a year",
+    "- item one[^a]",
+    "- **2001** — item with lead[^b]",
+    "- item two",
+    "  continued item line[^a]",
+    '[^a]: "Footnote a"',
+    "[^b]: Footnote b with [^a] inside",
+    "Unicode dash — and “quotes”, a bang! and a # hash",
+]
+ODD = [  # outside it, or only in some places
+    "##  Two spaces",
+    "## Closed ##",
+    "Undefined ref[^zz] here",
+    "**Lead**no space after",
+    "** not bold**",
+    "Some *emphasis* here",
+    "Some _under_ score",
+    "Code `x` here",
+    "A [link](http://x) here",
+    "A [^a](http://x) ref-like link",
+    "An <b>html</b> tag",
+    "An &amp; entity and & ampersand",
+    "Escaped \\* star",
+    "Bang! and ![img](x)",
+    "1. ordered",
+    "2) ordered",
+    "-  item with two spaces",
+    "- # heading in item",
+    "- - nested",
+    "* star item",
+    "+ plus item",
+    "  - continued nested",
+    "    four-space indent",
+    " one-space indent",
+    "trailing space ",
+    "> quote",
+    "---",
+    "***",
+    "===",
+    "```",
+    "~~~",
+    "<div>",
+    "[ref]: http://x",
+    "[^c]: - list in footnote",
+    "[^a]: duplicate a",
+    "[^d]:",
+    "[^e]:  two spaces",
+    "    [^a]: indented",
+    "text with \t tab",
+    "non\u00a0breaking",
+    "\u00a0leading nbsp",
+]
+
+FRONTS = [
+    "",
+    "---\ntitle: x\n---\n",
+    "---\ntitle: x\nlist:\n  - a: 1\n    b: 2\n---\n",
+    "---\n---\n",
+    "---\ntitle: x\n",
+    "---\ntitle: x\n...\n",
+    "----\ntitle: x\n----\n",
+    "---\ntitle: x\n  ---\n",
+    "- not front\n",
+]
+
+
+HEADINGS = ["## Summary", "## Heading with a ref[^a]", "# Title", "### Small"]
+LINES = [
+    "Plain text line.",
+    "Another line, with a ref.[^a]",
+    "Ref at end[^b]",
+    "**Lead** — after a bold lead.[^a]",
+    "**Lead:** colon inside",
+    "1979 was a year",
+    "Unicode dash — and “quotes”, a bang! and a # hash",
+]
+ITEMS = ["- item one[^a]", "- **2001** — item with lead[^b]", "- item two"]
+NOTES = ['[^a]: "Footnote a"', "[^b]: Footnote b with [^a] inside", "[^c]: Note c."]
+
+
+def _documents(count: int, seed: int) -> list[str]:
+    """Blocks of the plain subset (headings, paragraphs, lists, notes) separated by blank lines,
+    now and then a blank line dropped or an odd line put in."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        lines: list[str] = []
+        for _ in range(rng.randint(1, 6)):
+            kind = rng.randrange(4)
+            if kind == 0:
+                lines.append(rng.choice(HEADINGS))
+            elif kind == 1:
+                lines += [rng.choice(LINES) for _ in range(rng.randint(1, 3))]
+            elif kind == 2:
+                for _ in range(rng.randint(1, 3)):
+                    lines.append(rng.choice(ITEMS))
+                    if rng.random() < 0.3:
+                        lines.append("  continued item line[^a]")
+            else:
+                lines += [n for n in rng.sample(NOTES, rng.randint(1, 3)) if n not in lines]
+            if rng.random() < 0.9:
+                lines.append("")
+            if rng.random() < 0.15:
+                lines.append(rng.choice(ODD + PIECES))
+        if rng.random() < 0.8:  # the notes the references name
+            lines.append("")
+            lines += [n for n in NOTES[:2] if n not in lines]
+        text = rng.choice(FRONTS) + "\n".join(lines) + rng.choice(["", "\n"])
+        out.append(text)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_fast_path_agrees_with_markdown_it_on_random_documents(seed: int) -> None:
+    fast_count = 0
+    for text in _documents(400, seed):
+        try:
+            slow: md.Document | ContentError = md._parse_tokens(text, "x.md")
+        except ContentError as error:
+            slow = error
+        try:
+            fast = md._fast_document(text, "x.md")
+        except ContentError as error:
+            assert isinstance(slow, ContentError), text
+            assert str(error) == str(slow), text
+            continue
+        if fast is None:
+            continue
+        fast_count += 1
+        assert not isinstance(slow, ContentError), text
+        assert _same(fast, slow), text
+    assert fast_count > 20  # the fast path is exercised, not only refused
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some *emphasis*",
+        "A [link](x)",
+        "Undefined ref[^zz]",
+        "- item\nlazy continuation",
+        "[^a]: note\nlazy continuation",
+        "Para\n- item right after",
+        "---\ntitle: x\n",
+        "    indented code",
+        "An &amp; entity",
+    ],
+)
+def test_anything_else_goes_to_markdown_it(text: str) -> None:
+    assert md._fast_document(text, "x.md") is None
+
+
+def test_front_matter_error_names_the_same_line_either_way() -> None:
+    text = "---\ntitle: x\nbad: [unclosed\n---\n\nPlain.\n"
+    with pytest.raises(ContentError) as fast:
+        md._fast_document(text, "x.md")
+    with pytest.raises(ContentError) as slow:
+        md._parse_tokens(text, "x.md")
+    assert str(fast.value) == str(slow.value)
+    assert fast.value.line == slow.value.line
