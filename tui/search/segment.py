@@ -146,7 +146,7 @@ class Segment:
             return orjson.loads((self.path / "near.json").read_bytes())
         near: dict[str, list[str]] = {}
         for key in self.fuzzy:
-            for shorter in deletions(key):
+            for shorter in sorted(deletions(key)):  # a set: its order would vary by process
                 near.setdefault(shorter, []).append(key)
         return near
 
