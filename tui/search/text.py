@@ -10,6 +10,19 @@ _WORD = re.compile(r"\w+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
+class _Uncombined(dict):
+    """``str.translate`` table dropping combining marks, filled in as characters are met (a
+    dict lookup per character at C speed, where a generator over the text was ~10x slower)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_UNCOMBINED = _Uncombined()
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: ``Dostúm`` → ``dostum`` (fast path for ASCII)."""
     if text.isascii():
@@ -17,7 +30,7 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     if decomposed.isascii():
         return decomposed.lower()
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return decomposed.translate(_UNCOMBINED).casefold()
 
 
 def words(text: str) -> list[str]:
