@@ -247,3 +247,80 @@ def test_front_matter_error_names_the_same_line_either_way() -> None:
         md._parse_tokens(text, "x.md")
     assert str(fast.value) == str(slow.value)
     assert fast.value.line == slow.value.line
+
+
+# -- quotes located in articles ------------------------------------------------------------------
+
+
+class _WordByWordIndex:
+    """The former ArticleIndex offsets (a start per word), to check the new one against."""
+
+    def __init__(self, text: str) -> None:
+        from array import array
+        from itertools import accumulate
+
+        from tui.ingest.text import _NON_SPACE, _QUOTES
+
+        matches = list(_NON_SPACE.finditer(text.translate(_QUOTES)))
+        words = [m.group() for m in matches]
+        self.folded = " ".join(words)
+        self.origins = array("l", [m.start() for m in matches])
+        self.starts = array("l", accumulate((len(w) + 1 for w in words[:-1]), initial=0))
+
+    def original(self, index: int) -> int:
+        import bisect
+
+        word = bisect.bisect_right(self.starts, index) - 1
+        return self.origins[word] + index - self.starts[word]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_article_index_maps_offsets_as_word_by_word(seed: int) -> None:
+    from tui.ingest.article import ArticleIndex, split_article
+
+    rng = random.Random(seed)
+    pieces = [
+        "word",
+        "Ab",
+        "’quote’",
+        "“x”",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\t",
+        "\u00a0",
+        "é",
+        ".",
+    ]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        article = split_article("b", "x.txt", text)
+        index = ArticleIndex(article)
+        reference = _WordByWordIndex(article.text)
+        assert index._folded == reference.folded
+        for offset in range(len(reference.folded)):
+            assert index._original(offset) == reference.original(offset), (text, offset)
+
+
+# -- mentions ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_mention_finder_skips_only_words_no_name_starts_with(seed: int) -> None:
+    from tui.ingest.mentions import _WORD, MentionFinder
+
+    names = [
+        ("a", "Ahmad Shah Massoud"), ("b", "Ahmad Shah"), ("c", "Massoud"), ("d", "UN"),
+        ("e", "Özil"), ("f", "9/11 Commission"), ("g", "_Under"), ("h", "al-Qaeda"),
+        ("i", "Taliban"), ("j", "'Abd"), ("k", "Ahmad"),
+    ]  # fmt: skip
+    finder = MentionFinder(names)
+    every_word = MentionFinder(names)
+    every_word._starts = _WORD  # the former scan: stop at every word
+    rng = random.Random(seed)
+    pieces = [n for _, n in names] + ["anti-", "UN2", "x", " ", " ", "-", "Shah", "9", "’", "Ö"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert list(finder.find(text)) == list(every_word.find(text)), text

@@ -44,6 +44,10 @@ class MentionFinder:
             else:
                 by_word.setdefault(first.group(), []).append(name)
         self._by_word = by_word
+        # the word runs that can start a name: those beginning with a name's first letter (the
+        # runs `\w+` finds, without stopping at each of the many that cannot)
+        initials = "".join(sorted({word[0] for word in by_word}))
+        self._starts = re.compile(rf"(?<!\w)[{re.escape(initials)}]\w*") if initials else _WORD
         self._odd: re.Pattern[str] | None = None
         if odd:
             alternation = "|".join(re.escape(n) for n in odd)
@@ -63,7 +67,7 @@ class MentionFinder:
             return
         hits: list[Hit] = []
         covered = 0
-        for word in _WORD.finditer(text):
+        for word in self._starts.finditer(text):
             start = word.start()
             if start < covered:
                 continue
