@@ -324,3 +324,72 @@ def test_mention_finder_skips_only_words_no_name_starts_with(seed: int) -> None:
     for _ in range(300):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         assert list(finder.find(text)) == list(every_word.find(text)), text
+
+
+# -- search index building -----------------------------------------------------------------------
+
+
+def test_fold_strips_combining_marks_as_before() -> None:
+    import unicodedata
+
+    from tui.search.text import _QUOTES, fold
+
+    def former(text: str) -> str:
+        if text.isascii():
+            return text.lower()
+        decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+        if decomposed.isascii():
+            return decomposed.lower()
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+    rng = random.Random(1)
+    alphabet = "aZé ü—“’ßİıǅ\u0301\u0308\u05b4ﬁ①Ⅻ日本ŞçØñ\u200dx9_"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert fold(text) == former(text), text
+
+
+def test_segment_build_gives_the_same_index_whatever_the_filters(tmp_path) -> None:
+    """Filter postings made once per pair: a document's own brief and its kind still get none,
+    every other filter one, and two processes write the same bytes (near.json included)."""
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from pathlib import Path
+from tui.search.docs import SearchDoc
+from tui.search.segment import Segment
+docs = [
+    SearchDoc("brief", "b1", "Dostum talks", "Massoud and Mohaqiq met.", "b:b1", "b1", None, (),
+              (("kind", "brief"), ("brief", "b1"), ("tag", "iran"), ("actor", "dostum"))),
+    SearchDoc("sentence", "b1#s", "Dostum talks", "Mohaqeq said so.", "b:b1", "b1", "sentence:p1.s1",
+              (), (("kind", "sentence"), ("brief", "b1"), ("brief", "b2"), ("tag", "iran"))),
+    SearchDoc("person", "dostum", "Abdul Rashid Dostum", "General", "e:dostum", None, None,
+              ("Abdul Rashid Dostum", "Dostam"), (("kind", "person"), ("brief", "b1"))),
+]
+segment = Segment.build(docs, "s0000")
+segment.write(Path(sys.argv[1]))
+print({t: segment.pdoc[segment.offsets[i]:segment.offsets[i + 1]].tolist()
+       for i, t in enumerate(segment.terms)})
+"""
+    outputs = []
+    for seed, name in (("1", "a"), ("2", "b")):
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / name)],
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    postings = eval(outputs[0])  # a printed dict: term → documents
+    assert postings["\x01brief=b1"] == [2]  # the person's; the brief's own documents have none
+    assert postings["\x01brief=b2"] == [1]
+    assert postings["\x01tag=iran"] == [0, 1]
+    assert postings["\x01actor=dostum"] == [0]
+    assert postings["dostum"] == [0, 2] and postings["dostam"] == [2]
+    assert not any(t.startswith("\x01kind=") for t in postings)
+    for path in (tmp_path / "a").iterdir():
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
