@@ -318,7 +318,9 @@ def test_mention_finder_skips_only_words_no_name_starts_with(seed: int) -> None:
     ]  # fmt: skip
     finder = MentionFinder(names)
     every_word = MentionFinder(names)
-    every_word._starts = _WORD  # the former scan: stop at every word
+    every_word._starts = _WORD  # the former scan: stop at every word, try names one by one
+    every_word._alternations = {}
+    assert finder._alternations  # "Ahmad" starts three names
     rng = random.Random(seed)
     pieces = [n for _, n in names] + ["anti-", "UN2", "x", " ", " ", "-", "Shah", "9", "’", "Ö"]
     for _ in range(300):
