@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -395,3 +396,59 @@ print({t: segment.pdoc[segment.offsets[i]:segment.offsets[i + 1]].tolist()
     assert not any(t.startswith("\x01kind=") for t in postings)
     for path in (tmp_path / "a").iterdir():
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+
+
+def _model_and_stored_documents(target: Path) -> tuple[list[object], list[object]]:
+    """Every brief's search documents made from the model (the store read as the reader does)
+    and from its file's JSON as the full build reads it."""
+    import orjson
+
+    from tui.model import Library
+    from tui.search import documents
+    from tui.store.indexing import _stored_brief
+    from tui.store.reader import Store
+    from tui.store.writer import store_paths
+
+    catalog, data = store_paths(target)
+    store = Store(orjson.loads(catalog.read_bytes()), target)
+    people = {p.id: p for p in store._people}
+    factions = {f.id: f for f in store._factions}
+    model, stored = [], []
+    for header in store.briefs():
+        b = header.id
+        article = store.article(b)
+        library = Library(
+            {b: store.brief(b)},
+            {b: article} if article else {},
+            people,
+            factions,
+            {e.id: e for e in store.events(b)},
+            tuple(store.mentions(b)),
+        )
+        model += documents(library, briefs=[b], entities=[])
+        briefs, articles, events, mentions = {}, {}, {}, []  # type: ignore[var-annotated]
+        raw = orjson.loads((data / "briefs" / f"{b}.json").read_bytes())
+        _stored_brief(raw, b, briefs, articles, events, mentions)
+        light = Library(briefs, articles, people, factions, events, tuple(mentions))
+        stored += documents(light, briefs=[b], entities=[])
+    return model, stored
+
+
+def test_search_documents_from_brief_files_are_the_models(tmp_path: Path) -> None:
+    import sys
+
+    from tui.store.build import build_store
+
+    from .conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_library import make
+
+    make(30, tmp_path)
+    build_store(tmp_path / "content", tmp_path / "store", full=True)
+    model, stored = _model_and_stored_documents(tmp_path / "store")
+    assert len(model) > 30 * 20
+    assert stored == model
+    # the authored library too: outlets, reporting chains, summaries of several paragraphs
+    model, stored = _model_and_stored_documents(ROOT / "tui" / "data" / "store")
+    assert model and stored == model
