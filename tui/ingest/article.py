@@ -18,6 +18,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets) before whitespace and
 # a capital letter, digit or opening quote.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_INITIALS = re.compile(r"(?:[a-z]\.){1,2}[a-z]")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
     "pres", "st", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
@@ -65,12 +66,12 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     begin = start
     for match in _BOUNDARY.finditer(text, start, end):
         stop = match.end()
-        words = text[begin : match.start()].split()
+        words = text[begin : match.start()].rsplit(None, 1)  # only the last word is wanted
         last = words[-1].lower().lstrip("(\"'“‘") if words else ""
         if (
             last in _ABBREVIATIONS
             or (len(last) == 1 and last.isalpha())
-            or re.fullmatch(r"(?:[a-z]\.){1,2}[a-z]", last)  # initials: "Air Marshal A.K. Bharti"
+            or _INITIALS.fullmatch(last)  # initials: "Air Marshal A.K. Bharti"
         ):
             continue
         spans.append((begin, stop))
