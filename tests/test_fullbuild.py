@@ -452,3 +452,82 @@ def test_search_documents_from_brief_files_are_the_models(tmp_path: Path) -> Non
     # the authored library too: outlets, reporting chains, summaries of several paragraphs
     model, stored = _model_and_stored_documents(ROOT / "tui" / "data" / "store")
     assert model and stored == model
+
+
+# -- front matter --------------------------------------------------------------------------------
+
+
+def _typed(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return (type(value).__name__, value)
+
+
+YAML_KEYS = ["title", "name", "status", "brief", "kind", "source", "place", "of", "to", "year"]
+YAML_ODD_KEYS = ["yes", "null", "On", "Key_2", "title"]
+YAML_VALUES = [
+    "Member", "Abdul Rashid Dostum", "b00220-clinics-herat", "seeds/x-y.txt", "2014", "0",
+    '"Quoted, with: colon"', "Hanif Atmar's", 'a "b" c', "[a, b, c]", "[1, 2]", "[]",
+    "Kabul, Afghanistan", '""', "A (B) & C",
+]  # fmt: skip
+YAML_ODD_VALUES = [
+    "0123", "1.5", "1e5", "2014-01-14", "true", "False", "null", "~", "yes", "off",
+    '"with \\\\ escape"', '"say "hi""', "[a,b]", "[yes, no]", '[x, "y, z"]', "[1.5]",
+    "text # comment", "trailing ", "two  spaces", "Ḥamid", "x: y", "&anchor", "*alias",
+    "!tag x", "- item", "|", ">", "'single'", "@at", "%pct", "{a: b}", "a\tb", "",
+]  # fmt: skip
+
+
+def _front_matters(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+
+    def value() -> str:
+        return rng.choice(YAML_ODD_VALUES if rng.random() < 0.03 else YAML_VALUES)
+
+    def key(pool: list[str]) -> str:
+        return rng.choice(YAML_ODD_KEYS) if rng.random() < 0.02 else pool.pop()
+
+    out = []
+    for _ in range(count):
+        lines: list[str] = []
+        top = rng.sample(YAML_KEYS, len(YAML_KEYS))
+        for _ in range(rng.randint(1, 6)):
+            shape = rng.random()
+            if shape < 0.7:
+                lines.append(f"{key(top)}: {value()}")
+            elif shape < 0.85:  # a mapping
+                lines.append(f"{key(top)}:")
+                inner = rng.sample(YAML_KEYS, len(YAML_KEYS))
+                for _ in range(rng.randint(0, 3)):
+                    lines.append(f"  {key(inner)}: {value()}")
+            else:  # a list of mappings
+                lines.append(f"{key(top)}:")
+                for _ in range(rng.randint(0, 3)):
+                    inner = rng.sample(YAML_KEYS, len(YAML_KEYS))
+                    lines.append(f"  - {key(inner)}: {value()}")
+                    for _ in range(rng.randint(0, 2)):
+                        lines.append(f"    {key(inner)}: {value()}")
+            if rng.random() < 0.03:
+                lines.append(rng.choice(["", "  odd: indent", "- top item", "   three: spaces"]))
+        out.append("\n".join(lines))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_plain_front_matter_reads_as_pyyaml_reads_it(seed: int) -> None:
+    fast_count = 0
+    for text in _front_matters(300, seed):
+        fast = md._fast_yaml(text, 2)
+        try:
+            slow: object = md._load_yaml_pyyaml(text, "x.md", 2)
+        except ContentError as error:
+            assert fast is None, (text, str(error))
+            continue
+        if fast is None:
+            continue
+        fast_count += 1
+        assert _typed(fast) == _typed(slow), text
+        assert _front_lines(fast) == _front_lines(slow), text
+    assert fast_count > 30

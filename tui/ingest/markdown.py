@@ -7,6 +7,7 @@ every error can point at the line to fix.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,6 +142,14 @@ def load_yaml(text: str, path: str, first_line: int) -> LineDict:
     """``yaml.safe_load`` semantics with line numbers; ``first_line`` is the file line of ``text``.
 
     Raises only :class:`ContentError`, whatever the text (property-tested in tests/hostile/)."""
+    fast = _fast_yaml(text, first_line)
+    if fast is not None:
+        return fast
+    return _load_yaml_pyyaml(text, path, first_line)
+
+
+def _load_yaml_pyyaml(text: str, path: str, first_line: int) -> LineDict:
+    """:func:`load_yaml` through PyYAML (any YAML)."""
 
     class Loader(_LineLoader):
         line_offset = first_line - 1
@@ -201,6 +210,133 @@ def load_yaml(text: str, path: str, first_line: int) -> LineDict:
             "write it as `key: value` lines between the --- lines",
         )
     return data
+
+
+# -- plain front matter, without PyYAML --------------------------------------------------------------
+# Front matter is mostly `key: value` lines, one nested mapping (dateline) and lists of small
+# mappings (roles, relations, reporting chain), with plain words, numbers, "quoted text" and
+# [flow, lists]. Such text is read line by line into what PyYAML gives (the same values, types and
+# line numbers; tests/test_fullbuild.py compares them); anything else, or anything PyYAML would
+# read as other than text or a plain number, goes to PyYAML.
+
+_YAML_KEY = re.compile(r"( *)(- )?([A-Za-z_][A-Za-z0-9_]*):(?: (.+))?")
+_YAML_PLAIN = re.compile(r"""[A-Za-z0-9][A-Za-z0-9 ._/&()'’",-]*""")
+_YAML_QUOTED = re.compile(r'"([^"\\]*)"')
+_YAML_INT = re.compile(r"0|[1-9][0-9]*")
+_YAML_STR = "tag:yaml.org,2002:str"
+# comments, tabs, escapes, and what YAML reads as a line break or refuses (non-printable)
+_YAML_ODD = re.compile(
+    "[#\t\\\\\x85\u2028\u2029\ufeff]|[^\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_YAML_RESOLVER = yaml.resolver.Resolver()
+
+
+def _yaml_scalar(text: str) -> Any:
+    """The value of a plain or double-quoted scalar PyYAML reads as text or a decimal integer;
+    :data:`_NOT_FAST` for anything else."""
+    quoted = _YAML_QUOTED.fullmatch(text)
+    if quoted is not None:
+        return quoted.group(1)
+    if _YAML_PLAIN.fullmatch(text) is None or text.endswith((" ", ",")) or "  " in text:
+        return _NOT_FAST
+    if _YAML_INT.fullmatch(text):
+        return int(text)
+    if _YAML_RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) != _YAML_STR:
+        return _NOT_FAST  # true, null, a date, a float...
+    return text
+
+
+def _yaml_value(text: str) -> Any:
+    if text.startswith("["):
+        if not text.endswith("]"):
+            return _NOT_FAST
+        inner = text[1:-1]
+        if not inner:
+            return []
+        texts = inner.split(", ")
+        if any(not t or t[0] == '"' or "," in t or "[" in t or "]" in t for t in texts):
+            return _NOT_FAST
+        items = [_yaml_scalar(t) for t in texts]
+        if any(item is _NOT_FAST for item in items):
+            return _NOT_FAST
+        return items
+    return _yaml_scalar(text)
+
+
+_NOT_FAST: Any = object()
+
+
+@functools.cache
+def _text_key(key: str) -> bool:
+    return _YAML_RESOLVER.resolve(yaml.ScalarNode, key, (True, False)) == _YAML_STR
+
+
+def _fast_yaml(text: str, first_line: int) -> LineDict | None:
+    """:func:`load_yaml` of ``text`` in the plain subset, or None when it uses anything else."""
+    if not text or _YAML_ODD.search(text):
+        return None
+    lines = text.split("\n")
+
+    def mapping(line: int) -> LineDict:
+        made = LineDict()
+        made.line = first_line + line
+        made.key_lines = {}
+        return made
+
+    top = mapping(0)
+    parent: LineDict | None = None  # the key with an empty value, whose block follows
+    parent_key = ""
+    block: Any = None  # that block: a LineDict (indent 2) or a list of LineDicts (items)
+    item: LineDict | None = None
+    for number, line in enumerate(lines):
+        match = _YAML_KEY.fullmatch(line)
+        if match is None or line.endswith(" "):
+            return None
+        indent, dash, key, value_text = match.groups()
+        if not _text_key(key):
+            return None  # `yes:`, `null:`: PyYAML reads the key as another type
+        if value_text is None:
+            if indent or dash or (parent is not None and block is None):
+                return None  # only a top-level key opens a block, and it must have one
+            if key in top:
+                return None
+            parent, parent_key, block, item = top, key, None, None
+            top.key_lines[key] = first_line + number
+            top[key] = None
+            continue
+        value = _yaml_value(value_text)
+        if value is _NOT_FAST:
+            return None
+        if not indent and not dash:
+            if parent is not None and block is None:
+                return None
+            parent = None
+            target = top
+        elif parent is None:
+            return None
+        elif dash:
+            if indent != "  " or not (block is None or isinstance(block, list)):
+                return None
+            if block is None:
+                block = parent[parent_key] = []
+            item = mapping(number)
+            block.append(item)
+            target = item
+        elif indent == "    " and isinstance(block, list) and item is not None:
+            target = item
+        elif indent == "  " and not isinstance(block, list):
+            if block is None:
+                block = parent[parent_key] = mapping(number)
+            target = block
+        else:
+            return None
+        if key in target:
+            return None  # PyYAML's error, with its line
+        target.key_lines[key] = first_line + number
+        target[key] = value
+    if parent is not None and block is None:
+        return None
+    return top
 
 
 @dataclass
