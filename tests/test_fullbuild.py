@@ -346,7 +346,7 @@ def test_fold_strips_combining_marks_as_before() -> None:
         return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
     rng = random.Random(1)
-    alphabet = "aZé ü—“’ßİıǅ\u0301\u0308\u05b4ﬁ①Ⅻ日本ŞçØñ\u200dx9_"
+    alphabet = "aZé ü—“’‘`´ßİıǅ\u0301\u0308\u05b4ﬁ①Ⅻ日本ŞçØñ\u200dx9_"
     for _ in range(500):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert fold(text) == former(text), text
@@ -531,3 +531,13 @@ def test_plain_front_matter_reads_as_pyyaml_reads_it(seed: int) -> None:
         assert _typed(fast) == _typed(slow), text
         assert _front_lines(fast) == _front_lines(slow), text
     assert fast_count > 30
+
+
+def test_fold_quotes_is_translate() -> None:
+    from tui.ingest.text import _QUOTES, fold_quotes
+
+    marks = "".join(chr(c) for c in _QUOTES)
+    rng = random.Random(2)
+    for _ in range(300):
+        text = "".join(rng.choice(marks + "ab \n'\"é") for _ in range(rng.randint(0, 20)))
+        assert fold_quotes(text) == text.translate(_QUOTES)

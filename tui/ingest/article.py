@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Article, Paragraph, Sentence, SourceRef
-from .text import _NON_SPACE, _QUOTES, normalize, sanitize
+from .text import _NON_SPACE, fold_quotes, normalize, sanitize
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
@@ -122,7 +122,7 @@ class ArticleIndex:
         # back to the article by the shift in force there: the shift changes only after a
         # whitespace run that is not one plain space (kept as the folded positions where each
         # new shift starts), so the words themselves are never walked in Python.
-        source = article.text.translate(_QUOTES)
+        source = fold_quotes(article.text)
         self._folded = " ".join(_NON_SPACE.findall(source))
         lead = len(source) - len(source.lstrip())  # dropped, where other runs become one space
         changes = [0]
