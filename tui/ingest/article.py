@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate
 
 from ..model import Article, Paragraph, Sentence, SourceRef
-from .text import _NON_SPACE, _QUOTES, normalize, sanitize
+from .text import _NON_SPACE, fold_quotes, normalize, sanitize
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
+# a whitespace run other than one plain space (the runs folding changes the length of)
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets) before whitespace and
 # a capital letter, digit or opening quote.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_INITIALS = re.compile(r"(?:[a-z]\.){1,2}[a-z]")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
     "pres", "st", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
@@ -65,12 +66,12 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     begin = start
     for match in _BOUNDARY.finditer(text, start, end):
         stop = match.end()
-        words = text[begin : match.start()].split()
+        words = text[begin : match.start()].rsplit(None, 1)  # only the last word is wanted
         last = words[-1].lower().lstrip("(\"'“‘") if words else ""
         if (
             last in _ABBREVIATIONS
             or (len(last) == 1 and last.isalpha())
-            or re.fullmatch(r"(?:[a-z]\.){1,2}[a-z]", last)  # initials: "Air Marshal A.K. Bharti"
+            or _INITIALS.fullmatch(last)  # initials: "Air Marshal A.K. Bharti"
         ):
             continue
         spans.append((begin, stop))
@@ -117,17 +118,25 @@ class ArticleIndex:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        # The folded text is the article's words joined by single spaces; where each word starts
-        # in the folded and in the original text is kept per word (not per character) and an
-        # offset is mapped back by bisection.
-        matches = list(_NON_SPACE.finditer(article.text.translate(_QUOTES)))
-        words = [m.group() for m in matches]
-        self._folded = " ".join(words)
-        self._word_origins = array("l", [m.start() for m in matches])
-        # each word starts one space after the previous one ends
-        self._word_starts = array("l", accumulate((len(w) + 1 for w in words[:-1]), initial=0))
-        if not words:
-            self._word_starts = array("l")
+        # The folded text is the article's words joined by single spaces. An offset in it maps
+        # back to the article by the shift in force there: the shift changes only after a
+        # whitespace run that is not one plain space (kept as the folded positions where each
+        # new shift starts), so the words themselves are never walked in Python.
+        source = fold_quotes(article.text)
+        self._folded = " ".join(_NON_SPACE.findall(source))
+        lead = len(source) - len(source.lstrip())  # dropped, where other runs become one space
+        changes = [0]
+        shifts = [lead]
+        shift = lead
+        for run in _ODD_SPACE.finditer(source, lead):
+            start, end = run.span()
+            if end == len(source):
+                break  # trailing whitespace: no word after it
+            shift += end - start - 1
+            changes.append(end - shift)
+            shifts.append(shift)
+        self._changes = changes
+        self._shifts = shifts
         self._sentences = list(article.sentences())
         self._starts = [s.start for s in self._sentences]
 
@@ -147,8 +156,7 @@ class ArticleIndex:
     def _original(self, index: int) -> int:
         """The offset in the article of the folded text's character ``index`` (a space maps to
         the first whitespace character after its word, as :func:`normalize_with_map` does)."""
-        word = bisect.bisect_right(self._word_starts, index) - 1
-        return self._word_origins[word] + index - self._word_starts[word]
+        return index + self._shifts[bisect.bisect_right(self._changes, index) - 1]
 
     def sentences_between(self, start: int, end: int) -> list[Sentence]:
         first = max(bisect.bisect_right(self._starts, start) - 1, 0)

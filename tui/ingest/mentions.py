@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+")
+_ALTERNATION_MIN = 3  # names sharing a first word, from which one regex tries them
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,17 @@ class MentionFinder:
             else:
                 by_word.setdefault(first.group(), []).append(name)
         self._by_word = by_word
+        # the word runs that can start a name: those beginning with a name's first letter (the
+        # runs `\w+` finds, without stopping at each of the many that cannot)
+        initials = "".join(sorted({word[0] for word in by_word}))
+        self._starts = re.compile(rf"(?<!\w)[{re.escape(initials)}]\w*") if initials else _WORD
+        # a first word many names share ("Mohammad ..."): its names tried longest first by one
+        # regex alternation (the same order, the same word boundary after the name)
+        self._alternations = {
+            word: re.compile("(?:" + "|".join(re.escape(n) for n in sharing) + r")(?!\w)")
+            for word, sharing in by_word.items()
+            if len(sharing) >= _ALTERNATION_MIN
+        }
         self._odd: re.Pattern[str] | None = None
         if odd:
             alternation = "|".join(re.escape(n) for n in odd)
@@ -59,11 +71,12 @@ class MentionFinder:
 
     def find(self, text: str) -> Iterator[Hit]:
         by_word = self._by_word
+        alternations = self._alternations
         if not by_word and self._odd is None:
             return
         hits: list[Hit] = []
         covered = 0
-        for word in _WORD.finditer(text):
+        for word in self._starts.finditer(text):
             start = word.start()
             if start < covered:
                 continue
@@ -74,7 +87,12 @@ class MentionFinder:
                 # a name may start inside a longer word run only at its first character; names
                 # whose first word is a prefix of this word ("UN" in "UN2") need a boundary
                 continue
-            name = self._match_at(text, start, candidates)
+            alternation = alternations.get(word.group())
+            if alternation is None:
+                name = self._match_at(text, start, candidates)
+            else:
+                match = alternation.match(text, start)
+                name = match.group() if match is not None else None
             if name is not None:
                 covered = start + len(name)
                 hits.append(Hit(self._owner[name], start, covered, name))

@@ -36,13 +36,26 @@ def sanitize(text: str) -> str:
     return _BIDI.sub("", text)
 
 
+_QUOTE_MARKS = tuple((chr(code), plain) for code, plain in _QUOTES.items())
+
+
+def fold_quotes(text: str) -> str:
+    """``text.translate(_QUOTES)``: typographic quote marks as plain ones, one character for one
+    (a replace per mark the text holds: several times faster than translate's lookup per
+    character)."""
+    for mark, plain in _QUOTE_MARKS:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text
+
+
 _NON_SPACE = re.compile(r"\S+")
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Fold quote marks and collapse whitespace; return the folded text and, for each of its
     characters, the offset of the character it came from in ``text``."""
-    folded = text.translate(_QUOTES)  # one character for one: offsets are kept
+    folded = fold_quotes(text)  # one character for one: offsets are kept
     out: list[str] = []
     offsets: list[int] = []
     previous_end = 0
@@ -58,7 +71,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def normalize(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).split())
+    return " ".join(fold_quotes(text).split())
 
 
 def strip_quotes(text: str) -> str:
@@ -73,7 +86,7 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form for matching names and search terms."""
     if text.isascii():  # the same result, without decomposing (most names and words)
         return text.replace("`", "'").lower()
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    decomposed = unicodedata.normalize("NFKD", fold_quotes(text))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 

@@ -10,9 +10,10 @@ import bisect
 import os
 import shutil
 from array import array
-from collections import Counter
+from collections import _count_elements  # type: ignore[attr-defined]
 from collections.abc import Iterable
 from functools import cached_property
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,15 @@ PART_KINDS = frozenset({"summary", "takeaway", "sentence"})
 
 def filter_term(field: str, value: str) -> str:
     return f"{FILTER}{field}={value}"
+
+
+class _FilterTerms(dict):
+    """(field, value) → :func:`filter_term`, made once per pair; None for ``kind``."""
+
+    def __missing__(self, pair: tuple[str, str]) -> str | None:
+        term = None if pair[0] == "kind" else filter_term(*pair)
+        self[pair] = term
+        return term
 
 
 class Segment:
@@ -58,46 +68,50 @@ class Segment:
         entities: list[list[Any]] = []
         records: list[list[Any]] = []
         kind_code = {k: i for i, k in enumerate(KINDS)}
-        filter_terms: dict[tuple[str, str], str] = {}
+        # filter pair → its term (None for kind: a per-document array already, no postings)
+        filter_terms = _FilterTerms()
+        # ids handed out in posting order (not contiguous: they are ranked by term below)
+        setdefault = vocab.setdefault
+        next_id = count()
         for number, doc in enumerate(docs):
+            kind = doc.kind
             # a takeaway's, paragraph's or sentence's title is its brief's: shown, not indexed
-            title_words = words(doc.title) if doc.kind not in PART_KINDS else []
+            title_words = words(doc.title) if kind not in PART_KINDS else []
             for name_text in doc.names[1:]:
                 title_words += words(name_text)
             body_words = words(doc.text)
-            counts: dict[str, float] = Counter(body_words)
+            counts: dict[str, float] = {}
+            _count_elements(counts, body_words)
             for word in title_words:
                 counts[word] = counts.get(word, 0) + TITLE_WEIGHT
-            for pair in doc.filters:
-                # kind and own brief are per-document arrays already: no postings for them
-                if pair[0] != "kind" and (pair[0] != "brief" or pair[1] != doc.brief):
-                    term = filter_terms.get(pair)
-                    if term is None:
-                        term = filter_terms[pair] = filter_term(*pair)
-                    counts[term] = 0
-            setdefault = vocab.setdefault
-            t_ids.extend([setdefault(word, len(vocab)) for word in counts])
+            # filter postings (count 0); kind and own brief are per-document arrays already
+            zeros = dict.fromkeys(map(filter_terms.__getitem__, doc.filters), 0)
+            zeros.pop(None, None)
+            if doc.brief is not None:
+                zeros.pop(filter_terms[("brief", doc.brief)], None)
+            counts.update(zeros)
+            t_ids.extend(map(setdefault, counts, next_id))
             t_docs.extend([number] * len(counts))
             t_tf.extend(counts.values())
             doclen.append(len(title_words) + len(body_words))
-            kinds.append(kind_code[doc.kind])
+            kinds.append(kind_code[kind])
             if doc.brief is None:
                 docbrief.append(-1)
             else:
                 docbrief.append(briefs.setdefault(doc.brief, len(briefs)))
             span = groups.setdefault(doc.group, [number, number + 1])
             span[1] = number + 1
-            if doc.kind in ("person", "faction"):
-                entities.append([number, doc.key, doc.kind, list(doc.names or (doc.title,))])
+            if kind in ("person", "faction"):
+                entities.append([number, doc.key, kind, list(doc.names or (doc.title,))])
             records.append(
                 [
-                    doc.kind, doc.key, doc.title, doc.text, doc.brief, doc.item,
+                    kind, doc.key, doc.title, doc.text, doc.brief, doc.item,
                     doc.names, doc.filters, doc.group,
                 ]
             )  # fmt: skip
         segment = cls(name)
         terms = sorted(vocab)
-        rank = np.empty(len(vocab), dtype=np.uint32)
+        rank = np.empty(next(next_id), dtype=np.uint32)
         for new, term in enumerate(terms):
             rank[vocab[term]] = new
         term_arr = (
@@ -146,7 +160,7 @@ class Segment:
             return orjson.loads((self.path / "near.json").read_bytes())
         near: dict[str, list[str]] = {}
         for key in self.fuzzy:
-            for shorter in deletions(key):
+            for shorter in sorted(deletions(key)):  # a set: its order would vary by process
                 near.setdefault(shorter, []).append(key)
         return near
 

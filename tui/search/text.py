@@ -7,17 +7,37 @@ import unicodedata
 from collections.abc import Iterator
 
 _WORD = re.compile(r"\w+")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_QUOTE_MARKS = ("’", "‘", "`", "´")
+_QUOTES = str.maketrans(dict.fromkeys(_QUOTE_MARKS, "'"))
+
+
+class _Uncombined(dict):
+    """``str.translate`` table dropping combining marks, filled in as characters are met (a
+    dict lookup per character at C speed, where a generator over the text was ~10x slower)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_UNCOMBINED = _Uncombined()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: ``Dostúm`` → ``dostum`` (fast path for ASCII)."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    for quote in _QUOTE_MARKS:  # text.translate(_QUOTES), several times faster
+        if quote in text:
+            text = text.replace(quote, "'")
+    decomposed = unicodedata.normalize("NFKD", text)
     if decomposed.isascii():
         return decomposed.lower()
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if any(_UNCOMBINED[ord(c)] is None for run in _NON_ASCII.findall(decomposed) for c in run):
+        decomposed = decomposed.translate(_UNCOMBINED)  # only when there is a mark to drop
+    return decomposed.casefold()
 
 
 def words(text: str) -> list[str]:

@@ -230,6 +230,21 @@ def build_store(
 def _full(
     content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
 ) -> BuildResult:
+    # The cyclic garbage collector is off for a full build: it keeps rescanning the library
+    # as it grows (~17 % of the build's CPU at 1,000 briefs), and a build makes next to no
+    # cyclic garbage (~5 objects a brief); the collections the build asks for still run.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _full_build(content, target, scan, progress)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _full_build(
+    content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
+) -> BuildResult:
     from ..ingest import load_content
     from ..ingest.content import build_jobs
     from .indexing import dump_search_from_files

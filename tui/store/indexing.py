@@ -37,25 +37,22 @@ def dump_search_from_files(
 
     from ..search import SearchIndex, documents
     from .reader import Store
+    from .writer import store_paths
 
     store = Store(orjson.loads(catalog), target)
     people = {p.id: p for p in store._people}
     factions = {f.id: f for f in store._factions}
     ids = sorted((h.id for h in store.briefs()), key=lambda b: b + ".md")
 
+    briefs_folder = store_paths(target)[1] / "briefs"
+
     def docs(part: list[str], last: bool) -> Iterator[Any]:
         for start in range(0, len(part), chunk):
             some = part[start : start + chunk]
             briefs, articles, events, mentions = {}, {}, {}, []
             for brief_id in some:
-                brief = store.brief(brief_id)
-                assert brief is not None
-                briefs[brief_id] = brief
-                article = store.article(brief_id)
-                if article is not None:
-                    articles[brief_id] = article
-                events.update((e.id, e) for e in store.events(brief_id))
-                mentions += store.mentions(brief_id)
+                raw = orjson.loads((briefs_folder / f"{brief_id}.json").read_bytes())
+                _stored_brief(raw, brief_id, briefs, articles, events, mentions)
             library = Library(briefs, articles, people, factions, events, tuple(mentions))
             yield from documents(library, briefs=some, entities=[])
         if last:
@@ -86,6 +83,82 @@ def dump_search_from_files(
         index = SearchIndex.load(fresh)
         gc.collect()
     _replace(fresh, folder)
+
+
+# -- a brief file as the search documents read it -------------------------------------------------
+# The files were just written by this build: what :func:`tui.search.documents` reads of a brief,
+# its events, article sentences and mentions is taken from the file's JSON as it is, in light
+# objects, instead of checking and converting it all into the model (half the index's cost).
+# tests/test_fullbuild.py checks the documents are the model's.
+
+
+class _Object:
+    """Attribute access to a stored mapping's fields."""
+
+    def __init__(self, fields: dict[str, Any]) -> None:
+        self.__dict__.update(fields)
+
+
+class _Brief(_Object):
+    summary: list[_Object]
+
+    @property
+    def summary_text(self) -> str:
+        return "\n\n".join(paragraph.text for paragraph in self.summary)
+
+
+class _Article:
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self._paragraphs = raw["paragraphs"]
+
+    def sentences(self) -> Iterator[_Object]:
+        for paragraph in self._paragraphs:
+            for sentence in paragraph["sentences"]:
+                yield _Object(sentence)
+
+
+class _Mention:
+    __slots__ = ("brief", "entity", "field", "sentence", "start")
+
+    def __init__(self, brief: str, row: list[Any]) -> None:
+        self.entity, self.field, self.start, _, self.sentence = row
+        self.brief = brief
+
+
+def _table(raw: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    table = raw.get(name) or {}
+    return [table[key] for key in sorted(table, key=int)]
+
+
+def _date(raw: dict[str, Any] | None) -> _Object | None:
+    return None if raw is None else _Object(raw)
+
+
+def _stored_brief(
+    raw: dict[str, Any],
+    brief_id: str,
+    briefs: dict[str, Any],
+    articles: dict[str, Any],
+    events: dict[str, Any],
+    mentions: list[Any],
+) -> None:
+    """Add one brief file's brief, article, events and mentions (light objects) to the tables."""
+    fields = _table(raw, "brief")[0]
+    brief = _Brief(fields)
+    dateline = fields["dateline"]
+    brief.dateline = _Object({"place": dateline.get("place"), "date": _date(dateline.get("date"))})
+    brief.summary = [_Object(p) for p in fields["summary"]]
+    brief.takeaways = [_Object(t) for t in fields["takeaways"]]
+    briefs[brief_id] = brief
+    article = _table(raw, "article")
+    if article:
+        articles[brief_id] = _Article(article[0])
+    for event_fields in _table(raw, "events"):
+        event = _Object(event_fields)
+        event.date = _date(event_fields.get("date"))
+        events[event.id] = event
+    rows = _table(raw, "mentions")[0]["rows"]
+    mentions += [_Mention(brief_id, row) for row in rows]
 
 
 PARALLEL_SEARCH_MIN = 200  # fewer briefs: one segment, built here
