@@ -288,6 +288,14 @@ ORG_CUES: dict[str, str] = {
     "industries": "movement", "pharmaceuticals": "movement", "inc": "movement", "ltd": "movement",
     "metals": "movement", "steel": "movement", "chemicals": "movement", "logistics": "movement",
     "ventures": "movement", "investments": "movement", "capital": "movement",
+    # foundations, associations and institutes named in Spanish, French, Portuguese and German:
+    # "Fundación País Libre", "Fondation Hirondelle", "Instituto Igarapé"
+    "fundación": "movement", "fundacion": "movement", "fundação": "movement",
+    "fondation": "movement", "stiftung": "movement", "asociación": "movement",
+    "associação": "movement", "instituto": "movement", "institut": "movement",
+    "comité": "movement", "comision": "government", "comisión": "government",
+    "consejo": "government", "conseil": "government", "corporación": "movement",
+    "defensoría": "government", "observatorio": "movement", "centro": "movement",
 }  # fmt: skip
 # Arabic, Persian and Urdu words that open an armed group's name ("Jaish al-Adl", "Kataib
 # Hezbollah", "Harakat Hezbollah al-Nujaba", "Liwa Fatemiyoun", "Lashkar-e-Taiba"): a name that

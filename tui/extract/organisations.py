@@ -155,7 +155,15 @@ _NOT_A_BODY_WORD = (
 )
 _HEADED_BODY = (
     rf"(?:(?!{_NOT_A_BODY_WORD}\b)[a-z][a-z\-]+\s+){{1,2}}"
-    r"(?:commission|committee|office|department|directorate|secretariat|tribunal|inspectorate)"
+    r"(?:commission|committee|office|department|directorate|secretariat|tribunal|inspectorate|"
+    r"unit)"
+)
+# "the opposition" as a body: not "the opposition leader" or "the opposition primary" (a noun
+# after it makes it an adjective; "others from the opposition, have …" names no one body), but
+# "the opposition says", "the opposition boycotted", "in the opposition?"
+_OPPOSITION = (
+    r"opposition(?=\s*(?:[?!)\"”]|$)|\s+(?:and|or|says|said|say|would|will|has|had|have|is|"
+    r"was|were|wants|claims|won|accuses|calls|\w+ed)\b)"
 )
 _BODY = (
     r"(?:[Gg]overnment forces|[Gg]overnment troops|pro-government forces|"
@@ -165,7 +173,8 @@ _BODY = (
     r"environment|planning|communications|refugees|women['’]s affairs|social affairs)\s+"
     rf"ministry|ministry\s+of\s+(?:the\s+)?{_PORTFOLIO}(?:\s+(?:(?:and|&)\s+)?{_PORTFOLIO}){{0,3}}|"
     r"(?:prime minister|president|premier|governor|mayor)['’]s\s+office|"
-    r"military junta|junta|military government|"
+    r"military junta|junta|military government|military authorities|judiciary|electoral college|"
+    r"trade union|[a-z]+s['’]\s+union|" + _OPPOSITION + r"|"
     r"electoral commission|election commission|supreme court|constitutional court|high court|"
     r"foreign office|home office|military rulers|"
     r"central bank|cabinet|presidency|attorney general['’]s office|prosecutor['’]s office|"
@@ -206,6 +215,10 @@ _BODY_RE = re.compile(
     r"|(?P<det>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ww]hose)\s+(?:(?:country|island|nation|"
     r"region|state|kingdom|republic)['’]s\s+)?)"
     r"|(?P<rival>\b[Aa]n?\s+(?=(?:rival|parallel|transitional|interim)\s+government))"
+    # "a joint border committee", "an anti-corruption unit", "an electoral college"
+    rf"|(?P<indef>\b[Aa]n?\s+(?=(?:{_HEADED_BODY}|electoral college|[a-z]+s['’]\s+union)\b))"
+    # "the army's special forces", "the interior ministry's special tasks department"
+    r"|(?P<poss>(?<=[a-z])['’]s\s+)"
     # a country's or a region's body: "Balochistan home department", "the Gaza health ministry"
     r"|(?P<country>\b(?:"
     # (not a capital's: "the Tripoli government" is a country's government written another way)
@@ -218,7 +231,7 @@ _BODY_RE = re.compile(
     r"[Gg]overnment troops)\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
-    r"federal|provincial|regional|Union|"
+    r"federal|provincial|regional|Union|transitional|interim|departmental|municipal|"
     r"[A-Za-z]+-(?:backed|led|installed|run|controlled|appointed|allied))\s+)?"
     rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet)(?!\s+{_NOT_A_BODY})(?![\w\-])"
 )
@@ -229,6 +242,7 @@ _DEMONYMS = demonyms()
 _BODY_SAME = {
     "military junta": "junta",
     "military government": "junta",
+    "military authorities": "junta",
     "ruling military council": "junta",
 }
 _BODY_NAME = re.compile(
@@ -278,6 +292,10 @@ def bodies(sentence: str) -> list[_Mention]:
             continue  # "ended his presidency": a term of office
         if body == "embassy" and own is None and dem is None:
             continue  # "the embassy" alone: whose is not said here
+        if match.group("indef") is not None and re.search(
+            r"[A-Z][\w'’\-]*\s*,\s*$", sentence[: match.start()]
+        ):
+            continue  # "its Majeed Brigade, a suicide unit": what the name before it is
         if own is not None:
             words = own.split()
             while len(words) > 1 and words[0].lower() in STARTERS:
@@ -293,11 +311,22 @@ def bodies(sentence: str) -> list[_Mention]:
         elif dem is not None:
             name = f"{dem} {body}"
             start = match.start("dem") if match.group("dem") else match.start("country")
-        elif adj.strip() in ("provincial", "regional", "state", "caretaker", "civilian", "federal"):
+        elif adj.strip() in (
+            "provincial",
+            "regional",
+            "state",
+            "caretaker",
+            "civilian",
+            "federal",
+            "transitional",
+            "interim",
+            "departmental",
+            "municipal",
+        ):
             name, start = f"{adj}{body}", match.start("adj")  # "the provincial government"
         else:
             name, start = body, match.start("body")
-        kind = "coalition" if body.startswith("ruling") else "government"
+        kind = "coalition" if body.startswith(("ruling", "opposition")) else "government"
         found.append(_Mention("org", name, start, match.end("body"), org_kind=kind))
     return found
 

@@ -179,10 +179,12 @@ def _is_orgish(run: list[_Tok]) -> bool:
     """Has an organisation cue word, is a known organisation, or is glued to one ("Tehreek-e-Taliban")."""
     if _text_plain(run) in KNOWN_ORGS or _known_prefix(run):
         return True
-    for tok in run:
+    for index, tok in enumerate(run):
         parts = tok.bare.split("-")
         if tok.low in ORG_CUES or any(p.lower() in ORG_CUES for p in parts[1:]):
             return True
+        if tok.low == "staff" and index > 0 and run[index - 1].low == "general":
+            return True  # "the Central General Staff": a command (not "Chief of Staff")
         if (
             len(parts) > 2
             and parts[1].lower() in ("e", "i", "ul", "al")

@@ -1,0 +1,60 @@
+"""Import rules of round 3 (issue 9, organisation recall on real reporting)."""
+
+from __future__ import annotations
+
+from tui.extract import extract
+
+
+def _people(text: str) -> list[str]:
+    return [p.name for p in extract(f"Headline\n{text}\n").people]
+
+
+def _orgs(text: str) -> list[str]:
+    return [f.name for f in extract(f"Headline\n{text}\n").factions]
+
+
+def _events(text: str) -> list[str]:
+    return [e.when for e in extract(f"Headline\n{text}\n").events]
+
+
+def test_a_foundation_named_in_spanish_is_an_organisation():
+    text = "Fundación País Libre, a non-profit, told us the figure was too high."
+    assert "Fundación País Libre" in _orgs(text)
+    assert _people(text) == []
+    assert "Fondation Hirondelle" in _orgs("Fondation Hirondelle runs radio stations in Mali.")
+
+
+def test_a_general_staff_is_a_command_and_a_chief_of_staff_no_organisation():
+    assert "Central General Staff" in _orgs("The Central General Staff attacked a base.")
+    assert not any("Staff" in o for o in _orgs("He was chief of staff to Tiani until July."))
+
+
+def test_lower_case_bodies_behind_an_indefinite_article_or_a_possessive():
+    assert "joint border committee" in _orgs("They agreed to set up a joint border committee.")
+    assert "anti-corruption unit" in _orgs("Three were named by an anti-corruption unit.")
+    assert "electoral college" in _orgs("He was elected by an electoral college in December.")
+    orgs = _orgs("The interior ministry's special tasks department dispersed the rally.")
+    assert "special tasks department" in orgs
+    assert "special forces" in _orgs("He said the army's special forces had freed 47 people.")
+    # an apposition says what the name before it is: no body of its own
+    assert "suicide unit" not in _orgs("Its Majeed Brigade, a suicide unit, attacked a bus.")
+    assert "new committee" not in _orgs("They set up a new committee.")
+
+
+def test_judiciary_opposition_unions_and_qualified_governments_are_bodies():
+    assert "judiciary" in _orgs("The judiciary executed at least 83 prisoners in May.")
+    assert "opposition" in _orgs("Deby won an election in May 2024 that the opposition boycotted.")
+    assert "opposition" in _orgs("Who is in the opposition?")
+    # before a noun, "opposition" is an adjective: "the opposition leader", "opposition primary"
+    assert _orgs("The opposition primary was held in May.") == []
+    orgs = _orgs("Trucks were burned, according to a count by the Malian drivers' union.")
+    assert orgs == ["Malian drivers' union"]
+    assert _orgs("In Cauca, the departmental government counted 61 cases.") == [
+        "departmental government"
+    ]
+    assert "transitional parliament" in _orgs("The transitional parliament has not met.")
+    (junta,) = extract(
+        "H\nMali's military authorities extended rationing. The junta said so.\n"
+    ).factions
+    assert junta.name == "Mali's military authorities"
+    assert "junta" in junta.aliases
