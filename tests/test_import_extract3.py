@@ -58,3 +58,42 @@ def test_judiciary_opposition_unions_and_qualified_governments_are_bodies():
     ).factions
     assert junta.name == "Mali's military authorities"
     assert "junta" in junta.aliases
+
+
+def test_a_brand_with_a_figure_inside_is_a_company():
+    assert _orgs("Canada's B2Gold said it had cut output.") == ["B2Gold"]
+    assert _people("Canada's B2Gold said it had cut output.") == []
+    # a weapon's model is nobody and nothing
+    assert _orgs("Its J-10C fighters flew over the border.") == []
+
+
+def test_a_nom_de_guerre_after_alias_is_a_person():
+    assert "Calarcá" in _people("Its breakaway faction led by alias Calarcá grew.")
+
+
+def test_what_is_founded_or_owned_is_a_body():
+    text = "Vectus Global, run by Erik Prince, the founder of Blackwater, flies drones."
+    assert "Blackwater" in _orgs(text)
+    assert "Erik Prince" in _people(text)  # a surname that is also a title
+    # a titled ruler is still no person named "Prince"
+    assert _people("He met the Saudi Crown Prince in May.") == []
+
+
+def test_a_group_called_by_a_quoted_name_and_a_coalitions_members_are_organisations():
+    text = 'A network of daily marchers called "Daitove" says it will keep going.'
+    assert "Daitove" in _orgs(text)
+    orgs = _orgs("The Coalition for Change, which includes Akhali and Droa, won seats.")
+    assert {"Coalition for Change", "Akhali", "Droa"} <= set(orgs)
+    # not a person named as a member: "a bloc that includes Nika Melia"
+    assert _people("The bloc, which includes Nika Melia, won seats.") == ["Nika Melia"]
+
+
+def test_dissidents_named_after_the_group_they_left():
+    text = "The Central General Staff, the largest group of FARC dissidents, attacked a base."
+    assert "FARC dissidents" in _orgs(text)
+
+
+def test_a_square_named_in_french_is_a_place():
+    text = "said Souleymane Traoré, waiting near the Place de l'Indépendance in Bamako."
+    assert _orgs(text) == []
+    assert "Place de l'Indépendance" in extract(f"H\n{text}\n").places

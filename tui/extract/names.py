@@ -111,6 +111,14 @@ _PLURAL_NOUN = re.compile(
 )
 
 
+# "Place de l'Indépendance", "Plaza de Mayo", "Rue de Rivoli": a square or street in a city
+_SQUARE_WORDS = re.compile(r"Place|Plaza|Piazza|Praça|Praca|Plac|Rue|Calle|Avenida|Largo")
+_SQUARE_REST = re.compile(
+    r"\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|del\s+|do\s+|da\s+|della\s+)[A-ZÀ-Ý][\w'’\-]*"
+    r"|\s+(?:de\s+)?l['’][A-ZÀ-Ý][\w'’\-]*"
+)
+
+
 class NameRules:
     def classify(self, sentence_id: str, sentence: str) -> list[_Mention]:
         found: list[_Mention] = []
@@ -539,6 +547,9 @@ class NameRules:
             and self.find_person(plain) is None
         ):  # "in Sheikh Jarrah", "at Abu Ghraib", "near Bin Jawad": a place named like a person
             return [_Mention("place", plain, start, end)]
+        cued = self.classify_by_cue(run, plain, start, end, before, after)
+        if cued is not None:
+            return cued
         # "formally called Ansar Allah", "widely known as Hemedti": another name for what came before
         if re.search(
             r"\b(?:formally|officially|also|widely|better|locally|once|previously|formerly)\s+(?:called|named|known\s+(?:as|by\s+(?:the\s+)?(?:name|nom de guerre|alias|title)))\s+$",
@@ -842,6 +853,72 @@ class NameRules:
         if len(run) == 1:
             return [_Mention("single", plain, start, end)]
         return [_Mention("person", plain, start, end)]
+
+    def classify_by_cue(
+        self, run: list[_Tok], plain: str, start: int, end: int, before: str, after: str
+    ) -> list[_Mention] | None:
+        """What the words right around a name make it, before its own words are read (None when
+        they say nothing)."""
+        if len(run) == 1 and _SQUARE_WORDS.fullmatch(plain):
+            rest = _SQUARE_REST.match(after)
+            if rest:  # "the Place de l'Indépendance", "Plaza de Mayo": a square
+                return [_Mention("place", plain + rest.group(), start, end + rest.end())]
+        dissidents = re.match(r"\s+(dissidents)\b", after)
+        if dissidents and (_is_orgish(run) or (len(run) == 1 and run[0].bare.isupper())):
+            # "FARC dissidents": the groups that broke away, named after the one they left
+            name = f"{plain} {dissidents.group(1)}"
+            return [_Mention("org", name, start, end + dissidents.end(), org_kind="armed group")]
+        if self.is_place(plain) or plain in KNOWN_ORGS:
+            return None
+        if len(run) == 1 and re.fullmatch(
+            r"[A-Z][A-Za-z]*\d+[A-Z]?[a-z]{2,}[A-Za-z]*", run[0].bare
+        ):  # "B2Gold", "G4S"-like brands written with a figure inside: a company
+            return [_Mention("org", plain, start, end, org_kind="movement")]
+        if re.search(r"\balias\s+$", before) and self.looks_like_name(run):
+            return [_Mention("person", plain, start, end)]  # "led by alias Calarcá"
+        if (
+            len(run) <= 3
+            and not _is_orgish(run)
+            and re.search(
+                r"\b(?:founder|co-founder|founders|owner|owners|shareholders?|subsidiary|"
+                r"chief executive|CEO|chairman of the board|board|employees|staff|clients?)"
+                r"\s+of\s+(?:the\s+)?$",
+                before,
+            )
+            and not re.match(r"\s+(?:and|of)\b", after)
+            and (len(run) == 1 or not self.looks_like_name(run))
+        ):  # "the founder of Blackwater": what is founded and owned is a body
+            return [_Mention("org", plain, start, end, org_kind="movement")]
+        if re.search(
+            r"\b(?:network|group|movement|coalition|campaign|collective|alliance|association|"
+            r"band|organi[sz]ation|initiative)\b[^.;:]{0,40}?\b(?:called|named|calling "
+            r"(?:itself|themselves))\s+[\"“‘']$",
+            before,
+        ):  # 'a network of daily marchers called "Daitove"'
+            return [_Mention("org", plain, start, end, org_kind="movement")]
+        if re.search(
+            r"\b(?:[Cc]oalition|[Aa]lliance|[Bb]loc|[Pp]latform|[Ff]ront|[Ff]ederation|[Uu]nion)\b"
+            r"[^.;:]{0,40}?\b(?:includes|included|including|comprises|comprising|made up of|"
+            r"brings together|bringing together|groups|grouping)\s+"
+            r"(?:(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*"
+            r"(?:the\s+)?$",
+            before,
+        ) and not (
+            (len(run) > 1 and self.looks_like_name(run) and not _is_orgish(run))
+            or re.match(r"\s*[–—-]\s*[A-Z]", after)  # "Unity – National Movement": one name
+        ):
+            # "the Coalition for Change, which includes Akhali and Droa": its members
+            return [_Mention("org", plain, start, end, org_kind="party")]
+        if (
+            len(run) == 2
+            and run[1].low in ("prince", "king")
+            and run[0].capital
+            and run[0].low not in COMMON | TITLES | ORG_CUES.keys() | PEOPLES
+            and run[0].bare not in self.demonyms
+            and run[0].text == run[0].bare
+        ):  # "Erik Prince", "Stephen King": a surname that is also a title
+            return [_Mention("person", plain, start, end)]
+        return None
 
     @staticmethod
     def looks_like_name(run: list[_Tok]) -> bool:
