@@ -97,3 +97,15 @@ def test_a_square_named_in_french_is_a_place():
     text = "said Souleymane Traoré, waiting near the Place de l'Indépendance in Bamako."
     assert _orgs(text) == []
     assert "Place de l'Indépendance" in extract(f"H\n{text}\n").places
+
+
+def test_dates_that_are_not_dates():
+    # a month after a dated thing's "of"; not the Ides of March
+    assert _events("It warned in its report of March that groups were active.") == ["March"]
+    assert _events("Caesar was killed on the Ides of March.") == []
+    assert _events("It was the last year of the previous government.") == []
+    assert _events("He became the Sunni Friday prayer leader in Zahedan.") == []
+    assert _events("Cases that were previously recorded as simple were added.") == []
+    assert _events('"It is false," said Kim Yang-soon, a researcher.') == []
+    # the same words still date what they should
+    assert _events("He was killed on Friday. The talks ended last year.") == ["Friday", "last year"]
