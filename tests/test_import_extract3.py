@@ -109,3 +109,18 @@ def test_dates_that_are_not_dates():
     assert _events('"It is false," said Kim Yang-soon, a researcher.') == []
     # the same words still date what they should
     assert _events("He was killed on Friday. The talks ended last year.") == ["Friday", "last year"]
+
+
+def test_more_bodies_in_lower_case():
+    assert _orgs("Our air force shot down five aircraft.") == ["air force"]
+    assert _orgs("It was agreed directly between the two militaries.") == ["militaries"]
+    orgs = _orgs("The Iranian and Pakistani militaries held talks in Rawalpindi.")
+    assert orgs == ["Iranian and Pakistani militaries"]
+    assert _orgs("Sharaa agreed to merge the force into the national army.") == ["national army"]
+    assert "prosecutors" in _orgs("In March prosecutors issued a warrant for his arrest.")
+    assert "office for peace" in _orgs("The presidency's office for peace said so.")
+    # a demonym spelt another way
+    assert "Ecuadorean navy" in _orgs("The Ecuadorean navy seized eight tonnes of cocaine.")
+    # dissidents' old group is named too
+    orgs = _orgs("A group made up of former FARC dissidents controls the mines.")
+    assert {"FARC", "FARC dissidents"} <= set(orgs)

@@ -576,4 +576,14 @@ def demonyms() -> dict[str, str]:
     """Demonym → country or former state: "Soviet" → "Soviet Union"."""
     found = {demonym: country for country, (_, demonym) in COUNTRIES.items()}
     found.update({demonym: state for state, demonym in FORMER_STATES.items()})
+    for variant, country in DEMONYM_VARIANTS.items():
+        found.setdefault(variant, country)
     return found
+
+
+# demonyms spelt another way than COUNTRIES spells them: "the Ecuadorean navy"
+DEMONYM_VARIANTS = {"Ecuadorean": "Ecuador", "Burkinabè": "Burkina Faso",
+                    "Kyrgyzstani": "Kyrgyzstan", "Tajikistani": "Tajikistan",
+                    "Uzbekistani": "Uzbekistan", "Turkmenistani": "Turkmenistan",
+                    "Kazakhstani": "Kazakhstan", "Salvadorean": "El Salvador",
+                    "Guinean": "Guinea", "Congolese": "DR Congo", "Emirian": "United Arab Emirates"}  # fmt: skip

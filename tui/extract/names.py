@@ -866,8 +866,13 @@ class NameRules:
         dissidents = re.match(r"\s+(dissidents)\b", after)
         if dissidents and (_is_orgish(run) or (len(run) == 1 and run[0].bare.isupper())):
             # "FARC dissidents": the groups that broke away, named after the one they left
+            # (the group they left is named too)
             name = f"{plain} {dissidents.group(1)}"
-            return [_Mention("org", name, start, end + dissidents.end(), org_kind="armed group")]
+            kind = KNOWN_ORGS.get(plain, "armed group")
+            return [
+                _Mention("org", plain, start, end, org_kind=kind),
+                _Mention("org", name, start, end + dissidents.end(), org_kind="armed group"),
+            ]
         if self.is_place(plain) or plain in KNOWN_ORGS:
             return None
         if len(run) == 1 and re.fullmatch(

@@ -174,7 +174,8 @@ _BODY = (
     rf"ministry|ministry\s+of\s+(?:the\s+)?{_PORTFOLIO}(?:\s+(?:(?:and|&)\s+)?{_PORTFOLIO}){{0,3}}|"
     r"(?:prime minister|president|premier|governor|mayor)['’]s\s+office|"
     r"military junta|junta|military government|military authorities|judiciary|electoral college|"
-    r"trade union|[a-z]+s['’]\s+union|" + _OPPOSITION + r"|"
+    r"trade union|[a-z]+s['’]\s+union|" + _OPPOSITION + r"|militaries|prosecutors|"
+    rf"office\s+(?:for|of)\s+(?:the\s+)?{_PORTFOLIO}(?:\s+(?:(?:and|&)\s+)?{_PORTFOLIO}){{0,2}}|"
     r"electoral commission|election commission|supreme court|constitutional court|high court|"
     r"foreign office|home office|military rulers|"
     r"central bank|cabinet|presidency|attorney general['’]s office|prosecutor['’]s office|"
@@ -190,7 +191,7 @@ _BODY = (
 )
 BODY_WORDS = {"army", "military", "navy", "police", "junta", "forces", "militia"}
 BODY_AFTER_DEMONYM = (
-    r"\s+(?:armed forces|security forces|army|military|navy|air force|police|intelligence|"
+    r"\s+(?:armed forces|security forces|army|military|militaries|navy|air force|police|intelligence|"
     r"border guards?|border police|coast guard|junta|(?:[a-z]+\s+)?ministry|paramilitaries|embassy)\b"
 )
 # lower-case nouns after a name that are not part of the name: "the Tren de Aragua gang"
@@ -207,12 +208,18 @@ _NOT_A_BODY = (
     r"contractors?|equipment|ties|cooperation|strikes?|action|power|regime|era|dictatorship)\b"
 )
 _REGIONS = CITIES_AND_REGIONS - {capital for capital, _ in COUNTRIES.values()}
+_DEMONYM_ALT = "|".join(sorted(demonyms(), key=len, reverse=True))
 # "the U.S. military", "the UK government": a country by its short name
 _ALIAS_OWNERS = {"U.S.", "US", "UK", "U.K.", "UAE"}
 _BODY_RE = re.compile(
     r"(?:(?P<own>[A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+){0,2})['’]s\s+"
-    r"|(?P<dem>\b(?:" + "|".join(sorted(demonyms(), key=len, reverse=True)) + r"))\s+"
-    r"|(?P<det>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ww]hose)\s+(?:(?:country|island|nation|"
+    # "the Malian army", "the Iranian and Pakistani militaries"
+    r"|(?P<dem>\b(?:"
+    + _DEMONYM_ALT
+    + r")(?:\s+and\s+(?:"
+    + _DEMONYM_ALT
+    + r")(?=\s+militaries))?)\s+"
+    r"|(?P<det>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ww]hose|[Oo]ur)\s+(?:(?:country|island|nation|"
     r"region|state|kingdom|republic)['’]s\s+)?)"
     r"|(?P<rival>\b[Aa]n?\s+(?=(?:rival|parallel|transitional|interim)\s+government))"
     # "a joint border committee", "an anti-corruption unit", "an electoral college"
@@ -228,10 +235,12 @@ _BODY_RE = re.compile(
     )
     + r"))\s+"
     r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|Congress|[Ss]ecurity forces|[Gg]overnment forces|"
-    r"[Gg]overnment troops)\b)))"
+    r"[Gg]overnment troops|[Pp]rosecutors(?=\s+(?:\w+ed|said|say|says|have|has|had|will|would|"
+    r"are|were|want|wants|accuse|accuses|charged|issued)\b))\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
-    r"federal|provincial|regional|Union|transitional|interim|departmental|municipal|"
+    r"federal|provincial|regional|Union|transitional|interim|departmental|municipal|national|"
+    r"two|both|"
     r"[A-Za-z]+-(?:backed|led|installed|run|controlled|appointed|allied))\s+)?"
     rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet)(?!\s+{_NOT_A_BODY})(?![\w\-])"
 )
@@ -277,6 +286,7 @@ def bodies(sentence: str) -> list[_Mention]:
             "security forces",
             "government forces",
             "government troops",
+            "prosecutors",
         ):
             continue
         if (
@@ -322,6 +332,7 @@ def bodies(sentence: str) -> list[_Mention]:
             "interim",
             "departmental",
             "municipal",
+            "national",
         ):
             name, start = f"{adj}{body}", match.start("adj")  # "the provincial government"
         else:
