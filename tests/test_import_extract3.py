@@ -124,3 +124,29 @@ def test_more_bodies_in_lower_case():
     # dissidents' old group is named too
     orgs = _orgs("A group made up of former FARC dissidents controls the mines.")
     assert {"FARC", "FARC dissidents"} <= set(orgs)
+
+
+def test_an_institute_sits_in_a_country_a_mission_is_named_after_one():
+    text = (
+        "said Abdul Basit Khan of the S. Rajaratnam School of International Studies in Singapore."
+    )
+    assert _orgs(text) == ["S. Rajaratnam School of International Studies"]
+    assert _orgs("The United Nations Mission in South Sudan said so.") == [
+        "United Nations Mission in South Sudan"
+    ]
+
+
+def test_a_number_that_opens_a_name():
+    text = "Gangs from the 400 Mawozo and Gran Grif groups have pushed into the valley."
+    assert _orgs(text) == ["400 Mawozo", "Gran Grif"]
+    assert "444 Combat Brigade" in _orgs("Within hours, the 444 Combat Brigade had overrun it.")
+    # a year is no part of a name
+    assert "2024 Olympics" not in _orgs("The 2024 Olympics Committee met.")
+
+
+def test_a_peoples_or_a_citys_armed_men():
+    text = "Clashes between government forces and Druze fighters killed hundreds."
+    assert "Druze fighters" in _orgs(text)
+    assert "Arab militias" in _orgs("They fled the RSF and allied Arab militias.")
+    # a country's fighters are its state's, or its jets
+    assert "Russian fighters" not in _orgs("Russian fighters flew over the sea.")

@@ -119,6 +119,16 @@ _SQUARE_REST = re.compile(
 )
 
 
+# the last word of a body's name that sits in a country rather than being named after it
+_SITS_IN_A_COUNTRY = {"university", "institute", "school", "studies", "centre", "center", "college",
+                      "academy", "foundation", "group", "council", "association", "society",
+                      "network", "watch", "observatory", "research"}  # fmt: skip
+
+
+# a number that opens a name: "the 444 Combat Brigade", "the gang known as 400 Mawozo"
+_NUMBER_BEFORE = re.compile(r"\b(?:[Tt]he|as|called|named)\s+(\d{2,4})\s+$")
+
+
 class NameRules:
     def classify(self, sentence_id: str, sentence: str) -> list[_Mention]:
         found: list[_Mention] = []
@@ -189,6 +199,16 @@ class NameRules:
             acronym = match.group("after") or match.group("before")
             if acronym and acronym not in NOT_ACRONYMS:
                 self.bracketed.setdefault(acronym, name)
+        for mention in found:
+            number = _NUMBER_BEFORE.search(sentence, 0, mention.start)
+            if (
+                mention.kind == "org"
+                and number
+                and mention.name not in KNOWN_ORGS
+                and not 1900 <= int(number.group(1)) <= 2100
+            ):  # "the 444 Combat Brigade", "known as 400 Mawozo": the number is in the name
+                mention.name = f"{number.group(1)} {mention.name}"
+                mention.start = number.start(1)
         taken = [(m.start, m.end) for m in found if m.kind == "org"]
         for body in bodies(sentence):
             if not any(s < body.end and body.start < e for s, e in taken):
@@ -314,6 +334,14 @@ class NameRules:
                         and _text_plain(rest) not in _WORLD_REGIONS
                     )
                     or (rest and place_follows)
+                    # "School of International Studies in Singapore", "Norwegian Refugee Council
+                    # in Iraq": an institute sits in a country (not "Mission in South Sudan")
+                    or (
+                        rest
+                        and run[index - 1].low in _SITS_IN_A_COUNTRY
+                        and COUNTRY_ALIASES.get(_text_plain(rest), _text_plain(rest)) in COUNTRIES
+                        and _text_plain(run) not in KNOWN_ORGS
+                    )
                     or (
                         # "Democrats in Congress", "Republicans in the Senate": a party in a chamber
                         rest
@@ -873,6 +901,24 @@ class NameRules:
                 _Mention("org", plain, start, end, org_kind=kind),
                 _Mention("org", name, start, end + dissidents.end(), org_kind="armed group"),
             ]
+        armed = re.match(
+            r"\s+(militias|militia|brigades|fighters)\b(?!\s+(?:and|or)\s+[a-z])", after
+        )
+        if (
+            armed
+            and len(run) == 1
+            and (
+                run[0].low in PEOPLES
+                or (
+                    armed.group(1) != "fighters"
+                    and self.is_place(plain)
+                    and COUNTRY_ALIASES.get(plain, plain) not in COUNTRIES
+                )
+            )
+        ):  # "Druze fighters", "allied Arab militias", "the Misrata brigades": a people's or a
+            # city's armed men (a country's are its state's)
+            name = f"{plain} {armed.group(1)}"
+            return [_Mention("org", name, start, end + armed.end(), org_kind="armed group")]
         if self.is_place(plain) or plain in KNOWN_ORGS:
             return None
         if len(run) == 1 and re.fullmatch(
