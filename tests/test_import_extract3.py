@@ -150,3 +150,14 @@ def test_a_peoples_or_a_citys_armed_men():
     assert "Arab militias" in _orgs("They fled the RSF and allied Arab militias.")
     # a country's fighters are its state's, or its jets
     assert "Russian fighters" not in _orgs("Russian fighters flew over the sea.")
+    # what something is, not a body of its own
+    assert "Hutu militia" not in _orgs("The FDLR, a Hutu militia, was founded in 2000.")
+    assert "Amhara fighters" not in _orgs("Fano, a loose network of Amhara fighters, fought.")
+
+
+def test_unions_and_federations_of_a_trade():
+    assert _orgs("Coca growers' unions loyal to him guard the roads.") == ["Coca growers' unions"]
+    assert _orgs("Truckers' federations blocked highways in June.") == ["Truckers' federations"]
+    assert _orgs("Student unions called the first rallies.") == ["Student unions"]
+    # one body, not two: "the Malian drivers' union"
+    assert _orgs("A count by the Malian drivers' union was published.") == ["Malian drivers' union"]

@@ -907,6 +907,8 @@ class NameRules:
         if (
             armed
             and len(run) == 1
+            # not what something is: "FDLR, a Hutu militia", "a network of Amhara fighters"
+            and not re.search(r"\b(?:[Aa]n?|of)\s+(?:[a-z\-]+\s+)?$", before)
             and (
                 run[0].low in PEOPLES
                 or (

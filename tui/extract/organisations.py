@@ -339,7 +339,23 @@ def bodies(sentence: str) -> list[_Mention]:
             name, start = body, match.start("body")
         kind = "coalition" if body.startswith(("ruling", "opposition")) else "government"
         found.append(_Mention("org", name, start, match.end("body"), org_kind=kind))
+    for match in _GUILD_RE.finditer(sentence):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        found.append(
+            _Mention("org", match.group(), match.start(), match.end(), org_kind="movement")
+        )
     return found
+
+
+# unions and federations of a trade, named in the plural or without an article: "coca growers'
+# unions", "Truckers' federations", "Student unions", "trade unions"
+_GUILD_RE = re.compile(
+    r"(?<![\w'’\-])(?:(?!(?i:the|a|an|by|of|to|from|and|or|for|with|its|their|his|her|our|in|"
+    r"on|at|as|that|which|who)\b)[A-Za-z]+\s+)?[A-Za-z]+s['’]\s+(?:unions|federations|associations|"
+    r"syndicates)\b"
+    r"|\b(?:[Ss]tudent|[Tt]rade|[Ll]abou?r)\s+unions\b"
+)
 
 
 class OrganisationRules:
