@@ -161,3 +161,12 @@ def test_unions_and_federations_of_a_trade():
     assert _orgs("Student unions called the first rallies.") == ["Student unions"]
     # one body, not two: "the Malian drivers' union"
     assert _orgs("A count by the Malian drivers' union was published.") == ["Malian drivers' union"]
+
+
+def test_councils_courts_and_agencies_in_lower_case():
+    assert _orgs("The city council voted to close the market.") == ["city council"]
+    assert _orgs("The country's top court overturned the ruling.") == ["top court"]
+    assert _orgs("His sermons are watched by security agencies.") == ["security agencies"]
+    # before a noun the body is an adjective: "the local council elections"
+    assert _orgs("The local council elections are due in June.") == []
+    assert _orgs("The army members met in May.") == []

@@ -175,6 +175,10 @@ _BODY = (
     r"(?:prime minister|president|premier|governor|mayor)['’]s\s+office|"
     r"military junta|junta|military government|military authorities|judiciary|electoral college|"
     r"trade union|[a-z]+s['’]\s+union|" + _OPPOSITION + r"|militaries|prosecutors|"
+    # "the city council", "local councils", "the country's top court", "security agencies"
+    r"(?:city|town|municipal|district|county|local|village|tribal|state|provincial|regional)\s+"
+    r"councils?|top court|highest court|"
+    r"(?:security|intelligence|law enforcement|government|state|federal)\s+agencies|"
     rf"office\s+(?:for|of)\s+(?:the\s+)?{_PORTFOLIO}(?:\s+(?:(?:and|&)\s+)?{_PORTFOLIO}){{0,2}}|"
     r"electoral commission|election commission|supreme court|constitutional court|high court|"
     r"foreign office|home office|military rulers|"
@@ -205,7 +209,8 @@ _NOT_A_BODY = (
     r"uniforms?|equipment|hardware|leadership|offensive|campaign|parade|escort|station|stations|"
     r"intelligence|junta|government|council|tribunal|prosecutor|spending|positions?|targets?|"
     r"sites?|installations?|facility|facilities|doctrine|pressure|presence|aid|help|support|"
-    r"contractors?|equipment|ties|cooperation|strikes?|action|power|regime|era|dictatorship)\b"
+    r"contractors?|equipment|ties|cooperation|strikes?|action|power|regime|era|dictatorship|"
+    r"elections?|polls?|seats?|candidates?|buildings?|members?)\b"
 )
 _REGIONS = CITIES_AND_REGIONS - {capital for capital, _ in COUNTRIES.values()}
 _DEMONYM_ALT = "|".join(sorted(demonyms(), key=len, reverse=True))
@@ -235,7 +240,7 @@ _BODY_RE = re.compile(
     )
     + r"))\s+"
     r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|Congress|[Ss]ecurity forces|[Gg]overnment forces|"
-    r"[Gg]overnment troops|[Pp]rosecutors(?=\s+(?:\w+ed|said|say|says|have|has|had|will|would|"
+    r"[Gg]overnment troops|[Ss]ecurity agencies|[Ii]ntelligence agencies|[Pp]rosecutors(?=\s+(?:\w+ed|said|say|says|have|has|had|will|would|"
     r"are|were|want|wants|accuse|accuses|charged|issued)\b))\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
@@ -287,6 +292,8 @@ def bodies(sentence: str) -> list[_Mention]:
             "government forces",
             "government troops",
             "prosecutors",
+            "security agencies",
+            "intelligence agencies",
         ):
             continue
         if (
