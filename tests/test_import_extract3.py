@@ -170,3 +170,16 @@ def test_councils_courts_and_agencies_in_lower_case():
     # before a noun the body is an adjective: "the local council elections"
     assert _orgs("The local council elections are due in June.") == []
     assert _orgs("The army members met in May.") == []
+
+
+def test_numbered_units_and_groups_named_by_their_fighters():
+    assert _orgs("Unit 8200 was blamed for the breach.") == ["Unit 8200"]
+    assert _people("Unit 8200 was blamed for the breach.") == []
+    assert "Lakurawa" in _orgs("Lakurawa fighters attacked the village on Monday.")
+    # a person's fighters, an adjective of faith: no group named
+    assert _orgs("Hemedti's fighters and Islamist militants attacked it.") == []
+
+
+def test_urdu_assembly_words_and_an_apposition_with_a_possessive():
+    assert "Jamiat Ulema-e-Islam" in _orgs("Jamiat Ulema-e-Islam joined the protest.")
+    assert _orgs("Amaq, the group's news agency, published a statement.") == ["Amaq"]

@@ -296,6 +296,10 @@ ORG_CUES: dict[str, str] = {
     "comité": "movement", "comision": "government", "comisión": "government",
     "consejo": "government", "conseil": "government", "corporación": "movement",
     "defensoría": "government", "observatorio": "movement", "centro": "movement",
+    # Urdu and Arabic words for an assembly or a front: "Jamiat Ulema-e-Islam", "Majlis-e-Amal",
+    # "Muttahida Qaumi Movement", "Markaz Dawat-ul-Irshad"
+    "jamiat": "party", "jamiyat": "party", "majlis": "party", "muttahida": "party",
+    "markaz": "movement", "mahaz": "movement", "ittehad": "coalition", "tahreek": "movement",
 }  # fmt: skip
 # Arabic, Persian and Urdu words that open an armed group's name ("Jaish al-Adl", "Kataib
 # Hezbollah", "Harakat Hezbollah al-Nujaba", "Liwa Fatemiyoun", "Lashkar-e-Taiba"): a name that

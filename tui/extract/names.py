@@ -129,6 +129,11 @@ _SITS_IN_A_COUNTRY = {"university", "institute", "school", "studies", "centre", 
 _NUMBER_BEFORE = re.compile(r"\b(?:[Tt]he|as|called|named)\s+(\d{2,4})\s+$")
 
 
+# the first word of a numbered unit: "Unit 8200", "Task Force 88", "Brigade 313"
+_NUMBERED_UNITS = {"unit", "task", "brigade", "battalion", "division", "regiment", "squadron",
+                   "corps", "group", "team", "force", "detachment", "company", "column"}  # fmt: skip
+
+
 class NameRules:
     def classify(self, sentence_id: str, sentence: str) -> list[_Mention]:
         found: list[_Mention] = []
@@ -921,8 +926,28 @@ class NameRules:
             # city's armed men (a country's are its state's)
             name = f"{plain} {armed.group(1)}"
             return [_Mention("org", name, start, end + armed.end(), org_kind="armed group")]
+        if (
+            len(run) >= 2 and any(t.text.isdigit() for t in run) and run[0].low in _NUMBERED_UNITS
+        ):  # "Unit 8200", "Task Force 88", "Brigade 313": a numbered unit, nobody's name
+            return [_Mention("org", plain, start, end, org_kind="armed group")]
         if self.is_place(plain) or plain in KNOWN_ORGS:
             return None
+        fighters = re.match(
+            r"\s+(?:fighters|militants|militiamen|gunmen|insurgents|jihadists)\b", after
+        )
+        if (
+            fighters
+            and len(run) == 1
+            and run[0].text == run[0].bare  # "Hemedti's fighters" are a person's
+            and run[0].low not in COMMON | PEOPLES | TITLES
+            and run[0].bare not in self.demonyms
+            and not re.search(r"\b(?:[Aa]n?|of)\s+(?:[a-z\-]+\s+)?$", before)
+            and self.find_person(plain) is None
+            and not any(ch.isdigit() for ch in plain)  # "J-10C fighters" are jets
+            # an adjective of faith or kind: "Islamist fighters", "Shiite militiamen"
+            and not re.fullmatch(r"[A-Z][a-z]+(?:ist|ic|ite|ian|ese|i|ern)", run[0].bare)
+        ):  # "Lakurawa fighters attacked": the group they fight for
+            return [_Mention("org", plain, start, end, org_kind="armed group")]
         if len(run) == 1 and re.fullmatch(
             r"[A-Z][A-Za-z]*\d+[A-Z]?[a-z]{2,}[A-Za-z]*", run[0].bare
         ):  # "B2Gold", "G4S"-like brands written with a figure inside: a company

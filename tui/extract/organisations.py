@@ -76,7 +76,7 @@ _KIND_AFTER = [
     # "Cabo Ligado, a conflict monitor run by …", "Realmeter is a polling firm": the noun that
     # ends the apposition says what the name is (not "a militia commander": the noun must end it)
     (
-        r"(?:\s+is|,)\s+(?:an?|the)\s+(?:(?!(?:is|are|was|were|has|have|had)\b)[\w\-]+\s+){0,4}"
+        r"(?:\s+is|,)\s+(?:an?|the)\s+(?:(?!(?:is|are|was|were|has|have|had)\b)[\w'’\-]+\s+){0,4}"
         r"(?:organi[sz]ation|group|agency|outlet|newspaper|party|"
         r"militia|movement|company|firm|think tank|NGO|charity|broadcaster|network|coalition|"
         r"monitor|project|pollster|consultancy|institute|university|watchdog|daily|weekly|"
