@@ -183,3 +183,22 @@ def test_numbered_units_and_groups_named_by_their_fighters():
 def test_urdu_assembly_words_and_an_apposition_with_a_possessive():
     assert "Jamiat Ulema-e-Islam" in _orgs("Jamiat Ulema-e-Islam joined the protest.")
     assert _orgs("Amaq, the group's news agency, published a statement.") == ["Amaq"]
+
+
+def test_french_names_go_on_after_an_elided_article():
+    text = "Camps are run by the Commission Nationale d'Accueil des Réfugiés (CNAR)."
+    assert "Commission Nationale d'Accueil des Réfugiés" in _orgs(text)
+
+
+def test_peoples_and_their_parties():
+    assert _orgs("It has dominated Bosnian Serb politics for two decades.") == []
+    assert _people("It has dominated Bosnian Serb politics for two decades.") == []
+    assert _orgs("For the Bosniak parties, it shows the limits.") == ["Bosniak parties"]
+    text = "Karki, the first woman to lead the Himalayan nation's government, was appointed."
+    assert "Himalayan" not in _orgs(text)
+
+
+def test_a_lower_case_movement_is_no_part_of_the_name():
+    assert _orgs("The Jundallah movement fought on.") == ["Jundallah"]
+    # a people's adjective after "on" ends an outlet's name
+    assert _orgs("Zitamar News on the Rwandan deployment said so.") == ["Zitamar News"]

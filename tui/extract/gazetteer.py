@@ -548,7 +548,8 @@ PEOPLES = {"uyghur", "uighur", "druze", "alawite", "pashtun", "tuareg", "fulani"
            "uzbek", "turkmen", "berber", "amazigh", "hutu", "tutsi", "masalit", "zaghawa",
            "somali", "afar", "amhara", "igbo", "yoruba", "hausa", "kanuri", "sahrawi", "kachin",
            "karen", "shan", "chin", "rakhine", "bamar", "maronite", "coptic", "ismaili",
-           "salafist", "salafi", "wahhabi", "sufi", "evangelical", "orthodox", "arab"}  # fmt: skip
+           "salafist", "salafi", "wahhabi", "sufi", "evangelical", "orthodox", "arab",
+           "serb", "croat", "bosniak", "kurd", "shia", "shiite", "sunni"}  # fmt: skip
 # Abstract nouns that parties and councils are named with: "Freedom and Justice Party", "Law and
 # Justice", "Peace and Development Council" (one name, not a person "Freedom" and a party).
 POLITICAL_NOUNS = {"freedom", "justice", "law", "peace", "progress", "development", "unity",

@@ -228,6 +228,15 @@ class NameRules:
         that only ends in one ("Abdullah Qarluq of the National … Council") is split first, and
         two organisations joined by "and" ("Arakan Army and the Ta'ang … Army") are two."""
         after = sentence[run[-1].end :]
+        if len(run) > 1 and _SQUARE_WORDS.fullmatch(run[0].text) and run[1].low in PARTICLES:
+            # "Place de l'Indépendance", "Plaza de Mayo": a square ("… in Bamako" is not in it)
+            cut = next(
+                (i for i, t in enumerate(run) if not t.capital and t.low not in PARTICLES),
+                len(run),
+            )
+            square, rest = run[:cut], run[cut + 1 :]
+            place = _Mention("place", _text_plain(square), square[0].start, square[-1].end)
+            return [place, *(self.classify_whole_run(sentence, rest, tokens) if rest else [])]
         noun = _ORG_NOUN.match(after)
         of_the = next(
             (
@@ -339,6 +348,8 @@ class NameRules:
                         and _text_plain(rest) not in _WORLD_REGIONS
                     )
                     or (rest and place_follows)
+                    # "Zitamar News on the Rwandan deployment": a people's adjective ends it
+                    or (rest and len(rest) == 1 and rest[0].bare in self.demonyms)
                     # "School of International Studies in Singapore", "Norwegian Refugee Council
                     # in Iraq": an institute sits in a country (not "Mission in South Sudan")
                     or (
@@ -856,11 +867,21 @@ class NameRules:
             len(run) == 2
             and run[0].bare in self.demonyms
             and run[1].low not in TITLES
+            and run[1].low not in PEOPLES  # "Bosnian Serb politics": a people
             and not self.is_place(run[1].bare)  # "Iraqi Kurdistan" is a place
         ):
             # "Georgian Dream", "Afghan International": a people's adjective opens no one's name
             return [_Mention("org", plain, start, end, org_kind="movement")]
-        if plain.removesuffix("s") in self.demonyms or (len(run) == 1 and run[0].low in PEOPLES):
+        if (
+            plain.removesuffix("s") in self.demonyms
+            or (len(run) == 1 and run[0].low in PEOPLES)
+            # "Bosnian Serb politics", "Iraqi Kurds": a country's people
+            or (
+                len(run) == 2
+                and run[0].bare in self.demonyms
+                and run[1].low.removesuffix("s") in PEOPLES
+            )
+        ):
             return []  # "Filipinos", "the Druze": a people, nobody's name
         if len(run) == 1 and _CAMEL.fullmatch(run[0].bare):
             return [_Mention("org", plain, start, end, org_kind="movement")]  # "TotalEnergies"
@@ -875,6 +896,7 @@ class NameRules:
                     r"administration|army|navy|military|police|forces|troops|coast guard|"
                     r"air force|border|states|countries|nations|republics|region|regions|people|"
                     r"peoples|communities|diaspora|side|town|towns|city|village|villages|province|"
+                    r"nation|country|republic|kingdom|emirate|monarchy|politics|politicians|"
                     r"district|area|valley|basin|river|rainforest|forest|coast|port|corridor|"
                     r"highway|road|route|line|front|laureate|prize|winner|award)\b",
                     after,
@@ -907,7 +929,7 @@ class NameRules:
                 _Mention("org", name, start, end + dissidents.end(), org_kind="armed group"),
             ]
         armed = re.match(
-            r"\s+(militias|militia|brigades|fighters)\b(?!\s+(?:and|or)\s+[a-z])", after
+            r"\s+(militias|militia|brigades|fighters|parties)\b(?!\s+(?:and|or)\s+[a-z])", after
         )
         if (
             armed
@@ -917,13 +939,13 @@ class NameRules:
             and (
                 run[0].low in PEOPLES
                 or (
-                    armed.group(1) != "fighters"
+                    armed.group(1) not in ("fighters", "parties")
                     and self.is_place(plain)
                     and COUNTRY_ALIASES.get(plain, plain) not in COUNTRIES
                 )
             )
         ):  # "Druze fighters", "allied Arab militias", "the Misrata brigades": a people's or a
-            # city's armed men (a country's are its state's)
+            # city's armed men (a country's are its state's); "the Bosniak parties"
             name = f"{plain} {armed.group(1)}"
             return [_Mention("org", name, start, end + armed.end(), org_kind="armed group")]
         if (

@@ -200,7 +200,7 @@ BODY_AFTER_DEMONYM = (
 )
 # lower-case nouns after a name that are not part of the name: "the Tren de Aragua gang"
 NAME_WITHOUT_NOUN = {"gang", "party", "cartel", "group", "coalition", "alliance", "militias",
-                     "gangs", "militia"}  # fmt: skip
+                     "gangs", "militia", "movement"}  # fmt: skip
 # what may follow a body word when it is only an adjective: "the army base", "military rule"
 _NOT_A_BODY = (
     r"(?:base|bases|operation|operations|court|courts|officer|officers|convoy|convoys|camp|camps|rulers|"

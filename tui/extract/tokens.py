@@ -61,6 +61,9 @@ _HYPHEN_NAME = re.compile(
 )
 
 
+# a French article elided before a capital: "Commission Nationale d'Accueil", "Place de
+# l'Indépendance" (the name goes on)
+_ELIDED = re.compile(r"^[dlDL]['’][A-ZÀ-Ý]")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -73,7 +76,7 @@ class _Tok:
         self.text, self.start, self.end = text, start, end
         self.bare = _POSSESSIVE.sub("", text)  # without a possessive 's
         self.low = self.bare.lower()
-        self.capital = bool(_HYPHEN_NAME.match(text)) or (
+        self.capital = bool(_HYPHEN_NAME.match(text) or _ELIDED.match(text)) or (
             text[:1].isupper() and text.lower().rstrip(".") not in _MONTHS_AND_DAYS
         )
 
