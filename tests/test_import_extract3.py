@@ -202,3 +202,9 @@ def test_a_lower_case_movement_is_no_part_of_the_name():
     assert _orgs("The Jundallah movement fought on.") == ["Jundallah"]
     # a people's adjective after "on" ends an outlet's name
     assert _orgs("Zitamar News on the Rwandan deployment said so.") == ["Zitamar News"]
+
+
+def test_a_street_is_a_place():
+    text = "Protesters marched down Rustaveli Avenue to the parliament."
+    assert _people(text) == []
+    assert "Rustaveli Avenue" in extract(f"H\n{text}\n").places

@@ -323,7 +323,10 @@ PLACE_HEADS = {"zone", "square", "street", "strait", "valley", "province", "airp
                # buildings and sites: "Sheikh Zayed Grand Mosque", "Evin Prison" (not "Church":
                # "the Catholic Church" is a body)
                "mosque", "cathedral", "temple", "shrine", "synagogue", "prison",
-               "stadium", "market", "bazaar", "airbase", "neighbourhood", "neighborhood"}  # fmt: skip
+               "stadium", "market", "bazaar", "airbase", "neighbourhood", "neighborhood",
+               # streets and crossings: "Rustaveli Avenue", "Airport Road", "Nevsky Prospekt"
+               "avenue", "boulevard", "road", "lane", "prospekt", "roundabout", "checkpoint",
+               "embankment"}  # fmt: skip
 # Capitalised first words that make a name a place: "Port Sudan", "Jebel Amer", "Lake Chad".
 PLACE_PREFIXES = {"port", "jebel", "jabal", "mount", "lake", "cape", "gulf", "bay", "wadi", "ras",
                   "bab", "fort", "camp", "sea", "strait", "mar", "rio", "san", "santa", "sao"}  # fmt: skip
