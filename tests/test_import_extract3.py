@@ -208,3 +208,24 @@ def test_a_street_is_a_place():
     text = "Protesters marched down Rustaveli Avenue to the parliament."
     assert _people(text) == []
     assert "Rustaveli Avenue" in extract(f"H\n{text}\n").places
+
+
+def test_agencies_authorities_services_wings_and_state_companies():
+    orgs = _orgs("The electoral body said turnout was low; the anti-graft agency opened a case.")
+    assert orgs == ["electoral body", "anti-graft agency"]
+    assert _orgs("The presidential guard and the gendarmerie were deployed.") == [
+        "presidential guard",
+        "gendarmerie",
+    ]
+    assert _orgs("The customs service and the tax authority raided the firm.") == [
+        "customs service",
+        "tax authority",
+    ]
+    assert _orgs("The militia's political wing denied it.") == ["political wing"]
+    assert "state broadcaster" in _orgs("The state broadcaster aired the speech.")
+    # described beside its name: the name is the body
+    text = "The Inter-Services Public Relations (ISPR), the military's media wing, did not answer."
+    assert "media wing" not in _orgs(text)
+    text = "It is sold through the state oil company, Yacimientos Petrolíferos Fiscales Bolivianos."
+    assert "state oil company" not in _orgs(text)
+    assert _orgs("The news agency said so. He had moral authority.") == []

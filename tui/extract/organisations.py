@@ -175,6 +175,21 @@ _BODY = (
     r"(?:prime minister|president|premier|governor|mayor)['’]s\s+office|"
     r"military junta|junta|military government|military authorities|judiciary|electoral college|"
     r"trade union|[a-z]+s['’]\s+union|" + _OPPOSITION + r"|militaries|prosecutors|"
+    # "the anti-graft agency", "the tax authority", "the customs service", "the political wing",
+    # "the electoral body", "the presidential guard", "the gendarmerie", "the state broadcaster"
+    r"(?!(?:news|travel|advertising|employment|talent|recruitment|same|new|other|an?|the|its|"
+    r"their|that|this)\s)[a-z][a-z\-]+\s+agency|"
+    r"(?:tax|port|aviation|civil aviation|customs|revenue|maritime|regulatory|communications|media|"
+    r"telecommunications|nuclear|securities|competition|investment|electoral|transitional|interim|"
+    r"migration|border|food and drug|oversight|anti-corruption|anti-graft)\s+authority|"
+    r"(?:customs|prison|prisons|ambulance|fire|foreign|secret|immigration|tax|migration|"
+    r"penitentiary|emergency|rescue|meteorological|diplomatic|press)\s+service|"
+    r"(?:political|military|armed|media|youth|women['’]s|student|intelligence|propaganda|"
+    r"paramilitary)\s+wing|"
+    r"(?:electoral|election|governing|regulatory|oversight|monitoring|umbrella|statutory)\s+body|"
+    r"(?:presidential|republican|revolutionary)\s+guard|gendarmerie|de facto authorities|"
+    r"state(?:-run|-owned)?\s+(?:broadcaster|television|news agency|oil company|energy company|"
+    r"power company|airline|mining company|electricity company)(?!\s+[A-Z])|national oil company|"
     # "the city council", "local councils", "the country's top court", "security agencies"
     r"(?:city|town|municipal|district|county|local|village|tribal|state|provincial|regional)\s+"
     r"councils?|top court|highest court|"
@@ -277,6 +292,11 @@ def _split_body(name: str) -> tuple[str | None, str | None]:
     return (_DEMONYMS.get(owner, owner) if owner else None), match.group("body")
 
 
+# bodies described more often than named: the name beside them says which one they are
+_NAMED_BESIDE = ("wing", "agency", "authority", "service", "body", "company", "broadcaster",
+                 "television", "guard")  # fmt: skip
+
+
 def bodies(sentence: str) -> list[_Mention]:
     """State bodies named in lower case: each with its owner when the sentence gives one."""
     found = []
@@ -309,6 +329,11 @@ def bodies(sentence: str) -> list[_Mention]:
             continue  # "ended his presidency": a term of office
         if body == "embassy" and own is None and dem is None:
             continue  # "the embassy" alone: whose is not said here
+        if body.endswith(_NAMED_BESIDE) and (
+            re.match(r"\s*,\s+(?:the\s+)?[A-Z]", sentence[match.end("body") :])
+            or re.search(r"[\w)]\s*,\s+(?:[\w'’\-]+\s*){0,4}$", sentence[: match.start()])
+        ):
+            continue  # "the military's media wing, Inter-Services Public Relations": its name
         if match.group("indef") is not None and re.search(
             r"[A-Z][\w'’\-]*\s*,\s*$", sentence[: match.start()]
         ):
