@@ -229,3 +229,15 @@ def test_agencies_authorities_services_wings_and_state_companies():
     text = "It is sold through the state oil company, Yacimientos Petrolíferos Fiscales Bolivianos."
     assert "state oil company" not in _orgs(text)
     assert _orgs("The news agency said so. He had moral authority.") == []
+
+
+def test_places_named_like_people_after_a_word_of_place():
+    assert _people("Soldiers were killed in Nioro du Sahel and near Beit Hanoun.") == []
+    assert _people("Fighting spread to Ras Kamboni and Bulo Burte.") == []
+    assert _people("Residents of Kafr Aqab and Sinjil protested.") == []
+    assert _people("He was born in San Pedro Sula and fled to Puerto Ayora.") == []
+    assert _people("In Ciudad Juárez, the mayor resigned.") == []
+    # a person is still a person: "spoke to", a name in a list after the place
+    assert "Luiz Inácio Lula da Silva" in _people("He spoke to Luiz Inácio Lula da Silva.")
+    text = "In Beit Hanoun, Ahmed Ali Hassan and Abu Mohammed al-Jolani met."
+    assert _people(text) == ["Ahmed Ali Hassan", "Abu Mohammed al-Jolani"]

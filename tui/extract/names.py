@@ -54,12 +54,25 @@ from .tokens import (
 
 # Arabic place names open with words that also open people's names: "Abu Ghraib", "Bani Walid"
 _PLACE_NAME_OPENERS = {"abu", "bin", "bani", "beni", "umm", "sheikh", "khan", "deir", "kafr",
-                       "tell", "tal", "ain", "bir", "al", "el"}  # fmt: skip
+                       "tell", "tal", "ain", "bir", "al", "el",
+                       # "Beit Hanoun", "Ras Kamboni", "Ciudad Juárez", "Puerto Ayora", "La Ceiba",
+                       # "Bulo Burte", "Nova Kakhovka"
+                       "beit", "bayt", "kfar", "ras", "tel", "wadi", "jabal", "jebel", "nahr", "bab",
+                       "sidi", "hassi", "dar", "ciudad", "puerto", "porto", "san", "santa", "santo",
+                       "la", "le", "nova", "novo", "nizhny", "bulo", "beled", "ceel"}  # fmt: skip
+# particles inside a name that stands after a word of place: "in Nioro du Sahel"
+_PLACE_PARTICLES = {"du", "des", "del", "de", "la", "di", "da", "do", "dos"}
 # … and stand after a word of place: "in", "near", "outside", "residents of"
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|outside|around|across|into|at)"  # not "from": "a message from Abu Obaida"
-    r"|\b(?:residents|outskirts|town|city|village|province|district|region|neighbourhood|"
-    r"neighborhood|camp|area)\s+of)\s+(?:the\s+)?$"
+    # not "from": "a message from Abu Obaida"
+    r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]cross|[Ii]nto|[Aa]t)"
+    # "fled to Puerto Ayora", "spread to Bulo Burte" (not "spoke to": a person)
+    r"|\b(?:fled|moved|travelled|traveled|spread|went|returned|flown|deployed|sent|headed|marched|"
+    r"advanced|retreated|relocated|transferred|extended|driven|evacuated|taken)\s+(?:back\s+)?to"
+    r"|\b(?:[Rr]esidents|outskirts|town|city|village|province|district|region|neighbourhood|"
+    r"neighborhood|camp|area)\s+of)\s+(?:the\s+)?"
+    # the second place of a list: "spread to Ras Kamboni and Bulo Burte"
+    r"(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s*(?:,\s*|\s+)(?:and|or)?\s*)?$"
 )
 _SOURCES_LINE = re.compile(r"\s*(?:Sources?|Further reading|Read more|See also)\s*:", re.I)
 # (not "Daily", "Weekly": "Daily Trust", "Daily Monitor" are the names)
@@ -582,7 +595,10 @@ class NameRules:
         after = sentence[end:]
         before = sentence[:start]
         if (
-            run[0].low in _PLACE_NAME_OPENERS
+            (
+                run[0].low in _PLACE_NAME_OPENERS
+                or any(t.low in _PLACE_PARTICLES and not t.capital for t in run[1:-1])
+            )
             and len(run) > 1
             and run[-1].text == run[-1].bare
             and _PLACE_BEFORE.search(before)
