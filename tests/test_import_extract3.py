@@ -241,3 +241,15 @@ def test_places_named_like_people_after_a_word_of_place():
     assert "Luiz Inácio Lula da Silva" in _people("He spoke to Luiz Inácio Lula da Silva.")
     text = "In Beit Hanoun, Ahmed Ali Hassan and Abu Mohammed al-Jolani met."
     assert _people(text) == ["Ahmed Ali Hassan", "Abu Mohammed al-Jolani"]
+
+
+def test_what_only_a_group_does_or_has():
+    assert _orgs("Ansaru claimed responsibility for the attack.") == ["Ansaru"]
+    assert _people("Ansaru claimed responsibility for the attack.") == []
+    assert "Fano" in _orgs("Fano, which has fought the army since 2023, denied it.")
+    assert "Wazalendo" in _orgs("Wazalendo, whose fighters back the army, took the town.")
+    assert _orgs("Mai Mai Yakutumba, which controls the mines, attacked.") == ["Mai Mai Yakutumba"]
+    assert "Ansar Dine" in _orgs("Ansar Dine's founder, Iyad Ag Ghaly, leads JNIM.")
+    # a person's fighters, a place that lies somewhere
+    assert _orgs("Haftar's fighters took the town.") == []
+    assert _orgs("Banibangou, which lies near the border, was attacked.") == []

@@ -147,6 +147,24 @@ _NUMBERED_UNITS = {"unit", "task", "brigade", "battalion", "division", "regiment
                    "corps", "group", "team", "force", "detachment", "company", "column"}  # fmt: skip
 
 
+# what only a group does or has: "claimed responsibility", ", which controls the mines", ", whose
+# fighters …", "'s fighters"
+_GROUP_CLAUSE = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?claimed\s+(?:responsibility|the\s+(?:attack|killing|"
+    r"bombing|ambush|kidnapping|abduction|raid|strike|assault))\b"
+    r"|\s*,?\s+which\s+(?:has\s+|had\s+|have\s+|also\s+|now\s+|still\s+)?(?:claimed|controls?|"
+    r"controlled|fights?|fought|recruits?|recruited|operates?|operated|seized|attacked|kidnapped|"
+    r"abducted|split|broke away|was founded|was formed|was set up|was created|emerged|is led|"
+    r"was led|is allied|is linked|is backed|pledged|governs|governed|runs|ran)\b"
+    r"|\s*,?\s+whose\s+(?:fighters|militants|members|leader|leaders|leadership|founder|"
+    r"commanders?|spokesman|spokesperson|militiamen|cadres|affiliates|branches)\b"
+)
+# (not "fighters": "Haftar's fighters" are a person's)
+_GROUP_POSSESSION = re.compile(
+    r"\s+(?:affiliates|rank and file|armed wing|political wing|founder|co-founder|emir)\b"
+)
+
+
 class NameRules:
     def classify(self, sentence_id: str, sentence: str) -> list[_Mention]:
         found: list[_Mention] = []
@@ -970,6 +988,17 @@ class NameRules:
             return [_Mention("org", plain, start, end, org_kind="armed group")]
         if self.is_place(plain) or plain in KNOWN_ORGS:
             return None
+        possessive = run[-1].text != run[-1].bare
+        if (
+            not self.looks_like_title_run(run)
+            and self.find_person(plain) is None
+            and (
+                (not possessive and _GROUP_CLAUSE.match(after))
+                or (possessive and _GROUP_POSSESSION.match(after))
+            )
+        ):  # "Ansaru claimed responsibility", "Fano, which has fought the army", "Wazalendo,
+            # whose fighters …", "the group's founder": what only a group does or has
+            return [_Mention("org", plain, start, end, org_kind="armed group")]
         fighters = re.match(
             r"\s+(?:fighters|militants|militiamen|gunmen|insurgents|jihadists)\b", after
         )
@@ -1035,6 +1064,11 @@ class NameRules:
         ):  # "Erik Prince", "Stephen King": a surname that is also a title
             return [_Mention("person", plain, start, end)]
         return None
+
+    @staticmethod
+    def looks_like_title_run(run: list[_Tok]) -> bool:
+        """A run that opens with a title ("President Tinubu", "General Burhan"): a person."""
+        return run[0].low.rstrip(".") in TITLES | ROLE_HEADS | HONORIFICS
 
     @staticmethod
     def looks_like_name(run: list[_Tok]) -> bool:
