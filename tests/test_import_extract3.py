@@ -253,3 +253,43 @@ def test_what_only_a_group_does_or_has():
     # a person's fighters, a place that lies somewhere
     assert _orgs("Haftar's fighters took the town.") == []
     assert _orgs("Banibangou, which lies near the border, was attacked.") == []
+
+
+def test_a_known_groups_branch_keeps_its_words_after_the():
+    text = "The Islamic State Khorasan Province, a rival of the Taliban, attacked."
+    assert "Islamic State Khorasan Province" in _orgs(text)
+
+
+def test_adjectives_before_and_in_a_bodys_name():
+    text = "The National Independent Electoral and Boundaries Commission registers voters."
+    assert _orgs(text) == ["National Independent Electoral and Boundaries Commission"]
+    # a person, then a body, are still two
+    assert "Rand Paul" in _people("Senator Rand Paul and Democrats in Congress objected.")
+
+
+def test_a_groups_ministry_a_caretaker_cabinet_a_command_a_countrys_authorities():
+    orgs = _orgs("The Taliban's defence ministry gave lower figures.")
+    assert {"Taliban", "Taliban's defence ministry"} <= set(orgs)
+    assert _orgs("The Taliban's army attacked the posts.") == ["Taliban"]
+    assert "caretaker cabinet" in _orgs("The junta handed government to a caretaker cabinet.")
+    text = "It seized Lashio, the headquarters of the military's north-eastern command."
+    assert "north-eastern command" in _orgs(text)
+    assert _orgs("Thai authorities cut electricity.") == ["Thai authorities"]
+    assert _orgs("The authorities said so.") == []
+    assert "Chinese state firms" in _orgs("Chinese state firms want the dam.")
+
+
+def test_a_group_named_after_a_person_keeps_its_noun():
+    text = "A separate faction, the Hafiz Gul Bahadur group, operates in North Waziristan."
+    assert "Hafiz Gul Bahadur group" in _orgs(text)
+    assert _orgs("The Tren de Aragua gang grew.") == ["Tren de Aragua"]
+
+
+def test_an_acronym_joined_by_a_dash_and_an_outlets_apposition_and_most_of_a_month():
+    text = "said Htet Myet Min Tun of the ISEAS–Yusof Ishak Institute in Singapore."
+    assert _orgs(text) == ["ISEAS–Yusof Ishak Institute"]
+    assert "Zvezda" in _orgs("It was broadcast by Zvezda, the ministry's television channel.")
+    assert _events("Crossings were closed for most of October.") == ["October"]
+    assert "Abdi Sheikh" in _people("Reporting by Abdi Sheikh in Mogadishu.")
+    # "AU force in January": a month is no part of a body's name
+    assert "AU force in January" not in _orgs("It replaced the AU force in January.")

@@ -80,7 +80,9 @@ _PAIR_BEFORE = re.compile(
 _DATED_THING_OF = re.compile(
     r"\b(?:report|reports|decree|decrees|session|statement|letter|meeting|elections?|vote|events|"
     r"attacks?|summit|resolution|agreement|accord|law|protests|uprising|revolution|ruling|order|"
-    r"offensive|massacre|coup|census|budget|plan|review|update|edition|issue)\s+of\s+$"
+    r"offensive|massacre|coup|census|budget|plan|review|update|edition|issue|"
+    # "closed for most of October", "the rest of August"
+    r"most|much|part|all|rest|remainder|half)\s+of\s+$"
 )
 _JOINED = re.compile(r"\s+(?:in|on|since)\s+")
 _PUBLISHED = re.compile(

@@ -98,7 +98,9 @@ _AGENCY = re.compile(
     r"\b(?P<org>United Nations|U\.N\.|UN|European Union|EU|African Union|AU)\s+"
     r"(?P<desc>(?:[a-z][\w'’\-]*\s+){0,3}?(?:agency|office|mission|watchdog|programme|program|"
     r"fund|monitors|peacekeeping mission|force)"
-    r"(?:\s+(?:in|to|for|on)\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)?)\b"
+    r"(?:\s+(?:in|to|for|on)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b)[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)?)\b"
     r"(?:,?\s+(?P<after>[A-Z][A-Z0-9\-]{2,9})\b)?"
 )
 # named after a continent or a world region ("Organization for Security and Co-operation in
@@ -163,6 +165,10 @@ _GROUP_CLAUSE = re.compile(
 _GROUP_POSSESSION = re.compile(
     r"\s+(?:affiliates|rank and file|armed wing|political wing|founder|co-founder|emir)\b"
 )
+
+
+# the endings of the adjectives in a body's name: "Electoral", "Independent", "Constitutional"
+_ADJECTIVE_ENDINGS = ("al", "ent", "ic", "ary", "ive", "ous")
 
 
 class NameRules:
@@ -481,12 +487,17 @@ class NameRules:
         parts = _split_connectors(run)
         first_cue = next((i for i, part in enumerate(parts) if _is_orgish(part)), 0)
         joined_by_and = first_cue > 0 and run[run.index(parts[first_cue][0]) - 1].low == "and"
-        if first_cue == 0 or (
-            joined_by_and
-            and all(
-                t.low in COMMON | TITLES | ORG_CUES.keys() | POLITICAL_NOUNS
-                for part in parts[:first_cue]
-                for t in part
+        if (
+            first_cue == 0
+            or (
+                joined_by_and
+                and all(
+                    t.low in COMMON | TITLES | ORG_CUES.keys() | POLITICAL_NOUNS
+                    # "National Independent Electoral and Boundaries Commission": adjectives
+                    or (len(t.low) >= 6 and t.low.endswith(_ADJECTIVE_ENDINGS))
+                    for part in parts[:first_cue]
+                    for t in part
+                )
             )
         ):  # "National Defence and Security Council": only common words before the cue
             return self.classify_run(sentence, run, tokens, org=True)
@@ -573,6 +584,8 @@ class NameRules:
                     and self.is_place(f"{run[0].bare} {run[1].bare}")
                 )  # "South Asia Terrorism Portal" keeps "South"
                 and _text_plain(run) not in KNOWN_ORGS
+                # "Islamic State Khorasan Province": a known group's branch keeps its words
+                and not _known_prefix(run)
                 # a title before a name stays for the role: "President Joe Biden", "Prime Minister …"
                 and not (len(run) > 1 and run[0].low.rstrip(".") in TITLES | HONORIFICS)
                 # "Christian Schmidt": a given name, not a faith, before one surname
@@ -700,9 +713,17 @@ class NameRules:
                 if noun.group(1) in BODY_WORDS:
                     return []  # "the Malian army": a body of its own (organisations.bodies)
                 return [_Mention("org", self.demonyms[plain], start, end, org_kind="state")]
+            named_after_a_person = (
+                noun.group(1) in ("group", "faction", "network")
+                and 2 <= len(run) <= 4
+                and all(t.capital and t.low not in PARTICLES for t in run)
+                and self.looks_like_name(run)
+                and not _is_orgish(run)
+                and not re.match(r"\s+of\b", after[noun.end() :])  # "the X group of NGOs"
+            )  # "the Hafiz Gul Bahadur group": a person's name, the noun makes it a group's
             if (
                 noun.group(1) in NAME_WITHOUT_NOUN or re.match(r"\s+of\b", after[noun.end() :])
-            ) and not re.search(r"-(?:led|backed|based)$", plain):
+            ) and not (re.search(r"-(?:led|backed|based)$", plain) or named_after_a_person):
                 # "the Tren de Aragua gang", "Vente Venezuela party", "the G9 family of gangs";
                 # but "the US-led coalition" is named by its noun
                 return [_Mention("org", plain, start, end, org_kind=kind)]
@@ -1056,12 +1077,12 @@ class NameRules:
             return [_Mention("org", plain, start, end, org_kind="party")]
         if (
             len(run) == 2
-            and run[1].low in ("prince", "king")
+            and run[1].low in ("prince", "king", "sheikh")
             and run[0].capital
             and run[0].low not in COMMON | TITLES | ORG_CUES.keys() | PEOPLES
             and run[0].bare not in self.demonyms
             and run[0].text == run[0].bare
-        ):  # "Erik Prince", "Stephen King": a surname that is also a title
+        ):  # "Erik Prince", "Stephen King", "Abdi Sheikh": a surname that is also a title
             return [_Mention("person", plain, start, end)]
         return None
 

@@ -84,7 +84,7 @@ _KIND_AFTER = [
         r"tracker|observatory|airline|bank|insurgency|rebel group|armed group|faction|studio|"
         r"developer|maker|manufacturer|producer|publisher|contractor|operator|carrier|lender|"
         r"insurer|retailer|startup|start-up|conglomerate|miner|refiner|shipper|gang|cartel|clan|"
-        r"tribe|brigade|battalion|syndicate|militia)"
+        r"tribe|brigade|battalion|syndicate|militia|channel|station|television channel|TV channel)"
         r"(?=\s*[,.;:)]|\s+(?:that|which|run|based|founded|set|in|of|led|with|and|funded|backed|"
         r"close|linked|known|at|for|on|whose|from|active|it|they|he|she|we|the|its|their|was|is|"
         r"has|had|now|also)\b)",
@@ -156,7 +156,7 @@ _NOT_A_BODY_WORD = (
 _HEADED_BODY = (
     rf"(?:(?!{_NOT_A_BODY_WORD}\b)[a-z][a-z\-]+\s+){{1,2}}"
     r"(?:commission|committee|office|department|directorate|secretariat|tribunal|inspectorate|"
-    r"unit)"
+    r"unit|command)"
 )
 # "the opposition" as a body: not "the opposition leader" or "the opposition primary" (a noun
 # after it makes it an adjective; "others from the opposition, have …" names no one body), but
@@ -190,6 +190,8 @@ _BODY = (
     r"(?:presidential|republican|revolutionary)\s+guard|gendarmerie|de facto authorities|"
     r"state(?:-run|-owned)?\s+(?:broadcaster|television|news agency|oil company|energy company|"
     r"power company|airline|mining company|electricity company)(?!\s+[A-Z])|national oil company|"
+    # a country's: "Thai authorities", "Chinese state firms" (not "the authorities")
+    r"authorities|state firms|state companies|state media|"
     # "the city council", "local councils", "the country's top court", "security agencies"
     r"(?:city|town|municipal|district|county|local|village|tribal|state|provincial|regional)\s+"
     r"councils?|top court|highest court|"
@@ -211,6 +213,7 @@ _BODY = (
 BODY_WORDS = {"army", "military", "navy", "police", "junta", "forces", "militia"}
 BODY_AFTER_DEMONYM = (
     r"\s+(?:armed forces|security forces|army|military|militaries|navy|air force|police|intelligence|"
+    r"authorities|state firms|state companies|state media|"
     r"border guards?|border police|coast guard|junta|(?:[a-z]+\s+)?ministry|paramilitaries|embassy)\b"
 )
 # lower-case nouns after a name that are not part of the name: "the Tren de Aragua gang"
@@ -241,7 +244,8 @@ _BODY_RE = re.compile(
     + r")(?=\s+militaries))?)\s+"
     r"|(?P<det>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ww]hose|[Oo]ur)\s+(?:(?:country|island|nation|"
     r"region|state|kingdom|republic)['’]s\s+)?)"
-    r"|(?P<rival>\b[Aa]n?\s+(?=(?:rival|parallel|transitional|interim)\s+government))"
+    r"|(?P<rival>\b[Aa]n?\s+(?=(?:rival|parallel|transitional|interim|caretaker|technocratic|"
+    r"unity)\s+(?:government|cabinet|administration)))"
     # "a joint border committee", "an anti-corruption unit", "an electoral college"
     rf"|(?P<indef>\b[Aa]n?\s+(?=(?:{_HEADED_BODY}|electoral college|[a-z]+s['’]\s+union)\b))"
     # "the army's special forces", "the interior ministry's special tasks department"
@@ -292,6 +296,7 @@ def _split_body(name: str) -> tuple[str | None, str | None]:
     return (_DEMONYMS.get(owner, owner) if owner else None), match.group("body")
 
 
+_OWNED_ONLY = {"authorities", "state firms", "state companies", "state media"}
 # bodies described more often than named: the name beside them says which one they are
 _NAMED_BESIDE = ("wing", "agency", "authority", "service", "body", "company", "broadcaster",
                  "television", "guard")  # fmt: skip
@@ -327,6 +332,8 @@ def bodies(sentence: str) -> list[_Mention]:
             )
         ):
             continue  # "ended his presidency": a term of office
+        if body in _OWNED_ONLY and dem is None and (own is None or body == "authorities"):
+            continue  # "the authorities", "state media": whose is not said here
         if body == "embassy" and own is None and dem is None:
             continue  # "the embassy" alone: whose is not said here
         if body.endswith(_NAMED_BESIDE) and (
@@ -343,10 +350,12 @@ def bodies(sentence: str) -> list[_Mention]:
             while len(words) > 1 and words[0].lower() in STARTERS:
                 words = words[1:]  # "Can Pakistan's army chief …?": a headline's question word
             owner = words[-1] if own.split()[0] in ("The", "A") else " ".join(words)
-            if owner.lower() in ("group", "bloc") or owner in KNOWN_ORGS:
-                continue  # "the Taliban's army" is the Taliban's
+            if owner.lower() in ("group", "bloc") or (owner in KNOWN_ORGS and body in BODY_WORDS):
+                continue  # "the Taliban's army" is the Taliban's (its defence ministry a body)
             name = f"{owner}'s {adj}{body}"
             start = match.start("own") + (len(own) - len(owner))
+            if owner in KNOWN_ORGS:
+                start = match.end("own") + 2  # the group is a mention of its own: "Taliban's"
             if words[0].lower() in TITLES and len(words) > 1:
                 # "Prime Minister Nawaf Salam's cabinet": a person's cabinet is the cabinet
                 name, start = f"{adj}{body}", match.start("body") - len(adj)
@@ -365,6 +374,7 @@ def bodies(sentence: str) -> list[_Mention]:
             "departmental",
             "municipal",
             "national",
+            "caretaker",
         ):
             name, start = f"{adj}{body}", match.start("adj")  # "the provincial government"
         else:

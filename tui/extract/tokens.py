@@ -139,7 +139,17 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
         known_start = (
             not current and nxt is not None and f"{tok.text} {nxt.bare}" in KNOWN_ORGS
         )  # "al Qaeda": a known name that opens with a lower-case article
-        if tok.capital or joiner or ordinal or numbered or known_start:
+        dashed = (
+            tok.text in ("–", "-")
+            and current
+            and current[-1].bare.isupper()
+            and len(current[-1].bare) >= 2
+            and current[-1].end == tok.start
+            and nxt is not None
+            and nxt.capital
+            and nxt.start == tok.end
+        )  # "ISEAS–Yusof Ishak Institute": an acronym joined to the rest of its name
+        if tok.capital or joiner or ordinal or numbered or known_start or dashed:
             current.append(tok)
             # a possessive ends the name, unless an organisation's name goes on ("General's Office",
             # "Tigray People's Liberation Front")
@@ -213,7 +223,14 @@ def _text_plain(run: list[_Tok]) -> str:
     the Houthis."""
     if not run:
         return ""
-    return " ".join([*(t.text for t in run[:-1]), re.sub(r"(?<=s)['’]$", "", run[-1].bare)])
+    words = [*(t.text for t in run[:-1]), re.sub(r"(?<=s)['’]$", "", run[-1].bare)]
+    if not any(t.text in ("–", "-") for t in run):
+        return " ".join(words)
+    # a dash glued to the words on either side stays glued: "ISEAS–Yusof Ishak Institute"
+    out = words[0]
+    for prev, tok, word in zip(run, run[1:], words[1:], strict=False):
+        out += word if tok.start == prev.end else " " + word
+    return out
 
 
 _PLACES = place_names()
