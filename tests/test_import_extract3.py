@@ -293,3 +293,11 @@ def test_an_acronym_joined_by_a_dash_and_an_outlets_apposition_and_most_of_a_mon
     assert "Abdi Sheikh" in _people("Reporting by Abdi Sheikh in Mogadishu.")
     # "AU force in January": a month is no part of a body's name
     assert "AU force in January" not in _orgs("It replaced the AU force in January.")
+
+
+def test_courts_companies_by_trade_and_known_charities():
+    text = "A military court sentenced him, and an anti-terrorism court acquitted her."
+    assert _orgs(text) == ["military court", "anti-terrorism court"]
+    assert _orgs("The tennis court was closed. He went to court in May.") == []
+    assert _orgs("The oil major Shell and the carmaker BYD signed the deal.") == ["Shell", "BYD"]
+    assert _orgs("Amnesty said the trial was unfair.") == ["Amnesty"]

@@ -378,6 +378,7 @@ KNOWN_ORGS: dict[str, str] = {
     "Afrobarometer": "movement", "Cedatos": "movement", "Datafolha": "movement", "Levada": "movement",
     "Médecins Sans Frontières": "international body", "Doctors Without Borders": "international body",
     "MSF": "international body", "Amnesty International": "movement", "Human Rights Watch": "movement",
+    "Amnesty": "movement",
     "International Crisis Group": "movement", "ACLED": "movement", "Oxfam": "movement",
     "Save the Children": "movement", "OCHA": "international body", "WFP": "international body",
     "UNRWA": "international body", "UNDP": "international body", "IOM": "international body",

@@ -34,6 +34,12 @@ _KIND_BEFORE = [
         "outlet",
     ),
     (
+        # "the oil major Shell", "the energy giant Gazprom", "the carmaker BYD"
+        r"\b(?:major|giant|miner|lender|carmaker|automaker|maker|operator|contractor|conglomerate|"
+        r"airline|carrier|insurer|manufacturer|exporter|trader|bank)\s+$",
+        "movement",
+    ),
+    (
         r"\b(?:rights group|group|think tank|gang|militia|firm|company|monitor|network|cartel|fund|"
         r"faction|movement|organi[sz]ation|institute|charity|NGO|union|trade union|syndicate|"
         r"federation|association)\s+$",
@@ -161,6 +167,13 @@ _HEADED_BODY = (
 # "the opposition" as a body: not "the opposition leader" or "the opposition primary" (a noun
 # after it makes it an adjective; "others from the opposition, have …" names no one body), but
 # "the opposition says", "the opposition boycotted", "in the opposition?"
+# "a military court", "an anti-terrorism court", "the appeals court" (not "a tennis court")
+_COURT = (
+    r"(?:military|appeals?|criminal|district|regional|federal|provincial|anti-terrorism|"
+    r"anti-terror|special|administrative|juvenile|lower|magistrates['’]?|family|civil|martial|"
+    r"sharia|religious|revolutionary|war crimes|national security|state security|islamic|"
+    r"tribal|traditional|labou?r|county|municipal|city)\s+court"
+)
 _OPPOSITION = (
     r"opposition(?=\s*(?:[?!)\"”]|$)|\s+(?:and|or|says|said|say|would|will|has|had|have|is|"
     r"was|were|wants|claims|won|accuses|calls|\w+ed)\b)"
@@ -191,7 +204,7 @@ _BODY = (
     r"state(?:-run|-owned)?\s+(?:broadcaster|television|news agency|oil company|energy company|"
     r"power company|airline|mining company|electricity company)(?!\s+[A-Z])|national oil company|"
     # a country's: "Thai authorities", "Chinese state firms" (not "the authorities")
-    r"authorities|state firms|state companies|state media|"
+    r"authorities|state firms|state companies|state media|" + _COURT + r"|"
     # "the city council", "local councils", "the country's top court", "security agencies"
     r"(?:city|town|municipal|district|county|local|village|tribal|state|provincial|regional)\s+"
     r"councils?|top court|highest court|"
@@ -247,7 +260,7 @@ _BODY_RE = re.compile(
     r"|(?P<rival>\b[Aa]n?\s+(?=(?:rival|parallel|transitional|interim|caretaker|technocratic|"
     r"unity)\s+(?:government|cabinet|administration)))"
     # "a joint border committee", "an anti-corruption unit", "an electoral college"
-    rf"|(?P<indef>\b[Aa]n?\s+(?=(?:{_HEADED_BODY}|electoral college|[a-z]+s['’]\s+union)\b))"
+    rf"|(?P<indef>\b[Aa]n?\s+(?=(?:{_HEADED_BODY}|{_COURT}|electoral college|[a-z]+s['’]\s+union)\b))"
     # "the army's special forces", "the interior ministry's special tasks department"
     r"|(?P<poss>(?<=[a-z])['’]s\s+)"
     # a country's or a region's body: "Balochistan home department", "the Gaza health ministry"
