@@ -301,3 +301,10 @@ def test_courts_companies_by_trade_and_known_charities():
     assert _orgs("The tennis court was closed. He went to court in May.") == []
     assert _orgs("The oil major Shell and the carmaker BYD signed the deal.") == ["Shell", "BYD"]
     assert _orgs("Amnesty said the trial was unfair.") == ["Amnesty"]
+
+
+def test_ships_prizes_and_resolutions_are_nobody():
+    assert _people("Finnish police boarded the tanker Eagle S in December.") == []
+    assert _orgs("She won the Nobel Peace Prize in 2023.") == []
+    assert _orgs("The Foreign Agents Act passed in May.") == []
+    assert "Security Council" in _orgs("The Security Council met on Friday.")

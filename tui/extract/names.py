@@ -171,6 +171,18 @@ _GROUP_POSSESSION = re.compile(
 _ADJECTIVE_ENDINGS = ("al", "ent", "ic", "ary", "ive", "ous")
 
 
+# a ship is named after its kind: "the tanker Eagle S", "the destroyer USS Carney"
+_VESSEL_BEFORE = (
+    r"\b(?:tanker|oil tanker|ship|vessel|freighter|frigate|destroyer|corvette|cruiser|carrier|"
+    r"aircraft carrier|submarine|cargo ship|container ship|bulk carrier|yacht|ferry|trawler|"
+    r"flagship|warship)\s+$"
+)
+# the last word of a prize, a resolution or a law: no body ("Nobel Peace Prize", "Resolution
+# 2231", "Foreign Agents Act")
+_THING_HEADS = {"prize", "award", "medal", "trophy", "resolution", "act", "bill", "treaty",
+                "accords", "protocol", "doctrine", "memorandum"}  # fmt: skip
+
+
 class NameRules:
     def classify(self, sentence_id: str, sentence: str) -> list[_Mention]:
         found: list[_Mention] = []
@@ -1007,6 +1019,10 @@ class NameRules:
             len(run) >= 2 and any(t.text.isdigit() for t in run) and run[0].low in _NUMBERED_UNITS
         ):  # "Unit 8200", "Task Force 88", "Brigade 313": a numbered unit, nobody's name
             return [_Mention("org", plain, start, end, org_kind="armed group")]
+        if re.search(_VESSEL_BEFORE, before) and not _is_orgish(run):
+            return []  # "the tanker Eagle S", "the frigate Admiral Grigorovich": a ship
+        if run[-1].low in _THING_HEADS and plain not in KNOWN_ORGS:
+            return []  # "the Nobel Peace Prize", "Security Council Resolution 2231": no body
         if self.is_place(plain) or plain in KNOWN_ORGS:
             return None
         possessive = run[-1].text != run[-1].bare
