@@ -308,3 +308,10 @@ def test_ships_prizes_and_resolutions_are_nobody():
     assert _orgs("She won the Nobel Peace Prize in 2023.") == []
     assert _orgs("The Foreign Agents Act passed in May.") == []
     assert "Security Council" in _orgs("The Security Council met on Friday.")
+
+
+def test_offices_of_state_are_cue_words():
+    text = "Kenya's Directorate of Criminal Investigations said so."
+    assert _orgs(text) == ["Directorate of Criminal Investigations"]
+    assert _people(text) == []
+    assert _orgs("The Quetta Shura met in May.") == ["Quetta Shura"]

@@ -296,6 +296,13 @@ ORG_CUES: dict[str, str] = {
     "comité": "movement", "comision": "government", "comisión": "government",
     "consejo": "government", "conseil": "government", "corporación": "movement",
     "defensoría": "government", "observatorio": "movement", "centro": "movement",
+    # offices of state: "Directorate of Criminal Investigations", "Federal Bureau of
+    # Investigation", "International Criminal Tribunal", "Supreme National Security Council"
+    "directorate": "government", "secretariat": "government", "inspectorate": "government",
+    "bureau": "government", "commissariat": "government", "prefecture": "government",
+    "gendarmerie": "armed group", "registry": "government", "tribunal": "government",
+    "chancellery": "government", "taskforce": "government", "forum": "movement",
+    "caucus": "party", "shura": "coalition", "jirga": "coalition",
     # Urdu and Arabic words for an assembly or a front: "Jamiat Ulema-e-Islam", "Majlis-e-Amal",
     # "Muttahida Qaumi Movement", "Markaz Dawat-ul-Irshad"
     "jamiat": "party", "jamiyat": "party", "majlis": "party", "muttahida": "party",
