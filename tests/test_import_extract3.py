@@ -315,3 +315,11 @@ def test_offices_of_state_are_cue_words():
     assert _orgs(text) == ["Directorate of Criminal Investigations"]
     assert _people(text) == []
     assert _orgs("The Quetta Shura met in May.") == ["Quetta Shura"]
+
+
+def test_a_persons_organisation_after_of():
+    text = "Daniel Chapo of Frelimo took office in January."
+    assert _orgs(text) == ["Frelimo"]
+    assert _people(text) == ["Daniel Chapo"]
+    # after a title, "of" names a place: "Bishop António Juliasse of Pemba"
+    assert _orgs("Bishop António Juliasse of Pemba said so.") == []

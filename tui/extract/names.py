@@ -144,6 +144,8 @@ _SITS_IN_A_COUNTRY = {"university", "institute", "school", "studies", "centre", 
 _NUMBER_BEFORE = re.compile(r"\b(?:[Tt]he|as|called|named)\s+(\d{2,4})\s+$")
 
 
+# a person's full name, then "of": "Daniel Chapo of Frelimo"
+_MEMBER_OF = re.compile(r"(?:^|[^\w'’\-])([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})\s+of\s+$")
 # the first word of a numbered unit: "Unit 8200", "Task Force 88", "Brigade 313"
 _NUMBERED_UNITS = {"unit", "task", "brigade", "battalion", "division", "regiment", "squadron",
                    "corps", "group", "team", "force", "detachment", "company", "column"}  # fmt: skip
@@ -1036,6 +1038,19 @@ class NameRules:
         ):  # "Ansaru claimed responsibility", "Fano, which has fought the army", "Wazalendo,
             # whose fighters …", "the group's founder": what only a group does or has
             return [_Mention("org", plain, start, end, org_kind="armed group")]
+        member_of = _MEMBER_OF.search(before)
+        if (
+            member_of
+            and len(run) == 1
+            and run[0].text == run[0].bare
+            and not any(
+                w.lower().rstrip(".") in TITLES | ROLE_HEADS | HONORIFICS | COMMON
+                for w in member_of.group(1).split()
+            )
+            and self.find_person(plain) is None
+            and not re.match(r"\s+(?:region|province|state|district|city|town|village)\b", after)
+        ):  # "Daniel Chapo of Frelimo": a person's party or organisation (not "Bishop … of Pemba")
+            return [_Mention("org", plain, start, end, org_kind="movement")]
         fighters = re.match(
             r"\s+(?:fighters|militants|militiamen|gunmen|insurgents|jihadists)\b", after
         )
