@@ -323,3 +323,13 @@ def test_a_persons_organisation_after_of():
     assert _people(text) == ["Daniel Chapo"]
     # after a title, "of" names a place: "Bishop António Juliasse of Pemba"
     assert _orgs("Bishop António Juliasse of Pemba said so.") == []
+
+
+def test_a_persons_party_named_before_of_and_brothers_with_one_surname():
+    text = "Netanyahu relies on Otzma Yehudit of Itamar Ben-Gvir."
+    assert "Otzma Yehudit" in _orgs(text)
+    assert "Otzma Yehudit" not in _people(text)
+    assert "US Secretary" not in _orgs("The US Secretary of State Antony Blinken came.")
+    people = _people("His sons Saddam and Khaled Haftar now command its units.")
+    assert people == ["Saddam Haftar", "Khaled Haftar"]
+    assert _people("It describes a Trump Route linking the two.") == []

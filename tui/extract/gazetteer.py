@@ -332,7 +332,7 @@ PLACE_HEADS = {"zone", "square", "street", "strait", "valley", "province", "airp
                "mosque", "cathedral", "temple", "shrine", "synagogue", "prison",
                "stadium", "market", "bazaar", "airbase", "neighbourhood", "neighborhood",
                # streets and crossings: "Rustaveli Avenue", "Airport Road", "Nevsky Prospekt"
-               "avenue", "boulevard", "road", "lane", "prospekt", "roundabout", "checkpoint",
+               "avenue", "boulevard", "road", "lane", "prospekt", "roundabout", "checkpoint", "route",
                "embankment"}  # fmt: skip
 # Capitalised first words that make a name a place: "Port Sudan", "Jebel Amer", "Lake Chad".
 PLACE_PREFIXES = {"port", "jebel", "jabal", "mount", "lake", "cape", "gulf", "bay", "wadi", "ras",

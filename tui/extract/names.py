@@ -140,10 +140,16 @@ _SITS_IN_A_COUNTRY = {"university", "institute", "school", "studies", "centre", 
                       "network", "watch", "observatory", "research"}  # fmt: skip
 
 
+# brothers and sisters named with one surname: "his sons Saddam and Khaled Haftar"
+_SIBLINGS_BEFORE = re.compile(r"\b(?:sons|brothers|daughters|sisters|twins|cousins|siblings)\s+$")
 # a number that opens a name: "the 444 Combat Brigade", "the gang known as 400 Mawozo"
 _NUMBER_BEFORE = re.compile(r"\b(?:[Tt]he|as|called|named)\s+(\d{2,4})\s+$")
 
 
+# "of" and a person's full name after a name: "Otzma Yehudit of Itamar Ben-Gvir"
+_OF_A_PERSON = re.compile(
+    r"\s+of\s+([A-Z][\w'’]+(?:\s+(?:[A-Z][\w'’\-]+|al-[A-Z][\w'’]+|bin|ibn)){1,3})\b(?!['’]s)"
+)
 # a person's full name, then "of": "Daniel Chapo of Frelimo"
 _MEMBER_OF = re.compile(r"(?:^|[^\w'’\-])([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})\s+of\s+$")
 # the first word of a numbered unit: "Unit 8200", "Task Force 88", "Brigade 313"
@@ -255,6 +261,15 @@ class NameRules:
             acronym = match.group("after") or match.group("before")
             if acronym and acronym not in NOT_ACRONYMS:
                 self.bracketed.setdefault(acronym, name)
+        for mention, nxt in itertools.pairwise(found):
+            if (
+                mention.kind == "single"
+                and nxt.kind == "person"
+                and len(nxt.name.split()) == 2
+                and re.fullmatch(r"\s+and\s+", sentence[mention.end : nxt.start])
+                and _SIBLINGS_BEFORE.search(sentence, 0, mention.start)
+            ):  # "his sons Saddam and Khaled Haftar": the surname is both brothers'
+                mention.kind, mention.name = "person", f"{mention.name} {nxt.name.split()[1]}"
         for mention in found:
             number = _NUMBER_BEFORE.search(sentence, 0, mention.start)
             if (
@@ -1038,6 +1053,19 @@ class NameRules:
         ):  # "Ansaru claimed responsibility", "Fano, which has fought the army", "Wazalendo,
             # whose fighters …", "the group's founder": what only a group does or has
             return [_Mention("org", plain, start, end, org_kind="armed group")]
+        led_by = _OF_A_PERSON.match(after)
+        if (
+            led_by
+            and 2 <= len(run) <= 3
+            and run[-1].text == run[-1].bare
+            and not any(t.low.rstrip(".") in TITLES | ROLE_HEADS | HONORIFICS for t in run)
+            and self.find_person(plain) is None
+            and not self.is_place(led_by.group(1))
+            and not any(w.lower() in COMMON | TITLES for w in led_by.group(1).split())
+            and not any(w.lower() in ORG_CUES or w in KNOWN_ORGS for w in led_by.group(1).split())
+            and not any(self.is_place(w) for w in led_by.group(1).split())
+        ):  # "Otzma Yehudit of Itamar Ben-Gvir": a person's party, not a person
+            return [_Mention("org", plain, start, end, org_kind="party")]
         member_of = _MEMBER_OF.search(before)
         if (
             member_of
