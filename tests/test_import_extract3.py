@@ -333,3 +333,12 @@ def test_a_persons_party_named_before_of_and_brothers_with_one_surname():
     people = _people("His sons Saddam and Khaled Haftar now command its units.")
     assert people == ["Saddam Haftar", "Khaled Haftar"]
     assert _people("It describes a Trump Route linking the two.") == []
+
+
+def test_makers_lists_after_such_as_and_a_missions_name():
+    text = "It used drones made by Ukroboronprom and firms such as Fire Point."
+    assert _orgs(text) == ["Ukroboronprom", "Fire Point"]
+    assert _orgs("A plan designed by Kushner was shown.") == []
+    text = "Pro-government tabloids such as Informer and Kurir named USAID."
+    assert {"Informer", "Kurir"} <= set(_orgs(text))
+    assert "Aspides" in _orgs("The European Union's naval mission, Aspides, rescued the crews.")

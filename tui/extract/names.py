@@ -833,11 +833,19 @@ class NameRules:
         ):
             return [_Mention("org", plain, start, end, org_kind="outlet")]
         if re.search(
-            r"\b(?:companies|firms|groups|organi[sz]ations|agencies|outlets|militias|parties|banks)\s+(?:such as|like|including)\s+$",
+            r"\b(?:companies|firms|groups|organi[sz]ations|agencies|outlets|militias|parties|banks|"
+            r"tabloids|newspapers|papers|dailies|channels|broadcasters|websites|unions|charities|"
+            r"NGOs|gangs|cartels|makers|manufacturers|contractors|miners|lenders|insurers|airlines)"
+            r"\s+(?:such as|like|including)\s+"
+            # "tabloids such as Informer and Alo!": the second name of the list too
+            r"(?:[A-Z][\w'’\-!]*(?:\s+[A-Z][\w'’\-!]*){0,3}\s*(?:,\s*|\s+)(?:and|or)?\s*)?$",
             before,
         ) or (
             re.search(
-                r"\b(?:coalition|group|alliance|movement|militia|gang|party|organi[sz]ation|faction|network|newspaper|agency|company|bloc)\s*,\s+(?:the\s+)?$",
+                r"\b(?:coalition|group|alliance|movement|militia|gang|party|organi[sz]ation|faction|"
+                r"network|newspaper|agency|company|bloc|mission|operation|force|wing|arm|"
+                r"programme|program|initiative|unit|brigade|tabloid|channel|broadcaster|website)"
+                r"\s*,\s+(?:the\s+)?$",
                 before,
             )
             # not "a member of the opposition Armenia Alliance bloc, Artur Vanetsyan"
@@ -1066,6 +1074,15 @@ class NameRules:
             and not any(self.is_place(w) for w in led_by.group(1).split())
         ):  # "Otzma Yehudit of Itamar Ben-Gvir": a person's party, not a person
             return [_Mention("org", plain, start, end, org_kind="party")]
+        if (
+            len(run) == 1
+            and re.search(
+                r"\b(?:made|built|manufactured|produced)\s+by\s+(?:the\s+)?$",
+                before,
+            )
+            and self.find_person(plain) is None
+        ):  # "long-range drones made by Ukroboronprom": a maker
+            return [_Mention("org", plain, start, end, org_kind="movement")]
         member_of = _MEMBER_OF.search(before)
         if (
             member_of
