@@ -342,3 +342,29 @@ def test_makers_lists_after_such_as_and_a_missions_name():
     text = "Pro-government tabloids such as Informer and Kurir named USAID."
     assert {"Informer", "Kurir"} <= set(_orgs(text))
     assert "Aspides" in _orgs("The European Union's naval mission, Aspides, rescued the crews.")
+
+
+def test_rules_added_on_the_final_batchs_misses():
+    # a dateline with two places
+    result = extract(
+        "H\nBy A B\nMAIDUGURI/ABUJA, Nigeria, Nov 18 (Reuters) - Gunmen attacked on Monday.\n"
+    )
+    assert (result.date, result.outlet) == ("Nov 18", "Reuters")
+    assert [e.when for e in result.events] == ["Monday"]
+    # an institution sits in a town, not named after it ("… on Economic Modeling" is its name)
+    text = "The attack at the Government Girls Secondary School in Maga came days later."
+    assert _orgs(text) == ["Government Girls Secondary School"]
+    assert "South Asian Network on Economic Modeling" in _orgs(
+        "A survey by the South Asian Network on Economic Modeling found it."
+    )
+    # "-born" is an adjective before a name
+    assert "Tren de Aragua" in _orgs(
+        "Police blame gangs such as the Venezuelan-born Tren de Aragua."
+    )
+    assert _orgs("The transport workers' union organised strikes.") == ["transport workers' union"]
+    assert _orgs("A group known as the Davao Death Squad killed them.") == ["Davao Death Squad"]
+    # a name that opens with the Arabic article is a body's; "Al-Waleed bin Talal" a person's
+    assert "Al-Qard Al-Hassan" in _orgs("Banks cut ties with Al-Qard Al-Hassan, its lending arm.")
+    assert "Al-Waleed bin Talal" in _people("Prince Al-Waleed bin Talal spoke.")
+    text = 'The video, posted by a page called "Tatay Digong Warriors", was shared.'
+    assert _orgs(text) == ["Tatay Digong Warriors"]

@@ -19,8 +19,9 @@ _DATELINES = [
         rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?),\s+(?P<date>{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*\((?P<outlet>[^)]{{2,40}})\)\s*[-–—:]*\s*"
     ),
     # KABUL (Reuters) -   /   BOGOTA, March 3 (AP) —   /   QUITO, Ecuador (AFP) -   /   SEOUL (Yonhap) --
+    # MAIDUGURI/ABUJA, Nigeria, Nov 18 (Reuters) -: two places, one dateline
     re.compile(
-        rf"^(?P<place>[A-Z][A-Z'’.\- ]{{1,40}}?)(?:,\s+[A-Z][\w'’.\- ]{{1,30}}?)?(?:,\s+(?P<date>{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*\((?P<outlet>[^)]{{2,40}})\)\s*[-–—:]+\s*"
+        rf"^(?P<place>[A-Z][A-Z'’.\-/ ]{{1,40}}?)(?:,\s+[A-Z][\w'’.\- ]{{1,30}}?)?(?:,\s+(?P<date>{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*\((?P<outlet>[^)]{{2,40}})\)\s*[-–—:]+\s*"
     ),
     # BRUSSELS —   /   Baghdad —   (no date: an en or em dash after a short place name)
     re.compile(r"^(?P<place>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,2})\s+[—–]\s+"),

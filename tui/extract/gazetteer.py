@@ -302,7 +302,7 @@ ORG_CUES: dict[str, str] = {
     "bureau": "government", "commissariat": "government", "prefecture": "government",
     "gendarmerie": "armed group", "registry": "government", "tribunal": "government",
     "chancellery": "government", "taskforce": "government", "forum": "movement",
-    "caucus": "party", "shura": "coalition", "jirga": "coalition",
+    "caucus": "party", "shura": "coalition", "jirga": "coalition", "squad": "armed group",
     # Urdu and Arabic words for an assembly or a front: "Jamiat Ulema-e-Islam", "Majlis-e-Amal",
     # "Muttahida Qaumi Movement", "Markaz Dawat-ul-Irshad"
     "jamiat": "party", "jamiyat": "party", "majlis": "party", "muttahida": "party",

@@ -416,6 +416,16 @@ class NameRules:
                     or (rest and place_follows)
                     # "Zitamar News on the Rwandan deployment": a people's adjective ends it
                     or (rest and len(rest) == 1 and rest[0].bare in self.demonyms)
+                    # "Government Girls Secondary School in Maga": an institution sits in a town
+                    or (
+                        rest
+                        and tok.low == "in"
+                        and len(rest) <= 2
+                        and run[index - 1].low in _SITS_IN_A_COUNTRY
+                        and all(t.capital for t in rest)
+                        and not _is_orgish(rest)
+                        and _text_plain(run) not in KNOWN_ORGS
+                    )
                     # "School of International Studies in Singapore", "Norwegian Refugee Council
                     # in Iraq": an institute sits in a country (not "Mission in South Sudan")
                     or (
@@ -570,7 +580,8 @@ class NameRules:
         if (
             len(run) == 1
             and re.search(
-                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded|language|speaking)$",
+                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded|language|speaking|"
+                r"born)$",
                 run[0].bare,
             )
             and not re.match(
@@ -599,7 +610,8 @@ class NameRules:
             return [_Mention("org", plain, run[0].start, run[-1].end, org_kind="outlet")]
         for _ in range(2):  # "The Kremlin-linked Wagner Group": both kinds of leading word
             while len(run) > 1 and re.search(
-                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded|language|speaking)$",
+                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded|language|speaking|"
+                r"born)$",
                 run[0].bare,
             ):
                 run = run[1:]  # "Kurdish-led Syrian Democratic Forces"
@@ -838,7 +850,8 @@ class NameRules:
             r"NGOs|gangs|cartels|makers|manufacturers|contractors|miners|lenders|insurers|airlines)"
             r"\s+(?:such as|like|including)\s+"
             # "tabloids such as Informer and Alo!": the second name of the list too
-            r"(?:[A-Z][\w'’\-!]*(?:\s+[A-Z][\w'’\-!]*){0,3}\s*(?:,\s*|\s+)(?:and|or)?\s*)?$",
+            r"(?:[A-Z][\w'’\-!]*(?:\s+[A-Z][\w'’\-!]*){0,3}\s*(?:,\s*|\s+)(?:and|or)?\s*)?"
+            r"(?:the\s+)?(?:[\w\-]+-(?:born|based|led|backed|run)\s+)?$",
             before,
         ) or (
             re.search(
@@ -1048,6 +1061,15 @@ class NameRules:
             return []  # "the tanker Eagle S", "the frigate Admiral Grigorovich": a ship
         if run[-1].low in _THING_HEADS and plain not in KNOWN_ORGS:
             return []  # "the Nobel Peace Prize", "Security Council Resolution 2231": no body
+        if (
+            len(run) >= 2
+            and re.fullmatch(r"[Aa]l-[A-Z][\w'’]+", run[0].bare)
+            and not any(t.low in ("bin", "ibn", "abu", "bint") for t in run)
+            and plain not in KNOWN_ORGS
+            and self.find_person(plain) is None
+        ):  # "Al-Qard Al-Hassan", "Al-Masirah TV": a name that opens with the article is a
+            # body's (a person's opens with a given name)
+            return [_Mention("org", plain, start, end, org_kind="movement")]
         if self.is_place(plain) or plain in KNOWN_ORGS:
             return None
         possessive = run[-1].text != run[-1].bare
@@ -1133,7 +1155,7 @@ class NameRules:
             return [_Mention("org", plain, start, end, org_kind="movement")]
         if re.search(
             r"\b(?:network|group|movement|coalition|campaign|collective|alliance|association|"
-            r"band|organi[sz]ation|initiative)\b[^.;:]{0,40}?\b(?:called|named|calling "
+            r"band|organi[sz]ation|initiative|page|account|channel|blog|website)\b[^.;:]{0,40}?\b(?:called|named|calling "
             r"(?:itself|themselves))\s+[\"“‘']$",
             before,
         ):  # 'a network of daily marchers called "Daitove"'

@@ -187,7 +187,9 @@ _BODY = (
     rf"ministry|ministry\s+of\s+(?:the\s+)?{_PORTFOLIO}(?:\s+(?:(?:and|&)\s+)?{_PORTFOLIO}){{0,3}}|"
     r"(?:prime minister|president|premier|governor|mayor)['’]s\s+office|"
     r"military junta|junta|military government|military authorities|judiciary|electoral college|"
-    r"trade union|[a-z]+s['’]\s+union|" + _OPPOSITION + r"|militaries|prosecutors|"
+    r"trade union|(?:(?!(?:the|a|an|its|their|his|her|our)\s)[a-z]+\s+)?[a-z]+s['’]\s+union|"
+    + _OPPOSITION
+    + r"|militaries|prosecutors|"
     # "the anti-graft agency", "the tax authority", "the customs service", "the political wing",
     # "the electoral body", "the presidential guard", "the gendarmerie", "the state broadcaster"
     r"(?!(?:news|travel|advertising|employment|talent|recruitment|same|new|other|an?|the|its|"
