@@ -368,3 +368,22 @@ def test_rules_added_on_the_final_batchs_misses():
     assert "Al-Waleed bin Talal" in _people("Prince Al-Waleed bin Talal spoke.")
     text = 'The video, posted by a page called "Tatay Digong Warriors", was shared.'
     assert _orgs(text) == ["Tatay Digong Warriors"]
+
+
+def test_the_scorer_selects_several_globs_and_skips_a_waiting_batch(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("iq3", root / "benchmarks" / "import_quality.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    for name in ("d1-a", "d77-b", "d80-c", "d86-d"):
+        (tmp_path / f"{name}.txt").write_text("x")
+    names = lambda only, skip=None: [  # noqa: E731
+        p.stem for p, _ in module.articles([(tmp_path, False)], only, skip)
+    ]
+    assert names("d7[7-9]-*,d8[01]-*") == ["d77-b", "d80-c"]
+    assert names(None, "d8[6-9]-*") == ["d1-a", "d77-b", "d80-c"]
+    assert names("d*", "d1-*,d86-*") == ["d77-b", "d80-c"]
