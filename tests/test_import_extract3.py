@@ -387,3 +387,15 @@ def test_the_scorer_selects_several_globs_and_skips_a_waiting_batch(tmp_path):
     assert names("d7[7-9]-*,d8[01]-*") == ["d77-b", "d80-c"]
     assert names(None, "d8[6-9]-*") == ["d1-a", "d77-b", "d80-c"]
     assert names("d*", "d1-*,d86-*") == ["d77-b", "d80-c"]
+
+
+def test_unnamed_armed_men_by_who_they_are():
+    assert _orgs("Somali troops backed by clan militias retook the town.") == [
+        "Somali troops",
+        "clan militias",
+    ]
+    assert "criminal syndicates" in _orgs("Compounds run by criminal syndicates defrauded them.")
+    assert "local vigilantes" in _orgs("Police and local vigilantes searched the forest.")
+    assert "exiled opposition groups" in _orgs("The exiled opposition groups met in Nairobi.")
+    # not any group: "armed groups operate here" names no one
+    assert _orgs("Many armed groups operate here.") == []

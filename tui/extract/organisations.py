@@ -412,6 +412,11 @@ _GUILD_RE = re.compile(
     r"on|at|as|that|which|who)\b)[A-Za-z]+\s+)?[A-Za-z]+s['’]\s+(?:unions|federations|associations|"
     r"syndicates)\b"
     r"|\b(?:[Ss]tudent|[Tt]rade|[Ll]abou?r)\s+unions\b"
+    # armed men by who they are, unnamed: "backed by clan militias", "allied Arab militias",
+    # "criminal syndicates", "armed gangs", "local vigilantes", "exiled opposition groups"
+    r"|\b(?:(?:[Cc]lan|[Tt]ribal|[Ll]ocal|[Aa]llied|[Ee]thnic|[Cc]ommunity|[Ss]elf-defen[cs]e|"
+    r"[Pp]ro-government|[Gg]overnment-backed|[Rr]ival)\s+militias|(?:[Cc]riminal|[Aa]rmed)\s+"
+    r"(?:gangs|syndicates)|(?:[Ll]ocal\s+)?vigilantes|(?:[Ee]xiled\s+)?opposition groups)\b"
 )
 
 
