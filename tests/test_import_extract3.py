@@ -399,3 +399,16 @@ def test_unnamed_armed_men_by_who_they_are():
     assert "exiled opposition groups" in _orgs("The exiled opposition groups met in Nairobi.")
     # not any group: "armed groups operate here" names no one
     assert _orgs("Many armed groups operate here.") == []
+
+
+def test_a_persons_office_and_faction_an_administration_of_a_president_the_peshmerga():
+    assert _orgs("Paudel's office said the vote would go ahead.") == ["Paudel's office"]
+    assert _orgs("The office was closed in May.") == []
+    assert "Netanyahu's office" in _orgs("Prime Minister Benjamin Netanyahu's office said so.")
+    orgs = _orgs("Debretsion Gebremichael's faction and TPLF hardliners rejected it.")
+    assert {"Debretsion Gebremichael's faction", "TPLF hardliners"} <= set(orgs)
+    text = "Supporters accuse the administration of President Ferdinand Marcos Jr. of lying."
+    assert "administration" in _orgs(text)
+    assert _orgs("The peshmerga withdrew from the town.") == ["peshmerga"]
+    # "the office for peace" stays one body
+    assert "office for peace" in _orgs("The presidency's office for peace said so.")

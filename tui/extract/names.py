@@ -1023,7 +1023,7 @@ class NameRules:
             rest = _SQUARE_REST.match(after)
             if rest:  # "the Place de l'Indépendance", "Plaza de Mayo": a square
                 return [_Mention("place", plain + rest.group(), start, end + rest.end())]
-        dissidents = re.match(r"\s+(dissidents)\b", after)
+        dissidents = re.match(r"\s+(dissidents|hardliners)\b", after)
         if dissidents and (_is_orgish(run) or (len(run) == 1 and run[0].bare.isupper())):
             # "FARC dissidents": the groups that broke away, named after the one they left
             # (the group they left is named too)

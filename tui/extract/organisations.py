@@ -207,6 +207,10 @@ _BODY = (
     r"power company|airline|mining company|electricity company)(?!\s+[A-Z])|national oil company|"
     # a country's: "Thai authorities", "Chinese state firms" (not "the authorities")
     r"authorities|state firms|state companies|state media|" + _COURT + r"|"
+    # a person's: "Paudel's office", "Debretsion's faction" (checked in bodies)
+    r"office(?!\s+(?:for|of)\s)|faction|peshmerga|"
+    # "the administration of President Ferdinand Marcos Jr."
+    r"administration(?=\s+of\s+(?:President|Prime Minister|Premier|Chancellor|[A-Z][a-z]+\s+[A-Z]))|"
     # "the city council", "local councils", "the country's top court", "security agencies"
     r"(?:city|town|municipal|district|county|local|village|tribal|state|provincial|regional)\s+"
     r"councils?|top court|highest court|"
@@ -349,6 +353,8 @@ def bodies(sentence: str) -> list[_Mention]:
             continue  # "ended his presidency": a term of office
         if body in _OWNED_ONLY and dem is None and (own is None or body == "authorities"):
             continue  # "the authorities", "state media": whose is not said here
+        if body in ("office", "faction") and (own is None or own in COUNTRIES or own in _REGIONS):
+            continue  # a person's office or faction ("Paudel's office"), not "the office"
         if body == "embassy" and own is None and dem is None:
             continue  # "the embassy" alone: whose is not said here
         if body.endswith(_NAMED_BESIDE) and (
@@ -374,6 +380,9 @@ def bodies(sentence: str) -> list[_Mention]:
             if words[0].lower() in TITLES and len(words) > 1:
                 # "Prime Minister Nawaf Salam's cabinet": a person's cabinet is the cabinet
                 name, start = f"{adj}{body}", match.start("body") - len(adj)
+                if body in ("office", "faction"):
+                    # "Prime Minister Benjamin Netanyahu's office": the person's own
+                    name = f"{words[-1]}'s {body}"
         elif dem is not None:
             name = f"{dem} {body}"
             start = match.start("dem") if match.group("dem") else match.start("country")
