@@ -412,3 +412,10 @@ def test_a_persons_office_and_faction_an_administration_of_a_president_the_peshm
     assert _orgs("The peshmerga withdrew from the town.") == ["peshmerga"]
     # "the office for peace" stays one body
     assert "office for peace" in _orgs("The presidency's office for peace said so.")
+
+
+def test_bureaus_and_councils_and_what_bodies_publish():
+    assert "Hamas's political bureau" in _orgs("Hamas's political bureau met in Doha.")
+    assert _orgs("The MPSR, the military council that Traoré leads, extended it.") == ["MPSR"]
+    assert _orgs("Acled said in a report that attacks rose.") == ["Acled"]
+    assert _people("Trump said in a statement that it was over.") == ["Trump"]

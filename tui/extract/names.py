@@ -146,6 +146,13 @@ _SIBLINGS_BEFORE = re.compile(r"\b(?:sons|brothers|daughters|sisters|twins|cousi
 _NUMBER_BEFORE = re.compile(r"\b(?:[Tt]he|as|called|named)\s+(\d{2,4})\s+$")
 
 
+# what a body publishes: "Acled said in a report", "Airwars found in its latest count"
+_REPORTED_IN = re.compile(
+    r"\s+(?:said|says|found|finds|estimated|estimates|reported|reports|noted|counted|recorded)"
+    r"\s+in\s+(?:a|an|its|their)\s+(?:(?:new|latest|recent|annual|monthly|weekly|quarterly|"
+    r"first|last)\s+)?(?:report|study|survey|analysis|bulletin|tally|count|dataset|assessment|"
+    r"update|database|index|audit)\b"
+)
 # "of" and a person's full name after a name: "Otzma Yehudit of Itamar Ben-Gvir"
 _OF_A_PERSON = re.compile(
     r"\s+of\s+([A-Z][\w'’]+(?:\s+(?:[A-Z][\w'’\-]+|al-[A-Z][\w'’]+|bin|ibn)){1,3})\b(?!['’]s)"
@@ -1104,6 +1111,13 @@ class NameRules:
             )
             and self.find_person(plain) is None
         ):  # "long-range drones made by Ukroboronprom": a maker
+            return [_Mention("org", plain, start, end, org_kind="movement")]
+        if (
+            run[-1].text == run[-1].bare
+            and not any(t.low.rstrip(".") in TITLES | ROLE_HEADS | HONORIFICS for t in run)
+            and self.find_person(plain) is None
+            and _REPORTED_IN.match(after)
+        ):  # "Acled said in a report", "Airwars found in its latest count": what bodies publish
             return [_Mention("org", plain, start, end, org_kind="movement")]
         member_of = _MEMBER_OF.search(before)
         if (

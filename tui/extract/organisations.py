@@ -162,7 +162,7 @@ _NOT_A_BODY_WORD = (
 _HEADED_BODY = (
     rf"(?:(?!{_NOT_A_BODY_WORD}\b)[a-z][a-z\-]+\s+){{1,2}}"
     r"(?:commission|committee|office|department|directorate|secretariat|tribunal|inspectorate|"
-    r"unit|command)"
+    r"unit|command|bureau|council)"
 )
 # "the opposition" as a body: not "the opposition leader" or "the opposition primary" (a noun
 # after it makes it an adjective; "others from the opposition, have …" names no one body), but
@@ -318,7 +318,7 @@ def _split_body(name: str) -> tuple[str | None, str | None]:
 _OWNED_ONLY = {"authorities", "state firms", "state companies", "state media"}
 # bodies described more often than named: the name beside them says which one they are
 _NAMED_BESIDE = ("wing", "agency", "authority", "service", "body", "company", "broadcaster",
-                 "television", "guard")  # fmt: skip
+                 "television", "guard", "council", "bureau", "command")  # fmt: skip
 
 
 def bodies(sentence: str) -> list[_Mention]:
