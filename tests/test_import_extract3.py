@@ -419,3 +419,14 @@ def test_bureaus_and_councils_and_what_bodies_publish():
     assert _orgs("The MPSR, the military council that Traoré leads, extended it.") == ["MPSR"]
     assert _orgs("Acled said in a report that attacks rose.") == ["Acled"]
     assert _people("Trump said in a statement that it was over.") == ["Trump"]
+
+
+def test_a_band_named_with_a_plural_noun_is_no_person():
+    assert _orgs("Shared by a page named Tatay Digong Warriors, it spread.") == [
+        "Tatay Digong Warriors"
+    ]
+    assert _people("Shared by a page named Tatay Digong Warriors, it spread.") == []
+    assert _people("Serena Williams and Carlos Santos spoke.") == [
+        "Serena Williams",
+        "Carlos Santos",
+    ]

@@ -146,6 +146,11 @@ _SIBLINGS_BEFORE = re.compile(r"\b(?:sons|brothers|daughters|sisters|twins|cousi
 _NUMBER_BEFORE = re.compile(r"\b(?:[Tt]he|as|called|named)\s+(\d{2,4})\s+$")
 
 
+# plural nouns that end a band's name: "Tatay Digong Warriors", "Amba Boys", "Kashmir Tigers"
+_GROUP_PLURALS = {"warriors", "tigers", "boys", "lions", "eagles", "hawks", "knights",
+                  "guardians", "martyrs", "partisans", "patriots", "rangers", "riders", "wolves",
+                  "falcons", "panthers", "scorpions", "commandos", "fighters", "mujahideen",
+                  "mujahidin", "soldiers", "defenders", "avengers", "sons", "heroes", "youths"}  # fmt: skip
 # what a body publishes: "Acled said in a report", "Airwars found in its latest count"
 _REPORTED_IN = re.compile(
     r"\s+(?:said|says|found|finds|estimated|estimates|reported|reports|noted|counted|recorded)"
@@ -1119,6 +1124,9 @@ class NameRules:
             and _REPORTED_IN.match(after)
         ):  # "Acled said in a report", "Airwars found in its latest count": what bodies publish
             return [_Mention("org", plain, start, end, org_kind="movement")]
+        if len(run) >= 2 and run[-1].low in _GROUP_PLURALS and self.find_person(plain) is None:
+            # "Tatay Digong Warriors", "Amba Boys", "Kashmir Tigers": a band, not a person
+            return [_Mention("org", plain, start, end, org_kind="armed group")]
         member_of = _MEMBER_OF.search(before)
         if (
             member_of
