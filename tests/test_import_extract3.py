@@ -430,3 +430,18 @@ def test_a_band_named_with_a_plural_noun_is_no_person():
         "Serena Williams",
         "Carlos Santos",
     ]
+
+
+def test_rules_added_on_the_last_batchs_misses():
+    assert "Armenian security services" in _orgs("Armenian security services detained him.")
+    assert _orgs("A court in Yerevan ordered him held.") == ["court"]
+    assert _orgs("He was taken to court in May.") == []
+    orgs = _orgs("The family owns Electric Networks of Armenia.")
+    assert "Electric Networks of Armenia" in orgs
+    assert "parallel administration" in _orgs("They now run a parallel administration.")
+    assert _orgs("Saudi Arabia backs tribal forces in Hadramawt.") == ["tribal forces"]
+    text = "The Armenia Alliance of Robert Kocharyan and the I Have Honor bloc said so."
+    assert "Robert Kocharyan" in _people(text)
+    assert "I Have Honor bloc" in _orgs(text)
+    assert "Trump" in _people("Tshisekedi and Kagame met Trump in Washington.")
+    assert _people("He met Hamas in Doha.") == []

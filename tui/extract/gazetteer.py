@@ -303,6 +303,7 @@ ORG_CUES: dict[str, str] = {
     "gendarmerie": "armed group", "registry": "government", "tribunal": "government",
     "chancellery": "government", "taskforce": "government", "forum": "movement",
     "caucus": "party", "shura": "coalition", "jirga": "coalition", "squad": "armed group",
+    "networks": "movement",  # "Electric Networks of Armenia"
     # Urdu and Arabic words for an assembly or a front: "Jamiat Ulema-e-Islam", "Majlis-e-Amal",
     # "Muttahida Qaumi Movement", "Markaz Dawat-ul-Irshad"
     "jamiat": "party", "jamiyat": "party", "majlis": "party", "muttahida": "party",

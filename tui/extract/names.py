@@ -348,11 +348,13 @@ class NameRules:
                 *self.classify_run(sentence, run[:of_the], tokens),
                 *self.classify_whole_run(sentence, run[of_the + 2 :], tokens),
             ]
+        person_then_org = self.person_and_the(run)
         if (
             noun
             and len(run) > 1
             and not _is_orgish(run)
             and any(t.low in CONNECTORS and not t.capital for t in run)
+            and not person_then_org
         ):
             if run[0].low in STARTERS and len(run) > 2:
                 run = run[1:]  # "The Law and Justice party"
@@ -503,6 +505,9 @@ class NameRules:
             and _ORG_NOUN.match(sentence[run[-1].end :])
         ):  # "Lashkar-e-Jhangvi and the Hafiz Gul Bahadur group": two groups
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
+        if person_then_org and _ORG_NOUN.match(sentence[run[-1].end :]):
+            # "Robert Kocharyan and the I Have Honor bloc": a person, then a party
+            return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         if (
             len(halves) == 2
             and (halves[0][-1].low in ORG_CUES or _text_plain(halves[0]) in KNOWN_ORGS)
@@ -561,6 +566,20 @@ class NameRules:
         ):  # "Senator Rand Paul and Democrats in Congress": the rest is read as a run of its own
             return mentions + self.classify_whole_run(sentence, org_run, tokens)
         return mentions + self.classify_run(sentence, org_run, tokens, org=True)
+
+    def person_and_the(self, run: list[_Tok]) -> bool:
+        """A person's full name, then "and the" and another name: "Robert Kocharyan and the I
+        Have Honor bloc"."""
+        halves = _split_and(run)
+        return (
+            len(halves) == 2
+            and 2 <= len(halves[0]) <= 4
+            and all(t.capital for t in halves[0])
+            and self.looks_like_name(halves[0])
+            and not _is_orgish(halves[0])
+            and not self.is_place(_text_plain(halves[0]))
+            and any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
+        )
 
     def classify_run(
         self, sentence: str, run: list[_Tok], tokens: list[_Tok], org: bool = False
@@ -1389,6 +1408,12 @@ class NameRules:
         if len(owners) > 1:
             return  # "Guzmán's sons" with three Guzmáns named: one of them, not a fourth
         before, after = text[: mention.start], text[mention.end :]
+        if re.search(r"\b(?:met|meets|meeting|phoned|met with|spoke with)\s+$", before) and not (
+            self.is_place(name) or name in KNOWN_ORGS
+        ):  # "Tshisekedi and Kagame met Trump in Washington": one meets a person
+            self.add_person(name, text)
+            mention.kind = "person"
+            return
         if re.search(r"\b(?:told|interview with|speaking to|spoke to|quoted by)\s+$", before) and (
             re.match(r"\s*(?:[,.;:]|$|\s+(?:on|in|last|this|that|earlier|after|before)\b)", after)
         ):

@@ -207,6 +207,8 @@ _BODY = (
     r"power company|airline|mining company|electricity company)(?!\s+[A-Z])|national oil company|"
     # a country's: "Thai authorities", "Chinese state firms" (not "the authorities")
     r"authorities|state firms|state companies|state media|" + _COURT + r"|"
+    r"court(?=\s+in\s+[A-Z])|"  # "a court in Yerevan ordered him held"
+    r"(?:parallel|rival)\s+administration|"
     # a person's: "Paudel's office", "Debretsion's faction" (checked in bodies)
     r"office(?!\s+(?:for|of)\s)|faction|peshmerga|"
     # "the administration of President Ferdinand Marcos Jr."
@@ -224,6 +226,7 @@ _BODY = (
     r"rival government|parallel government|"
     r"government|armed forces|security forces|military|army|navy|air force|police|"
     r"intelligence services|intelligence service|intelligence agency|spy agency|border guards|"
+    r"security services|"
     r"border guard|border police|coast guard|ruling bloc|ruling party|ruling coalition|"
     r"ruling military council|paramilitaries|"
     r"(?:regional|interim|transitional|local|military|provincial|state)\s+administration|"
@@ -231,7 +234,8 @@ _BODY = (
 )
 BODY_WORDS = {"army", "military", "navy", "police", "junta", "forces", "militia"}
 BODY_AFTER_DEMONYM = (
-    r"\s+(?:armed forces|security forces|army|military|militaries|navy|air force|police|intelligence|"
+    r"\s+(?:armed forces|security forces|security services|army|military|militaries|navy|air force|"
+    r"police|intelligence|"
     r"authorities|state firms|state companies|state media|"
     r"border guards?|border police|coast guard|junta|(?:[a-z]+\s+)?ministry|paramilitaries|embassy)\b"
 )
@@ -266,7 +270,8 @@ _BODY_RE = re.compile(
     r"|(?P<rival>\b[Aa]n?\s+(?=(?:rival|parallel|transitional|interim|caretaker|technocratic|"
     r"unity)\s+(?:government|cabinet|administration)))"
     # "a joint border committee", "an anti-corruption unit", "an electoral college"
-    rf"|(?P<indef>\b[Aa]n?\s+(?=(?:{_HEADED_BODY}|{_COURT}|electoral college|[a-z]+s['’]\s+union)\b))"
+    rf"|(?P<indef>\b[Aa]n?\s+(?=(?:{_HEADED_BODY}|{_COURT}|electoral college|[a-z]+s['’]\s+union|"
+    r"court(?=\s+in\s+[A-Z]))\b))"
     # "the army's special forces", "the interior ministry's special tasks department"
     r"|(?P<poss>(?<=[a-z])['’]s\s+)"
     # a country's or a region's body: "Balochistan home department", "the Gaza health ministry"
@@ -283,6 +288,7 @@ _BODY_RE = re.compile(
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
     r"federal|provincial|regional|Union|transitional|interim|departmental|municipal|national|"
+    r"parallel|rival|"
     r"two|both|"
     r"[A-Za-z]+-(?:backed|led|installed|run|controlled|appointed|allied))\s+)?"
     rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet)(?!\s+{_NOT_A_BODY})(?![\w\-])"
@@ -399,6 +405,8 @@ def bodies(sentence: str) -> list[_Mention]:
             "municipal",
             "national",
             "caretaker",
+            "parallel",
+            "rival",
         ):
             name, start = f"{adj}{body}", match.start("adj")  # "the provincial government"
         else:
@@ -424,7 +432,8 @@ _GUILD_RE = re.compile(
     # armed men by who they are, unnamed: "backed by clan militias", "allied Arab militias",
     # "criminal syndicates", "armed gangs", "local vigilantes", "exiled opposition groups"
     r"|\b(?:(?:[Cc]lan|[Tt]ribal|[Ll]ocal|[Aa]llied|[Ee]thnic|[Cc]ommunity|[Ss]elf-defen[cs]e|"
-    r"[Pp]ro-government|[Gg]overnment-backed|[Rr]ival)\s+militias|(?:[Cc]riminal|[Aa]rmed)\s+"
+    r"[Pp]ro-government|[Gg]overnment-backed|[Rr]ival)\s+militias|[Tt]ribal\s+forces|"
+    r"(?:[Cc]riminal|[Aa]rmed)\s+"
     r"(?:gangs|syndicates)|(?:[Ll]ocal\s+)?vigilantes|(?:[Ee]xiled\s+)?opposition groups)\b"
 )
 
