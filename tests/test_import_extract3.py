@@ -440,7 +440,7 @@ def test_rules_added_on_the_last_batchs_misses():
     assert "Electric Networks of Armenia" in orgs
     assert "parallel administration" in _orgs("They now run a parallel administration.")
     assert _orgs("Saudi Arabia backs tribal forces in Hadramawt.") == ["tribal forces"]
-    text = "The Armenia Alliance of Robert Kocharyan and the I Have Honor bloc said so."
+    text = "The alliance of former president Robert Kocharyan and the I Have Honor bloc said so."
     assert "Robert Kocharyan" in _people(text)
     assert "I Have Honor bloc" in _orgs(text)
     assert "Trump" in _people("Tshisekedi and Kagame met Trump in Washington.")
