@@ -19,8 +19,9 @@ _DATELINES = [
         rf"^(?P<place>[A-Z][\w'’.\- ]{{1,40}}?),\s+(?P<date>{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?)\s*\((?P<outlet>[^)]{{2,40}})\)\s*[-–—:]*\s*"
     ),
     # KABUL (Reuters) -   /   BOGOTA, March 3 (AP) —   /   QUITO, Ecuador (AFP) -   /   SEOUL (Yonhap) --
+    # MAIDUGURI/ABUJA, Nigeria, Nov 18 (Reuters) -: two places, one dateline
     re.compile(
-        rf"^(?P<place>[A-Z][A-Z'’.\- ]{{1,40}}?)(?:,\s+[A-Z][\w'’.\- ]{{1,30}}?)?(?:,\s+(?P<date>{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*\((?P<outlet>[^)]{{2,40}})\)\s*[-–—:]+\s*"
+        rf"^(?P<place>[A-Z][A-Z'’.\-/ ]{{1,40}}?)(?:,\s+[A-Z][\w'’.\- ]{{1,30}}?)?(?:,\s+(?P<date>{_MONTH_RE}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*\((?P<outlet>[^)]{{2,40}})\)\s*[-–—:]+\s*"
     ),
     # BRUSSELS —   /   Baghdad —   (no date: an en or em dash after a short place name)
     re.compile(r"^(?P<place>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,2})\s+[—–]\s+"),
@@ -77,6 +78,13 @@ _PAIR_BEFORE = re.compile(
     r"December)\s+(?:and|or|to)\s+$",
     re.I,
 )
+_DATED_THING_OF = re.compile(
+    r"\b(?:report|reports|decree|decrees|session|statement|letter|meeting|elections?|vote|events|"
+    r"attacks?|summit|resolution|agreement|accord|law|protests|uprising|revolution|ruling|order|"
+    r"offensive|massacre|coup|census|budget|plan|review|update|edition|issue|"
+    # "closed for most of October", "the rest of August"
+    r"most|much|part|all|rest|remainder|half)\s+of\s+$"
+)
 _JOINED = re.compile(r"\s+(?:in|on|since)\s+")
 _PUBLISHED = re.compile(
     r"\b(?:Published|Updated|Posted|First published|Last updated)(?:\s+on)?\s*:?\s*$"
@@ -107,6 +115,10 @@ _PATTERNS = [
     # (the word before "and" / "or" / "to" must be a month: checked in dates_in)
     r"(?:(?P<paired>(?<=\band )|(?<=\bor )|(?<=\bto ))|(?<=\bend of )|(?<=\bbeginning of )|"
     rf"(?<=\bmiddle of )|(?<=\bstart of ))(?:{_MONTHS})\b",
+    # "its report of March", "the decree of August": a month after a dated thing's "of" (the noun
+    # before "of" is checked in dates_in; not "of May", which is also a name)
+    r"(?P<of_month>(?<=\bof )(?:January|February|March|April|June|July|August|September|October|"
+    r"November|December)\b(?!\s+\d))",
     r"\b(?:"
     + "|".join(
         re.escape(m)
@@ -146,6 +158,25 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
             continue  # "November 28 of last year", "November of next year": one date
         if re.fullmatch(_WEEKDAY, when, re.I) and _FULL_DATE_AFTER.match(text, match.end()):
             continue  # "Tuesday, May 6, 2025" (a photo caption): one day, said by its date
+        if match.group("of_month") is not None and not _DATED_THING_OF.search(
+            text, 0, match.start()
+        ):
+            continue  # "the Ides of March"; but "its report of March"
+        if re.fullmatch(r"(?:last|next|this)\s+year", when, re.I) and (
+            re.search(r"\bthe\s+$", text[: match.start()])
+            and re.match(r"\s+of\b", text[match.end() :])
+        ):
+            continue  # "the last year of the previous government": a year of something, not a date
+        if re.fullmatch(_WEEKDAY, when, re.I) and re.match(
+            r"\s+(?:prayers?|sermons?|mosque|market|service)\b", text[match.end() :]
+        ):
+            continue  # "the Friday prayer leader": a weekly rite, not a day that happened
+        if when.lower() in VAGUE and match.start() > 0 and text[match.start() - 1] in "-‐":
+            continue  # "Kim Yang-soon": a word of a hyphenated name, not "soon"
+        if when.lower() == "previously" and re.search(
+            r"\b(?:was|were|had|has|have|is|are|been|be)\s+$", text[: match.start()]
+        ):
+            continue  # "cases that were previously recorded as …": before some change, not a date
         if match.group("paired") is not None and not _PAIR_BEFORE.search(text, 0, match.start()):
             continue  # "to May" is a month only after another: "from March to May"
         joined = _JOINED.match(text, match.end())

@@ -288,6 +288,26 @@ ORG_CUES: dict[str, str] = {
     "industries": "movement", "pharmaceuticals": "movement", "inc": "movement", "ltd": "movement",
     "metals": "movement", "steel": "movement", "chemicals": "movement", "logistics": "movement",
     "ventures": "movement", "investments": "movement", "capital": "movement",
+    # foundations, associations and institutes named in Spanish, French, Portuguese and German:
+    # "Fundación País Libre", "Fondation Hirondelle", "Instituto Igarapé"
+    "fundación": "movement", "fundacion": "movement", "fundação": "movement",
+    "fondation": "movement", "stiftung": "movement", "asociación": "movement",
+    "associação": "movement", "instituto": "movement", "institut": "movement",
+    "comité": "movement", "comision": "government", "comisión": "government",
+    "consejo": "government", "conseil": "government", "corporación": "movement",
+    "defensoría": "government", "observatorio": "movement", "centro": "movement",
+    # offices of state: "Directorate of Criminal Investigations", "Federal Bureau of
+    # Investigation", "International Criminal Tribunal", "Supreme National Security Council"
+    "directorate": "government", "secretariat": "government", "inspectorate": "government",
+    "bureau": "government", "commissariat": "government", "prefecture": "government",
+    "gendarmerie": "armed group", "registry": "government", "tribunal": "government",
+    "chancellery": "government", "taskforce": "government", "forum": "movement",
+    "caucus": "party", "shura": "coalition", "jirga": "coalition", "squad": "armed group",
+    "networks": "movement",  # "Electric Networks of Armenia"
+    # Urdu and Arabic words for an assembly or a front: "Jamiat Ulema-e-Islam", "Majlis-e-Amal",
+    # "Muttahida Qaumi Movement", "Markaz Dawat-ul-Irshad"
+    "jamiat": "party", "jamiyat": "party", "majlis": "party", "muttahida": "party",
+    "markaz": "movement", "mahaz": "movement", "ittehad": "coalition", "tahreek": "movement",
 }  # fmt: skip
 # Arabic, Persian and Urdu words that open an armed group's name ("Jaish al-Adl", "Kataib
 # Hezbollah", "Harakat Hezbollah al-Nujaba", "Liwa Fatemiyoun", "Lashkar-e-Taiba"): a name that
@@ -311,7 +331,10 @@ PLACE_HEADS = {"zone", "square", "street", "strait", "valley", "province", "airp
                # buildings and sites: "Sheikh Zayed Grand Mosque", "Evin Prison" (not "Church":
                # "the Catholic Church" is a body)
                "mosque", "cathedral", "temple", "shrine", "synagogue", "prison",
-               "stadium", "market", "bazaar", "airbase", "neighbourhood", "neighborhood"}  # fmt: skip
+               "stadium", "market", "bazaar", "airbase", "neighbourhood", "neighborhood",
+               # streets and crossings: "Rustaveli Avenue", "Airport Road", "Nevsky Prospekt"
+               "avenue", "boulevard", "road", "lane", "prospekt", "roundabout", "checkpoint", "route",
+               "embankment"}  # fmt: skip
 # Capitalised first words that make a name a place: "Port Sudan", "Jebel Amer", "Lake Chad".
 PLACE_PREFIXES = {"port", "jebel", "jabal", "mount", "lake", "cape", "gulf", "bay", "wadi", "ras",
                   "bab", "fort", "camp", "sea", "strait", "mar", "rio", "san", "santa", "sao"}  # fmt: skip
@@ -363,6 +386,7 @@ KNOWN_ORGS: dict[str, str] = {
     "Afrobarometer": "movement", "Cedatos": "movement", "Datafolha": "movement", "Levada": "movement",
     "Médecins Sans Frontières": "international body", "Doctors Without Borders": "international body",
     "MSF": "international body", "Amnesty International": "movement", "Human Rights Watch": "movement",
+    "Amnesty": "movement",
     "International Crisis Group": "movement", "ACLED": "movement", "Oxfam": "movement",
     "Save the Children": "movement", "OCHA": "international body", "WFP": "international body",
     "UNRWA": "international body", "UNDP": "international body", "IOM": "international body",
@@ -536,7 +560,8 @@ PEOPLES = {"uyghur", "uighur", "druze", "alawite", "pashtun", "tuareg", "fulani"
            "uzbek", "turkmen", "berber", "amazigh", "hutu", "tutsi", "masalit", "zaghawa",
            "somali", "afar", "amhara", "igbo", "yoruba", "hausa", "kanuri", "sahrawi", "kachin",
            "karen", "shan", "chin", "rakhine", "bamar", "maronite", "coptic", "ismaili",
-           "salafist", "salafi", "wahhabi", "sufi", "evangelical", "orthodox"}  # fmt: skip
+           "salafist", "salafi", "wahhabi", "sufi", "evangelical", "orthodox", "arab",
+           "serb", "croat", "bosniak", "kurd", "shia", "shiite", "sunni"}  # fmt: skip
 # Abstract nouns that parties and councils are named with: "Freedom and Justice Party", "Law and
 # Justice", "Peace and Development Council" (one name, not a person "Freedom" and a party).
 POLITICAL_NOUNS = {"freedom", "justice", "law", "peace", "progress", "development", "unity",
@@ -568,4 +593,14 @@ def demonyms() -> dict[str, str]:
     """Demonym → country or former state: "Soviet" → "Soviet Union"."""
     found = {demonym: country for country, (_, demonym) in COUNTRIES.items()}
     found.update({demonym: state for state, demonym in FORMER_STATES.items()})
+    for variant, country in DEMONYM_VARIANTS.items():
+        found.setdefault(variant, country)
     return found
+
+
+# demonyms spelt another way than COUNTRIES spells them: "the Ecuadorean navy"
+DEMONYM_VARIANTS = {"Ecuadorean": "Ecuador", "Burkinabè": "Burkina Faso",
+                    "Kyrgyzstani": "Kyrgyzstan", "Tajikistani": "Tajikistan",
+                    "Uzbekistani": "Uzbekistan", "Turkmenistani": "Turkmenistan",
+                    "Kazakhstani": "Kazakhstan", "Salvadorean": "El Salvador",
+                    "Guinean": "Guinea", "Congolese": "DR Congo", "Emirian": "United Arab Emirates"}  # fmt: skip

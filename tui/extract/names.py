@@ -54,12 +54,25 @@ from .tokens import (
 
 # Arabic place names open with words that also open people's names: "Abu Ghraib", "Bani Walid"
 _PLACE_NAME_OPENERS = {"abu", "bin", "bani", "beni", "umm", "sheikh", "khan", "deir", "kafr",
-                       "tell", "tal", "ain", "bir", "al", "el"}  # fmt: skip
+                       "tell", "tal", "ain", "bir", "al", "el",
+                       # "Beit Hanoun", "Ras Kamboni", "Ciudad Juárez", "Puerto Ayora", "La Ceiba",
+                       # "Bulo Burte", "Nova Kakhovka"
+                       "beit", "bayt", "kfar", "ras", "tel", "wadi", "jabal", "jebel", "nahr", "bab",
+                       "sidi", "hassi", "dar", "ciudad", "puerto", "porto", "san", "santa", "santo",
+                       "la", "le", "nova", "novo", "nizhny", "bulo", "beled", "ceel"}  # fmt: skip
+# particles inside a name that stands after a word of place: "in Nioro du Sahel"
+_PLACE_PARTICLES = {"du", "des", "del", "de", "la", "di", "da", "do", "dos"}
 # … and stand after a word of place: "in", "near", "outside", "residents of"
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|outside|around|across|into|at)"  # not "from": "a message from Abu Obaida"
-    r"|\b(?:residents|outskirts|town|city|village|province|district|region|neighbourhood|"
-    r"neighborhood|camp|area)\s+of)\s+(?:the\s+)?$"
+    # not "from": "a message from Abu Obaida"
+    r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Aa]cross|[Ii]nto|[Aa]t)"
+    # "fled to Puerto Ayora", "spread to Bulo Burte" (not "spoke to": a person)
+    r"|\b(?:fled|moved|travelled|traveled|spread|went|returned|flown|deployed|sent|headed|marched|"
+    r"advanced|retreated|relocated|transferred|extended|driven|evacuated|taken)\s+(?:back\s+)?to"
+    r"|\b(?:[Rr]esidents|outskirts|town|city|village|province|district|region|neighbourhood|"
+    r"neighborhood|camp|area)\s+of)\s+(?:the\s+)?"
+    # the second place of a list: "spread to Ras Kamboni and Bulo Burte"
+    r"(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s*(?:,\s*|\s+)(?:and|or)?\s*)?$"
 )
 _SOURCES_LINE = re.compile(r"\s*(?:Sources?|Further reading|Read more|See also)\s*:", re.I)
 # (not "Daily", "Weekly": "Daily Trust", "Daily Monitor" are the names)
@@ -85,7 +98,9 @@ _AGENCY = re.compile(
     r"\b(?P<org>United Nations|U\.N\.|UN|European Union|EU|African Union|AU)\s+"
     r"(?P<desc>(?:[a-z][\w'’\-]*\s+){0,3}?(?:agency|office|mission|watchdog|programme|program|"
     r"fund|monitors|peacekeeping mission|force)"
-    r"(?:\s+(?:in|to|for|on)\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)?)\b"
+    r"(?:\s+(?:in|to|for|on)\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b)[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)?)\b"
     r"(?:,?\s+(?P<after>[A-Z][A-Z0-9\-]{2,9})\b)?"
 )
 # named after a continent or a world region ("Organization for Security and Co-operation in
@@ -109,6 +124,83 @@ _PERSONS_THING = re.compile(
 _PLURAL_NOUN = re.compile(
     r"\s+(?:factions|gangs|militias|groups|parties|cartels|clans|movements)\b"
 )
+
+
+# "Place de l'Indépendance", "Plaza de Mayo", "Rue de Rivoli": a square or street in a city
+_SQUARE_WORDS = re.compile(r"Place|Plaza|Piazza|Praça|Praca|Plac|Rue|Calle|Avenida|Largo")
+_SQUARE_REST = re.compile(
+    r"\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|del\s+|do\s+|da\s+|della\s+)[A-ZÀ-Ý][\w'’\-]*"
+    r"|\s+(?:de\s+)?l['’][A-ZÀ-Ý][\w'’\-]*"
+)
+
+
+# the last word of a body's name that sits in a country rather than being named after it
+_SITS_IN_A_COUNTRY = {"university", "institute", "school", "studies", "centre", "center", "college",
+                      "academy", "foundation", "group", "council", "association", "society",
+                      "network", "watch", "observatory", "research"}  # fmt: skip
+
+
+# brothers and sisters named with one surname: "his sons Saddam and Khaled Haftar"
+_SIBLINGS_BEFORE = re.compile(r"\b(?:sons|brothers|daughters|sisters|twins|cousins|siblings)\s+$")
+# a number that opens a name: "the 444 Combat Brigade", "the gang known as 400 Mawozo"
+_NUMBER_BEFORE = re.compile(r"\b(?:[Tt]he|as|called|named)\s+(\d{2,4})\s+$")
+
+
+# plural nouns that end a band's name: "Tatay Digong Warriors", "Amba Boys", "Kashmir Tigers"
+_GROUP_PLURALS = {"warriors", "tigers", "boys", "lions", "eagles", "hawks", "knights",
+                  "guardians", "martyrs", "partisans", "patriots", "rangers", "riders", "wolves",
+                  "falcons", "panthers", "scorpions", "commandos", "fighters", "mujahideen",
+                  "mujahidin", "soldiers", "defenders", "avengers", "sons", "heroes", "youths"}  # fmt: skip
+# what a body publishes: "Acled said in a report", "Airwars found in its latest count"
+_REPORTED_IN = re.compile(
+    r"\s+(?:said|says|found|finds|estimated|estimates|reported|reports|noted|counted|recorded)"
+    r"\s+in\s+(?:a|an|its|their)\s+(?:(?:new|latest|recent|annual|monthly|weekly|quarterly|"
+    r"first|last)\s+)?(?:report|study|survey|analysis|bulletin|tally|count|dataset|assessment|"
+    r"update|database|index|audit)\b"
+)
+# "of" and a person's full name after a name: "Otzma Yehudit of Itamar Ben-Gvir"
+_OF_A_PERSON = re.compile(
+    r"\s+of\s+([A-Z][\w'’]+(?:\s+(?:[A-Z][\w'’\-]+|al-[A-Z][\w'’]+|bin|ibn)){1,3})\b(?!['’]s)"
+)
+# a person's full name, then "of": "Daniel Chapo of Frelimo"
+_MEMBER_OF = re.compile(r"(?:^|[^\w'’\-])([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})\s+of\s+$")
+# the first word of a numbered unit: "Unit 8200", "Task Force 88", "Brigade 313"
+_NUMBERED_UNITS = {"unit", "task", "brigade", "battalion", "division", "regiment", "squadron",
+                   "corps", "group", "team", "force", "detachment", "company", "column"}  # fmt: skip
+
+
+# what only a group does or has: "claimed responsibility", ", which controls the mines", ", whose
+# fighters …", "'s fighters"
+_GROUP_CLAUSE = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?claimed\s+(?:responsibility|the\s+(?:attack|killing|"
+    r"bombing|ambush|kidnapping|abduction|raid|strike|assault))\b"
+    r"|\s*,?\s+which\s+(?:has\s+|had\s+|have\s+|also\s+|now\s+|still\s+)?(?:claimed|controls?|"
+    r"controlled|fights?|fought|recruits?|recruited|operates?|operated|seized|attacked|kidnapped|"
+    r"abducted|split|broke away|was founded|was formed|was set up|was created|emerged|is led|"
+    r"was led|is allied|is linked|is backed|pledged|governs|governed|runs|ran)\b"
+    r"|\s*,?\s+whose\s+(?:fighters|militants|members|leader|leaders|leadership|founder|"
+    r"commanders?|spokesman|spokesperson|militiamen|cadres|affiliates|branches)\b"
+)
+# (not "fighters": "Haftar's fighters" are a person's)
+_GROUP_POSSESSION = re.compile(
+    r"\s+(?:affiliates|rank and file|armed wing|political wing|founder|co-founder|emir)\b"
+)
+
+
+# the endings of the adjectives in a body's name: "Electoral", "Independent", "Constitutional"
+_ADJECTIVE_ENDINGS = ("al", "ent", "ic", "ary", "ive", "ous")
+
+
+# a ship is named after its kind: "the tanker Eagle S", "the destroyer USS Carney"
+_VESSEL_BEFORE = (
+    r"\b(?:tanker|oil tanker|ship|vessel|freighter|frigate|destroyer|corvette|cruiser|carrier|"
+    r"aircraft carrier|submarine|cargo ship|container ship|bulk carrier|yacht|ferry|trawler|"
+    r"flagship|warship)\s+$"
+)
+# the last word of a prize, a resolution or a law: no body ("Nobel Peace Prize", "Resolution
+# 2231", "Foreign Agents Act")
+_THING_HEADS = {"prize", "award", "medal", "trophy", "resolution", "act", "bill", "treaty",
+                "accords", "protocol", "doctrine", "memorandum"}  # fmt: skip
 
 
 class NameRules:
@@ -181,6 +273,25 @@ class NameRules:
             acronym = match.group("after") or match.group("before")
             if acronym and acronym not in NOT_ACRONYMS:
                 self.bracketed.setdefault(acronym, name)
+        for mention, nxt in itertools.pairwise(found):
+            if (
+                mention.kind == "single"
+                and nxt.kind == "person"
+                and len(nxt.name.split()) == 2
+                and re.fullmatch(r"\s+and\s+", sentence[mention.end : nxt.start])
+                and _SIBLINGS_BEFORE.search(sentence, 0, mention.start)
+            ):  # "his sons Saddam and Khaled Haftar": the surname is both brothers'
+                mention.kind, mention.name = "person", f"{mention.name} {nxt.name.split()[1]}"
+        for mention in found:
+            number = _NUMBER_BEFORE.search(sentence, 0, mention.start)
+            if (
+                mention.kind == "org"
+                and number
+                and mention.name not in KNOWN_ORGS
+                and not 1900 <= int(number.group(1)) <= 2100
+            ):  # "the 444 Combat Brigade", "known as 400 Mawozo": the number is in the name
+                mention.name = f"{number.group(1)} {mention.name}"
+                mention.start = number.start(1)
         taken = [(m.start, m.end) for m in found if m.kind == "org"]
         for body in bodies(sentence):
             if not any(s < body.end and body.start < e for s, e in taken):
@@ -195,6 +306,15 @@ class NameRules:
         that only ends in one ("Abdullah Qarluq of the National … Council") is split first, and
         two organisations joined by "and" ("Arakan Army and the Ta'ang … Army") are two."""
         after = sentence[run[-1].end :]
+        if len(run) > 1 and _SQUARE_WORDS.fullmatch(run[0].text) and run[1].low in PARTICLES:
+            # "Place de l'Indépendance", "Plaza de Mayo": a square ("… in Bamako" is not in it)
+            cut = next(
+                (i for i, t in enumerate(run) if not t.capital and t.low not in PARTICLES),
+                len(run),
+            )
+            square, rest = run[:cut], run[cut + 1 :]
+            place = _Mention("place", _text_plain(square), square[0].start, square[-1].end)
+            return [place, *(self.classify_whole_run(sentence, rest, tokens) if rest else [])]
         noun = _ORG_NOUN.match(after)
         of_the = next(
             (
@@ -228,11 +348,13 @@ class NameRules:
                 *self.classify_run(sentence, run[:of_the], tokens),
                 *self.classify_whole_run(sentence, run[of_the + 2 :], tokens),
             ]
+        person_then_org = self.person_and_the(run)
         if (
             noun
             and len(run) > 1
             and not _is_orgish(run)
             and any(t.low in CONNECTORS and not t.capital for t in run)
+            and not person_then_org
         ):
             if run[0].low in STARTERS and len(run) > 2:
                 run = run[1:]  # "The Law and Justice party"
@@ -306,6 +428,26 @@ class NameRules:
                         and _text_plain(rest) not in _WORLD_REGIONS
                     )
                     or (rest and place_follows)
+                    # "Zitamar News on the Rwandan deployment": a people's adjective ends it
+                    or (rest and len(rest) == 1 and rest[0].bare in self.demonyms)
+                    # "Government Girls Secondary School in Maga": an institution sits in a town
+                    or (
+                        rest
+                        and tok.low == "in"
+                        and len(rest) <= 2
+                        and run[index - 1].low in _SITS_IN_A_COUNTRY
+                        and all(t.capital for t in rest)
+                        and not _is_orgish(rest)
+                        and _text_plain(run) not in KNOWN_ORGS
+                    )
+                    # "School of International Studies in Singapore", "Norwegian Refugee Council
+                    # in Iraq": an institute sits in a country (not "Mission in South Sudan")
+                    or (
+                        rest
+                        and run[index - 1].low in _SITS_IN_A_COUNTRY
+                        and COUNTRY_ALIASES.get(_text_plain(rest), _text_plain(rest)) in COUNTRIES
+                        and _text_plain(run) not in KNOWN_ORGS
+                    )
                     or (
                         # "Democrats in Congress", "Republicans in the Senate": a party in a chamber
                         rest
@@ -363,6 +505,9 @@ class NameRules:
             and _ORG_NOUN.match(sentence[run[-1].end :])
         ):  # "Lashkar-e-Jhangvi and the Hafiz Gul Bahadur group": two groups
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
+        if person_then_org and _ORG_NOUN.match(sentence[run[-1].end :]):
+            # "Robert Kocharyan and the I Have Honor bloc": a person, then a party
+            return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         if (
             len(halves) == 2
             and (halves[0][-1].low in ORG_CUES or _text_plain(halves[0]) in KNOWN_ORGS)
@@ -398,12 +543,17 @@ class NameRules:
         parts = _split_connectors(run)
         first_cue = next((i for i, part in enumerate(parts) if _is_orgish(part)), 0)
         joined_by_and = first_cue > 0 and run[run.index(parts[first_cue][0]) - 1].low == "and"
-        if first_cue == 0 or (
-            joined_by_and
-            and all(
-                t.low in COMMON | TITLES | ORG_CUES.keys() | POLITICAL_NOUNS
-                for part in parts[:first_cue]
-                for t in part
+        if (
+            first_cue == 0
+            or (
+                joined_by_and
+                and all(
+                    t.low in COMMON | TITLES | ORG_CUES.keys() | POLITICAL_NOUNS
+                    # "National Independent Electoral and Boundaries Commission": adjectives
+                    or (len(t.low) >= 6 and t.low.endswith(_ADJECTIVE_ENDINGS))
+                    for part in parts[:first_cue]
+                    for t in part
+                )
             )
         ):  # "National Defence and Security Council": only common words before the cue
             return self.classify_run(sentence, run, tokens, org=True)
@@ -416,6 +566,20 @@ class NameRules:
         ):  # "Senator Rand Paul and Democrats in Congress": the rest is read as a run of its own
             return mentions + self.classify_whole_run(sentence, org_run, tokens)
         return mentions + self.classify_run(sentence, org_run, tokens, org=True)
+
+    def person_and_the(self, run: list[_Tok]) -> bool:
+        """A person's full name, then "and the" and another name: "Robert Kocharyan and the I
+        Have Honor bloc"."""
+        halves = _split_and(run)
+        return (
+            len(halves) == 2
+            and 2 <= len(halves[0]) <= 4
+            and all(t.capital for t in halves[0])
+            and self.looks_like_name(halves[0])
+            and not _is_orgish(halves[0])
+            and not self.is_place(_text_plain(halves[0]))
+            and any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
+        )
 
     def classify_run(
         self, sentence: str, run: list[_Tok], tokens: list[_Tok], org: bool = False
@@ -447,7 +611,8 @@ class NameRules:
         if (
             len(run) == 1
             and re.search(
-                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded|language|speaking)$",
+                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded|language|speaking|"
+                r"born)$",
                 run[0].bare,
             )
             and not re.match(
@@ -476,7 +641,8 @@ class NameRules:
             return [_Mention("org", plain, run[0].start, run[-1].end, org_kind="outlet")]
         for _ in range(2):  # "The Kremlin-linked Wagner Group": both kinds of leading word
             while len(run) > 1 and re.search(
-                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded|language|speaking)$",
+                r"-(?:led|backed|based|aligned|allied|linked|controlled|run|made|owned|funded|language|speaking|"
+                r"born)$",
                 run[0].bare,
             ):
                 run = run[1:]  # "Kurdish-led Syrian Democratic Forces"
@@ -490,6 +656,8 @@ class NameRules:
                     and self.is_place(f"{run[0].bare} {run[1].bare}")
                 )  # "South Asia Terrorism Portal" keeps "South"
                 and _text_plain(run) not in KNOWN_ORGS
+                # "Islamic State Khorasan Province": a known group's branch keeps its words
+                and not _known_prefix(run)
                 # a title before a name stays for the role: "President Joe Biden", "Prime Minister …"
                 and not (len(run) > 1 and run[0].low.rstrip(".") in TITLES | HONORIFICS)
                 # "Christian Schmidt": a given name, not a faith, before one surname
@@ -530,7 +698,10 @@ class NameRules:
         after = sentence[end:]
         before = sentence[:start]
         if (
-            run[0].low in _PLACE_NAME_OPENERS
+            (
+                run[0].low in _PLACE_NAME_OPENERS
+                or any(t.low in _PLACE_PARTICLES and not t.capital for t in run[1:-1])
+            )
             and len(run) > 1
             and run[-1].text == run[-1].bare
             and _PLACE_BEFORE.search(before)
@@ -539,6 +710,9 @@ class NameRules:
             and self.find_person(plain) is None
         ):  # "in Sheikh Jarrah", "at Abu Ghraib", "near Bin Jawad": a place named like a person
             return [_Mention("place", plain, start, end)]
+        cued = self.classify_by_cue(run, plain, start, end, before, after)
+        if cued is not None:
+            return cued
         # "formally called Ansar Allah", "widely known as Hemedti": another name for what came before
         if re.search(
             r"\b(?:formally|officially|also|widely|better|locally|once|previously|formerly)\s+(?:called|named|known\s+(?:as|by\s+(?:the\s+)?(?:name|nom de guerre|alias|title)))\s+$",
@@ -611,9 +785,17 @@ class NameRules:
                 if noun.group(1) in BODY_WORDS:
                     return []  # "the Malian army": a body of its own (organisations.bodies)
                 return [_Mention("org", self.demonyms[plain], start, end, org_kind="state")]
+            named_after_a_person = (
+                noun.group(1) in ("group", "faction", "network")
+                and 2 <= len(run) <= 4
+                and all(t.capital and t.low not in PARTICLES for t in run)
+                and self.looks_like_name(run)
+                and not _is_orgish(run)
+                and not re.match(r"\s+of\b", after[noun.end() :])  # "the X group of NGOs"
+            )  # "the Hafiz Gul Bahadur group": a person's name, the noun makes it a group's
             if (
                 noun.group(1) in NAME_WITHOUT_NOUN or re.match(r"\s+of\b", after[noun.end() :])
-            ) and not re.search(r"-(?:led|backed|based)$", plain):
+            ) and not (re.search(r"-(?:led|backed|based)$", plain) or named_after_a_person):
                 # "the Tren de Aragua gang", "Vente Venezuela party", "the G9 family of gangs";
                 # but "the US-led coalition" is named by its noun
                 return [_Mention("org", plain, start, end, org_kind=kind)]
@@ -694,11 +876,20 @@ class NameRules:
         ):
             return [_Mention("org", plain, start, end, org_kind="outlet")]
         if re.search(
-            r"\b(?:companies|firms|groups|organi[sz]ations|agencies|outlets|militias|parties|banks)\s+(?:such as|like|including)\s+$",
+            r"\b(?:companies|firms|groups|organi[sz]ations|agencies|outlets|militias|parties|banks|"
+            r"tabloids|newspapers|papers|dailies|channels|broadcasters|websites|unions|charities|"
+            r"NGOs|gangs|cartels|makers|manufacturers|contractors|miners|lenders|insurers|airlines)"
+            r"\s+(?:such as|like|including)\s+"
+            # "tabloids such as Informer and Alo!": the second name of the list too
+            r"(?:[A-Z][\w'’\-!]*(?:\s+[A-Z][\w'’\-!]*){0,3}\s*(?:,\s*|\s+)(?:and|or)?\s*)?"
+            r"(?:the\s+)?(?:[\w\-]+-(?:born|based|led|backed|run)\s+)?$",
             before,
         ) or (
             re.search(
-                r"\b(?:coalition|group|alliance|movement|militia|gang|party|organi[sz]ation|faction|network|newspaper|agency|company|bloc)\s*,\s+(?:the\s+)?$",
+                r"\b(?:coalition|group|alliance|movement|militia|gang|party|organi[sz]ation|faction|"
+                r"network|newspaper|agency|company|bloc|mission|operation|force|wing|arm|"
+                r"programme|program|initiative|unit|brigade|tabloid|channel|broadcaster|website)"
+                r"\s*,\s+(?:the\s+)?$",
                 before,
             )
             # not "a member of the opposition Armenia Alliance bloc, Artur Vanetsyan"
@@ -812,11 +1003,21 @@ class NameRules:
             len(run) == 2
             and run[0].bare in self.demonyms
             and run[1].low not in TITLES
+            and run[1].low not in PEOPLES  # "Bosnian Serb politics": a people
             and not self.is_place(run[1].bare)  # "Iraqi Kurdistan" is a place
         ):
             # "Georgian Dream", "Afghan International": a people's adjective opens no one's name
             return [_Mention("org", plain, start, end, org_kind="movement")]
-        if plain.removesuffix("s") in self.demonyms or (len(run) == 1 and run[0].low in PEOPLES):
+        if (
+            plain.removesuffix("s") in self.demonyms
+            or (len(run) == 1 and run[0].low in PEOPLES)
+            # "Bosnian Serb politics", "Iraqi Kurds": a country's people
+            or (
+                len(run) == 2
+                and run[0].bare in self.demonyms
+                and run[1].low.removesuffix("s") in PEOPLES
+            )
+        ):
             return []  # "Filipinos", "the Druze": a people, nobody's name
         if len(run) == 1 and _CAMEL.fullmatch(run[0].bare):
             return [_Mention("org", plain, start, end, org_kind="movement")]  # "TotalEnergies"
@@ -831,6 +1032,7 @@ class NameRules:
                     r"administration|army|navy|military|police|forces|troops|coast guard|"
                     r"air force|border|states|countries|nations|republics|region|regions|people|"
                     r"peoples|communities|diaspora|side|town|towns|city|village|villages|province|"
+                    r"nation|country|republic|kingdom|emirate|monarchy|politics|politicians|"
                     r"district|area|valley|basin|river|rainforest|forest|coast|port|corridor|"
                     r"highway|road|route|line|front|laureate|prize|winner|award)\b",
                     after,
@@ -842,6 +1044,191 @@ class NameRules:
         if len(run) == 1:
             return [_Mention("single", plain, start, end)]
         return [_Mention("person", plain, start, end)]
+
+    def classify_by_cue(
+        self, run: list[_Tok], plain: str, start: int, end: int, before: str, after: str
+    ) -> list[_Mention] | None:
+        """What the words right around a name make it, before its own words are read (None when
+        they say nothing)."""
+        if len(run) == 1 and _SQUARE_WORDS.fullmatch(plain):
+            rest = _SQUARE_REST.match(after)
+            if rest:  # "the Place de l'Indépendance", "Plaza de Mayo": a square
+                return [_Mention("place", plain + rest.group(), start, end + rest.end())]
+        dissidents = re.match(r"\s+(dissidents|hardliners)\b", after)
+        if dissidents and (_is_orgish(run) or (len(run) == 1 and run[0].bare.isupper())):
+            # "FARC dissidents": the groups that broke away, named after the one they left
+            # (the group they left is named too)
+            name = f"{plain} {dissidents.group(1)}"
+            kind = KNOWN_ORGS.get(plain, "armed group")
+            return [
+                _Mention("org", plain, start, end, org_kind=kind),
+                _Mention("org", name, start, end + dissidents.end(), org_kind="armed group"),
+            ]
+        armed = re.match(
+            r"\s+(militias|militia|brigades|fighters|parties)\b(?!\s+(?:and|or)\s+[a-z])", after
+        )
+        if (
+            armed
+            and len(run) == 1
+            # not what something is: "FDLR, a Hutu militia", "a network of Amhara fighters"
+            and not re.search(r"\b(?:[Aa]n?|of)\s+(?:[a-z\-]+\s+)?$", before)
+            and (
+                run[0].low in PEOPLES
+                or (
+                    armed.group(1) not in ("fighters", "parties")
+                    and self.is_place(plain)
+                    and COUNTRY_ALIASES.get(plain, plain) not in COUNTRIES
+                )
+            )
+        ):  # "Druze fighters", "allied Arab militias", "the Misrata brigades": a people's or a
+            # city's armed men (a country's are its state's); "the Bosniak parties"
+            name = f"{plain} {armed.group(1)}"
+            return [_Mention("org", name, start, end + armed.end(), org_kind="armed group")]
+        if (
+            len(run) >= 2 and any(t.text.isdigit() for t in run) and run[0].low in _NUMBERED_UNITS
+        ):  # "Unit 8200", "Task Force 88", "Brigade 313": a numbered unit, nobody's name
+            return [_Mention("org", plain, start, end, org_kind="armed group")]
+        if re.search(_VESSEL_BEFORE, before) and not _is_orgish(run):
+            return []  # "the tanker Eagle S", "the frigate Admiral Grigorovich": a ship
+        if run[-1].low in _THING_HEADS and plain not in KNOWN_ORGS:
+            return []  # "the Nobel Peace Prize", "Security Council Resolution 2231": no body
+        if (
+            len(run) >= 2
+            and re.fullmatch(r"[Aa]l-[A-Z][\w'’]+", run[0].bare)
+            and not any(t.low in ("bin", "ibn", "abu", "bint") for t in run)
+            and plain not in KNOWN_ORGS
+            and self.find_person(plain) is None
+        ):  # "Al-Qard Al-Hassan", "Al-Masirah TV": a name that opens with the article is a
+            # body's (a person's opens with a given name)
+            return [_Mention("org", plain, start, end, org_kind="movement")]
+        if self.is_place(plain) or plain in KNOWN_ORGS:
+            return None
+        possessive = run[-1].text != run[-1].bare
+        if (
+            not self.looks_like_title_run(run)
+            and self.find_person(plain) is None
+            and (
+                (not possessive and _GROUP_CLAUSE.match(after))
+                or (possessive and _GROUP_POSSESSION.match(after))
+            )
+        ):  # "Ansaru claimed responsibility", "Fano, which has fought the army", "Wazalendo,
+            # whose fighters …", "the group's founder": what only a group does or has
+            return [_Mention("org", plain, start, end, org_kind="armed group")]
+        led_by = _OF_A_PERSON.match(after)
+        if (
+            led_by
+            and 2 <= len(run) <= 3
+            and run[-1].text == run[-1].bare
+            and not any(t.low.rstrip(".") in TITLES | ROLE_HEADS | HONORIFICS for t in run)
+            and self.find_person(plain) is None
+            and not self.is_place(led_by.group(1))
+            and not any(w.lower() in COMMON | TITLES for w in led_by.group(1).split())
+            and not any(w.lower() in ORG_CUES or w in KNOWN_ORGS for w in led_by.group(1).split())
+            and not any(self.is_place(w) for w in led_by.group(1).split())
+        ):  # "Otzma Yehudit of Itamar Ben-Gvir": a person's party, not a person
+            return [_Mention("org", plain, start, end, org_kind="party")]
+        if (
+            len(run) == 1
+            and re.search(
+                r"\b(?:made|built|manufactured|produced)\s+by\s+(?:the\s+)?$",
+                before,
+            )
+            and self.find_person(plain) is None
+        ):  # "long-range drones made by Ukroboronprom": a maker
+            return [_Mention("org", plain, start, end, org_kind="movement")]
+        if (
+            run[-1].text == run[-1].bare
+            and not any(t.low.rstrip(".") in TITLES | ROLE_HEADS | HONORIFICS for t in run)
+            and self.find_person(plain) is None
+            and _REPORTED_IN.match(after)
+        ):  # "Acled said in a report", "Airwars found in its latest count": what bodies publish
+            return [_Mention("org", plain, start, end, org_kind="movement")]
+        if len(run) >= 2 and run[-1].low in _GROUP_PLURALS and self.find_person(plain) is None:
+            # "Tatay Digong Warriors", "Amba Boys", "Kashmir Tigers": a band, not a person
+            return [_Mention("org", plain, start, end, org_kind="armed group")]
+        member_of = _MEMBER_OF.search(before)
+        if (
+            member_of
+            and len(run) == 1
+            and run[0].text == run[0].bare
+            and not any(
+                w.lower().rstrip(".") in TITLES | ROLE_HEADS | HONORIFICS | COMMON
+                for w in member_of.group(1).split()
+            )
+            and self.find_person(plain) is None
+            and not re.match(r"\s+(?:region|province|state|district|city|town|village)\b", after)
+        ):  # "Daniel Chapo of Frelimo": a person's party or organisation (not "Bishop … of Pemba")
+            return [_Mention("org", plain, start, end, org_kind="movement")]
+        fighters = re.match(
+            r"\s+(?:fighters|militants|militiamen|gunmen|insurgents|jihadists)\b", after
+        )
+        if (
+            fighters
+            and len(run) == 1
+            and run[0].text == run[0].bare  # "Hemedti's fighters" are a person's
+            and run[0].low not in COMMON | PEOPLES | TITLES
+            and run[0].bare not in self.demonyms
+            and not re.search(r"\b(?:[Aa]n?|of)\s+(?:[a-z\-]+\s+)?$", before)
+            and self.find_person(plain) is None
+            and not any(ch.isdigit() for ch in plain)  # "J-10C fighters" are jets
+            # an adjective of faith or kind: "Islamist fighters", "Shiite militiamen"
+            and not re.fullmatch(r"[A-Z][a-z]+(?:ist|ic|ite|ian|ese|i|ern)", run[0].bare)
+        ):  # "Lakurawa fighters attacked": the group they fight for
+            return [_Mention("org", plain, start, end, org_kind="armed group")]
+        if len(run) == 1 and re.fullmatch(
+            r"[A-Z][A-Za-z]*\d+[A-Z]?[a-z]{2,}[A-Za-z]*", run[0].bare
+        ):  # "B2Gold", "G4S"-like brands written with a figure inside: a company
+            return [_Mention("org", plain, start, end, org_kind="movement")]
+        if re.search(r"\balias\s+$", before) and self.looks_like_name(run):
+            return [_Mention("person", plain, start, end)]  # "led by alias Calarcá"
+        if (
+            len(run) <= 3
+            and not _is_orgish(run)
+            and re.search(
+                r"\b(?:founder|co-founder|founders|owner|owners|shareholders?|subsidiary|"
+                r"chief executive|CEO|chairman of the board|board|employees|staff|clients?)"
+                r"\s+of\s+(?:the\s+)?$",
+                before,
+            )
+            and not re.match(r"\s+(?:and|of)\b", after)
+            and (len(run) == 1 or not self.looks_like_name(run))
+        ):  # "the founder of Blackwater": what is founded and owned is a body
+            return [_Mention("org", plain, start, end, org_kind="movement")]
+        if re.search(
+            r"\b(?:network|group|movement|coalition|campaign|collective|alliance|association|"
+            r"band|organi[sz]ation|initiative|page|account|channel|blog|website)\b[^.;:]{0,40}?\b(?:called|named|calling "
+            r"(?:itself|themselves))\s+[\"“‘']$",
+            before,
+        ):  # 'a network of daily marchers called "Daitove"'
+            return [_Mention("org", plain, start, end, org_kind="movement")]
+        if re.search(
+            r"\b(?:[Cc]oalition|[Aa]lliance|[Bb]loc|[Pp]latform|[Ff]ront|[Ff]ederation|[Uu]nion)\b"
+            r"[^.;:]{0,40}?\b(?:includes|included|including|comprises|comprising|made up of|"
+            r"brings together|bringing together|groups|grouping)\s+"
+            r"(?:(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*"
+            r"(?:the\s+)?$",
+            before,
+        ) and not (
+            (len(run) > 1 and self.looks_like_name(run) and not _is_orgish(run))
+            or re.match(r"\s*[–—-]\s*[A-Z]", after)  # "Unity – National Movement": one name
+        ):
+            # "the Coalition for Change, which includes Akhali and Droa": its members
+            return [_Mention("org", plain, start, end, org_kind="party")]
+        if (
+            len(run) == 2
+            and run[1].low in ("prince", "king", "sheikh")
+            and run[0].capital
+            and run[0].low not in COMMON | TITLES | ORG_CUES.keys() | PEOPLES
+            and run[0].bare not in self.demonyms
+            and run[0].text == run[0].bare
+        ):  # "Erik Prince", "Stephen King", "Abdi Sheikh": a surname that is also a title
+            return [_Mention("person", plain, start, end)]
+        return None
+
+    @staticmethod
+    def looks_like_title_run(run: list[_Tok]) -> bool:
+        """A run that opens with a title ("President Tinubu", "General Burhan"): a person."""
+        return run[0].low.rstrip(".") in TITLES | ROLE_HEADS | HONORIFICS
 
     @staticmethod
     def looks_like_name(run: list[_Tok]) -> bool:
@@ -1021,6 +1408,12 @@ class NameRules:
         if len(owners) > 1:
             return  # "Guzmán's sons" with three Guzmáns named: one of them, not a fourth
         before, after = text[: mention.start], text[mention.end :]
+        if re.search(r"\b(?:met|meets|meeting|phoned|met with|spoke with)\s+$", before) and not (
+            self.is_place(name) or name in KNOWN_ORGS
+        ):  # "Tshisekedi and Kagame met Trump in Washington": one meets a person
+            self.add_person(name, text)
+            mention.kind = "person"
+            return
         if re.search(r"\b(?:told|interview with|speaking to|spoke to|quoted by)\s+$", before) and (
             re.match(r"\s*(?:[,.;:]|$|\s+(?:on|in|last|this|that|earlier|after|before)\b)", after)
         ):

@@ -34,6 +34,12 @@ _KIND_BEFORE = [
         "outlet",
     ),
     (
+        # "the oil major Shell", "the energy giant Gazprom", "the carmaker BYD"
+        r"\b(?:major|giant|miner|lender|carmaker|automaker|maker|operator|contractor|conglomerate|"
+        r"airline|carrier|insurer|manufacturer|exporter|trader|bank)\s+$",
+        "movement",
+    ),
+    (
         r"\b(?:rights group|group|think tank|gang|militia|firm|company|monitor|network|cartel|fund|"
         r"faction|movement|organi[sz]ation|institute|charity|NGO|union|trade union|syndicate|"
         r"federation|association)\s+$",
@@ -76,7 +82,7 @@ _KIND_AFTER = [
     # "Cabo Ligado, a conflict monitor run by …", "Realmeter is a polling firm": the noun that
     # ends the apposition says what the name is (not "a militia commander": the noun must end it)
     (
-        r"(?:\s+is|,)\s+(?:an?|the)\s+(?:(?!(?:is|are|was|were|has|have|had)\b)[\w\-]+\s+){0,4}"
+        r"(?:\s+is|,)\s+(?:an?|the)\s+(?:(?!(?:is|are|was|were|has|have|had)\b)[\w'’\-]+\s+){0,4}"
         r"(?:organi[sz]ation|group|agency|outlet|newspaper|party|"
         r"militia|movement|company|firm|think tank|NGO|charity|broadcaster|network|coalition|"
         r"monitor|project|pollster|consultancy|institute|university|watchdog|daily|weekly|"
@@ -84,7 +90,7 @@ _KIND_AFTER = [
         r"tracker|observatory|airline|bank|insurgency|rebel group|armed group|faction|studio|"
         r"developer|maker|manufacturer|producer|publisher|contractor|operator|carrier|lender|"
         r"insurer|retailer|startup|start-up|conglomerate|miner|refiner|shipper|gang|cartel|clan|"
-        r"tribe|brigade|battalion|syndicate|militia)"
+        r"tribe|brigade|battalion|syndicate|militia|channel|station|television channel|TV channel)"
         r"(?=\s*[,.;:)]|\s+(?:that|which|run|based|founded|set|in|of|led|with|and|funded|backed|"
         r"close|linked|known|at|for|on|whose|from|active|it|they|he|she|we|the|its|their|was|is|"
         r"has|had|now|also)\b)",
@@ -155,7 +161,22 @@ _NOT_A_BODY_WORD = (
 )
 _HEADED_BODY = (
     rf"(?:(?!{_NOT_A_BODY_WORD}\b)[a-z][a-z\-]+\s+){{1,2}}"
-    r"(?:commission|committee|office|department|directorate|secretariat|tribunal|inspectorate)"
+    r"(?:commission|committee|office|department|directorate|secretariat|tribunal|inspectorate|"
+    r"unit|command|bureau|council)"
+)
+# "the opposition" as a body: not "the opposition leader" or "the opposition primary" (a noun
+# after it makes it an adjective; "others from the opposition, have …" names no one body), but
+# "the opposition says", "the opposition boycotted", "in the opposition?"
+# "a military court", "an anti-terrorism court", "the appeals court" (not "a tennis court")
+_COURT = (
+    r"(?:military|appeals?|criminal|district|regional|federal|provincial|anti-terrorism|"
+    r"anti-terror|special|administrative|juvenile|lower|magistrates['’]?|family|civil|martial|"
+    r"sharia|religious|revolutionary|war crimes|national security|state security|islamic|"
+    r"tribal|traditional|labou?r|county|municipal|city)\s+court"
+)
+_OPPOSITION = (
+    r"opposition(?=\s*(?:[?!)\"”]|$)|\s+(?:and|or|says|said|say|would|will|has|had|have|is|"
+    r"was|were|wants|claims|won|accuses|calls|\w+ed)\b)"
 )
 _BODY = (
     r"(?:[Gg]overnment forces|[Gg]overnment troops|pro-government forces|"
@@ -165,7 +186,38 @@ _BODY = (
     r"environment|planning|communications|refugees|women['’]s affairs|social affairs)\s+"
     rf"ministry|ministry\s+of\s+(?:the\s+)?{_PORTFOLIO}(?:\s+(?:(?:and|&)\s+)?{_PORTFOLIO}){{0,3}}|"
     r"(?:prime minister|president|premier|governor|mayor)['’]s\s+office|"
-    r"military junta|junta|military government|"
+    r"military junta|junta|military government|military authorities|judiciary|electoral college|"
+    r"trade union|(?:(?!(?:the|a|an|its|their|his|her|our)\s)[a-z]+\s+)?[a-z]+s['’]\s+union|"
+    + _OPPOSITION
+    + r"|militaries|prosecutors|"
+    # "the anti-graft agency", "the tax authority", "the customs service", "the political wing",
+    # "the electoral body", "the presidential guard", "the gendarmerie", "the state broadcaster"
+    r"(?!(?:news|travel|advertising|employment|talent|recruitment|same|new|other|an?|the|its|"
+    r"their|that|this)\s)[a-z][a-z\-]+\s+agency|"
+    r"(?:tax|port|aviation|civil aviation|customs|revenue|maritime|regulatory|communications|media|"
+    r"telecommunications|nuclear|securities|competition|investment|electoral|transitional|interim|"
+    r"migration|border|food and drug|oversight|anti-corruption|anti-graft)\s+authority|"
+    r"(?:customs|prison|prisons|ambulance|fire|foreign|secret|immigration|tax|migration|"
+    r"penitentiary|emergency|rescue|meteorological|diplomatic|press)\s+service|"
+    r"(?:political|military|armed|media|youth|women['’]s|student|intelligence|propaganda|"
+    r"paramilitary)\s+wing|"
+    r"(?:electoral|election|governing|regulatory|oversight|monitoring|umbrella|statutory)\s+body|"
+    r"(?:presidential|republican|revolutionary)\s+guard|gendarmerie|de facto authorities|"
+    r"state(?:-run|-owned)?\s+(?:broadcaster|television|news agency|oil company|energy company|"
+    r"power company|airline|mining company|electricity company)(?!\s+[A-Z])|national oil company|"
+    # a country's: "Thai authorities", "Chinese state firms" (not "the authorities")
+    r"authorities|state firms|state companies|state media|" + _COURT + r"|"
+    r"court(?=\s+in\s+[A-Z])|"  # "a court in Yerevan ordered him held"
+    r"(?:parallel|rival)\s+administration|"
+    # a person's: "Paudel's office", "Debretsion's faction" (checked in bodies)
+    r"office(?!\s+(?:for|of)\s)|faction|peshmerga|"
+    # "the administration of President Ferdinand Marcos Jr."
+    r"administration(?=\s+of\s+(?:President|Prime Minister|Premier|Chancellor|[A-Z][a-z]+\s+[A-Z]))|"
+    # "the city council", "local councils", "the country's top court", "security agencies"
+    r"(?:city|town|municipal|district|county|local|village|tribal|state|provincial|regional)\s+"
+    r"councils?|top court|highest court|"
+    r"(?:security|intelligence|law enforcement|government|state|federal)\s+agencies|"
+    rf"office\s+(?:for|of)\s+(?:the\s+)?{_PORTFOLIO}(?:\s+(?:(?:and|&)\s+)?{_PORTFOLIO}){{0,2}}|"
     r"electoral commission|election commission|supreme court|constitutional court|high court|"
     r"foreign office|home office|military rulers|"
     r"central bank|cabinet|presidency|attorney general['’]s office|prosecutor['’]s office|"
@@ -174,6 +226,7 @@ _BODY = (
     r"rival government|parallel government|"
     r"government|armed forces|security forces|military|army|navy|air force|police|"
     r"intelligence services|intelligence service|intelligence agency|spy agency|border guards|"
+    r"security services|"
     r"border guard|border police|coast guard|ruling bloc|ruling party|ruling coalition|"
     r"ruling military council|paramilitaries|"
     r"(?:regional|interim|transitional|local|military|provincial|state)\s+administration|"
@@ -181,12 +234,14 @@ _BODY = (
 )
 BODY_WORDS = {"army", "military", "navy", "police", "junta", "forces", "militia"}
 BODY_AFTER_DEMONYM = (
-    r"\s+(?:armed forces|security forces|army|military|navy|air force|police|intelligence|"
+    r"\s+(?:armed forces|security forces|security services|army|military|militaries|navy|air force|"
+    r"police|intelligence|"
+    r"authorities|state firms|state companies|state media|"
     r"border guards?|border police|coast guard|junta|(?:[a-z]+\s+)?ministry|paramilitaries|embassy)\b"
 )
 # lower-case nouns after a name that are not part of the name: "the Tren de Aragua gang"
 NAME_WITHOUT_NOUN = {"gang", "party", "cartel", "group", "coalition", "alliance", "militias",
-                     "gangs", "militia"}  # fmt: skip
+                     "gangs", "militia", "movement"}  # fmt: skip
 # what may follow a body word when it is only an adjective: "the army base", "military rule"
 _NOT_A_BODY = (
     r"(?:base|bases|operation|operations|court|courts|officer|officers|convoy|convoys|camp|camps|rulers|"
@@ -195,17 +250,30 @@ _NOT_A_BODY = (
     r"uniforms?|equipment|hardware|leadership|offensive|campaign|parade|escort|station|stations|"
     r"intelligence|junta|government|council|tribunal|prosecutor|spending|positions?|targets?|"
     r"sites?|installations?|facility|facilities|doctrine|pressure|presence|aid|help|support|"
-    r"contractors?|equipment|ties|cooperation|strikes?|action|power|regime|era|dictatorship)\b"
+    r"contractors?|equipment|ties|cooperation|strikes?|action|power|regime|era|dictatorship|"
+    r"elections?|polls?|seats?|candidates?|buildings?|members?)\b"
 )
 _REGIONS = CITIES_AND_REGIONS - {capital for capital, _ in COUNTRIES.values()}
+_DEMONYM_ALT = "|".join(sorted(demonyms(), key=len, reverse=True))
 # "the U.S. military", "the UK government": a country by its short name
 _ALIAS_OWNERS = {"U.S.", "US", "UK", "U.K.", "UAE"}
 _BODY_RE = re.compile(
     r"(?:(?P<own>[A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+){0,2})['’]s\s+"
-    r"|(?P<dem>\b(?:" + "|".join(sorted(demonyms(), key=len, reverse=True)) + r"))\s+"
-    r"|(?P<det>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ww]hose)\s+(?:(?:country|island|nation|"
+    # "the Malian army", "the Iranian and Pakistani militaries"
+    r"|(?P<dem>\b(?:"
+    + _DEMONYM_ALT
+    + r")(?:\s+and\s+(?:"
+    + _DEMONYM_ALT
+    + r")(?=\s+militaries))?)\s+"
+    r"|(?P<det>\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ww]hose|[Oo]ur)\s+(?:(?:country|island|nation|"
     r"region|state|kingdom|republic)['’]s\s+)?)"
-    r"|(?P<rival>\b[Aa]n?\s+(?=(?:rival|parallel|transitional|interim)\s+government))"
+    r"|(?P<rival>\b[Aa]n?\s+(?=(?:rival|parallel|transitional|interim|caretaker|technocratic|"
+    r"unity)\s+(?:government|cabinet|administration)))"
+    # "a joint border committee", "an anti-corruption unit", "an electoral college"
+    rf"|(?P<indef>\b[Aa]n?\s+(?=(?:{_HEADED_BODY}|{_COURT}|electoral college|[a-z]+s['’]\s+union|"
+    r"court(?=\s+in\s+[A-Z]))\b))"
+    # "the army's special forces", "the interior ministry's special tasks department"
+    r"|(?P<poss>(?<=[a-z])['’]s\s+)"
     # a country's or a region's body: "Balochistan home department", "the Gaza health ministry"
     r"|(?P<country>\b(?:"
     # (not a capital's: "the Tripoli government" is a country's government written another way)
@@ -215,10 +283,13 @@ _BODY_RE = re.compile(
     )
     + r"))\s+"
     r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|Congress|[Ss]ecurity forces|[Gg]overnment forces|"
-    r"[Gg]overnment troops)\b)))"
+    r"[Gg]overnment troops|[Ss]ecurity agencies|[Ii]ntelligence agencies|[Pp]rosecutors(?=\s+(?:\w+ed|said|say|says|have|has|had|will|would|"
+    r"are|were|want|wants|accuse|accuses|charged|issued)\b))\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
-    r"federal|provincial|regional|Union|"
+    r"federal|provincial|regional|Union|transitional|interim|departmental|municipal|national|"
+    r"parallel|rival|"
+    r"two|both|"
     r"[A-Za-z]+-(?:backed|led|installed|run|controlled|appointed|allied))\s+)?"
     rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet)(?!\s+{_NOT_A_BODY})(?![\w\-])"
 )
@@ -229,6 +300,7 @@ _DEMONYMS = demonyms()
 _BODY_SAME = {
     "military junta": "junta",
     "military government": "junta",
+    "military authorities": "junta",
     "ruling military council": "junta",
 }
 _BODY_NAME = re.compile(
@@ -249,6 +321,12 @@ def _split_body(name: str) -> tuple[str | None, str | None]:
     return (_DEMONYMS.get(owner, owner) if owner else None), match.group("body")
 
 
+_OWNED_ONLY = {"authorities", "state firms", "state companies", "state media"}
+# bodies described more often than named: the name beside them says which one they are
+_NAMED_BESIDE = ("wing", "agency", "authority", "service", "body", "company", "broadcaster",
+                 "television", "guard", "council", "bureau", "command")  # fmt: skip
+
+
 def bodies(sentence: str) -> list[_Mention]:
     """State bodies named in lower case: each with its owner when the sentence gives one."""
     found = []
@@ -263,6 +341,9 @@ def bodies(sentence: str) -> list[_Mention]:
             "security forces",
             "government forces",
             "government troops",
+            "prosecutors",
+            "security agencies",
+            "intelligence agencies",
         ):
             continue
         if (
@@ -276,30 +357,85 @@ def bodies(sentence: str) -> list[_Mention]:
             )
         ):
             continue  # "ended his presidency": a term of office
+        if body in _OWNED_ONLY and dem is None and (own is None or body == "authorities"):
+            continue  # "the authorities", "state media": whose is not said here
+        if body in ("office", "faction") and (own is None or own in COUNTRIES or own in _REGIONS):
+            continue  # a person's office or faction ("Paudel's office"), not "the office"
         if body == "embassy" and own is None and dem is None:
             continue  # "the embassy" alone: whose is not said here
+        if body.endswith(_NAMED_BESIDE) and (
+            re.match(r"\s*,\s+(?:the\s+)?[A-Z]", sentence[match.end("body") :])
+            or re.search(r"[\w)]\s*,\s+(?:[\w'’\-]+\s*){0,4}$", sentence[: match.start()])
+        ):
+            continue  # "the military's media wing, Inter-Services Public Relations": its name
+        if match.group("indef") is not None and re.search(
+            r"[A-Z][\w'’\-]*\s*,\s*$", sentence[: match.start()]
+        ):
+            continue  # "its Majeed Brigade, a suicide unit": what the name before it is
         if own is not None:
             words = own.split()
             while len(words) > 1 and words[0].lower() in STARTERS:
                 words = words[1:]  # "Can Pakistan's army chief …?": a headline's question word
             owner = words[-1] if own.split()[0] in ("The", "A") else " ".join(words)
-            if owner.lower() in ("group", "bloc") or owner in KNOWN_ORGS:
-                continue  # "the Taliban's army" is the Taliban's
+            if owner.lower() in ("group", "bloc") or (owner in KNOWN_ORGS and body in BODY_WORDS):
+                continue  # "the Taliban's army" is the Taliban's (its defence ministry a body)
             name = f"{owner}'s {adj}{body}"
             start = match.start("own") + (len(own) - len(owner))
+            if owner in KNOWN_ORGS:
+                start = match.end("own") + 2  # the group is a mention of its own: "Taliban's"
             if words[0].lower() in TITLES and len(words) > 1:
                 # "Prime Minister Nawaf Salam's cabinet": a person's cabinet is the cabinet
                 name, start = f"{adj}{body}", match.start("body") - len(adj)
+                if body in ("office", "faction"):
+                    # "Prime Minister Benjamin Netanyahu's office": the person's own
+                    name = f"{words[-1]}'s {body}"
         elif dem is not None:
             name = f"{dem} {body}"
             start = match.start("dem") if match.group("dem") else match.start("country")
-        elif adj.strip() in ("provincial", "regional", "state", "caretaker", "civilian", "federal"):
+        elif adj.strip() in (
+            "provincial",
+            "regional",
+            "state",
+            "caretaker",
+            "civilian",
+            "federal",
+            "transitional",
+            "interim",
+            "departmental",
+            "municipal",
+            "national",
+            "caretaker",
+            "parallel",
+            "rival",
+        ):
             name, start = f"{adj}{body}", match.start("adj")  # "the provincial government"
         else:
             name, start = body, match.start("body")
-        kind = "coalition" if body.startswith("ruling") else "government"
+        kind = "coalition" if body.startswith(("ruling", "opposition")) else "government"
         found.append(_Mention("org", name, start, match.end("body"), org_kind=kind))
+    for match in _GUILD_RE.finditer(sentence):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        found.append(
+            _Mention("org", match.group(), match.start(), match.end(), org_kind="movement")
+        )
     return found
+
+
+# unions and federations of a trade, named in the plural or without an article: "coca growers'
+# unions", "Truckers' federations", "Student unions", "trade unions"
+_GUILD_RE = re.compile(
+    r"(?<![\w'’\-])(?:(?!(?i:the|a|an|by|of|to|from|and|or|for|with|its|their|his|her|our|in|"
+    r"on|at|as|that|which|who)\b)[A-Za-z]+\s+)?[A-Za-z]+s['’]\s+(?:unions|federations|associations|"
+    r"syndicates)\b"
+    r"|\b(?:[Ss]tudent|[Tt]rade|[Ll]abou?r)\s+unions\b"
+    # armed men by who they are, unnamed: "backed by clan militias", "allied Arab militias",
+    # "criminal syndicates", "armed gangs", "local vigilantes", "exiled opposition groups"
+    r"|\b(?:(?:[Cc]lan|[Tt]ribal|[Ll]ocal|[Aa]llied|[Ee]thnic|[Cc]ommunity|[Ss]elf-defen[cs]e|"
+    r"[Pp]ro-government|[Gg]overnment-backed|[Rr]ival)\s+militias|[Tt]ribal\s+forces|"
+    r"(?:[Cc]riminal|[Aa]rmed)\s+"
+    r"(?:gangs|syndicates)|(?:[Ll]ocal\s+)?vigilantes|(?:[Ee]xiled\s+)?opposition groups)\b"
+)
 
 
 class OrganisationRules:

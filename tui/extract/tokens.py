@@ -61,6 +61,9 @@ _HYPHEN_NAME = re.compile(
 )
 
 
+# a French article elided before a capital: "Commission Nationale d'Accueil", "Place de
+# l'Indépendance" (the name goes on)
+_ELIDED = re.compile(r"^[dlDL]['’][A-ZÀ-Ý]")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -73,7 +76,7 @@ class _Tok:
         self.text, self.start, self.end = text, start, end
         self.bare = _POSSESSIVE.sub("", text)  # without a possessive 's
         self.low = self.bare.lower()
-        self.capital = bool(_HYPHEN_NAME.match(text)) or (
+        self.capital = bool(_HYPHEN_NAME.match(text) or _ELIDED.match(text)) or (
             text[:1].isupper() and text.lower().rstrip(".") not in _MONTHS_AND_DAYS
         )
 
@@ -136,7 +139,17 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
         known_start = (
             not current and nxt is not None and f"{tok.text} {nxt.bare}" in KNOWN_ORGS
         )  # "al Qaeda": a known name that opens with a lower-case article
-        if tok.capital or joiner or ordinal or numbered or known_start:
+        dashed = (
+            tok.text in ("–", "-")
+            and current
+            and current[-1].bare.isupper()
+            and len(current[-1].bare) >= 2
+            and current[-1].end == tok.start
+            and nxt is not None
+            and nxt.capital
+            and nxt.start == tok.end
+        )  # "ISEAS–Yusof Ishak Institute": an acronym joined to the rest of its name
+        if tok.capital or joiner or ordinal or numbered or known_start or dashed:
             current.append(tok)
             # a possessive ends the name, unless an organisation's name goes on ("General's Office",
             # "Tigray People's Liberation Front")
@@ -179,10 +192,12 @@ def _is_orgish(run: list[_Tok]) -> bool:
     """Has an organisation cue word, is a known organisation, or is glued to one ("Tehreek-e-Taliban")."""
     if _text_plain(run) in KNOWN_ORGS or _known_prefix(run):
         return True
-    for tok in run:
+    for index, tok in enumerate(run):
         parts = tok.bare.split("-")
         if tok.low in ORG_CUES or any(p.lower() in ORG_CUES for p in parts[1:]):
             return True
+        if tok.low == "staff" and index > 0 and run[index - 1].low == "general":
+            return True  # "the Central General Staff": a command (not "Chief of Staff")
         if (
             len(parts) > 2
             and parts[1].lower() in ("e", "i", "ul", "al")
@@ -208,7 +223,14 @@ def _text_plain(run: list[_Tok]) -> str:
     the Houthis."""
     if not run:
         return ""
-    return " ".join([*(t.text for t in run[:-1]), re.sub(r"(?<=s)['’]$", "", run[-1].bare)])
+    words = [*(t.text for t in run[:-1]), re.sub(r"(?<=s)['’]$", "", run[-1].bare)]
+    if not any(t.text in ("–", "-") for t in run):
+        return " ".join(words)
+    # a dash glued to the words on either side stays glued: "ISEAS–Yusof Ishak Institute"
+    out = words[0]
+    for prev, tok, word in zip(run, run[1:], words[1:], strict=False):
+        out += word if tok.start == prev.end else " " + word
+    return out
 
 
 _PLACES = place_names()
