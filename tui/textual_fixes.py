@@ -43,6 +43,7 @@ def apply(only_if_loaded: bool = False) -> None:
     if only_if_loaded and "textual.widgets._option_list" not in sys.modules:
         _guard_dismiss_once()
         _guard_escape_once()
+        _sparse_updates_once()
         return
     _applied = True
     from textual.widgets import OptionList
@@ -57,6 +58,7 @@ def apply(only_if_loaded: bool = False) -> None:
     OptionList._move_page = _move_page  # type: ignore[method-assign]
     _guard_dismiss_once()
     _guard_escape_once()
+    _sparse_updates_once()
 
 
 _dismiss_guarded = False
@@ -111,3 +113,79 @@ def _guard_escape() -> None:
         yield from feed(self, data)
 
     XTermParser.feed = guarded_feed  # type: ignore[method-assign]
+
+
+_sparse_applied = False
+
+
+def _sparse_updates_once() -> None:
+    global _sparse_applied
+    if not _sparse_applied:
+        _sparse_applied = True
+        _sparse_updates()
+
+
+def _sparse_updates() -> None:
+    """A partial screen update renders only the rows that changed, in the widgets under them.
+
+    Textual's ``Compositor.render_partial_update`` takes the box around every changed region and
+    renders every widget that box touches, each from its top line to its bottom line: a cursor
+    moved in Summary (left) while Source (right) highlights another sentence re-composes all 40
+    rows of every pane on the screen. Here each widget is asked only for its rows that hold a
+    changed region, and only widgets under a changed region are asked at all. What is written to
+    the terminal is the same: the same spans, filled from the same front-most widgets.
+    """
+    from textual._compositor import ChopsUpdate, Compositor
+    from textual.geometry import Region
+
+    def render_partial_update(self: Compositor) -> ChopsUpdate | None:
+        update_regions = self._dirty_regions.copy()
+        self._dirty_regions.clear()
+        if not update_regions:
+            return None
+        screen = self.size.region
+        spans = list(self._regions_to_spans(update_regions))
+        rows: dict[int, list[tuple[int, int]]] = {}
+        for y, x1, x2 in spans:
+            if 0 <= y < screen.height:
+                rows.setdefault(y, []).append((x1, x2))
+        cuts = self.cuts
+        chops: list[dict[int, Any]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+        intersection = Region.intersection
+        for widget, (region, clip) in self.visible_widgets.items():
+            render_region = intersection(region, clip)
+            x, top, width, height = render_region
+            if not (width and height):
+                continue
+            right = x + width
+            needed = [
+                y
+                for y in range(max(top, 0), min(top + height, screen.height))
+                if (ranges := rows.get(y)) and any(a < right and b > x for a, b in ranges)
+            ]
+            if not needed:
+                continue
+            first_cut, last_cut = x, right
+            # contiguous runs of needed rows, one render each
+            run_start = previous = needed[0]
+            for y in [*needed[1:], None]:
+                if y is not None and y == previous + 1:
+                    previous = y
+                    continue
+                strips = widget.render_lines(
+                    Region(x - region.x, run_start - region.y, width, previous - run_start + 1)
+                )
+                for line_y, strip in zip(range(run_start, previous + 1), strips, strict=False):
+                    chops_line = chops[line_y]
+                    final_cuts = [cut for cut in cuts[line_y] if last_cut >= cut >= first_cut]
+                    cut_strips = strip.divide([cut - x for cut in final_cuts[1:]])
+                    get = chops_line.get
+                    for cut, piece in zip(final_cuts, cut_strips, strict=False):
+                        if get(cut) is None:
+                            chops_line[cut] = piece
+                if y is not None:
+                    run_start = previous = y
+        chop_ends = [cut_set[1:] for cut_set in cuts]
+        return ChopsUpdate(chops, spans, chop_ends)
+
+    Compositor.render_partial_update = render_partial_update  # type: ignore[method-assign]

@@ -20,6 +20,7 @@ from textual.widgets.tree import TreeNode
 from ..linking import BriefView, CardLink, Selection, card_links
 from ..model import Person, SourceRef
 from ..store import Store
+from .linecache import LineStylesCache
 from .styles import HINT_KEYS, HINT_STYLE
 
 DEAD = "†"
@@ -182,6 +183,7 @@ class ActorTree(Tree[str]):
 
     def __init__(self, view: BriefView, **kwargs) -> None:
         super().__init__("Actors", **kwargs)
+        self._styles_cache = LineStylesCache()  # finished lines kept across focus changes
         self.view = view
         self.show_root = False
         self.auto_expand = False

@@ -33,6 +33,7 @@ from textual.widget import Widget
 
 from ..linking import BriefView, Selection, find_spans
 from ..model import SourceRef
+from .linecache import LineStylesCache
 from .styles import (
     HINT_KEYS,
     HINT_STYLE,
@@ -195,6 +196,7 @@ class TextPane(ScrollView, can_focus=True):
 
     def __init__(self, view: BriefView, *, id: str) -> None:
         super().__init__(id=id, classes="pane")
+        self._styles_cache = LineStylesCache()  # finished lines kept across scrolls and focus
         self.view = view
         self.items: list[PaneItem] = self.build_items()
         self.cursor = 0
