@@ -24,7 +24,7 @@ from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -210,6 +210,7 @@ class TextPane(ScrollView, can_focus=True):
         self._support: set[str] = set()
         self._pending: Callable[[], None] | None = None  # a scroll asked for before layout
         self._sized: tuple[Size, Size] | None = None  # size and virtual size last laid out
+        self._frame: tuple[int, int] | None = None  # width and scroll top, during a render
         self._styled: tuple | None = None  # the pane's visual style and theme the lines are for
         self.marks: dict[str, str] = {}  # item or "sentence:ID" key → mark (note, bookmark, new)
 
@@ -444,10 +445,24 @@ class TextPane(ScrollView, can_focus=True):
         self._styled = styled
 
     # -- drawing ---------------------------------------------------------------------------------
-    def render_line(self, y: int) -> Strip:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The line map, the width and the scroll position are worked out once for all the lines
+        # of one render, not once per line (each is a chain of Textual properties).
         self._layout()
-        width = self.scrollable_content_region.width
-        line = int(self.scroll_offset.y) + y
+        self._frame = (self.scrollable_content_region.width, int(self.scroll_offset.y))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
+    def render_line(self, y: int) -> Strip:
+        frame = self._frame
+        if frame is None:
+            self._layout()
+            width, top = self.scrollable_content_region.width, int(self.scroll_offset.y)
+        else:
+            width, top = frame
+        line = top + y
         if not self.items:
             base = self.visual_style
             starts = wrap_offsets(self.empty_text, self._width or width) if self.empty_text else []
