@@ -842,6 +842,17 @@ class HistoryPane(TextPane):
         super().on_mount()
         self.border_title = Content(self.TITLE)  # the time axis is drawn once the width is known
 
+    def _set_virtual_height(self, lines: int) -> None:
+        # At least a line more than the pane shows: History narrows to the selected actor's
+        # events, and a scrollbar that came and went with each actor re-laid out the whole screen
+        # on a move in Actors. With the scrollbar always there, a move only repaints.
+        view = self.scrollable_content_region.height
+        if view:
+            if not lines and self.empty_text:
+                lines = len(wrap_offsets(self.empty_text, self._width))
+            lines = max(lines, view + 1)
+        super()._set_virtual_height(lines)
+
     def update_title(self) -> None:
         actor = self.selection.actor
         shown = self.view.events_of(actor)
