@@ -17,9 +17,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from itertools import pairwise
 from typing import NamedTuple
 
 from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -29,6 +32,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
 from ..linking import BriefView, Selection, find_spans
@@ -211,6 +215,7 @@ class TextPane(ScrollView, can_focus=True):
         self._pending: Callable[[], None] | None = None  # a scroll asked for before layout
         self._sized: tuple[Size, Size] | None = None  # size and virtual size last laid out
         self._frame: tuple[int, int] | None = None  # width and scroll top, during a render
+        self._row_styles: dict[tuple, RichStyle] = {}  # (base, span styles) → combined style
         self._styled: tuple | None = None  # the pane's visual style and theme the lines are for
         self.marks: dict[str, str] = {}  # item or "sentence:ID" key → mark (note, bookmark, new)
 
@@ -442,6 +447,7 @@ class TextPane(ScrollView, can_focus=True):
             styled = None
         if styled is None or styled != self._styled:
             self._strips.clear()
+            self._row_styles.clear()
         self._styled = styled
 
     # -- drawing ---------------------------------------------------------------------------------
@@ -491,21 +497,73 @@ class TextPane(ScrollView, can_focus=True):
         start = starts[row]
         end = starts[row + 1] if row + 1 < len(starts) else len(shown.text)
         text = shown.text[start:end].rstrip("\n")
-        content = Content(text)
+        size = len(text)
+        # The row's spans in the order Content would stack them: the long ones (supporting
+        # sentences, source ids) under the short ones, each list in the order it was applied.
+        short: list[tuple[int, int, str]] = []
         low = bisect_right(shown.spans, (start - shown.longest - 1,))
         for span_start, span_end, style in shown.spans[low:]:
             if span_start >= end:
                 break
             if span_end > start:
-                content = content.stylize(style, max(span_start - start, 0), span_end - start)
-        for span_start, span_end, style in shown.long_spans:
-            if span_start < end and span_end > start:
-                content = content.stylize_before(
-                    style, max(span_start - start, 0), min(span_end, end) - start
-                )
-        if row and shown.indent:
-            content = Content(" " * shown.indent) + content
+                short.append((max(span_start - start, 0), span_end - start, style))
+        under = [
+            (max(span_start - start, 0), min(span_end, end) - start, style)
+            for span_start, span_end, style in shown.long_spans
+            if span_start < end and span_end > start
+        ]
+        spans = [
+            span for span in (*reversed(under), *short) if span[0] < size and span[1] > span[0]
+        ]
         base = self.get_visual_style("text-pane--cursor") if is_cursor else self.visual_style
+        if not text.isprintable():  # (control characters: Content strips them, shifting spans)
+            return self._render_row_content(text, spans, shown.indent if row else 0, base, width)
+        base_rich = base.rich_style
+        segments: list[Segment] = []
+        if row and shown.indent:
+            segments.append(Segment(" " * shown.indent, base_rich))
+        if not spans:
+            segments.append(Segment(text, base_rich))
+        else:
+            cuts = sorted(
+                {
+                    0,
+                    size,
+                    *(min(s, size) for s, _, _ in spans),
+                    *(min(e, size) for _, e, _ in spans),
+                }
+            )
+            for left, right in pairwise(cuts):
+                names = tuple(style for s, e, style in spans if s <= left and e >= right)
+                segments.append(Segment(text[left:right], self._row_style(base, names)))
+        return Strip(segments).crop_extend(0, width, base_rich)
+
+    def _row_style(self, base: VisualStyle, names: tuple[str, ...]) -> RichStyle:
+        """The rich style of text under ``names`` (style strings, bottom first) on ``base``,
+        combined as Content combines them; kept until the pane is restyled."""
+        if not names:
+            return base.rich_style
+        key = (base, names)
+        found = self._row_styles.get(key)
+        if found is None:
+            found = VisualStyle.combine([base, *(VisualStyle.parse(n) for n in names)]).rich_style
+            self._row_styles[key] = found
+        return found
+
+    def _render_row_content(
+        self,
+        text: str,
+        spans: list[tuple[int, int, str]],
+        indent: int,
+        base: VisualStyle,
+        width: int,
+    ) -> Strip:
+        """A row drawn through Content (text with control characters, which Content strips)."""
+        content = Content(text)
+        for span_start, span_end, style in spans:
+            content = content.stylize(style, span_start, span_end)
+        if indent:
+            content = Content(" " * indent) + content
         segments = content.render_segments(base)
         return Strip(segments).crop_extend(0, width, base.rich_style)
 
