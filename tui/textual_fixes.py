@@ -116,6 +116,7 @@ def _guard_escape() -> None:
 
 
 _sparse_applied = False
+textual_partial_update: Any = None  # Textual's own, once replaced
 
 
 def _sparse_updates_once() -> None:
@@ -137,6 +138,9 @@ def _sparse_updates() -> None:
     """
     from textual._compositor import ChopsUpdate, Compositor
     from textual.geometry import Region
+
+    global textual_partial_update
+    textual_partial_update = Compositor.render_partial_update  # (tests compare the two)
 
     def render_partial_update(self: Compositor) -> ChopsUpdate | None:
         update_regions = self._dirty_regions.copy()
