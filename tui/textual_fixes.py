@@ -44,6 +44,7 @@ def apply(only_if_loaded: bool = False) -> None:
         _guard_dismiss_once()
         _guard_escape_once()
         _sparse_updates_once()
+        _scrollbar_cache_once()
         return
     _applied = True
     from textual.widgets import OptionList
@@ -59,6 +60,7 @@ def apply(only_if_loaded: bool = False) -> None:
     _guard_dismiss_once()
     _guard_escape_once()
     _sparse_updates_once()
+    _scrollbar_cache_once()
 
 
 _dismiss_guarded = False
@@ -193,3 +195,56 @@ def _sparse_updates() -> None:
         return ChopsUpdate(chops, spans, chop_ends)
 
     Compositor.render_partial_update = render_partial_update  # type: ignore[method-assign]
+
+
+_scrollbar_cached = False
+
+
+def _scrollbar_cache_once() -> None:
+    global _scrollbar_cached
+    if not _scrollbar_cached:
+        _scrollbar_cached = True
+        _scrollbar_cache()
+
+
+def _scrollbar_cache() -> None:
+    """A scrollbar drawn once is not drawn again for the same place, size and colours.
+
+    Each pane's scrollbar is restyled with the pane on every focus change and redrawn through
+    Rich's console (~0.5 ms, up to several on a loaded machine) although nothing in it changed.
+    The drawn lines are kept by everything the drawing reads: size, position, window, colours.
+    """
+    from textual.scrollbar import ScrollBar
+    from textual.widget import _RenderCache
+
+    render_content = ScrollBar._render_content
+    drawn: dict[tuple, list] = {}
+
+    def _render_content(self: ScrollBar) -> None:
+        bar = self.render()
+        try:
+            key = (
+                type(bar),
+                self.size,
+                bar.virtual_size,
+                bar.window_size,
+                bar.position,
+                bar.thickness,
+                bar.vertical,
+                bar.style,
+                self.visual_style,
+            )
+        except AttributeError:  # (another renderer)
+            render_content(self)
+            return
+        strips = drawn.get(key)
+        if strips is None:
+            render_content(self)
+            if len(drawn) >= 256:
+                drawn.clear()
+            drawn[key] = self._render_cache.lines
+            return
+        self._render_cache = _RenderCache(self.size, strips)
+        self._dirty_regions.clear()
+
+    ScrollBar._render_content = _render_content  # type: ignore[method-assign]
