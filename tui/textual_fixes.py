@@ -45,6 +45,7 @@ def apply(only_if_loaded: bool = False) -> None:
         _guard_escape_once()
         _sparse_updates_once()
         _scrollbar_cache_once()
+        _filters_keep_strips_once()
         return
     _applied = True
     from textual.widgets import OptionList
@@ -61,6 +62,7 @@ def apply(only_if_loaded: bool = False) -> None:
     _guard_escape_once()
     _sparse_updates_once()
     _scrollbar_cache_once()
+    _filters_keep_strips_once()
 
 
 _dismiss_guarded = False
@@ -248,3 +250,55 @@ def _scrollbar_cache() -> None:
         self._dirty_regions.clear()
 
     ScrollBar._render_content = _render_content  # type: ignore[method-assign]
+
+
+_filters_patched = False
+
+
+def _filters_keep_strips_once() -> None:
+    global _filters_patched
+    if not _filters_patched:
+        _filters_patched = True
+        _filters_keep_strips()
+
+
+def _filters_keep_strips() -> None:
+    """A line filter that changes nothing on a line hands the line back as it was.
+
+    Every line drawn passes through the app's line filters (Textual's ANSI-to-truecolour one and
+    the reader's readable-dim one, tui/widgets/styles.py), and each made a new strip — with its
+    seven caches, ~20 µs — even when no segment changed, which in truecolour themes is nearly
+    always. Now the filter returns the very same segment list when it has nothing to change, and
+    the strip is its own filtered form (so the compositor's caches on it still hold).
+    """
+    from textual.filter import ANSIToTruecolor
+    from textual.strip import Strip
+
+    same = object()  # (not the strip itself: a strip caching itself would be a reference cycle)
+
+    def apply_filter(self: Strip, filter: Any, background: Any) -> Strip:
+        key = (filter, background)
+        cached = self._filter_cache.get(key)
+        if cached is None:
+            segments = filter.apply(self._segments, background)
+            if segments is self._segments:
+                self._filter_cache[key] = same
+                return self
+            cached = Strip(segments, self._cell_length)
+            self._filter_cache[key] = cached
+        elif cached is same:
+            return self
+        return cached
+
+    Strip.apply_filter = apply_filter  # type: ignore[method-assign]
+
+    to_truecolor = ANSIToTruecolor.apply
+
+    def apply(self: ANSIToTruecolor, segments: list, background: Any) -> list:
+        converted = to_truecolor(self, segments, background)
+        for old, new in zip(segments, converted, strict=True):
+            if old[1] is not new[1] or old[2] is not None:
+                return converted
+        return segments
+
+    ANSIToTruecolor.apply = apply  # type: ignore[method-assign]
