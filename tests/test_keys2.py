@@ -122,3 +122,22 @@ async def test_full_collections_wait_for_a_pause(store: Store, tmp_path: Path):
             assert gc.get_count()[2] == 0
     finally:
         gc.set_threshold(*threshold)
+
+
+async def test_line_filters_hand_back_lines_they_do_not_change(store: Store, tmp_path: Path):
+    from rich.segment import Segment
+    from rich.style import Style as RichStyle
+    from textual.strip import Strip
+
+    app = make(store, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        plain = Strip([Segment("plain", RichStyle.parse("#ffffff on #000000"))])
+        dim = Strip([Segment("dim", RichStyle.parse("dim #ffffff on #000000"))])
+        background = app.screen.styles.background
+        for line_filter in app.get_line_filters():
+            assert plain.apply_filter(line_filter, background) is plain
+        filtered = dim
+        for line_filter in app.get_line_filters():
+            filtered = filtered.apply_filter(line_filter, background)
+        assert filtered is not dim and not any(s.style.dim for s in filtered)  # still drawn muted
