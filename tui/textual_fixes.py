@@ -23,6 +23,15 @@
    one piece — never need. tmux's ``escape-time`` plays no part here: `tmux send-keys` writes to
    the pane directly.
 
+Three more are speed, not bugs (issue 11, every key within a frame); each draws exactly what
+Textual would (tests/test_keys2.py compares them):
+
+4. A partial screen update renders only the changed rows of the widgets under them, not every
+   widget in the box around all the changes (`_sparse_updates`).
+5. A scrollbar's lines are kept by size, position and colours (`_scrollbar_cache`).
+6. A line filter that changes nothing hands the line back rather than a copy
+   (`_filters_keep_strips`).
+
 Applied by the App (:func:`apply`); remove when Textual fixes them. The OptionList guard is put in
 place at once when OptionList is already imported, otherwise right after the first paint, so that
 start-up never imports OptionList just for this.
