@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
+import time
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
@@ -88,12 +90,35 @@ class BriefApp(App):
         self.position = -1
         self.crash: BaseException | None = None  # the first unhandled error, reported by the CLI
         self.after_first_paint: list[Callable[[], None]] = []  # run once the first screen shows
+        self._last_key = 0.0  # (time.monotonic) when the last key came
+        self._collecting_when_idle = False
 
     def first_painted(self) -> None:
         """A reader or entity screen has painted: run what waited for the first paint."""
         hooks, self.after_first_paint = self.after_first_paint, []
         for hook in hooks:
             hook()
+        if not self._collecting_when_idle:
+            self._collecting_when_idle = True
+            self.collect_when_idle()
+
+    # -- garbage collection --------------------------------------------------------------------
+    # A full collection walks every object the reader keeps (its caches of drawn lines, the
+    # store's): 50–150 ms, which landed on whatever key was being answered. Full collections
+    # now run when no key has come for a while; the automatic ones are ten times rarer (they
+    # still bound memory for someone who never stops typing). Young generations are untouched.
+    IDLE_COLLECT_AFTER = 1.5  # seconds without a key
+    FULL_COLLECTION_THRESHOLD = 100  # young collections between automatic full ones (Python: 10)
+
+    def collect_when_idle(self) -> None:
+        first, second, _third = gc.get_threshold()
+        gc.set_threshold(first, second, self.FULL_COLLECTION_THRESHOLD)
+        self.set_interval(self.IDLE_COLLECT_AFTER, self._collect_if_idle)
+
+    def _collect_if_idle(self) -> None:
+        idle = time.monotonic() - self._last_key >= self.IDLE_COLLECT_AFTER
+        if idle and gc.isenabled() and gc.get_count()[2] > 0:
+            gc.collect()
 
     # -- keys typed fast -----------------------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:
@@ -101,6 +126,7 @@ class BriefApp(App):
         screen is still being built waits for it (a terminal delivers a burst like `L escape` or
         `3 Down Enter Enter` in one read, faster than a screen mounts)."""
         if isinstance(event, events.Key) and not event.is_forwarded:
+            self._last_key = time.monotonic()
             screen = self.screen
             if not screen.is_mounted:
                 await wait_mounted(screen)

@@ -23,6 +23,15 @@
    one piece — never need. tmux's ``escape-time`` plays no part here: `tmux send-keys` writes to
    the pane directly.
 
+Three more are speed, not bugs (issue 11, every key within a frame); each draws exactly what
+Textual would (tests/test_keys2.py compares them):
+
+4. A partial screen update renders only the changed rows of the widgets under them, not every
+   widget in the box around all the changes (`_sparse_updates`).
+5. A scrollbar's lines are kept by size, position and colours (`_scrollbar_cache`).
+6. A line filter that changes nothing hands the line back rather than a copy
+   (`_filters_keep_strips`).
+
 Applied by the App (:func:`apply`); remove when Textual fixes them. The OptionList guard is put in
 place at once when OptionList is already imported, otherwise right after the first paint, so that
 start-up never imports OptionList just for this.
@@ -43,6 +52,9 @@ def apply(only_if_loaded: bool = False) -> None:
     if only_if_loaded and "textual.widgets._option_list" not in sys.modules:
         _guard_dismiss_once()
         _guard_escape_once()
+        _sparse_updates_once()
+        _scrollbar_cache_once()
+        _filters_keep_strips_once()
         return
     _applied = True
     from textual.widgets import OptionList
@@ -57,6 +69,9 @@ def apply(only_if_loaded: bool = False) -> None:
     OptionList._move_page = _move_page  # type: ignore[method-assign]
     _guard_dismiss_once()
     _guard_escape_once()
+    _sparse_updates_once()
+    _scrollbar_cache_once()
+    _filters_keep_strips_once()
 
 
 _dismiss_guarded = False
@@ -111,3 +126,188 @@ def _guard_escape() -> None:
         yield from feed(self, data)
 
     XTermParser.feed = guarded_feed  # type: ignore[method-assign]
+
+
+_sparse_applied = False
+textual_partial_update: Any = None  # Textual's own, once replaced
+
+
+def _sparse_updates_once() -> None:
+    global _sparse_applied
+    if not _sparse_applied:
+        _sparse_applied = True
+        _sparse_updates()
+
+
+def _sparse_updates() -> None:
+    """A partial screen update renders only the rows that changed, in the widgets under them.
+
+    Textual's ``Compositor.render_partial_update`` takes the box around every changed region and
+    renders every widget that box touches, each from its top line to its bottom line: a cursor
+    moved in Summary (left) while Source (right) highlights another sentence re-composes all 40
+    rows of every pane on the screen. Here each widget is asked only for its rows that hold a
+    changed region, and only widgets under a changed region are asked at all. What is written to
+    the terminal is the same: the same spans, filled from the same front-most widgets.
+    """
+    from textual._compositor import ChopsUpdate, Compositor
+    from textual.geometry import Region
+
+    global textual_partial_update
+    textual_partial_update = Compositor.render_partial_update  # (tests compare the two)
+
+    def render_partial_update(self: Compositor) -> ChopsUpdate | None:
+        update_regions = self._dirty_regions.copy()
+        self._dirty_regions.clear()
+        if not update_regions:
+            return None
+        screen = self.size.region
+        spans = list(self._regions_to_spans(update_regions))
+        rows: dict[int, list[tuple[int, int]]] = {}
+        for y, x1, x2 in spans:
+            if 0 <= y < screen.height:
+                rows.setdefault(y, []).append((x1, x2))
+        cuts = self.cuts
+        chops: list[dict[int, Any]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+        intersection = Region.intersection
+        for widget, (region, clip) in self.visible_widgets.items():
+            render_region = intersection(region, clip)
+            x, top, width, height = render_region
+            if not (width and height):
+                continue
+            right = x + width
+            needed = [
+                y
+                for y in range(max(top, 0), min(top + height, screen.height))
+                if (ranges := rows.get(y)) and any(a < right and b > x for a, b in ranges)
+            ]
+            if not needed:
+                continue
+            first_cut, last_cut = x, right
+            # contiguous runs of needed rows, one render each
+            run_start = previous = needed[0]
+            for y in [*needed[1:], None]:
+                if y is not None and y == previous + 1:
+                    previous = y
+                    continue
+                strips = widget.render_lines(
+                    Region(x - region.x, run_start - region.y, width, previous - run_start + 1)
+                )
+                for line_y, strip in zip(range(run_start, previous + 1), strips, strict=False):
+                    chops_line = chops[line_y]
+                    final_cuts = [cut for cut in cuts[line_y] if last_cut >= cut >= first_cut]
+                    cut_strips = strip.divide([cut - x for cut in final_cuts[1:]])
+                    get = chops_line.get
+                    for cut, piece in zip(final_cuts, cut_strips, strict=False):
+                        if get(cut) is None:
+                            chops_line[cut] = piece
+                if y is not None:
+                    run_start = previous = y
+        chop_ends = [cut_set[1:] for cut_set in cuts]
+        return ChopsUpdate(chops, spans, chop_ends)
+
+    Compositor.render_partial_update = render_partial_update  # type: ignore[method-assign]
+
+
+_scrollbar_cached = False
+
+
+def _scrollbar_cache_once() -> None:
+    global _scrollbar_cached
+    if not _scrollbar_cached:
+        _scrollbar_cached = True
+        _scrollbar_cache()
+
+
+def _scrollbar_cache() -> None:
+    """A scrollbar drawn once is not drawn again for the same place, size and colours.
+
+    Each pane's scrollbar is restyled with the pane on every focus change and redrawn through
+    Rich's console (~0.5 ms, up to several on a loaded machine) although nothing in it changed.
+    The drawn lines are kept by everything the drawing reads: size, position, window, colours.
+    """
+    from textual.scrollbar import ScrollBar
+    from textual.widget import _RenderCache
+
+    render_content = ScrollBar._render_content
+    drawn: dict[tuple, list] = {}
+
+    def _render_content(self: ScrollBar) -> None:
+        bar = self.render()
+        try:
+            key = (
+                type(bar),
+                self.size,
+                bar.virtual_size,
+                bar.window_size,
+                bar.position,
+                bar.thickness,
+                bar.vertical,
+                bar.style,
+                self.visual_style,
+            )
+        except AttributeError:  # (another renderer)
+            render_content(self)
+            return
+        strips = drawn.get(key)
+        if strips is None:
+            render_content(self)
+            if len(drawn) >= 256:
+                drawn.clear()
+            drawn[key] = self._render_cache.lines
+            return
+        self._render_cache = _RenderCache(self.size, strips)
+        self._dirty_regions.clear()
+
+    ScrollBar._render_content = _render_content  # type: ignore[method-assign]
+
+
+_filters_patched = False
+
+
+def _filters_keep_strips_once() -> None:
+    global _filters_patched
+    if not _filters_patched:
+        _filters_patched = True
+        _filters_keep_strips()
+
+
+def _filters_keep_strips() -> None:
+    """A line filter that changes nothing on a line hands the line back as it was.
+
+    Every line drawn passes through the app's line filters (Textual's ANSI-to-truecolour one and
+    the reader's readable-dim one, tui/widgets/styles.py), and each made a new strip — with its
+    seven caches, ~20 µs — even when no segment changed, which in truecolour themes is nearly
+    always. Now the filter returns the very same segment list when it has nothing to change, and
+    the strip is its own filtered form (so the compositor's caches on it still hold).
+    """
+    from textual.filter import ANSIToTruecolor
+    from textual.strip import Strip
+
+    same = object()  # (not the strip itself: a strip caching itself would be a reference cycle)
+
+    def apply_filter(self: Strip, filter: Any, background: Any) -> Strip:
+        key = (filter, background)
+        cached = self._filter_cache.get(key)
+        if cached is None:
+            segments = filter.apply(self._segments, background)
+            if segments is self._segments:
+                self._filter_cache[key] = same
+                return self
+            cached = Strip(segments, self._cell_length)
+            self._filter_cache[key] = cached
+        elif cached is same:
+            return self
+        return cached
+
+    Strip.apply_filter = apply_filter  # type: ignore[method-assign]
+
+    to_truecolor = ANSIToTruecolor.apply
+
+    def apply(self: ANSIToTruecolor, segments: list, background: Any) -> list:
+        converted = to_truecolor(self, segments, background)
+        for old, new in zip(segments, converted, strict=True):
+            if old[1] is not new[1] or old[2] is not None:
+                return converted
+        return segments
+
+    ANSIToTruecolor.apply = apply  # type: ignore[method-assign]

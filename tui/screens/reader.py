@@ -78,7 +78,7 @@ class ReaderScreen(BriefScreen):
         VerticalScroll,
     )
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    AUTO_FOCUS = None  # on_mount focuses the saved pane itself
+    AUTO_FOCUS = ""  # on_mount focuses the saved pane itself (None would mean the app's: "*")
 
     # Pane switching is a priority binding: it runs as the key arrives, so the next key of a
     # burst ("3 j" typed in one go) already goes to the new pane. Hint keys are taken in on_key.
@@ -188,7 +188,9 @@ class ReaderScreen(BriefScreen):
     def pane_widget(self, name: str) -> Widget:
         """The focusable widget of a pane."""
         if name == "actors":
-            return self.query_one(ActorTree)
+            tree = self.query_one(ActorTree)
+            tree.ensure_populated()  # (filled after the first paint when it started hidden)
+            return tree
         return self.query_one(f"#{name}", TextPane)
 
     def text_pane(self, name: str) -> TextPane | None:

@@ -20,6 +20,7 @@ from textual.widgets.tree import TreeNode
 from ..linking import BriefView, CardLink, Selection, card_links
 from ..model import Person, SourceRef
 from ..store import Store
+from .linecache import LineStylesCache
 from .styles import HINT_KEYS, HINT_STYLE
 
 DEAD = "†"
@@ -30,10 +31,15 @@ def group_actors(store: Store, actors: list[str]) -> list[tuple[str, list]]:
     part of another faction in the brief), people under every faction they hold a role in, and the
     people with no faction in the brief at the end under ``""``."""
     in_brief = set(actors)
-    factions = [a for a in actors if store.faction(a)]
+    # Each store lookup reads (and checks) the entity's head: asked once per actor here, on the
+    # way to the first paint, rather than once per use.
+    found = {a: store.faction(a) for a in actors}
+    factions = [a for a in actors if found[a] is not None]
+    people = {a for a in actors if found[a] is None and store.person(a) is not None}
+    members = {f: store.members(f) for f in factions}
     parent: dict[str, str] = {}
     for faction_id in factions:
-        faction = store.faction(faction_id)
+        faction = found[faction_id]
         assert faction is not None
         for part in faction.part_of:
             if part.target in in_brief:
@@ -42,8 +48,7 @@ def group_actors(store: Store, actors: list[str]) -> list[tuple[str, list]]:
 
     def children(faction_id: str) -> list:
         subfactions = [(f, children(f)) for f in factions if parent.get(f) == faction_id]
-        people = [p for p in store.members(faction_id) if p in in_brief and store.person(p)]
-        return subfactions + [(p, []) for p in people]
+        return subfactions + [(p, []) for p in members[faction_id] if p in people]
 
     order = {actor: n for n, actor in enumerate(actors)}
 
@@ -51,14 +56,14 @@ def group_actors(store: Store, actors: list[str]) -> list[tuple[str, list]]:
         return sum(1 + size(sub) for _, sub in tree)
 
     def rank(entry: tuple[str, list]) -> tuple[bool, int, int]:
-        faction = store.faction(entry[0])
+        faction = found[entry[0]]
         outlet = faction is not None and faction.kind == "outlet"
         return (outlet, -size(entry[1]), order[entry[0]])
 
     # Big groups first (the coalition and its members), lone factions next, outlets last.
     forest = sorted(((f, children(f)) for f in factions if f not in parent), key=rank)
-    placed = {p for f in factions for p in store.members(f)}
-    loose = [p for p in actors if store.person(p) and p not in placed]
+    placed = {p for f in factions for p in members[f]}
+    loose = [p for p in actors if p in people and p not in placed]
     if loose:
         forest.append(("", [(p, []) for p in loose]))
     return forest
@@ -181,16 +186,31 @@ class ActorTree(Tree[str]):
         chosen: bool = False
 
     def __init__(self, view: BriefView, **kwargs) -> None:
-        super().__init__("Actors", **kwargs)
+        super().__init__(Text("Actors"), **kwargs)  # (a str label is parsed as markup)
+        self._styles_cache = LineStylesCache()  # finished lines kept across focus changes
         self.view = view
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 2
         self.marks: dict[str, str] = {}  # entity → "✎" / "★" (the user's notes and bookmarks)
         self._sized: tuple[Size, Size] | None = None  # size and virtual size last laid out
+        self._populated = False
 
     def on_mount(self) -> None:
-        self.populate()
+        # Hidden at start (the narrow layout shows one pane), the tree is filled after the first
+        # paint: it reads every actor's entity file, which the first paint does not need.
+        if self.parent is not None and self.parent.display:
+            self.ensure_populated()
+        else:
+            self.call_after_refresh(self.ensure_populated)
+
+    def on_show(self) -> None:
+        self.ensure_populated()
+
+    def ensure_populated(self) -> None:
+        """Fill the tree if it is not yet (anything that reads its nodes calls this first)."""
+        if not self._populated and self.is_attached:
+            self.populate()
 
     def set_marks(self, marks: dict[str, str]) -> None:
         if marks == self.marks:
@@ -206,6 +226,7 @@ class ActorTree(Tree[str]):
 
     def populate(self) -> None:
         store = self.view.store
+        self._populated = True
         self.clear()
 
         def add(node: TreeNode[str], entity_id: str, children: list) -> None:
@@ -308,6 +329,7 @@ class ActorTree(Tree[str]):
             self.scroll_to_line(self.cursor_line, animate=False)
 
     def move_to(self, actor: str) -> None:
+        self.ensure_populated()
         for line in range(self.last_line + 1):
             node = self.get_node_at_line(line)
             if node is not None and node.data == actor:

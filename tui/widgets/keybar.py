@@ -26,8 +26,9 @@ class KeyBar(Static):
     _keys: Content | None = None
 
     def on_mount(self) -> None:
+        # the keys are drawn on the first Resize, once the bar's width is known (fitting them to
+        # no width first would only be redone)
         self.screen.bindings_updated_signal.subscribe(self, self.show_keys)
-        self.show_keys(self.screen)
 
     def on_resize(self) -> None:
         self.show_keys(self.screen)

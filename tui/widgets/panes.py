@@ -17,22 +17,27 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from itertools import pairwise
 from typing import NamedTuple
 
 from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
 from ..linking import BriefView, Selection, find_spans
 from ..model import SourceRef
+from .linecache import LineStylesCache
 from .styles import (
     HINT_KEYS,
     HINT_STYLE,
@@ -195,6 +200,7 @@ class TextPane(ScrollView, can_focus=True):
 
     def __init__(self, view: BriefView, *, id: str) -> None:
         super().__init__(id=id, classes="pane")
+        self._styles_cache = LineStylesCache()  # finished lines kept across scrolls and focus
         self.view = view
         self.items: list[PaneItem] = self.build_items()
         self.cursor = 0
@@ -208,6 +214,8 @@ class TextPane(ScrollView, can_focus=True):
         self._support: set[str] = set()
         self._pending: Callable[[], None] | None = None  # a scroll asked for before layout
         self._sized: tuple[Size, Size] | None = None  # size and virtual size last laid out
+        self._frame: tuple[int, int] | None = None  # width and scroll top, during a render
+        self._row_styles: dict[tuple, RichStyle] = {}  # (base, span styles) → combined style
         self._styled: tuple | None = None  # the pane's visual style and theme the lines are for
         self.marks: dict[str, str] = {}  # item or "sentence:ID" key → mark (note, bookmark, new)
 
@@ -439,13 +447,28 @@ class TextPane(ScrollView, can_focus=True):
             styled = None
         if styled is None or styled != self._styled:
             self._strips.clear()
+            self._row_styles.clear()
         self._styled = styled
 
     # -- drawing ---------------------------------------------------------------------------------
-    def render_line(self, y: int) -> Strip:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The line map, the width and the scroll position are worked out once for all the lines
+        # of one render, not once per line (each is a chain of Textual properties).
         self._layout()
-        width = self.scrollable_content_region.width
-        line = int(self.scroll_offset.y) + y
+        self._frame = (self.scrollable_content_region.width, int(self.scroll_offset.y))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
+    def render_line(self, y: int) -> Strip:
+        frame = self._frame
+        if frame is None:
+            self._layout()
+            width, top = self.scrollable_content_region.width, int(self.scroll_offset.y)
+        else:
+            width, top = frame
+        line = top + y
         if not self.items:
             base = self.visual_style
             starts = wrap_offsets(self.empty_text, self._width or width) if self.empty_text else []
@@ -474,21 +497,73 @@ class TextPane(ScrollView, can_focus=True):
         start = starts[row]
         end = starts[row + 1] if row + 1 < len(starts) else len(shown.text)
         text = shown.text[start:end].rstrip("\n")
-        content = Content(text)
+        size = len(text)
+        # The row's spans in the order Content would stack them: the long ones (supporting
+        # sentences, source ids) under the short ones, each list in the order it was applied.
+        short: list[tuple[int, int, str]] = []
         low = bisect_right(shown.spans, (start - shown.longest - 1,))
         for span_start, span_end, style in shown.spans[low:]:
             if span_start >= end:
                 break
             if span_end > start:
-                content = content.stylize(style, max(span_start - start, 0), span_end - start)
-        for span_start, span_end, style in shown.long_spans:
-            if span_start < end and span_end > start:
-                content = content.stylize_before(
-                    style, max(span_start - start, 0), min(span_end, end) - start
-                )
-        if row and shown.indent:
-            content = Content(" " * shown.indent) + content
+                short.append((max(span_start - start, 0), span_end - start, style))
+        under = [
+            (max(span_start - start, 0), min(span_end, end) - start, style)
+            for span_start, span_end, style in shown.long_spans
+            if span_start < end and span_end > start
+        ]
+        spans = [
+            span for span in (*reversed(under), *short) if span[0] < size and span[1] > span[0]
+        ]
         base = self.get_visual_style("text-pane--cursor") if is_cursor else self.visual_style
+        if not text.isprintable():  # (control characters: Content strips them, shifting spans)
+            return self._render_row_content(text, spans, shown.indent if row else 0, base, width)
+        base_rich = base.rich_style
+        segments: list[Segment] = []
+        if row and shown.indent:
+            segments.append(Segment(" " * shown.indent, base_rich))
+        if not spans:
+            segments.append(Segment(text, base_rich))
+        else:
+            cuts = sorted(
+                {
+                    0,
+                    size,
+                    *(min(s, size) for s, _, _ in spans),
+                    *(min(e, size) for _, e, _ in spans),
+                }
+            )
+            for left, right in pairwise(cuts):
+                names = tuple(style for s, e, style in spans if s <= left and e >= right)
+                segments.append(Segment(text[left:right], self._row_style(base, names)))
+        return Strip(segments).crop_extend(0, width, base_rich)
+
+    def _row_style(self, base: VisualStyle, names: tuple[str, ...]) -> RichStyle:
+        """The rich style of text under ``names`` (style strings, bottom first) on ``base``,
+        combined as Content combines them; kept until the pane is restyled."""
+        if not names:
+            return base.rich_style
+        key = (base, names)
+        found = self._row_styles.get(key)
+        if found is None:
+            found = VisualStyle.combine([base, *(VisualStyle.parse(n) for n in names)]).rich_style
+            self._row_styles[key] = found
+        return found
+
+    def _render_row_content(
+        self,
+        text: str,
+        spans: list[tuple[int, int, str]],
+        indent: int,
+        base: VisualStyle,
+        width: int,
+    ) -> Strip:
+        """A row drawn through Content (text with control characters, which Content strips)."""
+        content = Content(text)
+        for span_start, span_end, style in spans:
+            content = content.stylize(style, span_start, span_end)
+        if indent:
+            content = Content(" " * indent) + content
         segments = content.render_segments(base)
         return Strip(segments).crop_extend(0, width, base.rich_style)
 
@@ -824,6 +899,17 @@ class HistoryPane(TextPane):
     def on_mount(self) -> None:
         super().on_mount()
         self.border_title = Content(self.TITLE)  # the time axis is drawn once the width is known
+
+    def _set_virtual_height(self, lines: int) -> None:
+        # At least a line more than the pane shows: History narrows to the selected actor's
+        # events, and a scrollbar that came and went with each actor re-laid out the whole screen
+        # on a move in Actors. With the scrollbar always there, a move only repaints.
+        view = self.scrollable_content_region.height
+        if view:
+            if not lines and self.empty_text:
+                lines = len(wrap_offsets(self.empty_text, self._width))
+            lines = max(lines, view + 1)
+        super()._set_virtual_height(lines)
 
     def update_title(self) -> None:
         actor = self.selection.actor

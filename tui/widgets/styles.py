@@ -225,6 +225,8 @@ class ReadableDim(LineFilter):
         from rich.segment import Segment
 
         style = self.style
+        if not any(segment.style is not None and segment.style.dim for segment in segments):
+            return segments  # nothing dim: the line as it was (no new strip is made for it)
         return [
             Segment(segment.text, segment.style + style, segment.control)
             if segment.style is not None and segment.style.dim
