@@ -431,6 +431,28 @@ async def test_keys_in_one_burst_act_on_the_pane_the_previous_key_chose(make_app
         assert app.screen.selection.actor is not None
 
 
+async def test_a_pane_switch_in_a_burst_waits_for_the_keys_before_it(make_app):
+    """`2` is a priority binding: it used to act before the `j`s typed before it had reached their
+    binding, so they moved Key takeaways and the actor picked in the tree was dropped."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "3", "j", "j", "2", "j")
+        assert app.screen.active == "takeaways"
+        assert app.screen.selection.actor == "abdullah-qarluq"  # picked by the j's in Actors
+        assert pane(app, "takeaways").cursor == 1  # one j, not three
+
+
+async def test_letters_typed_after_slash_in_one_burst_go_to_the_search_box(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "slash", *"taliban")
+        find = app.screen.query_one("#find", Input)
+        assert find.value == "taliban"
+        assert app.screen.focused is find
+
+
 async def test_bursts_that_crashed_the_reader_do_not(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -91,6 +91,9 @@ class BriefApp(App):
         self.crash: BaseException | None = None  # the first unhandled error, reported by the CLI
         self.after_first_paint: list[Callable[[], None]] = []  # run once the first screen shows
         self._last_key = 0.0  # (time.monotonic) when the last key came
+        self._key_in_flight: tuple[events.Key, float] | None = None  # forwarded, not back yet
+        self._held_keys: list[events.Key] = []  # keys that came while one was in flight
+        self._keys_timer: Any = None
         self._collecting_when_idle = False
 
     def first_painted(self) -> None:
@@ -121,16 +124,65 @@ class BriefApp(App):
             gc.collect()
 
     # -- keys typed fast -----------------------------------------------------------------------
+    KEY_IN_FLIGHT_LIMIT = 0.5  # seconds a key may take to come back before the next goes anyway
+
     async def on_event(self, event: events.Event) -> None:
         """Every key acts on the screen the previous key produced: a key that arrives while that
         screen is still being built waits for it (a terminal delivers a burst like `L escape` or
-        `3 Down Enter Enter` in one read, faster than a screen mounts)."""
+        `3 Down Enter Enter` in one read, faster than a screen mounts).
+
+        And a key waits for the one before it: Textual forwards a key to the focused widget and
+        resolves its (non-priority) binding only when it bubbles back to the app, so a key that
+        came after it — a priority pane switch (`3 j j 2`: the `j`s went to Key takeaways), or a
+        letter after `/` (forwarded to the pane, not to the search box) — would act first."""
         if isinstance(event, events.Key) and not event.is_forwarded:
             self._last_key = time.monotonic()
-            screen = self.screen
-            if not screen.is_mounted:
-                await wait_mounted(screen)
+            if self._held_keys or self._key_busy():
+                self._held_keys.append(event)
+                self._watch_keys()
+            else:
+                await self._take_key(event)
+            return
         await super().on_event(event)
+
+    async def _take_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if not screen.is_mounted:
+            await wait_mounted(screen)
+        await super().on_event(event)
+        if event.is_forwarded and not event._stop_propagation:
+            self._key_in_flight = (event, time.monotonic())
+
+    def _key_busy(self) -> bool:
+        """Is the last key forwarded still on its way (not stopped by a widget, not back here)?"""
+        if self._key_in_flight is None:
+            return False
+        key, since = self._key_in_flight
+        if key._stop_propagation or time.monotonic() - since > self.KEY_IN_FLIGHT_LIMIT:
+            self._key_in_flight = None
+            return False
+        return True
+
+    def _watch_keys(self) -> None:
+        """Look again soon: a key stopped by a widget (a letter typed in a box) never comes back."""
+        if self._keys_timer is None:
+            self._keys_timer = self.set_timer(0.002, self._release_keys)
+
+    async def _release_keys(self) -> None:
+        self._keys_timer = None
+        while self._held_keys and not self._key_busy():
+            await self._take_key(self._held_keys.pop(0))
+        if self._held_keys:
+            self._watch_keys()
+
+    async def _on_key(self, event: events.Key) -> None:
+        """The key is back: its binding runs (App._on_key, called here and then kept from running
+        twice: Textual calls every class's handler, this one first), then the next key may go."""
+        await super()._on_key(event)
+        event.prevent_default()
+        if self._key_in_flight is not None and self._key_in_flight[0] is event:
+            self._key_in_flight = None
+            await self._release_keys()
 
     # -- crashes --------------------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:

@@ -337,10 +337,17 @@ class ActorTree(Tree[str]):
                 self.scroll_to_node(node)
                 return
 
+    def post_message(self, message: Message) -> bool:
+        """A highlight is the user's pick when the tree has the focus as the cursor moves, not when
+        the message is handled: in a burst (``3 j j 2``) the focus has moved on by then."""
+        if isinstance(message, Tree.NodeHighlighted):
+            message.picked = self.has_focus  # type: ignore[attr-defined]
+        return super().post_message(message)
+
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         event.stop()
-        if self.has_focus and event.node.data:
+        if getattr(event, "picked", False) and event.node.data:
             self.post_message(self.ActorPicked(event.node.data))
 
     @on(Tree.NodeSelected)
