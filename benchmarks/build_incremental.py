@@ -1,6 +1,7 @@
 """Incremental `brief build` and `brief import` on a built library, case by case.
 
-    python benchmarks/build_incremental.py LIBRARY [--runs 3] [--article PATH]
+    python benchmarks/build_incremental.py LIBRARY [--runs 3] [--article PATH] [--compiled]
+                                           [--code DIR]
 
 LIBRARY holds content/, seeds/ and store/ (built: `brief build LIBRARY/content -o LIBRARY/store`;
 e.g. a copy of what benchmarks/make_library.py writes — the cases edit content/ and put every
@@ -9,7 +10,10 @@ the figure is the median of --runs. Cases: one brief changed, one added, one rem
 undone at once, one person's file changed (and back), a faction no brief names added (and
 removed), and `brief import ARTICLE` into the library as a user library (its draft checked against
 the store, new people and factions built incrementally; then removed again). Prints one JSON
-object last; the goal is every case ≤ 1 s at 10,000 briefs.
+object last; the goal is every case ≤ 1 s at 10,000 briefs. ``--compiled`` compiles tui/ to bytecode
+first, as an installed brief is (this machine sets PYTHONDONTWRITEBYTECODE: without it every
+process compiles tui/ again, ~0.1 s); ``--code DIR`` runs the brief in DIR (e.g. a `git archive`
+of an older commit) instead of this checkout's, for a before/after on two copies of a library.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "tests" / "import_eval" / "02-sudan-explainer.txt"
+CODE: dict[str, str] = {}  # PYTHONPATH for every run (--code)
 
 
 def run(
@@ -39,8 +44,8 @@ def run(
         [sys.executable, "-m", "tui", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, **(env or {})},
-        cwd=cwd or ROOT,
+        env={**os.environ, **CODE, **(env or {})},
+        cwd=cwd or Path(CODE.get("PYTHONPATH", ROOT)),
     )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -57,7 +62,16 @@ def main() -> None:
     parser.add_argument("library", type=Path)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--article", type=Path, default=ARTICLE)
+    parser.add_argument("--compiled", action="store_true", help="compile tui/ to bytecode first")
+    parser.add_argument("--code", type=Path, help="run the brief whose tui/ is in this folder")
     args = parser.parse_args()
+    code = args.code.resolve() if args.code else ROOT
+    if args.code:
+        CODE["PYTHONPATH"] = str(code)
+    if args.compiled:
+        import compileall
+
+        compileall.compile_dir(code / "tui", quiet=1)
     lib = args.library.resolve()
     content, store = lib / "content", lib / "store"
     build = ["build", str(content), "-o", str(store)]
@@ -133,7 +147,16 @@ def main() -> None:
     }
     briefs_now = len(list((content / "briefs").glob("*.md")))
     print(
-        json.dumps({"briefs": briefs_now, "runs": args.runs, "load": os.getloadavg()[0], **medians})
+        json.dumps(
+            {
+                "briefs": briefs_now,
+                "runs": args.runs,
+                "code": str(code),
+                "compiled": args.compiled,
+                "load": os.getloadavg()[0],
+                **medians,
+            }
+        )
     )
 
 
