@@ -30,6 +30,7 @@ from ..model import SCHEMA_VERSION, Article, Event, Faction, Library, Mention, P
 from .shape import ShapeError, load
 from .tinyio import stale_files, write_atomic, write_files
 from .writer import (
+    CatalogParts,
     _dumps,
     brief_document,
     catalog_files,
@@ -41,6 +42,7 @@ from .writer import (
     header,
     header_order,
     iter_files,
+    meta_table,
     read_entity,
     read_entity_head,
     small_indices,
@@ -219,7 +221,35 @@ def _cache(content: Path, library: Library, scan: dict[str, Any]) -> dict[str, A
         "quoted": _quoted_briefs(library),
         "mentions": per_brief,
         "actors": {brief.id: list(brief.actors) for brief in library.briefs.values()},
+        "names": [
+            [entity_id, name]
+            for table in (library.people, library.factions)
+            for entity_id in sorted(table)
+            for name in table[entity_id].names
+        ],
+        "names_of": _entity_stamp(scan),
     }
+
+
+def _entity_stamp(files: dict[str, Any]) -> str:
+    """A digest of the people's and factions' files as scanned: the build cache's names are
+    trusted only for the files they were read from (a build by another version may have changed
+    the files and kept names it does not know of)."""
+    import hashlib
+
+    stats = orjson.dumps([files.get("person"), files.get("faction")])
+    return hashlib.blake2b(stats, digest_size=12).hexdigest()
+
+
+def _names(people: Mapping[str, Any], factions: Mapping[str, Any]) -> list[list[str]]:
+    """Every (id, name) of stored people and factions, in id order: the mention finder's names,
+    kept in the build cache so that a build of briefs alone need not read every record."""
+    return [
+        [entity_id, name]
+        for table in (people, factions)
+        for entity_id in sorted(table)
+        for name in [table[entity_id]["name"], *table[entity_id].get("aliases", [])]
+    ]
 
 
 def build_store(
@@ -396,10 +426,22 @@ def _entity_changes(
     return added, changed, removed
 
 
+def own_quotes_only(entries: list[Any]) -> None:
+    """A brief whose footnote quotes another brief's article: the full build links those."""
+    from ..ingest.content import _FOOTNOTE_BRIEF
+
+    for entry in entries:
+        if entry.kind == "brief" and entry.doc is not None:
+            for note in entry.doc.footnotes.values():
+                match = _FOOTNOTE_BRIEF.match(note.text)
+                if match and match.group(1) != entry.id:
+                    raise _FullBuild  # quotes another brief's article
+
+
 def _incremental(
     content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
 ) -> BuildResult:
-    from ..ingest.content import _FOOTNOTE_BRIEF, _Loader, link
+    from ..ingest.content import _Loader, link
     from ..ingest.errors import BuildFailed
     from ..ingest.text import fold
     from .indexing import briefs_naming
@@ -437,6 +479,16 @@ def _incremental(
             return BuildResult.of(numbers, 0, incremental=True)
         except (KeyError, TypeError):
             raise _FullBuild from None
+    quoted: dict[str, list[str]] = cache["quoted"]
+    if (
+        not (entity_added or entity_changed or entity_removed)
+        and isinstance(cache.get("names"), list)
+        and cache.get("names_of") == _entity_stamp(old_files)
+        and not any(quoted.get(b) for b in [*changed, *removed])
+    ):
+        done = _briefs_only(content, target, scan, progress, cache, changed, removed)
+        if done is not None:
+            return done
     catalog = _read_json(catalog_path)
     try:
         headers = {raw["id"]: raw for raw in catalog["briefs"].values()}
@@ -453,7 +505,6 @@ def _incremental(
         or set(factions_raw) != set(old_files.get("faction") or {})
     ):
         raise _FullBuild
-    quoted: dict[str, list[str]] = cache["quoted"]
     if any(set(quoted.get(b, [])) - set(entity_removed) for b in removed):
         raise _FullBuild  # a person's or faction's footnote quotes a removed article
     try:
@@ -482,14 +533,6 @@ def _incremental(
     loader.discover(only=only)
     if len(loader.files) != len(only):
         raise _FullBuild
-
-    def own_quotes_only(entries: list[Any]) -> None:
-        for entry in entries:
-            if entry.kind == "brief" and entry.doc is not None:
-                for note in entry.doc.footnotes.values():
-                    match = _FOOTNOTE_BRIEF.match(note.text)
-                    if match and match.group(1) != entry.id:
-                        raise _FullBuild  # quotes another brief's article
 
     own_quotes_only(loader.files)
     _load_more(loader, list(loader.files), set(headers) - set(changed), data)
@@ -711,6 +754,8 @@ def _incremental(
         cache["seeds"][brief.id] = [brief.source_path, _stat(root / brief.source_path)]
     cache["mentions"] = mention_counts
     cache["actors"] = actors
+    cache["names"] = _names(people_raw, factions_raw)
+    cache["names_of"] = _entity_stamp(scan)
     if made or entity_removed:
         renewed = set(made) | set(entity_removed)
         merged_quotes: dict[str, set[str]] = {
@@ -736,6 +781,281 @@ def _incremental(
         incremental=True,
         rebuilt=len(touched),
         entities_rebuilt=len(entity_added) + len(entity_changed) + len(entity_removed),
+    )
+
+
+class _Records(Mapping[str, Any]):
+    """A catalog table's records by id (:class:`CatalogParts`), each parsed when first asked
+    for; the ones changed (:meth:`set`) are written back by :meth:`patch`."""
+
+    def __init__(self, parts: CatalogParts, table: str) -> None:
+        self._parts = parts
+        self._table = table
+        self._ids = parts.ids(table)
+        self._parsed: dict[str, Any] = {}
+        self._changed: set[str] = set()
+
+    def __getitem__(self, key: str) -> Any:
+        found = self._parsed.get(key)
+        if found is None:
+            at = self._parts.find(self._table, key)
+            if at is None:
+                raise KeyError(key)
+            found = self._parsed[key] = orjson.loads(self._parts.document(self._table, at))
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._parts.find(self._table, key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def set(self, key: str, field: str, value: Any) -> None:
+        record = self[key]
+        if record.get(field) != value:
+            record[field] = value
+            self._changed.add(key)
+
+    def patch(self) -> None:
+        order = self._parts.order[self._table]
+        for key in self._changed:
+            at = self._parts.find(self._table, key)
+            assert at is not None
+            order[at] = orjson.dumps(self._parsed[key])
+
+
+class _Titles(Mapping[str, str]):
+    """Brief id → title, from the catalog's headers (parsed when asked for) and the briefs just
+    built (``fresh``); ``gone`` briefs have none."""
+
+    def __init__(self, parts: CatalogParts, fresh: dict[str, str], gone: set[str]) -> None:
+        self._parts = parts
+        self._fresh = fresh
+        self._gone = gone
+
+    def __getitem__(self, key: str) -> str:
+        if key in self._fresh:
+            return self._fresh[key]
+        at = self._parts.find("briefs", key)
+        if at is None or key in self._gone:
+            raise KeyError(key)
+        return str(orjson.loads(self._parts.document("briefs", at))["title"])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._fresh or (
+            isinstance(key, str)
+            and key not in self._gone
+            and self._parts.find("briefs", key) is not None
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        seen = [b for b in self._parts.ids("briefs") if b not in self._gone]
+        return iter([*seen, *(b for b in self._fresh if b not in set(seen))])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _briefs_only(
+    content: Path,
+    target: Path,
+    scan: dict[str, Any],
+    progress: Progress | None,
+    cache: dict[str, Any],
+    changed: list[str],
+    removed: list[str],
+) -> BuildResult | None:
+    """The incremental build when only brief files changed, were added or removed (and none of
+    them is quoted by a person or faction): the catalog is patched as bytes (:class:`CatalogParts`:
+    the touched briefs' headers, the ``briefs`` of the people and factions they name, the
+    counts), never parsed or written whole; the mention finder's names come from the build
+    cache. None when the catalog is not laid out as expected (the caller parses it)."""
+    from ..ingest.content import _Loader, link
+    from ..ingest.errors import BuildFailed
+
+    catalog_path, data = store_paths(target)
+    try:
+        parts = CatalogParts.split(catalog_path.read_bytes())
+    except OSError:
+        raise _FullBuild from None
+    if parts is None:
+        return None
+    old_files = cache["files"]
+    old_briefs: dict[str, list[int]] = old_files.get("brief", {})
+    meta = orjson.loads(parts.meta)["1"]
+    if (
+        meta.get("schema_version") != SCHEMA_VERSION
+        or set(parts.ids("briefs")) != set(old_briefs)
+        or set(parts.ids("people")) != set(old_files.get("person") or {})
+        or set(parts.ids("factions")) != set(old_files.get("faction") or {})
+    ):
+        raise _FullBuild
+    people_raw = _Records(parts, "people")
+    factions_raw = _Records(parts, "factions")
+    stored = set(parts.ids("briefs"))
+
+    # -- parse, check and link the changed briefs ------------------------------------------------
+    loader = _Loader(content)
+    loader.progress = progress
+    folder = (content / "briefs").resolve()
+    loader.kinds = {(kind, file_id) for kind, _ in KINDS for file_id in scan[kind]}
+    only = {folder / f"{b}.md" for b in changed}
+    loader.discover(only=only)
+    if len(loader.files) != len(only):
+        raise _FullBuild
+    own_quotes_only(loader.files)
+    _load_more(loader, list(loader.files), stored - set(changed), data)
+    loader.files.sort(key=lambda f: str(f.path))
+    briefs = {}
+    events: dict[str, Event] = {}
+    for entry in loader.of_kind("brief"):
+        brief, brief_events = loader.brief(
+            entry, _Models(Person, people_raw), _Models(Faction, factions_raw)
+        )
+        briefs[brief.id] = brief
+        events.update((e.id, e) for e in brief_events)
+    errors = [e for f in loader.files for e in f.errors]
+    if errors:
+        raise BuildFailed(errors)
+    names = [(entity_id, name) for entity_id, name in cache["names"]]
+    people: _Models = _Models(Person, people_raw)
+    factions: _Models = _Models(Faction, factions_raw)
+    linked = link(briefs, loader.articles, people, factions, events, names=names)
+
+    # -- the touched briefs' headers, in the catalog's order (newest first) ---------------------
+    touched = set(changed) | set(removed)
+    actors: dict[str, list[str]] = cache["actors"]
+    old_actors = {a for b in touched for a in actors.get(b, [])}
+    order = parts.order["briefs"]
+    ids = parts.ids("briefs")
+    events_total = int(meta["counts"]["events"])
+    kept: list[int | bytes] = []
+    for at in order:
+        if isinstance(at, int) and ids[at] in touched:
+            events_total -= int(orjson.loads(parts.document("briefs", at))["events"])
+        else:
+            kept.append(at)
+    order[:] = kept
+    by_brief: dict[str, list[Mention]] = {}
+    for m in linked.mentions:
+        by_brief.setdefault(m.brief, []).append(m)
+    files: dict[str, bytes] = {}
+    mention_counts: dict[str, int] = cache["mentions"]
+    for b in removed:
+        actors.pop(b, None)
+        mention_counts.pop(b, None)
+    keys: dict[int, Any] = {}
+
+    def key_at(position: int) -> Any:
+        at = order[position]
+        if isinstance(at, bytes):
+            return header_order(orjson.loads(at))
+        if at not in keys:
+            keys[at] = header_order(orjson.loads(parts.document("briefs", at)))
+        return keys[at]
+
+    fresh_titles: dict[str, str] = {}
+    for brief_id, brief in linked.briefs.items():
+        doc, brief_hash = brief_document(linked, brief, by_brief.get(brief_id, []))
+        files[f"briefs/{brief_id}.json"] = _dumps(doc)
+        head = header(brief, brief_hash)
+        fresh_titles[brief_id] = brief.title
+        events_total += len(brief.events)
+        mention_counts[brief_id] = len(by_brief.get(brief_id, []))
+        actors[brief_id] = list(brief.actors)
+        wanted = header_order(orjson.loads(orjson.dumps(head)))
+        low, high = 0, len(order)  # newest first: the first place whose key is smaller
+        while low < high:
+            middle = (low + high) // 2
+            if key_at(middle) > wanted:
+                low = middle + 1
+            else:
+                high = middle
+        order.insert(low, orjson.dumps(head))
+        keys = {}  # positions moved
+
+    # -- each named person's and faction's briefs ----------------------------------------------
+    new_actors = {a for b in linked.briefs.values() for a in b.actors}
+    affected = sorted((old_actors | new_actors) & (set(people_raw) | set(factions_raw)))
+    for entity_id in affected:
+        table = people_raw if entity_id in people_raw else factions_raw
+        now = {b for b, brief in linked.briefs.items() if entity_id in brief.actors}
+        then = set(table[entity_id].get("briefs", [])) - touched
+        table.set(entity_id, "briefs", sorted(then | now, key=lambda b: b + ".md"))
+    people_raw.patch()
+    factions_raw.patch()
+    numbers = {
+        "briefs": len(order),
+        "people": len(people_raw),
+        "factions": len(factions_raw),
+        "events": events_total,
+        "mentions": sum(mention_counts.values()),
+    }
+    parts.meta = meta_table(numbers)
+    files |= parts.files()
+
+    # -- the entity files of every entity these briefs name (before or after) -------------------
+    indices = orjson.loads(parts.indices)["1"]
+    new_events: dict[str, list[Event]] = {}
+    for event in linked.events.values():
+        for actor in event.actors:
+            new_events.setdefault(actor, []).append(event)
+    new_rows: dict[str, list[list[Any]]] = {}
+    for brief_id in sorted(by_brief):
+        for m in by_brief[brief_id]:
+            new_rows.setdefault(m.entity, []).append(
+                [m.brief, m.field, m.start, m.end, m.sentence, m.text]
+            )
+    titles = _Titles(parts, fresh_titles, set(removed))
+    for entity_id in affected:
+        old = read_entity(data, entity_id)
+        if old is None:
+            raise _FullBuild
+        try:
+            kept_events = [e for e in old[0] if e["brief"] not in touched]
+            kept_rows = [r for r in old[1] if r[0] not in touched]
+        except (KeyError, TypeError, IndexError):
+            raise _FullBuild from None
+        merged = [
+            *kept_events,
+            *(orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])),
+        ]
+        merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
+        rows = sorted([*kept_rows, *new_rows.get(entity_id, [])], key=lambda r: r[0])
+        context = entity_context(entity_id, people_raw, factions_raw, indices)  # type: ignore[arg-type]
+        files.update(entity_files(entity_id, merged, rows, context, titles))  # type: ignore[arg-type]
+
+    people = _Models(Person, people_raw)  # with their briefs now
+    factions = _Models(Faction, factions_raw)
+
+    def search(folder: Path, _catalog: bytes) -> None:
+        from .indexing import update_search
+
+        if (folder / "index.json").is_file():
+            library = Library(
+                linked.briefs, linked.articles, people, factions, linked.events, linked.mentions
+            )
+            update_search(library, folder, linked.briefs, removed, affected, ())
+
+    if progress is not None:
+        progress("writing", 0, 1)
+    write_files(target, files, complete=False, search=search)
+    for b in removed:
+        (data / "briefs" / f"{b}.json").unlink(missing_ok=True)
+    root = content.resolve().parent
+    cache["files"] = scan
+    for b in removed:
+        cache["seeds"].pop(b, None)
+    for brief in linked.briefs.values():
+        cache["seeds"][brief.id] = [brief.source_path, _stat(root / brief.source_path)]
+    write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
+    if progress is not None:
+        progress("done", 1, 1)
+    return BuildResult.of(
+        numbers, sum(len(b) for b in files.values()), incremental=True, rebuilt=len(touched)
     )
 
 
