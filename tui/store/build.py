@@ -835,10 +835,16 @@ class _Titles(Mapping[str, str]):
         self._parts = parts
         self._fresh = fresh
         self._gone = gone
+        self.known: dict[str, str] = {}  # as the entity pages hold them (unchanged briefs)
+
+    def __bool__(self) -> bool:
+        return True
 
     def __getitem__(self, key: str) -> str:
         if key in self._fresh:
             return self._fresh[key]
+        if key in self.known and key not in self._gone:
+            return self.known[key]
         at = self._parts.find("briefs", key)
         if at is None or key in self._gone:
             raise KeyError(key)
@@ -1011,7 +1017,7 @@ def _briefs_only(
             )
     titles = _Titles(parts, fresh_titles, set(removed))
     for entity_id in affected:
-        old = read_entity(data, entity_id)
+        old = read_entity(data, entity_id, titles.known)
         if old is None:
             raise _FullBuild
         try:

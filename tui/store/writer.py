@@ -296,21 +296,30 @@ def page_names(head_bytes: bytes) -> list[str]:
     return names
 
 
-def read_entity(data: Path, entity_id: str) -> tuple[list[Any], list[list[Any]]] | None:
+def read_entity(
+    data: Path, entity_id: str, titles: dict[str, str] | None = None
+) -> tuple[list[Any], list[list[Any]]] | None:
     """An entity's events and mention rows as stored in the store directory ``data`` (what
     :func:`entity_files` was given, as plain data); None when its files are missing or do not
-    have the expected shape (an incremental build then falls back to a full one)."""
+    have the expected shape (an incremental build then falls back to a full one). ``titles``
+    (brief id → title) gets the titles its pages hold."""
     try:
         head = orjson.loads((data / "entities" / f"{entity_id}.json").read_bytes())["entity"]["1"]
         page = head["page"]
         events: list[Any] = []
         for number in range(-(-head["events"] // page)):
             path = data / "entities" / entity_id / f"events.{number}.json"
-            events += orjson.loads(path.read_bytes())["events"].values()
+            page_data = orjson.loads(path.read_bytes())
+            events += page_data["events"].values()
+            if titles is not None:
+                titles.update(page_data["titles"]["1"])
         rows: list[list[Any]] = []
         for number in range(-(-head["mentions"] // page)):
             path = data / "entities" / entity_id / f"mentions.{number}.json"
-            rows += orjson.loads(path.read_bytes())["mentions"]["1"]["rows"]
+            page_data = orjson.loads(path.read_bytes())
+            rows += page_data["mentions"]["1"]["rows"]
+            if titles is not None:
+                titles.update(page_data["titles"]["1"])
     except (OSError, orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
         return None
     if len(events) != head["events"] or len(rows) != head["mentions"]:

@@ -1,0 +1,188 @@
+"""The cheap incremental build (issue 8): a build of briefs alone patches the catalog as bytes and
+reads the mention finder's names from the build cache — and still writes the full build's store,
+byte for byte; imports that only the importer needs stay out of a build."""
+
+from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from tui.store import build as build_module
+from tui.store.build import build_store, cache_path
+from tui.store.writer import CATALOG, HEAD, CatalogParts, catalog_files
+
+from .conftest import ROOT
+from .test_build_scale import _library, _same_as_full
+
+
+def _no_whole_catalog(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Record every file the build parses whole through ``_read_json`` (the catalog must not be)."""
+    read: list[Path] = []
+    real = build_module._read_json
+
+    def spy(path: Path, **kw: object) -> object:
+        read.append(path)
+        return real(path, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "_read_json", spy)
+    return read
+
+
+def _dated(text: str, date: str) -> str:
+    """``text`` (a brief) with its dateline's date replaced."""
+    lines = text.splitlines(keepends=True)
+    for n, line in enumerate(lines):
+        if line.startswith("  date:"):
+            lines[n] = f"  date: {date}\n"
+            break
+    else:
+        raise AssertionError("no dateline date")
+    return "".join(lines)
+
+
+def test_catalog_parts_give_back_the_catalog_byte_for_byte(tmp_path: Path):
+    _, target = _library(tmp_path / "lib")
+    data = (target / CATALOG).read_bytes()
+    parts = CatalogParts.split(data)
+    assert parts is not None
+    assert parts.files() == {CATALOG: data, HEAD: (target / HEAD).read_bytes()}
+    catalog = orjson.loads(data)
+    assert parts.ids("briefs") == [h["id"] for h in catalog["briefs"].values()]
+    assert parts.ids("people") == [p["id"] for p in catalog["people"].values()]
+    # moved, replaced and new documents: what catalog_files makes of the same change
+    order = parts.order["briefs"]
+    order.insert(0, order.pop(len(order) - 1))
+    order.insert(3, orjson.dumps({"id": "zz-new", "title": "New"}))
+    person = parts.find("people", parts.ids("people")[1])
+    assert person is not None
+    record = orjson.loads(parts.document("people", person))
+    record["briefs"] = ["somewhere"]
+    parts.order["people"][person] = orjson.dumps(record)
+    headers = list(catalog["briefs"].values())
+    headers.insert(0, headers.pop())
+    headers.insert(3, {"id": "zz-new", "title": "New"})
+    catalog["briefs"] = {str(n): h for n, h in enumerate(headers, 1)}
+    catalog["people"][str(person + 1)] = record
+    assert parts.files() == catalog_files(catalog)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"meta": {"1": {}}, "briefs": {}}\n',  # indented: not as this version writes it
+        b'{"briefs":{},"meta":{"1":{}},"people":{},"factions":{},"indices":{"1":{}}}\n',
+        b'{"meta":{"1":{}},"briefs":{"2":{"id":"a"}},"people":{},"factions":{},"indices":{}}\n',
+        b'{"meta":{"1":{}},"briefs":{"1":{"id":"a"},"2":{"id":"a"}},"people":{},'
+        b'"factions":{},"indices":{}}\n',  # one id twice
+    ],
+)
+def test_a_catalog_laid_out_otherwise_is_not_cut_up(data: bytes):
+    assert CatalogParts.split(data) is None
+
+
+def test_an_empty_catalog_is_cut_up_and_put_back(tmp_path: Path):
+    empty = {"meta": {"1": {}}, "briefs": {}, "people": {}, "factions": {}, "indices": {"1": {}}}
+    files = catalog_files(empty)
+    parts = CatalogParts.split(files[CATALOG])
+    assert parts is not None and parts.files() == files
+
+
+def test_briefs_changed_added_moved_and_removed_without_parsing_the_catalog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    content, target = _library(tmp_path / "lib")
+    read = _no_whole_catalog(monkeypatch)
+    briefs = sorted((content / "briefs").glob("*.md"))
+    entities = [*(content / "people").glob("*.md"), *(content / "factions").glob("*.md")]
+    quoted = " ".join(p.read_text() for p in entities)
+    free = [b for b in briefs if b.stem not in quoted]
+    moved, retitled, gone = free[0], free[1], free[2]
+    # a new date moves the brief in the catalog's order (newest first) and in entity pages
+    moved.write_text(_dated(moved.read_text(), "January 1"))
+    text = retitled.read_text()
+    retitled.write_text(text.replace('title: "', 'title: "Renamed: ', 1))
+    result = build_store(content, target)
+    assert result.incremental and result.rebuilt == 2
+    assert target / CATALOG not in read
+    _same_as_full(content, target)
+    (content / "briefs" / "aaa-first-added.md").write_text(_dated(text, "December 31"))
+    gone.unlink()
+    result = build_store(content, target)
+    assert result.incremental and result.rebuilt == 2
+    assert target / CATALOG not in read
+    _same_as_full(content, target)
+
+
+def test_names_in_the_cache_from_other_entity_files_are_not_trusted(tmp_path: Path):
+    """A cache whose names were read from other person and faction files (e.g. kept by an older
+    version that did not know them) is not used: the catalog is read instead."""
+    content, target = _library(tmp_path / "lib")
+    path = cache_path(target)
+    cache = json.loads(path.read_text())
+    assert cache["names"] and cache["names_of"]
+    quoted = cache["quoted"]
+    # a brief no person or faction quotes (those take the catalog's path anyway)
+    brief = next(b for b in sorted((content / "briefs").glob("*.md")) if b.stem not in quoted)
+    person = cache["actors"][brief.stem][0]  # named in the brief: the names lack it now
+    cache["names"] = [pair for pair in cache["names"] if pair[0] != person]
+    cache["names_of"] = "0" * 24
+    path.write_text(json.dumps(cache))
+    brief.write_text(
+        brief.read_text().replace("## Key takeaways\n", "## Key takeaways\n\n- x.[^dl]\n")
+    )
+    result = build_store(content, target)
+    assert result.incremental
+    _same_as_full(content, target)
+    fixed = json.loads(path.read_text())
+    assert fixed["names_of"] != "0" * 24 and person in {p for p, _ in fixed["names"]}
+
+
+def test_a_cache_without_names_builds_incrementally_and_adds_them(tmp_path: Path):
+    content, target = _library(tmp_path / "lib")
+    path = cache_path(target)
+    cache = json.loads(path.read_text())
+    del cache["names"], cache["names_of"]
+    path.write_text(json.dumps(cache))
+    brief = sorted((content / "briefs").glob("*.md"))[1]
+    brief.write_text(
+        brief.read_text().replace("## Key takeaways\n", "## Key takeaways\n\n- y.[^dl]\n")
+    )
+    result = build_store(content, target)
+    assert result.incremental and result.rebuilt == 1
+    _same_as_full(content, target)
+    assert "names" in json.loads(path.read_text())
+
+
+def test_the_collector_runs_again_after_a_build(tmp_path: Path):
+    content, target = _library(tmp_path / "lib")
+    brief = sorted((content / "briefs").glob("*.md"))[2]
+    brief.write_text(
+        brief.read_text().replace("## Key takeaways\n", "## Key takeaways\n\n- z.[^dl]\n")
+    )
+    assert gc.isenabled()
+    assert build_store(content, target).incremental
+    assert gc.isenabled()
+
+
+def test_a_build_does_not_import_the_article_importer():
+    """The build's grounding check reads the gazetteer only: the importer's rules (hundreds of
+    regular expressions) are compiled when an import needs them."""
+    code = (
+        "import sys, tui.ingest.content, tui.store.build\n"
+        "from tui.extract.gazetteer import place_names\n"
+        "print(sorted(m for m in sys.modules if m.startswith('tui.extract.')))\n"
+        "from tui.extract import extract, ArticleError\n"
+        "print(callable(extract), 'tui.extract.extractor' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    first, second = done.stdout.splitlines()
+    assert "tui.extract.extractor" not in first and "tui.extract.gazetteer" in first
+    assert second == "True True"
