@@ -186,3 +186,37 @@ def test_a_build_does_not_import_the_article_importer():
     first, second = done.stdout.splitlines()
     assert "tui.extract.extractor" not in first and "tui.extract.gazetteer" in first
     assert second == "True True"
+
+
+@pytest.mark.parametrize("page", [3, 40])
+def test_entities_of_many_pages_keep_the_pages_before_a_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: int
+):
+    """With small pages every entity spans several: an incremental build rewrites the pages from
+    the first touched brief on, and the store is still the full build's."""
+    from tui.store import writer
+
+    monkeypatch.setattr(writer, "ENTITY_PAGE", page)
+    monkeypatch.setattr(build_module, "ENTITY_PAGE", page)
+    content, target = _library(tmp_path / "lib")
+    briefs = sorted((content / "briefs").glob("*.md"))
+    entities = [*(content / "people").glob("*.md"), *(content / "factions").glob("*.md")]
+    quoted = " ".join(p.read_text() for p in entities)
+    free = [b for b in briefs if b.stem not in quoted]
+    pages = {p.name for p in (target / "entities").rglob("mentions.*.json")}
+    assert any(name != "mentions.0.json" for name in pages)
+    first, last = free[0], free[-1]
+    text = last.read_text()
+    last.write_text(text.replace("## Key takeaways\n", "## Key takeaways\n\n- w.[^dl]\n"))
+    first.unlink()  # fewer rows: pages shrink
+    assert build_store(content, target).incremental
+    _same_as_full(content, target)
+    (content / "briefs" / "zzz-last.md").write_text(text)  # more rows, on the last pages
+    (content / "briefs" / "aaa-first.md").write_text(_dated(text, "May 5"))
+    assert build_store(content, target).incremental
+    _same_as_full(content, target)
+    # a person named in many briefs: relinked briefs through the catalog's path
+    person = sorted((content / "people").glob("*.md"))[0]
+    person.write_text(person.read_text().replace("\n---\n", "\n---\nReworded.\n", 1))
+    assert build_store(content, target).incremental
+    _same_as_full(content, target)

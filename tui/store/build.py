@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -30,6 +30,7 @@ from ..model import SCHEMA_VERSION, Article, Event, Faction, Library, Mention, P
 from .shape import ShapeError, load
 from .tinyio import stale_files, write_atomic, write_files
 from .writer import (
+    ENTITY_PAGE,
     CatalogParts,
     _dumps,
     brief_document,
@@ -38,12 +39,12 @@ from .writer import (
     counts,
     entity_context,
     entity_files,
+    entity_files_from,
     entity_head_with,
     header,
     header_order,
     iter_files,
     meta_table,
-    read_entity,
     read_entity_head,
     small_indices,
     store_paths,
@@ -680,26 +681,28 @@ def _incremental(
         | set(entity_changed)
     )
     titles = {brief_id: raw["title"] for brief_id, raw in headers.items()}
+    had_events = _old_event_actors(data, sorted(touched))
     for entity_id in affected:
-        if entity_id in entity_added:
-            kept_events, kept_rows = [], []
-        else:
-            old = read_entity(data, entity_id)
-            if old is None:
-                raise _FullBuild
-            try:
-                kept_events = [e for e in old[0] if e["brief"] not in touched]
-                kept_rows = [r for r in old[1] if r[0] not in touched]
-            except (KeyError, TypeError, IndexError):
-                raise _FullBuild from None
-        merged = [
-            *kept_events,
-            *(orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])),
-        ]
-        merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
-        rows = sorted([*kept_rows, *new_rows.get(entity_id, [])], key=lambda r: r[0])
         context = entity_context(entity_id, people_raw, factions_raw, indices)
-        files.update(entity_files(entity_id, merged, rows, context, titles))
+        if entity_id in entity_added:
+            merged = [orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])]
+            merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
+            rows = new_rows.get(entity_id, [])
+            files.update(entity_files(entity_id, merged, rows, context, titles))
+            continue
+        files.update(
+            _updated_entity(
+                data,
+                entity_id,
+                touched,
+                entity_id in had_events,
+                new_events.get(entity_id, []),
+                new_rows.get(entity_id, []),
+                context,
+                titles,
+                {},
+            )
+        )
     # the heads of other entities whose context (record, members, inverse relations, the names
     # they show) changed with a person's or faction's file
     if made or entity_removed:
@@ -865,6 +868,98 @@ class _Titles(Mapping[str, str]):
         return sum(1 for _ in self)
 
 
+def _old_event_actors(data: Path, briefs: Iterable[str]) -> set[str]:
+    """Every actor of the events the stored ``briefs`` had (their files as the store holds them,
+    before this build writes them)."""
+    named: set[str] = set()
+    for brief_id in briefs:
+        try:
+            raw = orjson.loads((data / "briefs" / f"{brief_id}.json").read_bytes())
+        except FileNotFoundError:
+            continue  # a brief new to the store
+        except (OSError, orjson.JSONDecodeError):
+            raise _FullBuild from None
+        try:
+            for event in raw["events"].values():
+                named.update(event["actors"])
+        except (KeyError, TypeError, AttributeError):
+            raise _FullBuild from None
+    return named
+
+
+def _updated_entity(
+    data: Path,
+    entity_id: str,
+    touched: set[str],
+    events_touched: bool,
+    new_events: list[Event],
+    new_rows: list[list[Any]],
+    context: dict[str, Any],
+    titles: Mapping[str, str],
+    known: dict[str, str],
+) -> list[tuple[str, bytes]]:
+    """The files of a stored entity whose mentions (and events, with ``events_touched`` or new
+    events) in the ``touched`` briefs are replaced by ``new_rows`` / ``new_events``. Mention rows
+    are in brief order, so the pages before the first holding a touched brief stay as they are:
+    only the later ones are read and written again (the most-named faction of a 10,000-brief
+    library has ~50 pages). ``known`` gets the brief titles the pages read hold."""
+    head = read_entity_head(data, entity_id)
+    folder = data / "entities" / entity_id
+    try:
+        assert head is not None
+        page, count = int(head["page"]), int(head["mentions"])
+        pages = -(-count // page)
+        if page != ENTITY_PAGE or len(head["sources"]) != pages:
+            raise _FullBuild
+        read: dict[int, list[list[Any]]] = {}
+
+        def rows_of(number: int) -> list[list[Any]]:
+            if number not in read:
+                stored = orjson.loads((folder / f"mentions.{number}.json").read_bytes())
+                known.update(stored["titles"]["1"])
+                read[number] = stored["mentions"]["1"]["rows"]
+            return read[number]
+
+        first = min(touched) if touched else None
+        low, high = 0, pages
+        while first is not None and low < high:  # the first page with a touched brief's row
+            middle = (low + high) // 2
+            if rows_of(middle)[-1][0] < first:
+                low = middle + 1
+            else:
+                high = middle
+        start = min(low, max(pages - 1, 0))  # a last page not full takes the new rows too
+        tail = [row for number in range(start, pages) for row in rows_of(number)]
+        if sum(len(rows_of(n)) for n in range(start, pages)) != count - start * page:
+            raise _FullBuild
+        kept = [row for row in tail if row[0] not in touched]
+        rows = sorted([*kept, *new_rows], key=lambda r: r[0])
+        events: list[Any] | None = None
+        if events_touched or new_events:
+            events = []
+            for number in range(-(-int(head["events"]) // page)):
+                stored = orjson.loads((folder / f"events.{number}.json").read_bytes())
+                known.update(stored["titles"]["1"])
+                events += stored["events"].values()
+            if len(events) != head["events"]:
+                raise _FullBuild
+            events = [e for e in events if e["brief"] not in touched]
+            events += (orjson.loads(orjson.dumps(e)) for e in new_events)
+            events.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
+        return entity_files_from(
+            entity_id,
+            events,
+            rows,
+            context,
+            titles,
+            first_page=start,
+            sources_before=list(head["sources"][:start]),
+            event_count=int(head["events"]),
+        )
+    except (AssertionError, OSError, orjson.JSONDecodeError, KeyError, TypeError, IndexError):
+        raise _FullBuild from None
+
+
 def _briefs_only(
     content: Path,
     target: Path,
@@ -1016,23 +1111,22 @@ def _briefs_only(
                 [m.brief, m.field, m.start, m.end, m.sentence, m.text]
             )
     titles = _Titles(parts, fresh_titles, set(removed))
+    had_events = _old_event_actors(data, sorted(touched))
     for entity_id in affected:
-        old = read_entity(data, entity_id, titles.known)
-        if old is None:
-            raise _FullBuild
-        try:
-            kept_events = [e for e in old[0] if e["brief"] not in touched]
-            kept_rows = [r for r in old[1] if r[0] not in touched]
-        except (KeyError, TypeError, IndexError):
-            raise _FullBuild from None
-        merged = [
-            *kept_events,
-            *(orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])),
-        ]
-        merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
-        rows = sorted([*kept_rows, *new_rows.get(entity_id, [])], key=lambda r: r[0])
         context = entity_context(entity_id, people_raw, factions_raw, indices)  # type: ignore[arg-type]
-        files.update(entity_files(entity_id, merged, rows, context, titles))  # type: ignore[arg-type]
+        files.update(
+            _updated_entity(
+                data,
+                entity_id,
+                touched,
+                entity_id in had_events,
+                new_events.get(entity_id, []),
+                new_rows.get(entity_id, []),
+                context,
+                titles,
+                titles.known,
+            )
+        )
 
     people = _Models(Person, people_raw)  # with their briefs now
     factions = _Models(Faction, factions_raw)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -250,17 +250,49 @@ def entity_files(
     its time axis (:func:`sample_indices`). ``events`` in date order, ``rows`` ([brief, field,
     start, end, sentence, text]) in brief order; models or their stored form give the same
     bytes."""
+    return entity_files_from(entity_id, events, rows, context, titles)
+
+
+def entity_files_from(
+    entity_id: str,
+    events: list[Any] | None,
+    rows: list[list[Any]],
+    context: dict[str, Any],
+    titles: Mapping[str, str] | None = None,
+    *,
+    first_page: int = 0,
+    sources_before: list[int] | None = None,
+    event_count: int = 0,
+) -> list[tuple[str, bytes]]:
+    """:func:`entity_files` when some of the entity's stored pages are kept as they are (an
+    incremental build): ``rows`` are the mention rows from page ``first_page`` on (the pages
+    before it are full and kept; ``sources_before`` their counts of article mentions), and
+    ``events`` None keeps every events page (and the sample) of the ``event_count`` events.
+    The files made are :func:`entity_files`' for the whole lists, less the kept pages."""
     titles = titles or {}
+    sources_before = sources_before or []
     pages_of_rows = [rows[n : n + ENTITY_PAGE] for n in range(0, len(rows), ENTITY_PAGE)]
     head = {
         "id": entity_id,
         **context,
-        "events": len(events),
-        "mentions": len(rows),
-        "sources": [sum(1 for r in page if r[1] == "source") for page in pages_of_rows],
+        "events": len(events) if events is not None else event_count,
+        "mentions": first_page * ENTITY_PAGE + len(rows),
+        "sources": [
+            *sources_before,
+            *(sum(1 for r in page if r[1] == "source") for page in pages_of_rows),
+        ],
         "page": ENTITY_PAGE,
     }
     files = [(f"entities/{entity_id}.json", _dumps({"entity": _table([head])}))]
+    for number, page_rows in enumerate(pages_of_rows, first_page):
+        briefs = sorted({row[0] for row in page_rows})
+        page = {
+            "mentions": _table([{"rows": page_rows}]),
+            "titles": _table([{b: titles[b] for b in briefs if b in titles}]),
+        }
+        files.append((f"entities/{entity_id}/mentions.{number}.json", _dumps(page)))
+    if events is None:
+        return files
     for number, start in enumerate(range(0, len(events), ENTITY_PAGE)):
         some = events[start : start + ENTITY_PAGE]
         briefs = sorted({_field(e, "brief") for e in some})
@@ -272,13 +304,6 @@ def entity_files(
     if len(events) > ENTITY_PAGE:
         sample = {"events": _table(events[n] for n in sample_indices(len(events)))}
         files.append((f"entities/{entity_id}/sample.json", _dumps(sample)))
-    for number, page_rows in enumerate(pages_of_rows):
-        briefs = sorted({row[0] for row in page_rows})
-        page = {
-            "mentions": _table([{"rows": page_rows}]),
-            "titles": _table([{b: titles[b] for b in briefs if b in titles}]),
-        }
-        files.append((f"entities/{entity_id}/mentions.{number}.json", _dumps(page)))
     return files
 
 
