@@ -220,3 +220,52 @@ def test_entities_of_many_pages_keep_the_pages_before_a_change(
     person.write_text(person.read_text().replace("\n---\n", "\n---\nReworded.\n", 1))
     assert build_store(content, target).incremental
     _same_as_full(content, target)
+
+
+def test_new_people_and_factions_linked_to_stored_ones_without_parsing_the_catalog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A new person (first by id) with roles in two stored factions and a relation to a stored
+    person, a new faction part of a stored one with a relation to another: the stored indices
+    (members, inverse relations), the heads they show on and the catalog are patched, and the
+    store is the full build's."""
+    from .test_build_scale import _brief_text
+
+    content, target = _library(tmp_path / "lib")
+    read = _no_whole_catalog(monkeypatch)
+    seeds = content.parent / "seeds"
+    factions = sorted(p.stem for p in (content / "factions").glob("*.md"))
+    people = sorted(p.stem for p in (content / "people").glob("*.md"))
+    quote = "Aaron Aardvark of the Zebra Circle met officials in Herat"
+    (seeds / "zz-new.txt").write_text(f"A new brief\n\nHerat, March 3: {quote}.\n")
+    (content / "briefs" / "zz-new.md").write_text(
+        _brief_text("zz-new", "zz-new", "Aaron Aardvark and the Zebra Circle", quote)
+    )
+    (content / "factions" / "zebra-circle.md").write_text(
+        "---\nname: Zebra Circle\nkind: movement\nstance: unknown\nbrief: zz-new\n"
+        f"part_of:\n  - of: {factions[1]}\n    source: 1\n"
+        f"relations:\n  - kind: opposes\n    to: [{factions[2]}, {people[0]}]\n    source: 1\n"
+        f'---\nA group.[^1]\n\n[^1]: "{quote}"\n'
+    )
+    result = build_store(content, target)
+    assert result.incremental and result.entities_rebuilt == 1
+    assert target / CATALOG not in read
+    _same_as_full(content, target)
+    # a person first by id: its inverse relation on people[0] comes before the faction's
+    (content / "people" / "aaa-aaron-aardvark.md").write_text(
+        "---\nname: Aaron Aardvark\nstatus: alive\nbrief: zz-new\nroles:\n"
+        f"  - title: Envoy\n    of: {factions[-1]}\n    source: 1\n"
+        f"  - title: Adviser\n    of: {factions[0]}\n    source: 1\n"
+        f"  - title: Member\n    of: zebra-circle\n    source: 1\n"
+        f"relations:\n  - kind: allied-with\n    to: [{people[0]}, {people[-1]}]\n    source: 1\n---\n"
+        f'Named in a new brief.[^1]\n\n[^1]: "{quote}"\n'
+    )
+    result = build_store(content, target)
+    assert result.incremental and result.entities_rebuilt == 1
+    assert target / CATALOG not in read
+    _same_as_full(content, target)
+    # and taken out again (the catalog's path: a removed entity)
+    for path in ("people/aaa-aaron-aardvark.md", "factions/zebra-circle.md", "briefs/zz-new.md"):
+        (content / path).unlink()
+    assert build_store(content, target).incremental
+    _same_as_full(content, target)

@@ -33,6 +33,7 @@ from .writer import (
     ENTITY_PAGE,
     CatalogParts,
     _dumps,
+    _table,
     brief_document,
     catalog_files,
     catalog_from_parts,
@@ -482,12 +483,12 @@ def _incremental(
             raise _FullBuild from None
     quoted: dict[str, list[str]] = cache["quoted"]
     if (
-        not (entity_added or entity_changed or entity_removed)
+        not (entity_changed or entity_removed)
         and isinstance(cache.get("names"), list)
         and cache.get("names_of") == _entity_stamp(old_files)
         and not any(quoted.get(b) for b in [*changed, *removed])
     ):
-        done = _briefs_only(content, target, scan, progress, cache, changed, removed)
+        done = _briefs_only(content, target, scan, progress, cache, changed, removed, entity_added)
         if done is not None:
             return done
     catalog = _read_json(catalog_path)
@@ -797,6 +798,12 @@ class _Records(Mapping[str, Any]):
         self._ids = parts.ids(table)
         self._parsed: dict[str, Any] = {}
         self._changed: set[str] = set()
+        self._added: set[str] = set()
+
+    def add(self, key: str, record: Any) -> None:
+        """A new record (its file is new): written in its place by id."""
+        self._parsed[key] = record
+        self._added.add(key)
 
     def __getitem__(self, key: str) -> Any:
         found = self._parsed.get(key)
@@ -808,13 +815,15 @@ class _Records(Mapping[str, Any]):
         return found
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._parts.find(self._table, key) is not None
+        return isinstance(key, str) and (
+            key in self._added or self._parts.find(self._table, key) is not None
+        )
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._ids)
+        return iter([*self._ids, *sorted(self._added)])
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._ids) + len(self._added)
 
     def set(self, key: str, field: str, value: Any) -> None:
         record = self[key]
@@ -824,10 +833,20 @@ class _Records(Mapping[str, Any]):
 
     def patch(self) -> None:
         order = self._parts.order[self._table]
-        for key in self._changed:
+        for key in self._changed - self._added:
             at = self._parts.find(self._table, key)
             assert at is not None
             order[at] = orjson.dumps(self._parsed[key])
+        if not self._added:
+            return
+        new = sorted(self._added)  # stored records are in id order: new ones go in their places
+        merged: list[int | bytes] = []
+        for stored_id, entry in zip(self._ids, order, strict=True):
+            while new and new[0] < stored_id:
+                merged.append(orjson.dumps(self._parsed[new.pop(0)]))
+            merged.append(entry)
+        merged += [orjson.dumps(self._parsed[key]) for key in new]
+        order[:] = merged
 
 
 class _Titles(Mapping[str, str]):
@@ -960,6 +979,67 @@ def _updated_entity(
         raise _FullBuild from None
 
 
+def _indices_with(
+    indices: dict[str, Any],
+    made: dict[str, Any],
+    people: Mapping[str, Any],
+) -> dict[str, Any]:
+    """:func:`small_indices` of the stored people and factions and the new ones (``made``,
+    models), from the stored indices: the new entities' relations and roles put in the order
+    the full build makes (sources people first, then factions, each by id; a dict's keys in the
+    order their first entry comes)."""
+    incoming = {k: list(v) for k, v in indices["incoming"].items()}
+    members = {k: list(v) for k, v in indices["members"].items()}
+    targets: set[str] = set()
+    groups: set[str] = set()
+    for entity_id in sorted(made):
+        model = made[entity_id]
+        links = [("relations", r) for r in model.relations]
+        if isinstance(model, Faction):
+            links += [("part_of", r) for r in model.part_of]
+        counted: dict[str, int] = {}
+        for attribute, relation in links:
+            number = counted.get(attribute, 0)
+            counted[attribute] = number + 1
+            incoming.setdefault(relation.target, []).append([entity_id, attribute, number])
+            targets.add(relation.target)
+        if isinstance(model, Person):
+            for role in model.roles:
+                if role.faction and entity_id not in members.get(role.faction, []):
+                    members.setdefault(role.faction, []).append(entity_id)
+                    groups.add(role.faction)
+
+    def entry_key(entry: list[Any]) -> tuple[int, str, int, int]:
+        return (
+            0 if entry[0] in people else 1,
+            entry[0],
+            0 if entry[1] == "relations" else 1,
+            entry[2],
+        )
+
+    for target in targets:
+        incoming[target].sort(key=entry_key)
+    incoming = dict(sorted(incoming.items(), key=lambda item: entry_key(item[1][0])))
+    for group in groups:
+        members[group].sort()
+
+    def member_key(item: tuple[str, list[str]]) -> tuple[str, int]:
+        faction, persons = item
+        first = made.get(persons[0])
+        roles = (
+            [role.faction for role in first.roles]
+            if first is not None
+            else [role.get("faction") for role in people[persons[0]].get("roles", [])]
+        )
+        return persons[0], roles.index(faction)
+
+    if groups - set(indices["members"]) or any(
+        members[g][0] != indices["members"].get(g, [None])[0] for g in groups
+    ):
+        members = dict(sorted(members.items(), key=member_key))
+    return {"incoming": incoming, "members": members}
+
+
 def _briefs_only(
     content: Path,
     target: Path,
@@ -968,15 +1048,22 @@ def _briefs_only(
     cache: dict[str, Any],
     changed: list[str],
     removed: list[str],
+    added: dict[str, str] | None = None,
 ) -> BuildResult | None:
     """The incremental build when only brief files changed, were added or removed (and none of
     them is quoted by a person or faction): the catalog is patched as bytes (:class:`CatalogParts`:
     the touched briefs' headers, the ``briefs`` of the people and factions they name, the
     counts), never parsed or written whole; the mention finder's names come from the build
-    cache. None when the catalog is not laid out as expected (the caller parses it)."""
+    cache. New person and faction files (``added``: id → kind) are parsed, their records put in
+    the catalog in their places, and the briefs that may name them linked again. None when the
+    catalog is not laid out as expected, or every brief would be linked again (the caller
+    parses the catalog)."""
     from ..ingest.content import _Loader, link
     from ..ingest.errors import BuildFailed
+    from ..ingest.text import fold
+    from .indexing import briefs_naming
 
+    added = added or {}
     catalog_path, data = store_paths(target)
     try:
         parts = CatalogParts.split(catalog_path.read_bytes())
@@ -1004,30 +1091,81 @@ def _briefs_only(
     folder = (content / "briefs").resolve()
     loader.kinds = {(kind, file_id) for kind, _ in KINDS for file_id in scan[kind]}
     only = {folder / f"{b}.md" for b in changed}
+    for entity_id, kind in added.items():
+        only.add(
+            (content / ("people" if kind == "person" else "factions") / f"{entity_id}.md").resolve()
+        )
     loader.discover(only=only)
     if len(loader.files) != len(only):
         raise _FullBuild
     own_quotes_only(loader.files)
     _load_more(loader, list(loader.files), stored - set(changed), data)
-    loader.files.sort(key=lambda f: str(f.path))
+    made: dict[str, Any] = {}
+    for entry in loader.of_kind("person"):
+        made[entry.id] = loader.person(entry)
+    for entry in loader.of_kind("faction"):
+        made[entry.id] = loader.faction(entry)
+    errors = [e for f in loader.files for e in f.errors]
+    if errors:
+        raise BuildFailed(errors)
+    named: dict[str, list[str]] = {}
+    for entity_id, name in cache["names"]:
+        named.setdefault(entity_id, []).append(name)
+    owners: dict[str, str] = {}
+    for entity_id, names_of in named.items():
+        for name in names_of:
+            owners.setdefault(fold(name), entity_id)
+    fresh_names: set[str] = set()
+    for entity_id, model in made.items():
+        for name in model.names:
+            if owners.setdefault(fold(name), entity_id) != entity_id:
+                raise _FullBuild  # a name clash: the full build reports it
+            fresh_names.add(name)
+        named[entity_id] = list(model.names)
+        table = people_raw if isinstance(model, Person) else factions_raw
+        table.add(entity_id, orjson.loads(orjson.dumps(model)))
+    relink: set[str] = set()
+    if fresh_names:  # briefs that may name a new entity are linked again
+        found = briefs_naming(data / "search", sorted(fresh_names))
+        if found is None:
+            return None
+        relink = (found & stored) - set(changed) - set(removed)
+    if relink:
+        count = len(loader.files)
+        loader.discover(only={folder / f"{b}.md" for b in relink})
+        extra = loader.files[count:]
+        if len(extra) != len(relink):
+            raise _FullBuild
+        own_quotes_only(extra)
+        _load_more(loader, extra, stored - set(changed), data)
+    rank = {"brief": 0, "person": 1, "faction": 2}
+    loader.files.sort(key=lambda f: (rank.get(f.kind, 3), str(f.path)))
+    people: _Models = _Models(Person, people_raw)
+    factions: _Models = _Models(Faction, factions_raw)
+    for entity_id, model in made.items():
+        (people if isinstance(model, Person) else factions)._made[entity_id] = model
     briefs = {}
     events: dict[str, Event] = {}
     for entry in loader.of_kind("brief"):
-        brief, brief_events = loader.brief(
-            entry, _Models(Person, people_raw), _Models(Faction, factions_raw)
-        )
+        brief, brief_events = loader.brief(entry, people, factions)
         briefs[brief.id] = brief
         events.update((e.id, e) for e in brief_events)
     errors = [e for f in loader.files for e in f.errors]
     if errors:
         raise BuildFailed(errors)
-    names = [(entity_id, name) for entity_id, name in cache["names"]]
-    people: _Models = _Models(Person, people_raw)
-    factions: _Models = _Models(Faction, factions_raw)
+    if made:
+        names = [
+            (entity_id, name)
+            for table in (people_raw, factions_raw)
+            for entity_id in sorted(table)
+            for name in named.get(entity_id, [])
+        ]
+    else:
+        names = [(entity_id, name) for entity_id, name in cache["names"]]
     linked = link(briefs, loader.articles, people, factions, events, names=names)
 
     # -- the touched briefs' headers, in the catalog's order (newest first) ---------------------
-    touched = set(changed) | set(removed)
+    touched = set(changed) | set(removed) | relink
     actors: dict[str, list[str]] = cache["actors"]
     old_actors = {a for b in touched for a in actors.get(b, [])}
     order = parts.order["briefs"]
@@ -1080,7 +1218,9 @@ def _briefs_only(
 
     # -- each named person's and faction's briefs ----------------------------------------------
     new_actors = {a for b in linked.briefs.values() for a in b.actors}
-    affected = sorted((old_actors | new_actors) & (set(people_raw) | set(factions_raw)))
+    affected = sorted(
+        ((old_actors | new_actors) & (set(people_raw) | set(factions_raw))) | set(made)
+    )
     for entity_id in affected:
         table = people_raw if entity_id in people_raw else factions_raw
         now = {b for b, brief in linked.briefs.items() if entity_id in brief.actors}
@@ -1096,10 +1236,12 @@ def _briefs_only(
         "mentions": sum(mention_counts.values()),
     }
     parts.meta = meta_table(numbers)
-    files |= parts.files()
 
     # -- the entity files of every entity these briefs name (before or after) -------------------
     indices = orjson.loads(parts.indices)["1"]
+    if made:
+        indices = _indices_with(indices, made, people_raw)
+        parts.indices = orjson.dumps(_table([indices]))
     new_events: dict[str, list[Event]] = {}
     for event in linked.events.values():
         for actor in event.actors:
@@ -1114,6 +1256,12 @@ def _briefs_only(
     had_events = _old_event_actors(data, sorted(touched))
     for entity_id in affected:
         context = entity_context(entity_id, people_raw, factions_raw, indices)  # type: ignore[arg-type]
+        if entity_id in made:
+            merged = [orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])]
+            merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
+            rows = new_rows.get(entity_id, [])
+            files.update(entity_files(entity_id, merged, rows, context, titles))
+            continue
         files.update(
             _updated_entity(
                 data,
@@ -1128,6 +1276,21 @@ def _briefs_only(
             )
         )
 
+    # the heads of entities a new one names (their members, inverse relations and names)
+    shown = set(affected)
+    for model in made.values():
+        linked_to = [r.target for r in model.relations]
+        linked_to += [r.target for r in getattr(model, "part_of", ())]
+        linked_to += [role.faction for role in getattr(model, "roles", ()) if role.faction]
+        for entity_id in sorted(set(linked_to) - shown - set(made)):
+            head = read_entity_head(data, entity_id)
+            if head is None or (entity_id not in people_raw and entity_id not in factions_raw):
+                raise _FullBuild
+            context = entity_context(entity_id, people_raw, factions_raw, indices)  # type: ignore[arg-type]
+            name, payload = entity_head_with(head, context)
+            files[name] = payload
+    files |= parts.files()
+
     people = _Models(Person, people_raw)  # with their briefs now
     factions = _Models(Faction, factions_raw)
 
@@ -1138,7 +1301,7 @@ def _briefs_only(
             library = Library(
                 linked.briefs, linked.articles, people, factions, linked.events, linked.mentions
             )
-            update_search(library, folder, linked.briefs, removed, affected, ())
+            update_search(library, folder, linked.briefs, removed, sorted(shown), ())
 
     if progress is not None:
         progress("writing", 0, 1)
@@ -1151,11 +1314,30 @@ def _briefs_only(
         cache["seeds"].pop(b, None)
     for brief in linked.briefs.values():
         cache["seeds"][brief.id] = [brief.source_path, _stat(root / brief.source_path)]
+    if made:
+        cache["names"] = [[entity_id, name] for entity_id, name in names]
+        cache["names_of"] = _entity_stamp(scan)
+        merged_quotes: dict[str, set[str]] = {b: set(o) for b, o in cache["quoted"].items()}
+        parsed = Library(
+            {},
+            {},
+            {k: v for k, v in made.items() if isinstance(v, Person)},
+            {k: v for k, v in made.items() if isinstance(v, Faction)},
+            {},
+            (),
+        )
+        for b, owners_of in _quoted_briefs(parsed).items():
+            merged_quotes.setdefault(b, set()).update(owners_of)
+        cache["quoted"] = {b: sorted(o) for b, o in sorted(merged_quotes.items()) if o}
     write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
     if progress is not None:
         progress("done", 1, 1)
     return BuildResult.of(
-        numbers, sum(len(b) for b in files.values()), incremental=True, rebuilt=len(touched)
+        numbers,
+        sum(len(b) for b in files.values()),
+        incremental=True,
+        rebuilt=len(touched),
+        entities_rebuilt=len(made),
     )
 
 
