@@ -1405,13 +1405,9 @@ def _look(content: Path, target: Path) -> tuple[dict[str, Any], dict[str, Any], 
         scan = _scan(content, briefs=False)
         if any(scan[kind] != cache["files"].get(kind) for kind in ("person", "faction")):
             return None
-        catalog = _read_json(catalog_path, share=True)
-        if not isinstance(catalog, dict) or catalog["meta"]["1"].get("schema_version") != (
-            SCHEMA_VERSION
-        ):
-            return None
         scan["built"] = cache["files"].get("brief", {})
-        return scan, catalog, data
+        scan["catalog"] = catalog_path
+        return scan, cache, data
     except (_FullBuild, KeyError, TypeError, AttributeError):
         return None
 
@@ -1420,6 +1416,53 @@ def _entities(catalog: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     people = {raw["id"]: raw for raw in catalog["people"].values()}
     factions = {raw["id"]: raw for raw in catalog["factions"].values()}
     return people, factions
+
+
+def _stored_names(cache: dict[str, Any], catalog_path: Path) -> list[tuple[str, str]]:
+    """Every (id, name) of the stored people and factions (people first, each by id): from the
+    build cache when its names are the entity files', else from the catalog (parsed)."""
+    if isinstance(cache.get("names"), list) and cache.get("names_of") == _entity_stamp(
+        cache["files"]
+    ):
+        return [(entity_id, name) for entity_id, name in cache["names"]]
+    catalog = _read_json(catalog_path, share=True)
+    if catalog["meta"]["1"].get("schema_version") != SCHEMA_VERSION:
+        raise _FullBuild
+    people, factions = _entities(catalog)
+    return [(entity_id, name) for entity_id, name in _names(people, factions)]
+
+
+class _HeadRecords(Mapping[str, Any]):
+    """Stored people's or factions' records by id, each read from its entity head when asked
+    for (an import's draft names a few of the thousands): no catalog parsed."""
+
+    def __init__(self, data: Path, ids: Iterable[str]) -> None:
+        self._data = data
+        self._ids = set(ids)
+        self._read: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._read:
+            if key not in self._ids:
+                raise KeyError(key)
+            head = read_entity_head(self._data, key)
+            if head is None or not isinstance(head.get("record"), dict):
+                raise _FullBuild
+            self._read[key] = head["record"]
+        return self._read[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._ids.add(key)
+        self._read[key] = value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._ids))
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 def store_names(content: Path, target: Path) -> tuple[set[str], dict[str, tuple[str, str]]] | None:
@@ -1431,18 +1474,16 @@ def store_names(content: Path, target: Path) -> tuple[set[str], dict[str, tuple[
     current = _current(content, target, again=True)
     if current is None:
         return None
-    scan, catalog, _ = current
+    scan, cache, _ = current
     try:
-        people, factions = _entities(catalog)
+        kinds = {entity_id: kind for kind in ("person", "faction") for entity_id in scan[kind]}
         names: dict[str, tuple[str, str]] = {}
-        for kind, table in (("person", people), ("faction", factions)):
-            for entity_id, raw in table.items():
-                for name in [raw["name"], *raw.get("aliases", [])]:
-                    if isinstance(name, str) and name.strip():
-                        names.setdefault(fold(name), (kind, entity_id))
-    except (KeyError, TypeError, AttributeError):
+        for entity_id, name in _stored_names(cache, scan["catalog"]):
+            if isinstance(name, str) and name.strip():
+                names.setdefault(fold(name), (kinds[entity_id], entity_id))
+    except (_FullBuild, KeyError, TypeError, AttributeError):
         return None
-    ids = {file_id for kind, _ in KINDS for file_id in scan[kind]}
+    ids = {file_id for kind, _ in KINDS for file_id in scan.get(kind, ())}
     return ids, names
 
 
@@ -1459,13 +1500,13 @@ def check_draft(
     current = _current(content, target)
     if current is None:
         return None
-    scan, catalog, data = current
+    scan, cache, data = current
     try:
-        people_raw, factions_raw = _entities(catalog)
-        stored = _Unchanged(
-            content, scan["built"], {raw["id"] for raw in catalog["briefs"].values()}
-        )
-    except (KeyError, TypeError, AttributeError):
+        people_raw = _HeadRecords(data, scan["person"])
+        factions_raw = _HeadRecords(data, scan["faction"])
+        stored = _Unchanged(content, scan["built"], set(cache["files"]["brief"]))
+        stored_names = _stored_names(cache, scan["catalog"])
+    except (_FullBuild, KeyError, TypeError, AttributeError):
         return None
     loader = _Loader(content, root, overlay=files)
     loader.kinds = {(kind, file_id) for kind, _ in KINDS for file_id in scan[kind]}
@@ -1481,10 +1522,8 @@ def check_draft(
         for entry in loader.of_kind("faction"):
             made[entry.id] = loader.faction(entry)
         owners: dict[str, str] = {}
-        for table in (people_raw, factions_raw):
-            for entity_id, raw in table.items():
-                for name in [raw["name"], *raw.get("aliases", [])]:
-                    owners.setdefault(fold(name), entity_id)
+        for entity_id, name in stored_names:
+            owners.setdefault(fold(name), entity_id)
         for entity_id, model in made.items():
             if any(owners.setdefault(fold(n), entity_id) != entity_id for n in model.names):
                 return None  # a name clash: the full check words it
