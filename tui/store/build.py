@@ -620,7 +620,7 @@ def _incremental(
     for m in linked.mentions:
         by_brief.setdefault(m.brief, []).append(m)
     files: dict[str, bytes] = {}
-    old_actors = {a for b in touched for a in actors.get(b, [])}
+    actors_before = {b: list(actors.get(b, [])) for b in touched}
     for b in removed:
         actors.pop(b, None)
     for brief in linked.briefs.values():
@@ -635,6 +635,10 @@ def _incremental(
         files[f"briefs/{brief_id}.json"] = _dumps(doc)
         headers[brief_id] = orjson.loads(orjson.dumps(header(brief, brief_hash)))
         mention_counts[brief_id] = len(by_brief.get(brief_id, []))
+    # briefs whose file comes out as stored (linked again for a person's reworded file, say):
+    # their mentions, events and title are what the entity pages hold already
+    moved = touched - _as_stored(data, files, linked.briefs)
+    old_actors = {a for b in moved for a in actors_before.get(b, [])}
     appears_in: dict[str, list[str]] = {}
     for brief_id in sorted(headers, key=lambda b: b + ".md"):  # the full build's file order
         for actor in actors[brief_id]:
@@ -665,13 +669,15 @@ def _incremental(
     files |= catalog_files(catalog_from_parts(ordered, people_raw, factions_raw, numbers, indices))
 
     # -- patch the entity index files of every entity these briefs name ---------------------------
-    new_actors = {a for b in linked.briefs.values() for a in b.actors}
+    new_actors = {a for b in linked.briefs.values() if b.id in moved for a in b.actors}
     new_events: dict[str, list[Event]] = {}
     for event in linked.events.values():
+        if event.brief not in moved:
+            continue
         for actor in event.actors:
             new_events.setdefault(actor, []).append(event)
     new_rows: dict[str, list[list[Any]]] = {}
-    for brief_id in sorted(by_brief):
+    for brief_id in sorted(set(by_brief) & moved):
         for m in by_brief[brief_id]:
             new_rows.setdefault(m.entity, []).append(
                 [m.brief, m.field, m.start, m.end, m.sentence, m.text]
@@ -682,7 +688,7 @@ def _incremental(
         | set(entity_changed)
     )
     titles = {brief_id: raw["title"] for brief_id, raw in headers.items()}
-    had_events = _old_event_actors(data, sorted(touched))
+    had_events = _old_event_actors(data, sorted(moved))
     for entity_id in affected:
         context = entity_context(entity_id, people_raw, factions_raw, indices)
         if entity_id in entity_added:
@@ -695,7 +701,7 @@ def _incremental(
             _updated_entity(
                 data,
                 entity_id,
-                touched,
+                moved,
                 entity_id in had_events,
                 new_events.get(entity_id, []),
                 new_rows.get(entity_id, []),
@@ -887,6 +893,20 @@ class _Titles(Mapping[str, str]):
         return sum(1 for _ in self)
 
 
+def _as_stored(data: Path, files: dict[str, bytes], briefs: Iterable[str]) -> set[str]:
+    """The ``briefs`` whose file (in ``files``, about to be written) is the stored one, byte for
+    byte."""
+    same = set()
+    for brief_id in briefs:
+        name = f"briefs/{brief_id}.json"
+        try:
+            if (data / name).read_bytes() == files[name]:
+                same.add(brief_id)
+        except OSError:
+            continue
+    return same
+
+
 def _old_event_actors(data: Path, briefs: Iterable[str]) -> set[str]:
     """Every actor of the events the stored ``briefs`` had (their files as the store holds them,
     before this build writes them)."""
@@ -939,17 +959,20 @@ def _updated_entity(
                 read[number] = stored["mentions"]["1"]["rows"]
             return read[number]
 
-        first = min(touched) if touched else None
-        low, high = 0, pages
-        while first is not None and low < high:  # the first page with a touched brief's row
-            middle = (low + high) // 2
-            if rows_of(middle)[-1][0] < first:
-                low = middle + 1
-            else:
-                high = middle
-        start = min(low, max(pages - 1, 0))  # a last page not full takes the new rows too
+        start, before = pages, count  # no brief touched: every row page stays
+        if touched:
+            first = min(touched)
+            low, high = 0, pages
+            while low < high:  # the first page with a touched brief's row
+                middle = (low + high) // 2
+                if rows_of(middle)[-1][0] < first:
+                    low = middle + 1
+                else:
+                    high = middle
+            start = min(low, max(pages - 1, 0))  # a last page not full takes the new rows too
+            before = start * page
         tail = [row for number in range(start, pages) for row in rows_of(number)]
-        if sum(len(rows_of(n)) for n in range(start, pages)) != count - start * page:
+        if len(tail) != count - before:
             raise _FullBuild
         kept = [row for row in tail if row[0] not in touched]
         rows = sorted([*kept, *new_rows], key=lambda r: r[0])
@@ -972,6 +995,7 @@ def _updated_entity(
             context,
             titles,
             first_page=start,
+            rows_before=before,
             sources_before=list(head["sources"][:start]),
             event_count=int(head["events"]),
         )
@@ -1242,18 +1266,20 @@ def _briefs_only(
     if made:
         indices = _indices_with(indices, made, people_raw)
         parts.indices = orjson.dumps(_table([indices]))
+    moved = touched - _as_stored(data, files, linked.briefs)  # the rest: pages hold them as is
     new_events: dict[str, list[Event]] = {}
     for event in linked.events.values():
-        for actor in event.actors:
-            new_events.setdefault(actor, []).append(event)
+        if event.brief in moved:
+            for actor in event.actors:
+                new_events.setdefault(actor, []).append(event)
     new_rows: dict[str, list[list[Any]]] = {}
-    for brief_id in sorted(by_brief):
+    for brief_id in sorted(set(by_brief) & moved):
         for m in by_brief[brief_id]:
             new_rows.setdefault(m.entity, []).append(
                 [m.brief, m.field, m.start, m.end, m.sentence, m.text]
             )
     titles = _Titles(parts, fresh_titles, set(removed))
-    had_events = _old_event_actors(data, sorted(touched))
+    had_events = _old_event_actors(data, sorted(moved))
     for entity_id in affected:
         context = entity_context(entity_id, people_raw, factions_raw, indices)  # type: ignore[arg-type]
         if entity_id in made:
@@ -1266,7 +1292,7 @@ def _briefs_only(
             _updated_entity(
                 data,
                 entity_id,
-                touched,
+                moved,
                 entity_id in had_events,
                 new_events.get(entity_id, []),
                 new_rows.get(entity_id, []),

@@ -261,12 +261,14 @@ def entity_files_from(
     titles: Mapping[str, str] | None = None,
     *,
     first_page: int = 0,
+    rows_before: int | None = None,
     sources_before: list[int] | None = None,
     event_count: int = 0,
 ) -> list[tuple[str, bytes]]:
     """:func:`entity_files` when some of the entity's stored pages are kept as they are (an
-    incremental build): ``rows`` are the mention rows from page ``first_page`` on (the pages
-    before it are full and kept; ``sources_before`` their counts of article mentions), and
+    incremental build): ``rows`` are the mention rows from page ``first_page`` on (the
+    ``rows_before`` rows of the pages before it are kept; ``sources_before`` their counts of
+    article mentions; ``rows`` empty and ``first_page`` past the last page: all kept), and
     ``events`` None keeps every events page (and the sample) of the ``event_count`` events.
     The files made are :func:`entity_files`' for the whole lists, less the kept pages."""
     titles = titles or {}
@@ -276,7 +278,7 @@ def entity_files_from(
         "id": entity_id,
         **context,
         "events": len(events) if events is not None else event_count,
-        "mentions": first_page * ENTITY_PAGE + len(rows),
+        "mentions": (first_page * ENTITY_PAGE if rows_before is None else rows_before) + len(rows),
         "sources": [
             *sources_before,
             *(sum(1 for r in page if r[1] == "source") for page in pages_of_rows),
