@@ -197,7 +197,6 @@ def test_entities_of_many_pages_keep_the_pages_before_a_change(
     from tui.store import writer
 
     monkeypatch.setattr(writer, "ENTITY_PAGE", page)
-    monkeypatch.setattr(build_module, "ENTITY_PAGE", page)
     content, target = _library(tmp_path / "lib")
     briefs = sorted((content / "briefs").glob("*.md"))
     entities = [*(content / "people").glob("*.md"), *(content / "factions").glob("*.md")]

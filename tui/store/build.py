@@ -4,13 +4,20 @@ A full build loads and validates the whole library before anything is written (a
 writes nothing), then rewrites only files whose bytes changed, the catalog last.
 
 The incremental path: a build cache beside the store (``.NAME.build-cache.json`` next to the
-store directory NAME) records every content file's and seed's (mtime, size). When only briefs changed, were
-added or removed, just those are parsed, checked and linked (mentions found in them alone); the
-catalog is patched (their headers, each person's and faction's ``briefs``, the counts), their brief
-files rewritten, the entity index files of the entities they name (before or after) patched, and
-the search index updated segment-wise. The result is byte-for-byte the full build's
-(tests/test_store.py checks). A change to a person or faction file, a brief quoted from another
-file, a new id that collides with another kind, or no usable cache falls back to the full build.
+store directory NAME) records every content file's and seed's (mtime, size), each brief's actors
+and mention count, which briefs people's and factions' footnotes quote, and every person's and
+faction's names (the mention finder's, trusted only for the entity files they were read from).
+Only changed, added or removed briefs (and those that may name a new or changed entity) are
+parsed, checked and linked. When no person or faction file changed or was removed
+(:func:`_briefs_only`: briefs alone, or new people and factions — an import's stubs), the catalog
+is patched as bytes (:class:`writer.CatalogParts`: the touched headers, the named entities'
+records, new records in their places, the counts and indices), never parsed or written whole;
+otherwise it is parsed and written again. An entity's mention pages before the first touched
+brief are kept as they are, its events read only when they change, and a brief that comes out as
+stored leaves them alone. The search index is updated segment-wise. The result is byte-for-byte
+the full build's (tests/test_build_scale.py, tests/test_incr.py). An id moving between kinds, a
+removed entity something still names, a name clash, a brief quoting another brief's article, or
+no usable cache falls back to the full build.
 """
 
 from __future__ import annotations
@@ -27,10 +34,10 @@ from typing import Any
 import orjson
 
 from ..model import SCHEMA_VERSION, Article, Event, Faction, Library, Mention, Person
+from . import writer
 from .shape import ShapeError, load
 from .tinyio import stale_files, write_atomic, write_files
 from .writer import (
-    ENTITY_PAGE,
     CatalogParts,
     _dumps,
     _table,
@@ -948,7 +955,7 @@ def _updated_entity(
         assert head is not None
         page, count = int(head["page"]), int(head["mentions"])
         pages = -(-count // page)
-        if page != ENTITY_PAGE or len(head["sources"]) != pages:
+        if page != writer.ENTITY_PAGE or len(head["sources"]) != pages:
             raise _FullBuild
         read: dict[int, list[list[Any]]] = {}
 
