@@ -493,12 +493,7 @@ def import_article(
         content = project_content() or library.content
 
     def work() -> str | None:
-        from .store.build import gc_paused
-
-        with gc_paused():  # a short process: the catalog it reads would only be walked again
-            return _import(
-                article, content, library, in_library, as_json, dry_run, year, open_reader
-            )
+        return _import(article, content, library, in_library, as_json, dry_run, year, open_reader)
 
     if not open_reader:
         work()
