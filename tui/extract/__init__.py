@@ -18,9 +18,40 @@ Modules: ``takeaways`` (1, and the summary), ``dates`` (2, 6), ``names`` (3), ``
 and places), ``tokens`` (capitalised runs), ``reading`` (the input file) and ``extractor`` (order).
 """
 
-from .extractor import extract
-from .reading import MAX_IMPORT_BYTES, ArticleError, read_article, read_article_raw
-from .results import Extraction, FoundEvent, Organisation, Person
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .extractor import extract
+    from .reading import MAX_IMPORT_BYTES, ArticleError, read_article, read_article_raw
+    from .results import Extraction, FoundEvent, Organisation, Person
+
+# Imported when first asked for: the rules compile ~200 regular expressions (~0.1 s), and
+# ``tui.extract.gazetteer`` alone (the build's grounding check reads it) must not pay for them.
+_WHERE = {
+    "extract": "extractor",
+    "MAX_IMPORT_BYTES": "reading",
+    "ArticleError": "reading",
+    "read_article": "reading",
+    "read_article_raw": "reading",
+    "Extraction": "results",
+    "FoundEvent": "results",
+    "Organisation": "results",
+    "Person": "results",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "MAX_IMPORT_BYTES",

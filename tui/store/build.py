@@ -4,13 +4,20 @@ A full build loads and validates the whole library before anything is written (a
 writes nothing), then rewrites only files whose bytes changed, the catalog last.
 
 The incremental path: a build cache beside the store (``.NAME.build-cache.json`` next to the
-store directory NAME) records every content file's and seed's (mtime, size). When only briefs changed, were
-added or removed, just those are parsed, checked and linked (mentions found in them alone); the
-catalog is patched (their headers, each person's and faction's ``briefs``, the counts), their brief
-files rewritten, the entity index files of the entities they name (before or after) patched, and
-the search index updated segment-wise. The result is byte-for-byte the full build's
-(tests/test_store.py checks). A change to a person or faction file, a brief quoted from another
-file, a new id that collides with another kind, or no usable cache falls back to the full build.
+store directory NAME) records every content file's and seed's (mtime, size), each brief's actors
+and mention count, which briefs people's and factions' footnotes quote, and every person's and
+faction's names (the mention finder's, trusted only for the entity files they were read from).
+Only changed, added or removed briefs (and those that may name a new or changed entity) are
+parsed, checked and linked. When no person or faction file changed or was removed
+(:func:`_briefs_only`: briefs alone, or new people and factions — an import's stubs), the catalog
+is patched as bytes (:class:`writer.CatalogParts`: the touched headers, the named entities'
+records, new records in their places, the counts and indices), never parsed or written whole;
+otherwise it is parsed and written again. An entity's mention pages before the first touched
+brief are kept as they are, its events read only when they change, and a brief that comes out as
+stored leaves them alone. The search index is updated segment-wise. The result is byte-for-byte
+the full build's (tests/test_build_scale.py, tests/test_incr.py). An id moving between kinds, a
+removed entity something still names, a name clash, a brief quoting another brief's article, or
+no usable cache falls back to the full build.
 """
 
 from __future__ import annotations
@@ -18,7 +25,8 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -26,21 +34,25 @@ from typing import Any
 import orjson
 
 from ..model import SCHEMA_VERSION, Article, Event, Faction, Library, Mention, Person
+from . import writer
 from .shape import ShapeError, load
 from .tinyio import stale_files, write_atomic, write_files
 from .writer import (
+    CatalogParts,
     _dumps,
+    _table,
     brief_document,
     catalog_files,
     catalog_from_parts,
     counts,
     entity_context,
     entity_files,
+    entity_files_from,
     entity_head_with,
     header,
     header_order,
     iter_files,
-    read_entity,
+    meta_table,
     read_entity_head,
     small_indices,
     store_paths,
@@ -147,13 +159,20 @@ def _scan(content: Path, *, briefs: bool = True) -> dict[str, dict[str, Any]]:
 
 
 def _generator() -> str:
-    """This brief's version: a cache written by another one is not trusted."""
-    from importlib.metadata import PackageNotFoundError, version
+    """This brief's version: a cache written by another one is not trusted. Read from the name
+    of the first ``brief-VERSION.dist-info`` on ``sys.path`` (what ``importlib.metadata.version``
+    finds, without its ~40 ms of looking at every installed distribution)."""
+    import sys
 
-    try:
-        return version("brief")
-    except PackageNotFoundError:
-        return "unknown"
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith("brief-") and name.endswith(".dist-info"):
+                return name[len("brief-") : -len(".dist-info")]
+    return "unknown"
 
 
 def _stat_text(path: str) -> list[int] | None:
@@ -211,7 +230,35 @@ def _cache(content: Path, library: Library, scan: dict[str, Any]) -> dict[str, A
         "quoted": _quoted_briefs(library),
         "mentions": per_brief,
         "actors": {brief.id: list(brief.actors) for brief in library.briefs.values()},
+        "names": [
+            [entity_id, name]
+            for table in (library.people, library.factions)
+            for entity_id in sorted(table)
+            for name in table[entity_id].names
+        ],
+        "names_of": _entity_stamp(scan),
     }
+
+
+def _entity_stamp(files: dict[str, Any]) -> str:
+    """A digest of the people's and factions' files as scanned: the build cache's names are
+    trusted only for the files they were read from (a build by another version may have changed
+    the files and kept names it does not know of)."""
+    import hashlib
+
+    stats = orjson.dumps([files.get("person"), files.get("faction")])
+    return hashlib.blake2b(stats, digest_size=12).hexdigest()
+
+
+def _names(people: Mapping[str, Any], factions: Mapping[str, Any]) -> list[list[str]]:
+    """Every (id, name) of stored people and factions, in id order: the mention finder's names,
+    kept in the build cache so that a build of briefs alone need not read every record."""
+    return [
+        [entity_id, name]
+        for table in (people, factions)
+        for entity_id in sorted(table)
+        for name in [table[entity_id]["name"], *table[entity_id].get("aliases", [])]
+    ]
 
 
 def build_store(
@@ -221,10 +268,31 @@ def build_store(
     scan = _scan(content)
     if not full:
         try:
-            return _incremental(content, target, scan, progress)
+            with gc_paused():
+                return _incremental(content, target, scan, progress)
         except (_FullBuild, KeyError, TypeError, AttributeError, IndexError):
             pass  # a cache or store not as this version writes it: build everything
-    return _full(content, target, scan, progress)
+    was = gc.isenabled()
+    gc.enable()  # the full build frees the library as it goes (an import may have paused it)
+    try:
+        return _full(content, target, scan, progress)
+    finally:
+        if not was:
+            gc.disable()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No garbage collection inside: an incremental build parses the catalog and the build cache
+    (~0.5 M objects that live until it ends, and make no cycles worth finding); the collector's
+    passes over them cost ~0.1 s at 10,000 briefs."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _full(
@@ -382,10 +450,22 @@ def _entity_changes(
     return added, changed, removed
 
 
+def own_quotes_only(entries: list[Any]) -> None:
+    """A brief whose footnote quotes another brief's article: the full build links those."""
+    from ..ingest.content import _FOOTNOTE_BRIEF
+
+    for entry in entries:
+        if entry.kind == "brief" and entry.doc is not None:
+            for note in entry.doc.footnotes.values():
+                match = _FOOTNOTE_BRIEF.match(note.text)
+                if match and match.group(1) != entry.id:
+                    raise _FullBuild  # quotes another brief's article
+
+
 def _incremental(
     content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
 ) -> BuildResult:
-    from ..ingest.content import _FOOTNOTE_BRIEF, _Loader, link
+    from ..ingest.content import _Loader, link
     from ..ingest.errors import BuildFailed
     from ..ingest.text import fold
     from .indexing import briefs_naming
@@ -423,6 +503,16 @@ def _incremental(
             return BuildResult.of(numbers, 0, incremental=True)
         except (KeyError, TypeError):
             raise _FullBuild from None
+    quoted: dict[str, list[str]] = cache["quoted"]
+    if (
+        not (entity_changed or entity_removed)
+        and isinstance(cache.get("names"), list)
+        and cache.get("names_of") == _entity_stamp(old_files)
+        and not any(quoted.get(b) for b in [*changed, *removed])
+    ):
+        done = _briefs_only(content, target, scan, progress, cache, changed, removed, entity_added)
+        if done is not None:
+            return done
     catalog = _read_json(catalog_path)
     try:
         headers = {raw["id"]: raw for raw in catalog["briefs"].values()}
@@ -439,7 +529,6 @@ def _incremental(
         or set(factions_raw) != set(old_files.get("faction") or {})
     ):
         raise _FullBuild
-    quoted: dict[str, list[str]] = cache["quoted"]
     if any(set(quoted.get(b, [])) - set(entity_removed) for b in removed):
         raise _FullBuild  # a person's or faction's footnote quotes a removed article
     try:
@@ -468,14 +557,6 @@ def _incremental(
     loader.discover(only=only)
     if len(loader.files) != len(only):
         raise _FullBuild
-
-    def own_quotes_only(entries: list[Any]) -> None:
-        for entry in entries:
-            if entry.kind == "brief" and entry.doc is not None:
-                for note in entry.doc.footnotes.values():
-                    match = _FOOTNOTE_BRIEF.match(note.text)
-                    if match and match.group(1) != entry.id:
-                        raise _FullBuild  # quotes another brief's article
 
     own_quotes_only(loader.files)
     _load_more(loader, list(loader.files), set(headers) - set(changed), data)
@@ -561,7 +642,7 @@ def _incremental(
     for m in linked.mentions:
         by_brief.setdefault(m.brief, []).append(m)
     files: dict[str, bytes] = {}
-    old_actors = {a for b in touched for a in actors.get(b, [])}
+    actors_before = {b: list(actors.get(b, [])) for b in touched}
     for b in removed:
         actors.pop(b, None)
     for brief in linked.briefs.values():
@@ -576,6 +657,10 @@ def _incremental(
         files[f"briefs/{brief_id}.json"] = _dumps(doc)
         headers[brief_id] = orjson.loads(orjson.dumps(header(brief, brief_hash)))
         mention_counts[brief_id] = len(by_brief.get(brief_id, []))
+    # briefs whose file comes out as stored (linked again for a person's reworded file, say):
+    # their mentions, events and title are what the entity pages hold already
+    moved = touched - _as_stored(data, files, linked.briefs)
+    old_actors = {a for b in moved for a in actors_before.get(b, [])}
     appears_in: dict[str, list[str]] = {}
     for brief_id in sorted(headers, key=lambda b: b + ".md"):  # the full build's file order
         for actor in actors[brief_id]:
@@ -606,13 +691,15 @@ def _incremental(
     files |= catalog_files(catalog_from_parts(ordered, people_raw, factions_raw, numbers, indices))
 
     # -- patch the entity index files of every entity these briefs name ---------------------------
-    new_actors = {a for b in linked.briefs.values() for a in b.actors}
+    new_actors = {a for b in linked.briefs.values() if b.id in moved for a in b.actors}
     new_events: dict[str, list[Event]] = {}
     for event in linked.events.values():
+        if event.brief not in moved:
+            continue
         for actor in event.actors:
             new_events.setdefault(actor, []).append(event)
     new_rows: dict[str, list[list[Any]]] = {}
-    for brief_id in sorted(by_brief):
+    for brief_id in sorted(set(by_brief) & moved):
         for m in by_brief[brief_id]:
             new_rows.setdefault(m.entity, []).append(
                 [m.brief, m.field, m.start, m.end, m.sentence, m.text]
@@ -623,26 +710,28 @@ def _incremental(
         | set(entity_changed)
     )
     titles = {brief_id: raw["title"] for brief_id, raw in headers.items()}
+    had_events = _old_event_actors(data, sorted(moved))
     for entity_id in affected:
-        if entity_id in entity_added:
-            kept_events, kept_rows = [], []
-        else:
-            old = read_entity(data, entity_id)
-            if old is None:
-                raise _FullBuild
-            try:
-                kept_events = [e for e in old[0] if e["brief"] not in touched]
-                kept_rows = [r for r in old[1] if r[0] not in touched]
-            except (KeyError, TypeError, IndexError):
-                raise _FullBuild from None
-        merged = [
-            *kept_events,
-            *(orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])),
-        ]
-        merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
-        rows = sorted([*kept_rows, *new_rows.get(entity_id, [])], key=lambda r: r[0])
         context = entity_context(entity_id, people_raw, factions_raw, indices)
-        files.update(entity_files(entity_id, merged, rows, context, titles))
+        if entity_id in entity_added:
+            merged = [orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])]
+            merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
+            rows = new_rows.get(entity_id, [])
+            files.update(entity_files(entity_id, merged, rows, context, titles))
+            continue
+        files.update(
+            _updated_entity(
+                data,
+                entity_id,
+                moved,
+                entity_id in had_events,
+                new_events.get(entity_id, []),
+                new_rows.get(entity_id, []),
+                context,
+                titles,
+                {},
+            )
+        )
     # the heads of other entities whose context (record, members, inverse relations, the names
     # they show) changed with a person's or faction's file
     if made or entity_removed:
@@ -697,6 +786,8 @@ def _incremental(
         cache["seeds"][brief.id] = [brief.source_path, _stat(root / brief.source_path)]
     cache["mentions"] = mention_counts
     cache["actors"] = actors
+    cache["names"] = _names(people_raw, factions_raw)
+    cache["names_of"] = _entity_stamp(scan)
     if made or entity_removed:
         renewed = set(made) | set(entity_removed)
         merged_quotes: dict[str, set[str]] = {
@@ -722,6 +813,579 @@ def _incremental(
         incremental=True,
         rebuilt=len(touched),
         entities_rebuilt=len(entity_added) + len(entity_changed) + len(entity_removed),
+    )
+
+
+class _Records(Mapping[str, Any]):
+    """A catalog table's records by id (:class:`CatalogParts`), each parsed when first asked
+    for; the ones changed (:meth:`set`) are written back by :meth:`patch`."""
+
+    def __init__(self, parts: CatalogParts, table: str) -> None:
+        self._parts = parts
+        self._table = table
+        self._ids = parts.ids(table)
+        self._parsed: dict[str, Any] = {}
+        self._changed: set[str] = set()
+        self._added: set[str] = set()
+
+    def add(self, key: str, record: Any) -> None:
+        """A new record (its file is new): written in its place by id."""
+        self._parsed[key] = record
+        self._added.add(key)
+
+    def __getitem__(self, key: str) -> Any:
+        found = self._parsed.get(key)
+        if found is None:
+            at = self._parts.find(self._table, key)
+            if at is None:
+                raise KeyError(key)
+            found = self._parsed[key] = orjson.loads(self._parts.document(self._table, at))
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (
+            key in self._added or self._parts.find(self._table, key) is not None
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self._ids, *sorted(self._added)])
+
+    def __len__(self) -> int:
+        return len(self._ids) + len(self._added)
+
+    def set(self, key: str, field: str, value: Any) -> None:
+        record = self[key]
+        if record.get(field) != value:
+            record[field] = value
+            self._changed.add(key)
+
+    def patch(self) -> None:
+        order = self._parts.order[self._table]
+        for key in self._changed - self._added:
+            at = self._parts.find(self._table, key)
+            assert at is not None
+            order[at] = orjson.dumps(self._parsed[key])
+        if not self._added:
+            return
+        new = sorted(self._added)  # stored records are in id order: new ones go in their places
+        merged: list[int | bytes] = []
+        for stored_id, entry in zip(self._ids, order, strict=True):
+            while new and new[0] < stored_id:
+                merged.append(orjson.dumps(self._parsed[new.pop(0)]))
+            merged.append(entry)
+        merged += [orjson.dumps(self._parsed[key]) for key in new]
+        order[:] = merged
+
+
+class _Titles(Mapping[str, str]):
+    """Brief id → title, from the catalog's headers (parsed when asked for) and the briefs just
+    built (``fresh``); ``gone`` briefs have none."""
+
+    def __init__(self, parts: CatalogParts, fresh: dict[str, str], gone: set[str]) -> None:
+        self._parts = parts
+        self._fresh = fresh
+        self._gone = gone
+        self.known: dict[str, str] = {}  # as the entity pages hold them (unchanged briefs)
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __getitem__(self, key: str) -> str:
+        if key in self._fresh:
+            return self._fresh[key]
+        if key in self.known and key not in self._gone:
+            return self.known[key]
+        at = self._parts.find("briefs", key)
+        if at is None or key in self._gone:
+            raise KeyError(key)
+        return str(orjson.loads(self._parts.document("briefs", at))["title"])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._fresh or (
+            isinstance(key, str)
+            and key not in self._gone
+            and self._parts.find("briefs", key) is not None
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        seen = [b for b in self._parts.ids("briefs") if b not in self._gone]
+        return iter([*seen, *(b for b in self._fresh if b not in set(seen))])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _as_stored(data: Path, files: dict[str, bytes], briefs: Iterable[str]) -> set[str]:
+    """The ``briefs`` whose file (in ``files``, about to be written) is the stored one, byte for
+    byte."""
+    same = set()
+    for brief_id in briefs:
+        name = f"briefs/{brief_id}.json"
+        try:
+            if (data / name).read_bytes() == files[name]:
+                same.add(brief_id)
+        except OSError:
+            continue
+    return same
+
+
+def _old_event_actors(data: Path, briefs: Iterable[str]) -> set[str]:
+    """Every actor of the events the stored ``briefs`` had (their files as the store holds them,
+    before this build writes them)."""
+    named: set[str] = set()
+    for brief_id in briefs:
+        try:
+            raw = orjson.loads((data / "briefs" / f"{brief_id}.json").read_bytes())
+        except FileNotFoundError:
+            continue  # a brief new to the store
+        except (OSError, orjson.JSONDecodeError):
+            raise _FullBuild from None
+        try:
+            for event in raw["events"].values():
+                named.update(event["actors"])
+        except (KeyError, TypeError, AttributeError):
+            raise _FullBuild from None
+    return named
+
+
+def _updated_entity(
+    data: Path,
+    entity_id: str,
+    touched: set[str],
+    events_touched: bool,
+    new_events: list[Event],
+    new_rows: list[list[Any]],
+    context: dict[str, Any],
+    titles: Mapping[str, str],
+    known: dict[str, str],
+) -> list[tuple[str, bytes]]:
+    """The files of a stored entity whose mentions (and events, with ``events_touched`` or new
+    events) in the ``touched`` briefs are replaced by ``new_rows`` / ``new_events``. Mention rows
+    are in brief order, so the pages before the first holding a touched brief stay as they are:
+    only the later ones are read and written again (the most-named faction of a 10,000-brief
+    library has ~50 pages). ``known`` gets the brief titles the pages read hold."""
+    head = read_entity_head(data, entity_id)
+    folder = data / "entities" / entity_id
+    try:
+        assert head is not None
+        page, count = int(head["page"]), int(head["mentions"])
+        pages = -(-count // page)
+        if page != writer.ENTITY_PAGE or len(head["sources"]) != pages:
+            raise _FullBuild
+        read: dict[int, list[list[Any]]] = {}
+
+        def rows_of(number: int) -> list[list[Any]]:
+            if number not in read:
+                stored = orjson.loads((folder / f"mentions.{number}.json").read_bytes())
+                known.update(stored["titles"]["1"])
+                read[number] = stored["mentions"]["1"]["rows"]
+            return read[number]
+
+        start, before = pages, count  # no brief touched: every row page stays
+        if touched:
+            first = min(touched)
+            low, high = 0, pages
+            while low < high:  # the first page with a touched brief's row
+                middle = (low + high) // 2
+                if rows_of(middle)[-1][0] < first:
+                    low = middle + 1
+                else:
+                    high = middle
+            start = min(low, max(pages - 1, 0))  # a last page not full takes the new rows too
+            before = start * page
+        tail = [row for number in range(start, pages) for row in rows_of(number)]
+        if len(tail) != count - before:
+            raise _FullBuild
+        kept = [row for row in tail if row[0] not in touched]
+        rows = sorted([*kept, *new_rows], key=lambda r: r[0])
+        events: list[Any] | None = None
+        if events_touched or new_events:
+            events = []
+            for number in range(-(-int(head["events"]) // page)):
+                stored = orjson.loads((folder / f"events.{number}.json").read_bytes())
+                known.update(stored["titles"]["1"])
+                events += stored["events"].values()
+            if len(events) != head["events"]:
+                raise _FullBuild
+            events = [e for e in events if e["brief"] not in touched]
+            events += (orjson.loads(orjson.dumps(e)) for e in new_events)
+            events.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
+        return entity_files_from(
+            entity_id,
+            events,
+            rows,
+            context,
+            titles,
+            first_page=start,
+            rows_before=before,
+            sources_before=list(head["sources"][:start]),
+            event_count=int(head["events"]),
+        )
+    except (AssertionError, OSError, orjson.JSONDecodeError, KeyError, TypeError, IndexError):
+        raise _FullBuild from None
+
+
+def _indices_with(
+    indices: dict[str, Any],
+    made: dict[str, Any],
+    people: Mapping[str, Any],
+) -> dict[str, Any]:
+    """:func:`small_indices` of the stored people and factions and the new ones (``made``,
+    models), from the stored indices: the new entities' relations and roles put in the order
+    the full build makes (sources people first, then factions, each by id; a dict's keys in the
+    order their first entry comes)."""
+    incoming = {k: list(v) for k, v in indices["incoming"].items()}
+    members = {k: list(v) for k, v in indices["members"].items()}
+    targets: set[str] = set()
+    groups: set[str] = set()
+    for entity_id in sorted(made):
+        model = made[entity_id]
+        links = [("relations", r) for r in model.relations]
+        if isinstance(model, Faction):
+            links += [("part_of", r) for r in model.part_of]
+        counted: dict[str, int] = {}
+        for attribute, relation in links:
+            number = counted.get(attribute, 0)
+            counted[attribute] = number + 1
+            incoming.setdefault(relation.target, []).append([entity_id, attribute, number])
+            targets.add(relation.target)
+        if isinstance(model, Person):
+            for role in model.roles:
+                if role.faction and entity_id not in members.get(role.faction, []):
+                    members.setdefault(role.faction, []).append(entity_id)
+                    groups.add(role.faction)
+
+    def entry_key(entry: list[Any]) -> tuple[int, str, int, int]:
+        return (
+            0 if entry[0] in people else 1,
+            entry[0],
+            0 if entry[1] == "relations" else 1,
+            entry[2],
+        )
+
+    for target in targets:
+        incoming[target].sort(key=entry_key)
+    incoming = dict(sorted(incoming.items(), key=lambda item: entry_key(item[1][0])))
+    for group in groups:
+        members[group].sort()
+
+    def member_key(item: tuple[str, list[str]]) -> tuple[str, int]:
+        faction, persons = item
+        first = made.get(persons[0])
+        roles = (
+            [role.faction for role in first.roles]
+            if first is not None
+            else [role.get("faction") for role in people[persons[0]].get("roles", [])]
+        )
+        return persons[0], roles.index(faction)
+
+    if groups - set(indices["members"]) or any(
+        members[g][0] != indices["members"].get(g, [None])[0] for g in groups
+    ):
+        members = dict(sorted(members.items(), key=member_key))
+    return {"incoming": incoming, "members": members}
+
+
+def _briefs_only(
+    content: Path,
+    target: Path,
+    scan: dict[str, Any],
+    progress: Progress | None,
+    cache: dict[str, Any],
+    changed: list[str],
+    removed: list[str],
+    added: dict[str, str] | None = None,
+) -> BuildResult | None:
+    """The incremental build when only brief files changed, were added or removed (and none of
+    them is quoted by a person or faction): the catalog is patched as bytes (:class:`CatalogParts`:
+    the touched briefs' headers, the ``briefs`` of the people and factions they name, the
+    counts), never parsed or written whole; the mention finder's names come from the build
+    cache. New person and faction files (``added``: id → kind) are parsed, their records put in
+    the catalog in their places, and the briefs that may name them linked again. None when the
+    catalog is not laid out as expected, or every brief would be linked again (the caller
+    parses the catalog)."""
+    from ..ingest.content import _Loader, link
+    from ..ingest.errors import BuildFailed
+    from ..ingest.text import fold
+    from .indexing import briefs_naming
+
+    added = added or {}
+    catalog_path, data = store_paths(target)
+    try:
+        parts = CatalogParts.split(catalog_path.read_bytes())
+    except OSError:
+        raise _FullBuild from None
+    if parts is None:
+        return None
+    old_files = cache["files"]
+    old_briefs: dict[str, list[int]] = old_files.get("brief", {})
+    meta = orjson.loads(parts.meta)["1"]
+    if (
+        meta.get("schema_version") != SCHEMA_VERSION
+        or set(parts.ids("briefs")) != set(old_briefs)
+        or set(parts.ids("people")) != set(old_files.get("person") or {})
+        or set(parts.ids("factions")) != set(old_files.get("faction") or {})
+    ):
+        raise _FullBuild
+    people_raw = _Records(parts, "people")
+    factions_raw = _Records(parts, "factions")
+    stored = set(parts.ids("briefs"))
+
+    # -- parse, check and link the changed briefs ------------------------------------------------
+    loader = _Loader(content)
+    loader.progress = progress
+    folder = (content / "briefs").resolve()
+    loader.kinds = {(kind, file_id) for kind, _ in KINDS for file_id in scan[kind]}
+    only = {folder / f"{b}.md" for b in changed}
+    for entity_id, kind in added.items():
+        only.add(
+            (content / ("people" if kind == "person" else "factions") / f"{entity_id}.md").resolve()
+        )
+    loader.discover(only=only)
+    if len(loader.files) != len(only):
+        raise _FullBuild
+    own_quotes_only(loader.files)
+    _load_more(loader, list(loader.files), stored - set(changed), data)
+    made: dict[str, Any] = {}
+    for entry in loader.of_kind("person"):
+        made[entry.id] = loader.person(entry)
+    for entry in loader.of_kind("faction"):
+        made[entry.id] = loader.faction(entry)
+    errors = [e for f in loader.files for e in f.errors]
+    if errors:
+        raise BuildFailed(errors)
+    named: dict[str, list[str]] = {}
+    for entity_id, name in cache["names"]:
+        named.setdefault(entity_id, []).append(name)
+    owners: dict[str, str] = {}
+    for entity_id, names_of in named.items():
+        for name in names_of:
+            owners.setdefault(fold(name), entity_id)
+    fresh_names: set[str] = set()
+    for entity_id, model in made.items():
+        for name in model.names:
+            if owners.setdefault(fold(name), entity_id) != entity_id:
+                raise _FullBuild  # a name clash: the full build reports it
+            fresh_names.add(name)
+        named[entity_id] = list(model.names)
+        table = people_raw if isinstance(model, Person) else factions_raw
+        table.add(entity_id, orjson.loads(orjson.dumps(model)))
+    relink: set[str] = set()
+    if fresh_names:  # briefs that may name a new entity are linked again
+        found = briefs_naming(data / "search", sorted(fresh_names))
+        if found is None:
+            return None
+        relink = (found & stored) - set(changed) - set(removed)
+    if relink:
+        count = len(loader.files)
+        loader.discover(only={folder / f"{b}.md" for b in relink})
+        extra = loader.files[count:]
+        if len(extra) != len(relink):
+            raise _FullBuild
+        own_quotes_only(extra)
+        _load_more(loader, extra, stored - set(changed), data)
+    rank = {"brief": 0, "person": 1, "faction": 2}
+    loader.files.sort(key=lambda f: (rank.get(f.kind, 3), str(f.path)))
+    people: _Models = _Models(Person, people_raw)
+    factions: _Models = _Models(Faction, factions_raw)
+    for entity_id, model in made.items():
+        (people if isinstance(model, Person) else factions)._made[entity_id] = model
+    briefs = {}
+    events: dict[str, Event] = {}
+    for entry in loader.of_kind("brief"):
+        brief, brief_events = loader.brief(entry, people, factions)
+        briefs[brief.id] = brief
+        events.update((e.id, e) for e in brief_events)
+    errors = [e for f in loader.files for e in f.errors]
+    if errors:
+        raise BuildFailed(errors)
+    if made:
+        names = [
+            (entity_id, name)
+            for table in (people_raw, factions_raw)
+            for entity_id in sorted(table)
+            for name in named.get(entity_id, [])
+        ]
+    else:
+        names = [(entity_id, name) for entity_id, name in cache["names"]]
+    linked = link(briefs, loader.articles, people, factions, events, names=names)
+
+    # -- the touched briefs' headers, in the catalog's order (newest first) ---------------------
+    touched = set(changed) | set(removed) | relink
+    actors: dict[str, list[str]] = cache["actors"]
+    old_actors = {a for b in touched for a in actors.get(b, [])}
+    order = parts.order["briefs"]
+    ids = parts.ids("briefs")
+    events_total = int(meta["counts"]["events"])
+    kept: list[int | bytes] = []
+    for at in order:
+        if isinstance(at, int) and ids[at] in touched:
+            events_total -= int(orjson.loads(parts.document("briefs", at))["events"])
+        else:
+            kept.append(at)
+    order[:] = kept
+    by_brief: dict[str, list[Mention]] = {}
+    for m in linked.mentions:
+        by_brief.setdefault(m.brief, []).append(m)
+    files: dict[str, bytes] = {}
+    mention_counts: dict[str, int] = cache["mentions"]
+    for b in removed:
+        actors.pop(b, None)
+        mention_counts.pop(b, None)
+    keys: dict[int, Any] = {}
+
+    def key_at(position: int) -> Any:
+        at = order[position]
+        if isinstance(at, bytes):
+            return header_order(orjson.loads(at))
+        if at not in keys:
+            keys[at] = header_order(orjson.loads(parts.document("briefs", at)))
+        return keys[at]
+
+    fresh_titles: dict[str, str] = {}
+    for brief_id, brief in linked.briefs.items():
+        doc, brief_hash = brief_document(linked, brief, by_brief.get(brief_id, []))
+        files[f"briefs/{brief_id}.json"] = _dumps(doc)
+        head = header(brief, brief_hash)
+        fresh_titles[brief_id] = brief.title
+        events_total += len(brief.events)
+        mention_counts[brief_id] = len(by_brief.get(brief_id, []))
+        actors[brief_id] = list(brief.actors)
+        wanted = header_order(orjson.loads(orjson.dumps(head)))
+        low, high = 0, len(order)  # newest first: the first place whose key is smaller
+        while low < high:
+            middle = (low + high) // 2
+            if key_at(middle) > wanted:
+                low = middle + 1
+            else:
+                high = middle
+        order.insert(low, orjson.dumps(head))
+        keys = {}  # positions moved
+
+    # -- each named person's and faction's briefs ----------------------------------------------
+    new_actors = {a for b in linked.briefs.values() for a in b.actors}
+    affected = sorted(
+        ((old_actors | new_actors) & (set(people_raw) | set(factions_raw))) | set(made)
+    )
+    for entity_id in affected:
+        table = people_raw if entity_id in people_raw else factions_raw
+        now = {b for b, brief in linked.briefs.items() if entity_id in brief.actors}
+        then = set(table[entity_id].get("briefs", [])) - touched
+        table.set(entity_id, "briefs", sorted(then | now, key=lambda b: b + ".md"))
+    people_raw.patch()
+    factions_raw.patch()
+    numbers = {
+        "briefs": len(order),
+        "people": len(people_raw),
+        "factions": len(factions_raw),
+        "events": events_total,
+        "mentions": sum(mention_counts.values()),
+    }
+    parts.meta = meta_table(numbers)
+
+    # -- the entity files of every entity these briefs name (before or after) -------------------
+    indices = orjson.loads(parts.indices)["1"]
+    if made:
+        indices = _indices_with(indices, made, people_raw)
+        parts.indices = orjson.dumps(_table([indices]))
+    moved = touched - _as_stored(data, files, linked.briefs)  # the rest: pages hold them as is
+    new_events: dict[str, list[Event]] = {}
+    for event in linked.events.values():
+        if event.brief in moved:
+            for actor in event.actors:
+                new_events.setdefault(actor, []).append(event)
+    new_rows: dict[str, list[list[Any]]] = {}
+    for brief_id in sorted(set(by_brief) & moved):
+        for m in by_brief[brief_id]:
+            new_rows.setdefault(m.entity, []).append(
+                [m.brief, m.field, m.start, m.end, m.sentence, m.text]
+            )
+    titles = _Titles(parts, fresh_titles, set(removed))
+    had_events = _old_event_actors(data, sorted(moved))
+    for entity_id in affected:
+        context = entity_context(entity_id, people_raw, factions_raw, indices)  # type: ignore[arg-type]
+        if entity_id in made:
+            merged = [orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])]
+            merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
+            rows = new_rows.get(entity_id, [])
+            files.update(entity_files(entity_id, merged, rows, context, titles))
+            continue
+        files.update(
+            _updated_entity(
+                data,
+                entity_id,
+                moved,
+                entity_id in had_events,
+                new_events.get(entity_id, []),
+                new_rows.get(entity_id, []),
+                context,
+                titles,
+                titles.known,
+            )
+        )
+
+    # the heads of entities a new one names (their members, inverse relations and names)
+    shown = set(affected)
+    for model in made.values():
+        linked_to = [r.target for r in model.relations]
+        linked_to += [r.target for r in getattr(model, "part_of", ())]
+        linked_to += [role.faction for role in getattr(model, "roles", ()) if role.faction]
+        for entity_id in sorted(set(linked_to) - shown - set(made)):
+            head = read_entity_head(data, entity_id)
+            if head is None or (entity_id not in people_raw and entity_id not in factions_raw):
+                raise _FullBuild
+            context = entity_context(entity_id, people_raw, factions_raw, indices)  # type: ignore[arg-type]
+            name, payload = entity_head_with(head, context)
+            files[name] = payload
+    files |= parts.files()
+
+    people = _Models(Person, people_raw)  # with their briefs now
+    factions = _Models(Faction, factions_raw)
+
+    def search(folder: Path, _catalog: bytes) -> None:
+        from .indexing import update_search
+
+        if (folder / "index.json").is_file():
+            library = Library(
+                linked.briefs, linked.articles, people, factions, linked.events, linked.mentions
+            )
+            update_search(library, folder, linked.briefs, removed, sorted(shown), ())
+
+    if progress is not None:
+        progress("writing", 0, 1)
+    write_files(target, files, complete=False, search=search)
+    for b in removed:
+        (data / "briefs" / f"{b}.json").unlink(missing_ok=True)
+    root = content.resolve().parent
+    cache["files"] = scan
+    for b in removed:
+        cache["seeds"].pop(b, None)
+    for brief in linked.briefs.values():
+        cache["seeds"][brief.id] = [brief.source_path, _stat(root / brief.source_path)]
+    if made:
+        cache["names"] = [[entity_id, name] for entity_id, name in names]
+        cache["names_of"] = _entity_stamp(scan)
+        merged_quotes: dict[str, set[str]] = {b: set(o) for b, o in cache["quoted"].items()}
+        parsed = Library(
+            {},
+            {},
+            {k: v for k, v in made.items() if isinstance(v, Person)},
+            {k: v for k, v in made.items() if isinstance(v, Faction)},
+            {},
+            (),
+        )
+        for b, owners_of in _quoted_briefs(parsed).items():
+            merged_quotes.setdefault(b, set()).update(owners_of)
+        cache["quoted"] = {b: sorted(o) for b, o in sorted(merged_quotes.items()) if o}
+    write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
+    if progress is not None:
+        progress("done", 1, 1)
+    return BuildResult.of(
+        numbers,
+        sum(len(b) for b in files.values()),
+        incremental=True,
+        rebuilt=len(touched),
+        entities_rebuilt=len(made),
     )
 
 
@@ -789,13 +1453,9 @@ def _look(content: Path, target: Path) -> tuple[dict[str, Any], dict[str, Any], 
         scan = _scan(content, briefs=False)
         if any(scan[kind] != cache["files"].get(kind) for kind in ("person", "faction")):
             return None
-        catalog = _read_json(catalog_path, share=True)
-        if not isinstance(catalog, dict) or catalog["meta"]["1"].get("schema_version") != (
-            SCHEMA_VERSION
-        ):
-            return None
         scan["built"] = cache["files"].get("brief", {})
-        return scan, catalog, data
+        scan["catalog"] = catalog_path
+        return scan, cache, data
     except (_FullBuild, KeyError, TypeError, AttributeError):
         return None
 
@@ -804,6 +1464,53 @@ def _entities(catalog: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     people = {raw["id"]: raw for raw in catalog["people"].values()}
     factions = {raw["id"]: raw for raw in catalog["factions"].values()}
     return people, factions
+
+
+def _stored_names(cache: dict[str, Any], catalog_path: Path) -> list[tuple[str, str]]:
+    """Every (id, name) of the stored people and factions (people first, each by id): from the
+    build cache when its names are the entity files', else from the catalog (parsed)."""
+    if isinstance(cache.get("names"), list) and cache.get("names_of") == _entity_stamp(
+        cache["files"]
+    ):
+        return [(entity_id, name) for entity_id, name in cache["names"]]
+    catalog = _read_json(catalog_path, share=True)
+    if catalog["meta"]["1"].get("schema_version") != SCHEMA_VERSION:
+        raise _FullBuild
+    people, factions = _entities(catalog)
+    return [(entity_id, name) for entity_id, name in _names(people, factions)]
+
+
+class _HeadRecords(Mapping[str, Any]):
+    """Stored people's or factions' records by id, each read from its entity head when asked
+    for (an import's draft names a few of the thousands): no catalog parsed."""
+
+    def __init__(self, data: Path, ids: Iterable[str]) -> None:
+        self._data = data
+        self._ids = set(ids)
+        self._read: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._read:
+            if key not in self._ids:
+                raise KeyError(key)
+            head = read_entity_head(self._data, key)
+            if head is None or not isinstance(head.get("record"), dict):
+                raise _FullBuild
+            self._read[key] = head["record"]
+        return self._read[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._ids.add(key)
+        self._read[key] = value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._ids))
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 def store_names(content: Path, target: Path) -> tuple[set[str], dict[str, tuple[str, str]]] | None:
@@ -815,18 +1522,16 @@ def store_names(content: Path, target: Path) -> tuple[set[str], dict[str, tuple[
     current = _current(content, target, again=True)
     if current is None:
         return None
-    scan, catalog, _ = current
+    scan, cache, _ = current
     try:
-        people, factions = _entities(catalog)
+        kinds = {entity_id: kind for kind in ("person", "faction") for entity_id in scan[kind]}
         names: dict[str, tuple[str, str]] = {}
-        for kind, table in (("person", people), ("faction", factions)):
-            for entity_id, raw in table.items():
-                for name in [raw["name"], *raw.get("aliases", [])]:
-                    if isinstance(name, str) and name.strip():
-                        names.setdefault(fold(name), (kind, entity_id))
-    except (KeyError, TypeError, AttributeError):
+        for entity_id, name in _stored_names(cache, scan["catalog"]):
+            if isinstance(name, str) and name.strip():
+                names.setdefault(fold(name), (kinds[entity_id], entity_id))
+    except (_FullBuild, KeyError, TypeError, AttributeError):
         return None
-    ids = {file_id for kind, _ in KINDS for file_id in scan[kind]}
+    ids = {file_id for kind, _ in KINDS for file_id in scan.get(kind, ())}
     return ids, names
 
 
@@ -843,13 +1548,13 @@ def check_draft(
     current = _current(content, target)
     if current is None:
         return None
-    scan, catalog, data = current
+    scan, cache, data = current
     try:
-        people_raw, factions_raw = _entities(catalog)
-        stored = _Unchanged(
-            content, scan["built"], {raw["id"] for raw in catalog["briefs"].values()}
-        )
-    except (KeyError, TypeError, AttributeError):
+        people_raw = _HeadRecords(data, scan["person"])
+        factions_raw = _HeadRecords(data, scan["faction"])
+        stored = _Unchanged(content, scan["built"], set(cache["files"]["brief"]))
+        stored_names = _stored_names(cache, scan["catalog"])
+    except (_FullBuild, KeyError, TypeError, AttributeError):
         return None
     loader = _Loader(content, root, overlay=files)
     loader.kinds = {(kind, file_id) for kind, _ in KINDS for file_id in scan[kind]}
@@ -865,10 +1570,8 @@ def check_draft(
         for entry in loader.of_kind("faction"):
             made[entry.id] = loader.faction(entry)
         owners: dict[str, str] = {}
-        for table in (people_raw, factions_raw):
-            for entity_id, raw in table.items():
-                for name in [raw["name"], *raw.get("aliases", [])]:
-                    owners.setdefault(fold(name), entity_id)
+        for entity_id, name in stored_names:
+            owners.setdefault(fold(name), entity_id)
         for entity_id, model in made.items():
             if any(owners.setdefault(fold(n), entity_id) != entity_id for n in model.names):
                 return None  # a name clash: the full check words it
