@@ -29,6 +29,7 @@ from ..model import Brief
 from ..readstate import brief_hash, search_predicates
 from ..store import Store
 from ..widgets.keybar import KeyBar
+from ..widgets.lists import ResultList
 
 if TYPE_CHECKING:
     # The search engine (and numpy under it, ~0.1 s) is imported just after the Library's first
@@ -151,7 +152,7 @@ class LibraryScreen(ModalScreen[str | None]):
             yield FilterInput(
                 placeholder="Type to filter by title, place, outlet or tag", id="library-filter"
             )
-            yield OptionList(id="library-list")
+            yield ResultList(id="library-list")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -243,13 +244,20 @@ class LibraryScreen(ModalScreen[str | None]):
                         message += f" Did you mean: {result.suggestion}"
             else:
                 self._rows = iter(())
-        first = list(islice(self._rows, PAGE))
-        self._more = len(first) == PAGE
+        page = self._first_page(listing, 1 if not text.strip() else 2)
+        first = list(islice(self._rows, page))
+        self._more = len(first) == page
         listing.set_options(first)
         if message is not None:
             listing.add_option(Option(Content.styled(message, "dim"), disabled=True))
         elif first:
             listing.highlighted = 0
+
+    @staticmethod
+    def _first_page(listing: OptionList, lines: int) -> int:
+        """Rows enough to fill the list (and more): a list shorter than its box loses its
+        scrollbar, and the scrollbar coming back at the next key is a layout of the screen."""
+        return max(PAGE, listing.size.height // lines + 4)
 
     def _load_more(self, listing: OptionList) -> None:
         if not self._more and self._requery and self._text.strip():
