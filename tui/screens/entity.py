@@ -6,6 +6,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -14,7 +15,7 @@ from ..linking import Location
 from ..model import Faction, Person, SourceRef
 from ..store import Store
 from ..widgets.keybar import KeyBar
-from ..widgets.lists import KeyedOptionList
+from ..widgets.lists import KeyedOptionList, QuietSize
 from ..widgets.timeline import axis_line
 from .base import BriefScreen
 
@@ -203,10 +204,11 @@ def entity_options(
     return options
 
 
-class EntityLines(KeyedOptionList):
+class EntityLines(QuietSize, KeyedOptionList):
     """The page's lines. OptionList forgets every line's wrapped height and drawing whenever it is
     resized, and a new list is resized once just after its first drawing: at the same width that
-    is all work done twice (≈ 100 wrapped lines at 10,000 briefs), so only a new width forgets."""
+    is all work done twice (≈ 100 wrapped lines at 10,000 briefs), so only a new width forgets.
+    Its lines are counted at its first drawing without a layout of the screen (QuietSize)."""
 
     _built_width: int | None = None  # the width the wrapped lines were worked out at, from none
 
@@ -241,13 +243,29 @@ class EntityScreen(BriefScreen):
         self.location = location or Location("entity", entity.id)
 
     def compose(self) -> ComposeResult:
+        # Everything at its final content and size before the first layout: a change after it
+        # (the notes' line filled or hidden, the list's scrollbar appearing) is a second layout.
         yield from self.compose_too_small()
         yield Static(entity_header(self.store, self.entity), id="entity-header")
-        yield Static(id="entity-notes")
+        marks = self._marks()
+        notes = Static(Content("\n").join(marks), id="entity-notes")
+        notes.display = bool(marks)
+        yield notes
         self._numbering = _Numbering()
         options = entity_options(self.store, self.entity, numbering=self._numbering)
-        yield EntityLines(*options, id="entity-lines")
+        lines = EntityLines(*options, id="entity-lines")
+        if len(options) >= self.app.size.height:  # more lines than the screen: a scrollbar
+            lines.styles.overflow_y = "scroll"
+        yield lines
         yield KeyBar()
+
+    def _screen_resized(self, size: Size) -> None:
+        # A new screen is laid out when it is pushed, then told its size (a Resize event) and
+        # laid out again at the same size: the second one is skipped (children that change
+        # size or content ask for their own layout).
+        if size == self._compositor.size and self.is_attached:
+            return
+        super()._screen_resized(size)
 
     def on_mount(self) -> None:
         self.title = self.entity.name
@@ -262,15 +280,13 @@ class EntityScreen(BriefScreen):
                 (n for n, o in enumerate(lines.options) if not o.disabled), None
             )
         lines.focus()
-        self.refresh_marks()
 
     # -- the user's notes and bookmark on this person or faction --------------------------------
-    def refresh_marks(self) -> None:
-        """★ if bookmarked, and each note (plain text, never markup), under the header."""
+    def _marks(self) -> list[Content]:
+        """★ if bookmarked, and each note (plain text, never markup): the lines under the header."""
         userdata = getattr(self.app, "userdata", None)
-        found = self.query("#entity-notes")
-        if userdata is None or not found:
-            return
+        if userdata is None:
+            return []
         from ..userdata import Anchor, clean
 
         anchor = Anchor.of_entity(self.entity.id)
@@ -281,6 +297,14 @@ class EntityScreen(BriefScreen):
             if note.saved:
                 text = " ".join(clean(note.text).split())
                 lines.append(Content.assemble(("✎ ", "bold $brief-link"), text[:300]))
+        return lines
+
+    def refresh_marks(self) -> None:
+        """Show the bookmark and notes again (after one changed)."""
+        found = self.query("#entity-notes")
+        if getattr(self.app, "userdata", None) is None or not found:
+            return
+        lines = self._marks()
         widget = found.first(Static)
         widget.update(Content("\n").join(lines))
         widget.display = bool(lines)

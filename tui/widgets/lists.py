@@ -1,4 +1,4 @@
-"""Option lists: the reader's vim-style movement keys, and a list whose length changes per key."""
+"""Option lists: the reader's vim-style movement keys, and lists that change without layouts."""
 
 from __future__ import annotations
 
@@ -17,14 +17,15 @@ class KeyedOptionList(OptionList):
     ]
 
 
-class ResultList(OptionList):
-    """An OptionList of fixed size (not `auto`) whose options are replaced at every key typed.
+class QuietSize(OptionList):
+    """An OptionList of fixed size (not `auto`) whose virtual size changes without a layout.
 
-    OptionList sets its virtual size as a layout change: the whole screen was laid out again
-    whenever the number of lines changed (about every other key in the Library's filter, 3–6 ms
-    at 10k). A list whose own size does not depend on its options needs no layout for that: the
-    scroll range and the scrollbar are updated in place; a layout happens only when the
-    scrollbar appears or goes (the scrollbar's own reactive asks for it).
+    OptionList sets its virtual size (the lines of its options) as a layout change: the whole
+    screen is laid out again whenever the number of lines changes, and once more just after a
+    new list's first drawing (its lines are counted then). A list whose own size does not
+    depend on its options needs no layout for that: the scroll range and the scrollbar are
+    updated in place; a layout happens only when the scrollbar appears or goes (the
+    scrollbar's own reactive asks for it).
     """
 
     def _update_lines(self) -> None:
@@ -57,3 +58,8 @@ class ResultList(OptionList):
             self.set_reactive(Widget.virtual_size, virtual_size)
             self._scroll_update(virtual_size)  # scrollbars (a layout only if one shows or goes)
             self.refresh()
+
+
+class ResultList(QuietSize):
+    """The Library's list: its options are replaced at every key typed in the filter (a layout
+    per change of length was 3–6 ms of a key at 10k)."""
