@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -137,10 +139,18 @@ def entity_options(
     ``brief:BRIEF:sentence:ID`` or ``brief:BRIEF:event:ID`` (suffixed ``#n`` to stay unique),
     ``more:members:N`` / ``more:events:N`` / ``more:mentions:N`` (the next page of a long
     list)."""
+    return [option for part in entity_parts(store, entity, width, numbering) for option in part]
+
+
+def entity_parts(
+    store: Store, entity: Person | Faction, width: int = 60, numbering: _Numbering | None = None
+) -> Iterator[list[Option]]:
+    """The lines of the page (see entity_options), a section at a time, worked out as they are
+    asked for: the page draws those that fill the screen first, the rest after its first paint
+    (the mentions' sentences are read from their briefs' files)."""
     options: list[Option] = []
     numbering = numbering or _Numbering()
     link = numbering.link
-
     if isinstance(entity, Person) and entity.roles:
         options.append(_heading("Roles"))
         for role in entity.roles:
@@ -187,6 +197,8 @@ def entity_options(
                 _refs(item.relation.sources),
             )
             options.append(link(prompt, f"entity:{item.target}"))
+    yield options
+    options = []
     total_events = store.entity_event_count(entity.id)
     options.append(_heading(f"Timeline ({counted(total_events, 'event')})"))
     if total_events > 1:
@@ -196,12 +208,14 @@ def entity_options(
     elif not total_events:
         options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))
     options += event_options(store, entity.id, 0, numbering)
+    yield options
+    options = []
     mentions = store.entity_mention_count(entity.id, source=True)
     options.append(_heading(f"Mentions in articles ({mentions})"))
     if not mentions:
         options.append(Option(Content.styled("Not named in any article.", "dim"), disabled=True))
     options += mention_options(store, entity.id, 0, numbering)
-    return options
+    yield options
 
 
 class EntityLines(QuietSize, KeyedOptionList):
@@ -252,9 +266,17 @@ class EntityScreen(BriefScreen):
         notes.display = bool(marks)
         yield notes
         self._numbering = _Numbering()
-        options = entity_options(self.store, self.entity, numbering=self._numbering)
+        parts = entity_parts(self.store, self.entity, numbering=self._numbering)
+        options: list[Option] = []
+        screenful = self.app.size.height
+        for part in parts:
+            options += part
+            # the sections that fill the screen now (all of them to restore a cursor)
+            if len(options) > screenful and self.location.cursor is None:
+                break
+        self._rest = parts
         lines = EntityLines(*options, id="entity-lines")
-        if len(options) >= self.app.size.height:  # more lines than the screen: a scrollbar
+        if len(options) >= screenful:  # more lines than the screen: a scrollbar
             lines.styles.overflow_y = "scroll"
         yield lines
         yield KeyBar()
@@ -280,6 +302,14 @@ class EntityScreen(BriefScreen):
                 (n for n, o in enumerate(lines.options) if not o.disabled), None
             )
         lines.focus()
+        self.call_after_refresh(self._add_rest)
+
+    def _add_rest(self) -> None:
+        """The sections below the screen, after the page's first paint."""
+        found = self.query("#entity-lines")
+        rest = [option for part in self._rest for option in part]
+        if found and rest:
+            found.first(OptionList).add_options(rest)
 
     # -- the user's notes and bookmark on this person or faction --------------------------------
     def _marks(self) -> list[Content]:
