@@ -146,6 +146,9 @@ class LibraryScreen(ModalScreen[str | None]):
         self._text = ""
         self._limit = PAGE * 2  # hits asked of the engine; doubled as the list is scrolled
         self._pending: str | None = None  # filter text typed, not yet searched (see _filter)
+        # (query, limit) → result: a backspace shows what was found a key ago without a search
+        # (emptied when the reading state changes: is:/has: filters depend on it)
+        self._found: dict[tuple[str, int], Any] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-box"):
@@ -229,9 +232,14 @@ class LibraryScreen(ModalScreen[str | None]):
             query = f"{text} is:unread" if self.unread_only else text
             predicates = search_predicates(self.userdata) if self.userdata is not None else None
             try:
-                result = self.store.search_index.search(
-                    query, self._limit, per_brief=True, predicates=predicates
-                )
+                result = self._found.get((query, self._limit))
+                if result is None:
+                    result = self.store.search_index.search(
+                        query, self._limit, per_brief=True, predicates=predicates
+                    )
+                    if len(self._found) >= 64:
+                        self._found.clear()
+                    self._found[query, self._limit] = result
             except QueryError as error:
                 result = None
                 message = str(error)
@@ -399,6 +407,7 @@ class LibraryScreen(ModalScreen[str | None]):
         if listing is None:
             return
         highlighted = listing.highlighted
+        self._found.clear()
         self.set_title()
         self.refilter(self._text)
         if highlighted is not None and highlighted < listing.option_count:

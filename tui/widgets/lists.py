@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from rich.cells import cell_len
 from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.content import Content
 from textual.geometry import Size
+from textual.strip import Strip
+from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 
 class KeyedOptionList(OptionList):
@@ -15,6 +23,17 @@ class KeyedOptionList(OptionList):
         Binding("g", "first", "First", show=False),
         Binding("G", "last", "Last", show=False),
     ]
+
+
+def _unwrapped_height(prompt: object, width: int) -> int:
+    """The lines of a Content none of whose lines is wider than ``width`` (0 otherwise, or for
+    another prompt): its height, without wrapping it to find out (Content wraps every line)."""
+    if type(prompt) is not Content or "\t" in prompt.plain:
+        return 0
+    lines = prompt.plain.split("\n")
+    if all(len(line) <= width and cell_len(line) <= width for line in lines):
+        return len(lines)
+    return 0
 
 
 class QuietSize(OptionList):
@@ -44,12 +63,13 @@ class QuietSize(OptionList):
         if next_index < len(options):
             get_visual = self._get_visual
             padding = self.get_component_styles("option-list--option").padding
+            room = width - padding.width
             for index, option in enumerate(options[next_index:], next_index):
                 line_cache.index_to_line[index] = len(lines)
                 line_count = (
-                    get_visual(option).get_height(self.styles, width - padding.width)
-                    + option._divider
-                )
+                    _unwrapped_height(option.prompt, room)
+                    or get_visual(option).get_height(self.styles, room)
+                ) + option._divider
                 line_cache.heights[index] = line_count
                 lines.extend([(index, line_no) for line_no in range(line_count)])
         last_divider = options and options[-1]._divider
@@ -62,4 +82,31 @@ class QuietSize(OptionList):
 
 class ResultList(QuietSize):
     """The Library's list: its options are replaced at every key typed in the filter (a layout
-    per change of length was 3–6 ms of a key at 10k)."""
+    per change of length was 3–6 ms of a key at 10k). Rows drawn are kept across keys, by what
+    they show (text, styles, place, width): OptionList forgets them at every new set of
+    options, so a row shown again (a backspace, a result that stays while a word is typed)
+    was wrapped and drawn again."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._drawn: LRUCache[tuple[Any, ...], list[Strip]] = LRUCache(maxsize=512)
+
+    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
+        prompt = option.prompt
+        if not isinstance(prompt, Content) or option._divider:
+            return super()._get_option_render(option, style)
+        key = (
+            prompt.plain,
+            tuple(prompt.spans),
+            style,
+            self._option_to_index[option],  # in the strips (the mouse's target)
+            self.scrollable_content_region.width,
+        )
+        strips = self._drawn.get(key)
+        if strips is None:
+            strips = self._drawn[key] = super()._get_option_render(option, style)
+        return strips
+
+    def notify_style_update(self) -> None:
+        self._drawn.clear()  # a new theme: the rows' colours
+        super().notify_style_update()
