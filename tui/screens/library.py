@@ -29,7 +29,7 @@ from ..model import Brief
 from ..readstate import brief_hash, search_predicates
 from ..store import Store
 from ..widgets.keybar import KeyBar
-from ..widgets.lists import ResultList
+from ..widgets.lists import ResultList, Row, Run, marked_runs
 
 if TYPE_CHECKING:
     # The search engine (and numpy under it, ~0.1 s) is imported just after the Library's first
@@ -46,24 +46,15 @@ KIND_WORD = {
 }
 
 
-def brief_line(store: Store, brief: Brief) -> Content:
+def brief_runs(store: Store, brief: Brief) -> list[Run]:
     date = brief.dateline.date
     when = (date.resolved or date.text) if date else "—"
     outlet = store.name_of(brief.outlet) if brief.outlet else "—"
-    return Content.assemble(
-        (f"{when:<11}", "$text-muted"), " ", (brief.title, "bold"), "  ", (outlet, "$text-muted")
-    )
+    return [(f"{when:<11}", "$text-muted"), (" ", ""), (brief.title, "bold"), ("  ", ""),
+            (outlet, "$text-muted")]  # fmt: skip
 
 
-def marked(text: str, spans: tuple[tuple[int, int], ...], style: str = "bold underline") -> Content:
-    """``text`` (never parsed as markup) with ``spans`` styled."""
-    content = Content(text)
-    for start, end in spans:
-        content = content.stylize(style, start, end)
-    return content
-
-
-def hit_lines(store: Store, hit: Hit, width: int = 100) -> Content:
+def hit_runs(store: Store, hit: Hit, width: int = 100) -> list[list[Run]]:
     """Two lines: the brief's title (matches highlighted), then where it matched, in context,
     cut to ``width`` around the first match."""
     from ..search import crop
@@ -78,19 +69,18 @@ def hit_lines(store: Store, hit: Hit, width: int = 100) -> Content:
     if hit.kind == "event":  # the event's own title is the context
         context, spans = hit.title, hit.title_highlights
     context, spans = crop(" ".join(context.split()), spans, max(20, width - len(where) - 4))
-    return Content.assemble(
-        marked(title, title_spans).stylize("bold"),
-        "\n  ",
-        (f"{where}: " if where else "", "$text-muted"),
-        marked(context, spans, "bold underline $accent"),
-    )
+    return [
+        marked_runs(title, title_spans, "bold", "underline"),
+        [("  ", ""), (f"{where}: " if where else "", "$text-muted"),
+         *marked_runs(context, spans, "", "bold underline $accent")],
+    ]  # fmt: skip
 
 
-def state_marks(userdata: Any, store: Store, brief_id: str) -> Content:
+def mark_runs(userdata: Any, store: Store, brief_id: str) -> list[Run]:
     """The row's reading-state column: ● unread, ↻ read but changed since, ★ bookmarked,
     ✎ has notes (three cells, so titles line up)."""
     if userdata is None:
-        return Content("")
+        return []
     if userdata.is_unread(brief_id):
         state = "●"
     elif userdata.is_updated(brief_id, brief_hash(store, brief_id)):
@@ -99,7 +89,7 @@ def state_marks(userdata: Any, store: Store, brief_id: str) -> Content:
         state = " "
     starred = "★" if userdata.bookmarks(brief=brief_id) else " "
     noted = "✎" if userdata.notes(brief=brief_id) else " "
-    return Content.styled(f"{state}{starred}{noted} ", "bold $brief-link")
+    return [(f"{state}{starred}{noted} ", "bold $brief-link")]
 
 
 def _import_search() -> None:
@@ -196,10 +186,8 @@ class LibraryScreen(ModalScreen[str | None]):
             if self.unread_only and userdata is not None and not userdata.is_unread(brief.id):
                 continue
             self._targets[brief.id] = (brief.id, None)
-            line = brief_line(self.store, brief)
-            if userdata is not None:
-                line = state_marks(userdata, self.store, brief.id) + line
-            yield Option(line, id=brief.id)
+            runs = mark_runs(userdata, self.store, brief.id) + brief_runs(self.store, brief)
+            yield Option(Row([runs]), id=brief.id)
 
     def _hit_rows(self, hits: list[Hit]) -> Iterator[Option]:
         listing = self._listing()
@@ -209,10 +197,9 @@ class LibraryScreen(ModalScreen[str | None]):
                 continue
             key = f"hit-{number}"
             self._targets[key] = (hit.brief, hit.item)
-            lines = hit_lines(self.store, hit, width - 4 if self.userdata is not None else width)
-            if self.userdata is not None:
-                lines = state_marks(self.userdata, self.store, hit.brief) + lines
-            yield Option(lines, id=key)
+            lines = hit_runs(self.store, hit, width - 4 if self.userdata is not None else width)
+            lines[0] = mark_runs(self.userdata, self.store, hit.brief) + lines[0]
+            yield Option(Row(lines), id=key)
 
     def refilter(self, text: str) -> None:
         listing = self._listing()

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.content import Content
+from textual.content import Content, Span, _strip_control_codes
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.style import Style
+from textual.visual import RenderOptions
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -28,7 +30,7 @@ class KeyedOptionList(OptionList):
 def _unwrapped_height(prompt: object, width: int) -> int:
     """The lines of a Content none of whose lines is wider than ``width`` (0 otherwise, or for
     another prompt): its height, without wrapping it to find out (Content wraps every line)."""
-    if type(prompt) is not Content or "\t" in prompt.plain:
+    if not isinstance(prompt, Content) or "\t" in prompt.plain:
         return 0
     lines = prompt.plain.split("\n")
     if all(len(line) <= width and cell_len(line) <= width for line in lines):
@@ -110,3 +112,75 @@ class ResultList(QuietSize):
     def notify_style_update(self) -> None:
         self._drawn.clear()  # a new theme: the rows' colours
         super().notify_style_update()
+
+
+Run = tuple[str, str]  # text, style ("" for none)
+
+
+class Row(Content):
+    """A list row given as runs of (text, style) per line, drawn straight to strips when every
+    line fits the width: Content wraps each line to find where it breaks (most of a list
+    row's drawing, ≈ 0.4 ms a row). A row wider than the width is drawn as the Content it is
+    (wrapped), and it reads as one (``plain``, ``spans``). Text is never parsed as markup;
+    control characters are stripped."""
+
+    __slots__ = ["_runs"]
+
+    def __init__(self, lines: list[list[Run]]) -> None:
+        runs = [
+            [(_strip_control_codes(text), style) for text, style in line if text] for line in lines
+        ]
+        spans: list[Span] = []
+        parts: list[str] = []
+        at = 0
+        for number, line in enumerate(runs):
+            if number:
+                parts.append("\n")
+                at += 1
+            for text, style in line:
+                if style:
+                    spans.append(Span(at, at + len(text), style))
+                parts.append(text)
+                at += len(text)
+        super().__init__("".join(parts), spans, strip_control_codes=False)
+        self._runs = runs
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        runs = self._runs if height is None else self._runs[:height]
+        if options.selection is not None or not width or "\t" in self.plain:
+            return super().render_strips(width, height, style, options)
+        get_style = options.get_style
+        base = style.rich_style
+        strips = []
+        for line in runs:
+            segments = []
+            used = 0
+            for text, name in line:
+                used += cell_len(text)
+                segments.append(
+                    Segment(text, (style + get_style(name)).rich_style if name else base)
+                )
+            if used > width:
+                return super().render_strips(width, height, style, options)
+            strips.append(Strip(segments, used))
+        return strips
+
+    def get_height(self, rules: Any, width: int) -> int:
+        return _unwrapped_height(self, width) or super().get_height(rules, width)
+
+
+def marked_runs(text: str, spans: tuple[tuple[int, int], ...], style: str, mark: str) -> list[Run]:
+    """``text`` in ``style``, its ``spans`` in ``style`` and ``mark`` (spans in order, apart)."""
+    runs: list[Run] = []
+    at = 0
+    marked = f"{style} {mark}".strip()
+    for start, end in sorted(spans):
+        start, end = max(start, at), min(end, len(text))
+        if end <= start:
+            continue
+        runs += [(text[at:start], style), (text[start:end], marked)]
+        at = end
+    runs.append((text[at:], style))
+    return [run for run in runs if run[0]]
