@@ -29,7 +29,7 @@ from ..model import Brief
 from ..readstate import brief_hash, search_predicates
 from ..store import Store
 from ..widgets.keybar import KeyBar
-from ..widgets.lists import ResultList, Row, Run, marked_runs
+from ..widgets.lists import LazyOption, ResultList, Row, Run, marked_runs
 
 if TYPE_CHECKING:
     # The search engine (and numpy under it, ~0.1 s) is imported just after the Library's first
@@ -129,6 +129,7 @@ class LibraryScreen(ModalScreen[str | None]):
         self.userdata = userdata
         self.briefs = store.briefs()  # newest first
         self.count = len(self.briefs)
+        self._ids: list[str] | None = None
         self.unread_only = False
         self._rows: Iterator[Option] = iter(())
         self._targets: dict[str, tuple[str, str | None]] = {}  # option id → (brief, item)
@@ -139,6 +140,9 @@ class LibraryScreen(ModalScreen[str | None]):
         # (query, limit) → result: a backspace shows what was found a key ago without a search
         # (emptied when the reading state changes: is:/has: filters depend on it)
         self._found: dict[tuple[str, int], Any] = {}
+        self._query = ""  # what was asked of the engine for the filter's text
+        self._requery = False  # the engine may have more than it was asked for
+        self._predicates: Any = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-box"):
@@ -155,6 +159,7 @@ class LibraryScreen(ModalScreen[str | None]):
         if self.userdata is not None:
             self.userdata.refresh()
         self.set_title()
+        self._listing().before_last = self._load_all  # type: ignore[union-attr]
         self.refilter("")
         self.query_one("#library-filter", Input).focus()
         self.call_after_refresh(_import_search)
@@ -182,12 +187,21 @@ class LibraryScreen(ModalScreen[str | None]):
 
     def _brief_rows(self) -> Iterator[Option]:
         userdata = self.userdata
-        for brief in self.briefs:
-            if self.unread_only and userdata is not None and not userdata.is_unread(brief.id):
+        store = self.store
+        briefs = self.briefs
+        if self._ids is None:
+            self._ids = store.brief_ids()  # newest first, as briefs: no header made for them
+        for index, brief_id in enumerate(self._ids):
+            if self.unread_only and userdata is not None and not userdata.is_unread(brief_id):
                 continue
-            self._targets[brief.id] = (brief.id, None)
-            runs = mark_runs(userdata, self.store, brief.id) + brief_runs(self.store, brief)
-            yield Option(Row([runs]), id=brief.id)
+            self._targets[brief_id] = (brief_id, None)
+
+            def row(index: int = index, brief_id: str = brief_id) -> Row:  # made when drawn
+                marks = mark_runs(userdata, store, brief_id)
+                runs = marks + brief_runs(store, briefs[index])
+                return Row([runs], wrap=False, elastic=len(marks) + 2)  # the title gives way
+
+            yield LazyOption(row, 1, id=brief_id)
 
     def _hit_rows(self, hits: list[Hit]) -> Iterator[Option]:
         listing = self._listing()
@@ -197,9 +211,13 @@ class LibraryScreen(ModalScreen[str | None]):
                 continue
             key = f"hit-{number}"
             self._targets[key] = (hit.brief, hit.item)
-            lines = hit_runs(self.store, hit, width - 4 if self.userdata is not None else width)
-            lines[0] = mark_runs(self.userdata, self.store, hit.brief) + lines[0]
-            yield Option(Row(lines), id=key)
+
+            def row(hit: Hit = hit) -> Row:  # made when drawn (or read)
+                lines = hit_runs(self.store, hit, width - 4 if self.userdata is not None else width)
+                lines[0] = mark_runs(self.userdata, self.store, hit.brief or "") + lines[0]
+                return Row(lines, wrap=False)
+
+            yield LazyOption(row, 2, id=key)
 
     def refilter(self, text: str) -> None:
         listing = self._listing()
@@ -218,6 +236,7 @@ class LibraryScreen(ModalScreen[str | None]):
 
             query = f"{text} is:unread" if self.unread_only else text
             predicates = search_predicates(self.userdata) if self.userdata is not None else None
+            self._query, self._predicates = query, predicates  # asked again as the list grows
             try:
                 result = self._found.get((query, self._limit))
                 if result is None:
@@ -256,22 +275,38 @@ class LibraryScreen(ModalScreen[str | None]):
 
     def _load_more(self, listing: OptionList) -> None:
         if not self._more and self._requery and self._text.strip():
-            # the engine has more: ask again for twice as many and add the ones not shown
-            from ..search import QueryError
-
-            shown = listing.option_count
-            self._limit *= 2
-            try:
-                hits = self.store.search_index.search(self._text, self._limit, per_brief=True).hits
-            except QueryError:
-                return
-            self._requery = len(hits) >= self._limit
-            self._rows = islice(self._hit_rows(hits), shown, None)
-            self._more = True
+            self._ask_again(listing, self._limit * 2)  # the engine has more: twice as many
         if self._more:
             page = list(islice(self._rows, PAGE))
             self._more = len(page) == PAGE
             listing.add_options(page)
+
+    def _ask_again(self, listing: OptionList, limit: int) -> None:
+        """Search again for ``limit`` hits; the rows not shown yet come next."""
+        from ..search import QueryError
+
+        shown = listing.option_count
+        self._limit = limit
+        try:
+            hits = self.store.search_index.search(
+                self._query, limit, per_brief=True, predicates=self._predicates
+            ).hits
+        except QueryError:
+            return
+        self._requery = len(hits) >= limit
+        self._rows = islice(self._hit_rows(hits), shown, None)
+        self._more = True
+
+    def _load_all(self) -> None:
+        """Every row not added yet (End in the list: the last row of the whole result)."""
+        listing = self._listing()
+        if listing is None:
+            return
+        if self._requery and self._text.strip():
+            self._ask_again(listing, max(self._limit * 2, len(self.briefs)))  # one hit a brief
+        if self._more:
+            listing.add_options(list(self._rows))
+            self._more = False
 
     @on(Input.Changed, "#library-filter")
     def _filter(self, event: Input.Changed) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -12,7 +13,7 @@ from textual.content import Content, Span, _strip_control_codes
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import RenderOptions
+from textual.visual import RenderOptions, VisualType
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -33,7 +34,7 @@ def _unwrapped_height(prompt: object, width: int) -> int:
     if not isinstance(prompt, Content) or "\t" in prompt.plain:
         return 0
     lines = prompt.plain.split("\n")
-    if all(len(line) <= width and cell_len(line) <= width for line in lines):
+    if all(len(line) <= width and (line.isascii() or cell_len(line) <= width) for line in lines):
         return len(lines)
     return 0
 
@@ -69,7 +70,9 @@ class QuietSize(OptionList):
             for index, option in enumerate(options[next_index:], next_index):
                 line_cache.index_to_line[index] = len(lines)
                 line_count = (
-                    _unwrapped_height(option.prompt, room)
+                    option.height
+                    if type(option) is LazyOption
+                    else _unwrapped_height(option.prompt, room)
                     or get_visual(option).get_height(self.styles, room)
                 ) + option._divider
                 line_cache.heights[index] = line_count
@@ -92,6 +95,13 @@ class ResultList(QuietSize):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._drawn: LRUCache[tuple[Any, ...], list[Strip]] = LRUCache(maxsize=512)
+        # called before End goes to the last row: the screen adds the rows not added yet
+        self.before_last: Callable[[], None] | None = None
+
+    def action_last(self) -> None:
+        if self.before_last is not None:
+            self.before_last()
+        super().action_last()
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         prompt = option.prompt
@@ -121,15 +131,19 @@ class Row(Content):
     """A list row given as runs of (text, style) per line, drawn straight to strips when every
     line fits the width: Content wraps each line to find where it breaks (most of a list
     row's drawing, ≈ 0.4 ms a row). A row wider than the width is drawn as the Content it is
-    (wrapped), and it reads as one (``plain``, ``spans``). Text is never parsed as markup;
-    control characters are stripped."""
+    (wrapped), or cut ("…") with ``wrap=False``; it reads as a Content (``plain``,
+    ``spans``). Text is never parsed as markup; control characters are stripped."""
 
-    __slots__ = ["_runs"]
+    __slots__ = ["_elastic", "_runs", "_wrap"]
 
-    def __init__(self, lines: list[list[Run]]) -> None:
+    def __init__(
+        self, lines: list[list[Run]], wrap: bool = True, elastic: int | None = None
+    ) -> None:
         runs = [
-            [(_strip_control_codes(text), style) for text, style in line if text] for line in lines
-        ]
+            [(text if text.isprintable() else _strip_control_codes(text), style)
+             for text, style in line if text]
+            for line in lines
+        ]  # fmt: skip
         spans: list[Span] = []
         parts: list[str] = []
         at = 0
@@ -144,6 +158,8 @@ class Row(Content):
                 at += len(text)
         super().__init__("".join(parts), spans, strip_control_codes=False)
         self._runs = runs
+        self._wrap = wrap  # False: a line wider than the width is cut ("…"), not wrapped
+        self._elastic = elastic  # the first line's run cut first (its index in the runs given)
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
@@ -154,21 +170,50 @@ class Row(Content):
         get_style = options.get_style
         base = style.rich_style
         strips = []
-        for line in runs:
-            segments = []
-            used = 0
-            for text, name in line:
-                used += cell_len(text)
-                segments.append(
-                    Segment(text, (style + get_style(name)).rich_style if name else base)
-                )
+        for number, line in enumerate(runs):
+            used = sum(cell_len(text) for text, _name in line)
+            elastic = self._elastic
+            if used > width and not self._wrap and number == 0 and elastic is not None:
+                # the elastic run gives way first (a brief's title, so its outlet still shows)
+                text, name = line[elastic]
+                keep = cell_len(text) - (used - width + 1)
+                if keep > 0:
+                    cut = set_cell_size(text, keep).rstrip() + "…"
+                    line = [*line[:elastic], (cut, name), *line[elastic + 1 :]]
+                    used = sum(cell_len(text) for text, _name in line)
+            segments = [
+                Segment(text, (style + get_style(name)).rich_style if name else base)
+                for text, name in line
+            ]
+            strip = Strip(segments, used)
             if used > width:
-                return super().render_strips(width, height, style, options)
-            strips.append(Strip(segments, used))
+                if self._wrap:
+                    return super().render_strips(width, height, style, options)
+                strip = Strip.join([strip.crop(0, width - 1), Strip([Segment("…", base)], 1)])
+            strips.append(strip)
         return strips
 
     def get_height(self, rules: Any, width: int) -> int:
+        if not self._wrap:
+            return len(self._runs)
         return _unwrapped_height(self, width) or super().get_height(rules, width)
+
+
+class LazyOption(Option):
+    """An option whose prompt is made when it is first needed (drawn, or read), of a given
+    height: a list of thousands of rows adds them all (End in the Library) and makes a
+    screenful of them. Its prompt should not wrap (a Row with ``wrap=False``)."""
+
+    def __init__(self, make: Callable[[], VisualType], height: int, id: str | None = None) -> None:
+        super().__init__("", id)
+        self._make: Callable[[], VisualType] | None = make
+        self.height = height
+
+    @property
+    def prompt(self) -> VisualType:
+        if self._make is not None:
+            self._prompt, self._make = self._make(), None
+        return self._prompt
 
 
 def marked_runs(text: str, spans: tuple[tuple[int, int], ...], style: str, mark: str) -> list[Run]:
