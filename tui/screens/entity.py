@@ -218,6 +218,17 @@ def entity_parts(
     yield options
 
 
+def _rows_at_least(options: list[Option], width: int) -> int:
+    """About how many rows ``options`` take at ``width`` (each line of each prompt, wrapped
+    where it is longer): to decide the list's scrollbar before its first layout."""
+    width = max(width, 10)
+    rows = 0
+    for option in options:
+        for line in str(option.prompt).split("\n"):
+            rows += max(1, -(-len(line) // width))
+    return rows
+
+
 class EntityLines(QuietSize, KeyedOptionList):
     """The page's lines. OptionList forgets every line's wrapped height and drawing whenever it is
     resized, and a new list is resized once just after its first drawing: at the same width that
@@ -276,8 +287,8 @@ class EntityScreen(BriefScreen):
                 break
         self._rest = parts
         lines = EntityLines(*options, id="entity-lines")
-        if len(options) >= screenful:  # more lines than the screen: a scrollbar
-            lines.styles.overflow_y = "scroll"
+        if _rows_at_least(options, self.app.size.width - 6) >= screenful - 4:
+            lines.styles.overflow_y = "scroll"  # more lines than the list's box: a scrollbar
         yield lines
         yield KeyBar()
 

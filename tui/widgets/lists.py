@@ -9,7 +9,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.content import Content, Span, _strip_control_codes
+from textual.content import Content, Span
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.style import Style
@@ -125,6 +125,8 @@ class ResultList(QuietSize):
 
 
 Run = tuple[str, str]  # text, style ("" for none)
+# control characters (C0, DEL, C1) out of a row's text, a tab as a space
+_CONTROLS = {code: None for code in (*range(32), *range(127, 160))} | {9: " "}
 
 
 class Row(Content):
@@ -140,7 +142,7 @@ class Row(Content):
         self, lines: list[list[Run]], wrap: bool = True, elastic: int | None = None
     ) -> None:
         runs = [
-            [(text if text.isprintable() else _strip_control_codes(text), style)
+            [(text if text.isprintable() else text.translate(_CONTROLS), style)
              for text, style in line if text]
             for line in lines
         ]  # fmt: skip
