@@ -30,11 +30,11 @@ DOSTUM = "abdul-rashid-dostum"
 class ManyBriefs:
     """The seed store with ``count`` briefs listed (copies of its newest, numbered)."""
 
-    def __init__(self, store: Store, count: int) -> None:
+    def __init__(self, store: Store, count: int, title: str = "Brief number {n}") -> None:
         self._store = store
         newest = store.briefs()[0]
         self._briefs = [
-            dataclasses.replace(newest, id=f"b{n:05}", title=f"Brief number {n}")
+            dataclasses.replace(newest, id=f"b{n:05}", title=title.format(n=n))
             for n in range(count)
         ]
 
@@ -95,6 +95,28 @@ async def test_scrolling_down_a_page_at_a_time_reaches_the_last_brief(store: Sto
         await pilot.pause()
         assert listing.option_count == 300 and listing.highlighted == 299
         assert "Brief number 299" in screen_text(app)
+
+
+async def test_rows_drawn_narrow_are_drawn_again_when_the_list_is_wider(
+    store: Store, tmp_path: Path
+):
+    many = ManyBriefs(store, 600, title="A long title about the talks on the border, number {n}")
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(LibraryScreen(many))  # type: ignore[arg-type]
+        await pilot.pause()
+        await pilot.press("tab", "end")
+        await pilot.pause()
+        await pilot.resize_terminal(64, 20)
+        await pilot.pause()
+        narrow = screen_text(app)
+        assert "number 599" not in narrow and "…" in narrow  # cut to fit
+        await pilot.press("home")
+        await pilot.pause()
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert "A long title about the talks on the border, number 1  " in screen_text(app)
 
 
 async def test_a_long_title_gives_way_to_the_outlet_and_nothing_is_markup(

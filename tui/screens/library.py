@@ -267,11 +267,12 @@ class LibraryScreen(ModalScreen[str | None]):
         elif first:
             listing.highlighted = 0
 
-    @staticmethod
-    def _first_page(listing: OptionList, lines: int) -> int:
+    def _first_page(self, listing: OptionList, lines: int) -> int:
         """Rows enough to fill the list (and more): a list shorter than its box loses its
-        scrollbar, and the scrollbar coming back at the next key is a layout of the screen."""
-        return max(PAGE, listing.size.height // lines + 4)
+        scrollbar, and the scrollbar coming back at the next key is a layout of the screen.
+        (Before the list's first layout, the screen's height stands for its own.)"""
+        height = listing.size.height or self.app.size.height
+        return max(PAGE, height // lines + 4)
 
     def _load_more(self, listing: OptionList) -> None:
         if not self._more and self._requery and self._text.strip():

@@ -95,6 +95,7 @@ class ResultList(QuietSize):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._drawn: LRUCache[tuple[Any, ...], list[Strip]] = LRUCache(maxsize=512)
+        self._drawn_width = 0
         # called before End goes to the last row: the screen adds the rows not added yet
         self.before_last: Callable[[], None] | None = None
 
@@ -107,15 +108,21 @@ class ResultList(QuietSize):
         prompt = option.prompt
         if not isinstance(prompt, Content) or option._divider:
             return super()._get_option_render(option, style)
+        width = self.scrollable_content_region.width
         key = (
             prompt.plain,
             tuple(prompt.spans),
             style,
             self._option_to_index[option],  # in the strips (the mouse's target)
-            self.scrollable_content_region.width,
+            width,
         )
         strips = self._drawn.get(key)
         if strips is None:
+            if width != self._drawn_width:
+                # OptionList's own cache has no width in its key (it is emptied on a Resize,
+                # which a list resized while thousands of rows were added did not always get)
+                self._option_render_cache.clear()
+                self._drawn_width = width
             strips = self._drawn[key] = super()._get_option_render(option, style)
         return strips
 
