@@ -4,8 +4,9 @@
 
 Opens the reader headless on STORE, then the page of the entity in most briefs --opens times
 (back to the reader between), and prints the CPU time of the first opening, the median and
-minimum of the others (files cached, code imported), and the Library's first paint and first
-key. --root imports `tui` from another checkout (e.g. main's, for a before/after in the same
+minimum of the others (files cached, code imported), up to its first paint (`*_paint_*`: what
+the user waits for) and up to idle (`*_open_*`: the sections below the screen are added after
+the first paint), and the Library's first paint and first key. --root imports `tui` from another checkout (e.g. main's, for a before/after in the same
 minute). Wall times are not printed: Pilot's wait for idle (20 ms steps) dominates them.
 """
 
@@ -58,14 +59,18 @@ async def measure(store_path: Path, opens: int) -> dict[str, float]:
             from scale import most_mentioned  # beside this file (imports tui.search: not before)
 
             top = most_mentioned(store)
-            times = []
+            times, paints = [], []
             for _ in range(opens):
+                painted.pop("EntityScreen", None)
                 cpu = time.process_time()
                 app.open_entity(top)
                 await pilot.pause()
                 times.append((time.process_time() - cpu) * 1000)
+                paints.append((painted["EntityScreen"] - cpu) * 1000)
                 await pilot.press("escape")
                 await pilot.pause()
+    result["entity_first_paint_cpu_ms"] = paints[0]
+    result["entity_paint_cpu_ms_median"] = statistics.median(paints[1:])
     result["entity_first_open_cpu_ms"] = times[0]
     result["entity_open_cpu_ms_median"] = statistics.median(times[1:])
     result["entity_open_cpu_ms_min"] = min(times[1:])

@@ -470,7 +470,7 @@ async def test_library_pages_through_many_hits(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("L")
         listing = app.screen.query_one("#library-list", OptionList)
-        assert listing.option_count == PAGE  # a page of the 120 briefs
+        assert PAGE <= listing.option_count < 60  # a page (a screenful and more) of the 120
         await pilot.press(*["down"] * 30)
         assert listing.option_count > 30 and listing.highlighted == 30
         await pilot.press(*"the")  # every brief has "the": hits come a page at a time too

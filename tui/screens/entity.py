@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -14,7 +17,7 @@ from ..linking import Location
 from ..model import Faction, Person, SourceRef
 from ..store import Store
 from ..widgets.keybar import KeyBar
-from ..widgets.lists import KeyedOptionList
+from ..widgets.lists import KeyedOptionList, QuietSize
 from ..widgets.timeline import axis_line
 from .base import BriefScreen
 
@@ -136,10 +139,18 @@ def entity_options(
     ``brief:BRIEF:sentence:ID`` or ``brief:BRIEF:event:ID`` (suffixed ``#n`` to stay unique),
     ``more:members:N`` / ``more:events:N`` / ``more:mentions:N`` (the next page of a long
     list)."""
+    return [option for part in entity_parts(store, entity, width, numbering) for option in part]
+
+
+def entity_parts(
+    store: Store, entity: Person | Faction, width: int = 60, numbering: _Numbering | None = None
+) -> Iterator[list[Option]]:
+    """The lines of the page (see entity_options), a section at a time, worked out as they are
+    asked for: the page draws those that fill the screen first, the rest after its first paint
+    (the mentions' sentences are read from their briefs' files)."""
     options: list[Option] = []
     numbering = numbering or _Numbering()
     link = numbering.link
-
     if isinstance(entity, Person) and entity.roles:
         options.append(_heading("Roles"))
         for role in entity.roles:
@@ -186,6 +197,8 @@ def entity_options(
                 _refs(item.relation.sources),
             )
             options.append(link(prompt, f"entity:{item.target}"))
+    yield options
+    options = []
     total_events = store.entity_event_count(entity.id)
     options.append(_heading(f"Timeline ({counted(total_events, 'event')})"))
     if total_events > 1:
@@ -195,18 +208,32 @@ def entity_options(
     elif not total_events:
         options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))
     options += event_options(store, entity.id, 0, numbering)
+    yield options
+    options = []
     mentions = store.entity_mention_count(entity.id, source=True)
     options.append(_heading(f"Mentions in articles ({mentions})"))
     if not mentions:
         options.append(Option(Content.styled("Not named in any article.", "dim"), disabled=True))
     options += mention_options(store, entity.id, 0, numbering)
-    return options
+    yield options
 
 
-class EntityLines(KeyedOptionList):
+def _rows_at_least(options: list[Option], width: int) -> int:
+    """About how many rows ``options`` take at ``width`` (each line of each prompt, wrapped
+    where it is longer): to decide the list's scrollbar before its first layout."""
+    width = max(width, 10)
+    rows = 0
+    for option in options:
+        for line in str(option.prompt).split("\n"):
+            rows += max(1, -(-len(line) // width))
+    return rows
+
+
+class EntityLines(QuietSize, KeyedOptionList):
     """The page's lines. OptionList forgets every line's wrapped height and drawing whenever it is
     resized, and a new list is resized once just after its first drawing: at the same width that
-    is all work done twice (≈ 100 wrapped lines at 10,000 briefs), so only a new width forgets."""
+    is all work done twice (≈ 100 wrapped lines at 10,000 briefs), so only a new width forgets.
+    Its lines are counted at its first drawing without a layout of the screen (QuietSize)."""
 
     _built_width: int | None = None  # the width the wrapped lines were worked out at, from none
 
@@ -241,13 +268,37 @@ class EntityScreen(BriefScreen):
         self.location = location or Location("entity", entity.id)
 
     def compose(self) -> ComposeResult:
+        # Everything at its final content and size before the first layout: a change after it
+        # (the notes' line filled or hidden, the list's scrollbar appearing) is a second layout.
         yield from self.compose_too_small()
         yield Static(entity_header(self.store, self.entity), id="entity-header")
-        yield Static(id="entity-notes")
+        marks = self._marks()
+        notes = Static(Content("\n").join(marks), id="entity-notes")
+        notes.display = bool(marks)
+        yield notes
         self._numbering = _Numbering()
-        options = entity_options(self.store, self.entity, numbering=self._numbering)
-        yield EntityLines(*options, id="entity-lines")
+        parts = entity_parts(self.store, self.entity, numbering=self._numbering)
+        options: list[Option] = []
+        screenful = self.app.size.height
+        for part in parts:
+            options += part
+            # the sections that fill the screen now (all of them to restore a cursor)
+            if len(options) > screenful and self.location.cursor is None:
+                break
+        self._rest = parts
+        lines = EntityLines(*options, id="entity-lines")
+        if _rows_at_least(options, self.app.size.width - 6) >= screenful - 4:
+            lines.styles.overflow_y = "scroll"  # more lines than the list's box: a scrollbar
+        yield lines
         yield KeyBar()
+
+    def _screen_resized(self, size: Size) -> None:
+        # A new screen is laid out when it is pushed, then told its size (a Resize event) and
+        # laid out again at the same size: the second one is skipped (children that change
+        # size or content ask for their own layout).
+        if size == self._compositor.size and self.is_attached:
+            return
+        super()._screen_resized(size)
 
     def on_mount(self) -> None:
         self.title = self.entity.name
@@ -262,15 +313,21 @@ class EntityScreen(BriefScreen):
                 (n for n, o in enumerate(lines.options) if not o.disabled), None
             )
         lines.focus()
-        self.refresh_marks()
+        self.call_after_refresh(self._add_rest)
+
+    def _add_rest(self) -> None:
+        """The sections below the screen, after the page's first paint."""
+        found = self.query("#entity-lines")
+        rest = [option for part in self._rest for option in part]
+        if found and rest:
+            found.first(OptionList).add_options(rest)
 
     # -- the user's notes and bookmark on this person or faction --------------------------------
-    def refresh_marks(self) -> None:
-        """★ if bookmarked, and each note (plain text, never markup), under the header."""
+    def _marks(self) -> list[Content]:
+        """★ if bookmarked, and each note (plain text, never markup): the lines under the header."""
         userdata = getattr(self.app, "userdata", None)
-        found = self.query("#entity-notes")
-        if userdata is None or not found:
-            return
+        if userdata is None:
+            return []
         from ..userdata import Anchor, clean
 
         anchor = Anchor.of_entity(self.entity.id)
@@ -281,6 +338,14 @@ class EntityScreen(BriefScreen):
             if note.saved:
                 text = " ".join(clean(note.text).split())
                 lines.append(Content.assemble(("✎ ", "bold $brief-link"), text[:300]))
+        return lines
+
+    def refresh_marks(self) -> None:
+        """Show the bookmark and notes again (after one changed)."""
+        found = self.query("#entity-notes")
+        if getattr(self.app, "userdata", None) is None or not found:
+            return
+        lines = self._marks()
         widget = found.first(Static)
         widget.update(Content("\n").join(lines))
         widget.display = bool(lines)

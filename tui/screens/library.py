@@ -29,6 +29,7 @@ from ..model import Brief
 from ..readstate import brief_hash, search_predicates
 from ..store import Store
 from ..widgets.keybar import KeyBar
+from ..widgets.lists import LazyOption, ResultList, Row, Run, marked_runs
 
 if TYPE_CHECKING:
     # The search engine (and numpy under it, ~0.1 s) is imported just after the Library's first
@@ -45,24 +46,15 @@ KIND_WORD = {
 }
 
 
-def brief_line(store: Store, brief: Brief) -> Content:
+def brief_runs(store: Store, brief: Brief) -> list[Run]:
     date = brief.dateline.date
     when = (date.resolved or date.text) if date else "—"
     outlet = store.name_of(brief.outlet) if brief.outlet else "—"
-    return Content.assemble(
-        (f"{when:<11}", "$text-muted"), " ", (brief.title, "bold"), "  ", (outlet, "$text-muted")
-    )
+    return [(f"{when:<11}", "$text-muted"), (" ", ""), (brief.title, "bold"), ("  ", ""),
+            (outlet, "$text-muted")]  # fmt: skip
 
 
-def marked(text: str, spans: tuple[tuple[int, int], ...], style: str = "bold underline") -> Content:
-    """``text`` (never parsed as markup) with ``spans`` styled."""
-    content = Content(text)
-    for start, end in spans:
-        content = content.stylize(style, start, end)
-    return content
-
-
-def hit_lines(store: Store, hit: Hit, width: int = 100) -> Content:
+def hit_runs(store: Store, hit: Hit, width: int = 100) -> list[list[Run]]:
     """Two lines: the brief's title (matches highlighted), then where it matched, in context,
     cut to ``width`` around the first match."""
     from ..search import crop
@@ -77,19 +69,18 @@ def hit_lines(store: Store, hit: Hit, width: int = 100) -> Content:
     if hit.kind == "event":  # the event's own title is the context
         context, spans = hit.title, hit.title_highlights
     context, spans = crop(" ".join(context.split()), spans, max(20, width - len(where) - 4))
-    return Content.assemble(
-        marked(title, title_spans).stylize("bold"),
-        "\n  ",
-        (f"{where}: " if where else "", "$text-muted"),
-        marked(context, spans, "bold underline $accent"),
-    )
+    return [
+        marked_runs(title, title_spans, "bold", "underline"),
+        [("  ", ""), (f"{where}: " if where else "", "$text-muted"),
+         *marked_runs(context, spans, "", "bold underline $accent")],
+    ]  # fmt: skip
 
 
-def state_marks(userdata: Any, store: Store, brief_id: str) -> Content:
+def mark_runs(userdata: Any, store: Store, brief_id: str) -> list[Run]:
     """The row's reading-state column: ● unread, ↻ read but changed since, ★ bookmarked,
     ✎ has notes (three cells, so titles line up)."""
     if userdata is None:
-        return Content("")
+        return []
     if userdata.is_unread(brief_id):
         state = "●"
     elif userdata.is_updated(brief_id, brief_hash(store, brief_id)):
@@ -98,7 +89,7 @@ def state_marks(userdata: Any, store: Store, brief_id: str) -> Content:
         state = " "
     starred = "★" if userdata.bookmarks(brief=brief_id) else " "
     noted = "✎" if userdata.notes(brief=brief_id) else " "
-    return Content.styled(f"{state}{starred}{noted} ", "bold $brief-link")
+    return [(f"{state}{starred}{noted} ", "bold $brief-link")]
 
 
 def _import_search() -> None:
@@ -138,6 +129,7 @@ class LibraryScreen(ModalScreen[str | None]):
         self.userdata = userdata
         self.briefs = store.briefs()  # newest first
         self.count = len(self.briefs)
+        self._ids: list[str] | None = None
         self.unread_only = False
         self._rows: Iterator[Option] = iter(())
         self._targets: dict[str, tuple[str, str | None]] = {}  # option id → (brief, item)
@@ -145,13 +137,19 @@ class LibraryScreen(ModalScreen[str | None]):
         self._text = ""
         self._limit = PAGE * 2  # hits asked of the engine; doubled as the list is scrolled
         self._pending: str | None = None  # filter text typed, not yet searched (see _filter)
+        # (query, limit) → result: a backspace shows what was found a key ago without a search
+        # (emptied when the reading state changes: is:/has: filters depend on it)
+        self._found: dict[tuple[str, int], Any] = {}
+        self._query = ""  # what was asked of the engine for the filter's text
+        self._requery = False  # the engine may have more than it was asked for
+        self._predicates: Any = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="library-box"):
             yield FilterInput(
                 placeholder="Type to filter by title, place, outlet or tag", id="library-filter"
             )
-            yield OptionList(id="library-list")
+            yield ResultList(id="library-list")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -161,6 +159,7 @@ class LibraryScreen(ModalScreen[str | None]):
         if self.userdata is not None:
             self.userdata.refresh()
         self.set_title()
+        self._listing().before_last = self._load_all  # type: ignore[union-attr]
         self.refilter("")
         self.query_one("#library-filter", Input).focus()
         self.call_after_refresh(_import_search)
@@ -188,14 +187,21 @@ class LibraryScreen(ModalScreen[str | None]):
 
     def _brief_rows(self) -> Iterator[Option]:
         userdata = self.userdata
-        for brief in self.briefs:
-            if self.unread_only and userdata is not None and not userdata.is_unread(brief.id):
+        store = self.store
+        briefs = self.briefs
+        if self._ids is None:
+            self._ids = store.brief_ids()  # newest first, as briefs: no header made for them
+        for index, brief_id in enumerate(self._ids):
+            if self.unread_only and userdata is not None and not userdata.is_unread(brief_id):
                 continue
-            self._targets[brief.id] = (brief.id, None)
-            line = brief_line(self.store, brief)
-            if userdata is not None:
-                line = state_marks(userdata, self.store, brief.id) + line
-            yield Option(line, id=brief.id)
+            self._targets[brief_id] = (brief_id, None)
+
+            def row(index: int = index, brief_id: str = brief_id) -> Row:  # made when drawn
+                marks = mark_runs(userdata, store, brief_id)
+                runs = marks + brief_runs(store, briefs[index])
+                return Row([runs], wrap=False, elastic=len(marks) + 2)  # the title gives way
+
+            yield LazyOption(row, 1, id=brief_id)
 
     def _hit_rows(self, hits: list[Hit]) -> Iterator[Option]:
         listing = self._listing()
@@ -205,10 +211,13 @@ class LibraryScreen(ModalScreen[str | None]):
                 continue
             key = f"hit-{number}"
             self._targets[key] = (hit.brief, hit.item)
-            lines = hit_lines(self.store, hit, width - 4 if self.userdata is not None else width)
-            if self.userdata is not None:
-                lines = state_marks(self.userdata, self.store, hit.brief) + lines
-            yield Option(lines, id=key)
+
+            def row(hit: Hit = hit) -> Row:  # made when drawn (or read)
+                lines = hit_runs(self.store, hit, width - 4 if self.userdata is not None else width)
+                lines[0] = mark_runs(self.userdata, self.store, hit.brief or "") + lines[0]
+                return Row(lines, wrap=False)
+
+            yield LazyOption(row, 2, id=key)
 
     def refilter(self, text: str) -> None:
         listing = self._listing()
@@ -227,10 +236,16 @@ class LibraryScreen(ModalScreen[str | None]):
 
             query = f"{text} is:unread" if self.unread_only else text
             predicates = search_predicates(self.userdata) if self.userdata is not None else None
+            self._query, self._predicates = query, predicates  # asked again as the list grows
             try:
-                result = self.store.search_index.search(
-                    query, self._limit, per_brief=True, predicates=predicates
-                )
+                result = self._found.get((query, self._limit))
+                if result is None:
+                    result = self.store.search_index.search(
+                        query, self._limit, per_brief=True, predicates=predicates
+                    )
+                    if len(self._found) >= 64:
+                        self._found.clear()
+                    self._found[query, self._limit] = result
             except QueryError as error:
                 result = None
                 message = str(error)
@@ -243,32 +258,56 @@ class LibraryScreen(ModalScreen[str | None]):
                         message += f" Did you mean: {result.suggestion}"
             else:
                 self._rows = iter(())
-        first = list(islice(self._rows, PAGE))
-        self._more = len(first) == PAGE
+        page = self._first_page(listing, 1 if not text.strip() else 2)
+        first = list(islice(self._rows, page))
+        self._more = len(first) == page
         listing.set_options(first)
         if message is not None:
             listing.add_option(Option(Content.styled(message, "dim"), disabled=True))
         elif first:
             listing.highlighted = 0
 
+    def _first_page(self, listing: OptionList, lines: int) -> int:
+        """Rows enough to fill the list (and more): a list shorter than its box loses its
+        scrollbar, and the scrollbar coming back at the next key is a layout of the screen.
+        (Before the list's first layout, the screen's height stands for its own.)"""
+        height = listing.size.height or self.app.size.height
+        return max(PAGE, height // lines + 4)
+
     def _load_more(self, listing: OptionList) -> None:
         if not self._more and self._requery and self._text.strip():
-            # the engine has more: ask again for twice as many and add the ones not shown
-            from ..search import QueryError
-
-            shown = listing.option_count
-            self._limit *= 2
-            try:
-                hits = self.store.search_index.search(self._text, self._limit, per_brief=True).hits
-            except QueryError:
-                return
-            self._requery = len(hits) >= self._limit
-            self._rows = islice(self._hit_rows(hits), shown, None)
-            self._more = True
+            self._ask_again(listing, self._limit * 2)  # the engine has more: twice as many
         if self._more:
             page = list(islice(self._rows, PAGE))
             self._more = len(page) == PAGE
             listing.add_options(page)
+
+    def _ask_again(self, listing: OptionList, limit: int) -> None:
+        """Search again for ``limit`` hits; the rows not shown yet come next."""
+        from ..search import QueryError
+
+        shown = listing.option_count
+        self._limit = limit
+        try:
+            hits = self.store.search_index.search(
+                self._query, limit, per_brief=True, predicates=self._predicates
+            ).hits
+        except QueryError:
+            return
+        self._requery = len(hits) >= limit
+        self._rows = islice(self._hit_rows(hits), shown, None)
+        self._more = True
+
+    def _load_all(self) -> None:
+        """Every row not added yet (End in the list: the last row of the whole result)."""
+        listing = self._listing()
+        if listing is None:
+            return
+        if self._requery and self._text.strip():
+            self._ask_again(listing, max(self._limit * 2, len(self.briefs)))  # one hit a brief
+        if self._more:
+            listing.add_options(list(self._rows))
+            self._more = False
 
     @on(Input.Changed, "#library-filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -391,6 +430,7 @@ class LibraryScreen(ModalScreen[str | None]):
         if listing is None:
             return
         highlighted = listing.highlighted
+        self._found.clear()
         self.set_title()
         self.refilter(self._text)
         if highlighted is not None and highlighted < listing.option_count:
