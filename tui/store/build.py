@@ -36,7 +36,14 @@ import orjson
 from ..model import SCHEMA_VERSION, Article, Event, Faction, Library, Mention, Person
 from . import writer
 from .shape import ShapeError, load
-from .tinyio import stale_files, write_atomic, write_files
+from .tinyio import (
+    fresh_store_dir,
+    stale_files,
+    swap_in,
+    write_atomic,
+    write_files,
+    write_fresh,
+)
 from .writer import (
     CatalogParts,
     _dumps,
@@ -334,8 +341,27 @@ def _full_build(
             progress("indexing", 0, 1)
         dump_search_from_files(catalog, target, folder, jobs=build_jobs())
 
-    size = write_files(target, iter_files(holder.pop("library")), search=search)
-    _, data = store_paths(target)
+    catalog_file, data = store_paths(target)
+    fresh = fresh_store_dir(data) if catalog_file == data / writer.CATALOG else None
+    if fresh is None:  # a store that cannot be swapped whole: its files replaced one by one
+        size = write_files(target, iter_files(holder.pop("library")), search=search)
+    else:
+        # The whole store written into a new directory beside it, plainly, then swapped in for
+        # the old one in one step; a failed or interrupted build leaves the old store as it was.
+        def search_fresh(folder: Path, catalog: bytes) -> None:
+            gc.collect()
+            if progress is not None:
+                progress("indexing", 0, 1)
+            dump_search_from_files(catalog, fresh, folder, jobs=build_jobs())
+
+        try:
+            size = write_fresh(fresh, iter_files(holder.pop("library")), search=search_fresh)
+            # no cache while the store changes: an interrupted build is a full build next time
+            cache_path(data).unlink(missing_ok=True)
+            swap_in(fresh, data)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
     write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
     if progress is not None:
         progress("done", 1, 1)
