@@ -31,6 +31,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def _leftovers(target: Path) -> list[str]:
+    tinyio.wait_removals()  # the old store is removed in the background
     return sorted(p.name for p in target.parent.iterdir() if p.name.startswith(f".{target.name}."))
 
 
@@ -124,6 +125,7 @@ def test_a_swap_that_fails_leaves_the_old_store(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(os, "rename", real)
     tinyio.swap_in(fresh, data)  # the two-rename way, where the system cannot exchange
     assert (data / "briefs" / "a.json").read_bytes() == b"new"
+    tinyio.wait_removals()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
 
 
@@ -153,4 +155,24 @@ def test_a_folder_that_is_not_only_a_store_is_never_swapped_out(
     assert notes.read_text() == "mine"
     build_store(content, link, full=True)
     assert link.is_symlink() and notes.read_text() == "mine"
+    tinyio.wait_removals()
     assert not any(p.is_dir() and p.name.startswith(".store.") for p in tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("where", ["content", "synthetic"])
+def test_a_brief_file_serialises_its_article_once_to_the_same_bytes(where: str, content: Path):
+    from tui.ingest import load_content
+    from tui.store import writer
+
+    library = load_content(ROOT / "content" if where == "content" else content)
+    by_brief: dict[str, list] = {}
+    for m in library.mentions:
+        by_brief.setdefault(m.brief, []).append(m)
+    for brief_id, brief in library.briefs.items():
+        doc, brief_hash = writer.brief_document(library, brief, by_brief.get(brief_id, []))
+        events = [library.events[e] for e in brief.events]
+        article = library.articles.get(brief_id)
+        hashes = writer.item_hashes(brief, events)
+        assert brief_hash == writer.digest([brief, article, sorted(hashes.items())])
+        plain = dict(doc, article=writer._table([article] if article is not None else []))
+        assert writer._dumps(doc) == writer._dumps(plain)
