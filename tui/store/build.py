@@ -1,7 +1,10 @@
 """``brief build``: content/ → a store directory, whole or incrementally.
 
 A full build loads and validates the whole library before anything is written (a failed build
-writes nothing), then rewrites only files whose bytes changed, the catalog last.
+writes nothing), then writes the whole store into a new directory beside it and swaps that in for
+the old store in one step (:func:`tinyio.swap_in`; a failed or interrupted build leaves the old
+store as it was); a store that cannot be swapped whole (a symbolic link, a mount point, a folder
+holding anything else) has only the files whose bytes changed rewritten, the catalog last.
 
 The incremental path: a build cache beside the store (``.NAME.build-cache.json`` next to the
 store directory NAME) records every content file's and seed's (mtime, size), each brief's actors
@@ -491,11 +494,6 @@ def own_quotes_only(entries: list[Any]) -> None:
 def _incremental(
     content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
 ) -> BuildResult:
-    from ..ingest.content import _Loader, link
-    from ..ingest.errors import BuildFailed
-    from ..ingest.text import fold
-    from .indexing import briefs_naming
-
     catalog_path, data = store_paths(target)
     cache = _read_json(cache_path(data))
     if not _cache_fits(cache, content):
@@ -529,6 +527,12 @@ def _incremental(
             return BuildResult.of(numbers, 0, incremental=True)
         except (KeyError, TypeError):
             raise _FullBuild from None
+    # the parser only once something changed ("up to date" answers without it)
+    from ..ingest.content import _Loader, link
+    from ..ingest.errors import BuildFailed
+    from ..ingest.text import fold
+    from .indexing import briefs_naming
+
     quoted: dict[str, list[str]] = cache["quoted"]
     if (
         not (entity_changed or entity_removed)

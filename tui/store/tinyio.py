@@ -3,7 +3,8 @@ a reader never sees a half-written store: brief and entity files are written fir
 temporary file and ``os.replace``, then the catalog, which names what the store holds, and the
 head, which opening reads, are replaced last (flushed and synced); files no longer named are
 removed after that. A failed build writes nothing (the library is validated whole before any file
-is written).
+is written). A full build instead writes a whole new store beside the old one and swaps it in
+(:func:`write_fresh`, :func:`swap_in`).
 """
 
 from __future__ import annotations
