@@ -242,7 +242,9 @@ def write_fresh(
 def _exchange(first: Path, second: Path) -> bool:
     """Swap two paths in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False where the system
     cannot."""
-    if not hasattr(os, "sched_getaffinity"):  # not Linux
+    import sys
+
+    if not sys.platform.startswith("linux"):
         return False
     try:
         import ctypes
