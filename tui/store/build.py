@@ -1,7 +1,10 @@
 """``brief build``: content/ → a store directory, whole or incrementally.
 
 A full build loads and validates the whole library before anything is written (a failed build
-writes nothing), then rewrites only files whose bytes changed, the catalog last.
+writes nothing), then writes the whole store into a new directory beside it and swaps that in for
+the old store in one step (:func:`tinyio.swap_in`; a failed or interrupted build leaves the old
+store as it was); a store that cannot be swapped whole (a symbolic link, a mount point, a folder
+holding anything else) has only the files whose bytes changed rewritten, the catalog last.
 
 The incremental path: a build cache beside the store (``.NAME.build-cache.json`` next to the
 store directory NAME) records every content file's and seed's (mtime, size), each brief's actors
@@ -36,7 +39,14 @@ import orjson
 from ..model import SCHEMA_VERSION, Article, Event, Faction, Library, Mention, Person
 from . import writer
 from .shape import ShapeError, load
-from .tinyio import stale_files, write_atomic, write_files
+from .tinyio import (
+    fresh_store_dir,
+    stale_files,
+    swap_in,
+    write_atomic,
+    write_files,
+    write_fresh,
+)
 from .writer import (
     CatalogParts,
     _dumps,
@@ -334,8 +344,27 @@ def _full_build(
             progress("indexing", 0, 1)
         dump_search_from_files(catalog, target, folder, jobs=build_jobs())
 
-    size = write_files(target, iter_files(holder.pop("library")), search=search)
-    _, data = store_paths(target)
+    catalog_file, data = store_paths(target)
+    fresh = fresh_store_dir(data) if catalog_file == data / writer.CATALOG else None
+    if fresh is None:  # a store that cannot be swapped whole: its files replaced one by one
+        size = write_files(target, iter_files(holder.pop("library")), search=search)
+    else:
+        # The whole store written into a new directory beside it, plainly, then swapped in for
+        # the old one in one step; a failed or interrupted build leaves the old store as it was.
+        def search_fresh(folder: Path, catalog: bytes) -> None:
+            gc.collect()
+            if progress is not None:
+                progress("indexing", 0, 1)
+            dump_search_from_files(catalog, fresh, folder, jobs=build_jobs())
+
+        try:
+            size = write_fresh(fresh, iter_files(holder.pop("library")), search=search_fresh)
+            # no cache while the store changes: an interrupted build is a full build next time
+            cache_path(data).unlink(missing_ok=True)
+            swap_in(fresh, data)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
     write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
     if progress is not None:
         progress("done", 1, 1)
@@ -465,11 +494,6 @@ def own_quotes_only(entries: list[Any]) -> None:
 def _incremental(
     content: Path, target: Path, scan: dict[str, Any], progress: Progress | None
 ) -> BuildResult:
-    from ..ingest.content import _Loader, link
-    from ..ingest.errors import BuildFailed
-    from ..ingest.text import fold
-    from .indexing import briefs_naming
-
     catalog_path, data = store_paths(target)
     cache = _read_json(cache_path(data))
     if not _cache_fits(cache, content):
@@ -503,6 +527,12 @@ def _incremental(
             return BuildResult.of(numbers, 0, incremental=True)
         except (KeyError, TypeError):
             raise _FullBuild from None
+    # the parser only once something changed ("up to date" answers without it)
+    from ..ingest.content import _Loader, link
+    from ..ingest.errors import BuildFailed
+    from ..ingest.text import fold
+    from .indexing import briefs_naming
+
     quoted: dict[str, list[str]] = cache["quoted"]
     if (
         not (entity_changed or entity_removed)

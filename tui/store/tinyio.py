@@ -3,7 +3,8 @@ a reader never sees a half-written store: brief and entity files are written fir
 temporary file and ``os.replace``, then the catalog, which names what the store holds, and the
 head, which opening reads, are replaced last (flushed and synced); files no longer named are
 removed after that. A failed build writes nothing (the library is validated whole before any file
-is written).
+is written). A full build instead writes a whole new store beside the old one and swaps it in
+(:func:`write_fresh`, :func:`swap_in`).
 """
 
 from __future__ import annotations
@@ -147,6 +148,174 @@ def write_files(
     return size
 
 
+# -- a whole store written at once (a full build) ------------------------------------------------
+# A full build writes every file into a new directory beside the store, plainly (no temporary file,
+# rename or sync per file: ~22,000 files at 10,000 briefs), then swaps that directory in for the
+# store in one step. A build that fails or is interrupted removes its directory and leaves the
+# store as it was; a reader sees the old store or the new one, never a mix.
+
+# What a store directory holds (writer.py, the search index and its transient folders): a full
+# build swaps a directory out only when it holds nothing else.
+STORE_ENTRIES = frozenset({CATALOG, HEAD, *SUBDIRS, "search", "search.new", "search.old"})
+FRESH_PREFIX = "build-"
+
+
+def fresh_store_dir(data: Path) -> Path | None:
+    """A new, empty directory beside the store directory ``data`` to write a whole store into,
+    or None when the store cannot be replaced in one step: ``data`` is a symbolic link, a mount
+    point, not a directory, or holds anything a store does not (e.g. a folder given by mistake)."""
+    import tempfile
+
+    if data.is_symlink() or (data.exists() and not data.is_dir()):
+        return None
+    mode = None
+    if data.is_dir():
+        if os.path.ismount(data):
+            return None
+        try:
+            if any(name not in STORE_ENTRIES for name in os.listdir(data)):
+                return None
+            mode = data.stat().st_mode & 0o7777
+        except OSError:
+            return None
+    data.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{data.name}.{FRESH_PREFIX}", dir=data.parent))
+    if mode is None:  # mkdtemp makes 0700; a new store gets the usual permissions
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o777 & ~umask
+    os.chmod(fresh, mode)
+    return fresh
+
+
+def _write_new(path: str, payload: bytes, *, sync: bool = False) -> None:
+    """Write a file that does not exist yet (in a fresh directory: no temporary file needed)."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(handle, view) :]
+        if sync:
+            os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def write_fresh(
+    folder: Path,
+    files: Iterable[tuple[str, bytes]],
+    *,
+    search: Callable[[Path, bytes], None] | None = None,
+) -> int:
+    """Write a whole store's files ((relative path, bytes) pairs, the catalog as
+    ``catalog.json``) into ``folder``, a new empty directory (:func:`fresh_store_dir`), with
+    plain writes; the search index (``search(folder / "search", catalog bytes)``), then the
+    catalog and the head, synced, last. Returns the store's size in bytes (as
+    :func:`write_files`)."""
+    base = str(folder) + os.sep
+    made = {""}
+    for sub in SUBDIRS:
+        os.mkdir(base + sub)
+        made.add(sub)
+    catalog_bytes = head_bytes = b""
+    size = 0
+    for name, payload in _with_head(files):
+        size += len(payload)
+        if name == CATALOG:
+            catalog_bytes = payload
+            continue
+        if name == HEAD:
+            head_bytes = payload
+            continue
+        parent = name.rpartition("/")[0]
+        if parent not in made:
+            os.makedirs(base + parent, exist_ok=True)
+            made.add(parent)
+        _write_new(base + name, payload)
+    if search is not None:
+        search(folder / "search", catalog_bytes)
+    _write_new(base + CATALOG, catalog_bytes, sync=True)
+    _write_new(base + HEAD, head_bytes, sync=True)
+    return size
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False where the system
+    cannot."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    done = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    return done == 0
+
+
+_REMOVALS: list[Any] = []  # the background removals started (subprocess.Popen)
+
+
+def remove_later(folder: Path) -> None:
+    """Remove ``folder`` (an old store swapped out) in a process of its own that outlives this
+    one: deleting ~22,000 files costs little CPU but seconds of waiting on the disk (~1.4 s at
+    1,000 briefs), which the build need not wait for. Where no ``rm`` can be started, here."""
+    import shutil
+    import subprocess
+
+    try:
+        _REMOVALS.append(
+            subprocess.Popen(
+                ["rm", "-rf", "--", str(folder)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        )
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def wait_removals() -> None:
+    """Wait for the background removals started by this process (tests)."""
+    while _REMOVALS:
+        _REMOVALS.pop().wait()
+
+
+def swap_in(fresh: Path, data: Path) -> None:
+    """Put the store written in ``fresh`` where ``data`` is, replacing the store there in one
+    step, and remove the old one. On failure ``data`` is left as it was."""
+    if not data.exists():
+        os.rename(fresh, data)
+    elif _exchange(fresh, data):
+        remove_later(fresh)  # the old store, now
+    else:
+        old = fresh.with_name(fresh.name + ".old")
+        os.rename(data, old)
+        try:
+            os.rename(fresh, data)
+        except BaseException:
+            os.rename(old, data)
+            raise
+        remove_later(old)
+    try:  # the rename itself on disk
+        handle = os.open(data.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
 def write_store(library: Library, path: Path, *, search: bool = True) -> int:
     """Write the whole store for ``library`` at ``path``; returns its size in bytes."""
     dump = None
@@ -195,4 +364,14 @@ def read_only_tinydb(path: Path) -> Any:
     return TinyDB(storage=Frozen)
 
 
-__all__ = ["StoreError", "serialize", "stale_files", "write_atomic", "write_files", "write_store"]
+__all__ = [
+    "StoreError",
+    "fresh_store_dir",
+    "serialize",
+    "stale_files",
+    "swap_in",
+    "write_atomic",
+    "write_files",
+    "write_fresh",
+    "write_store",
+]

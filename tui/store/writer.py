@@ -65,9 +65,11 @@ def _table(documents: Iterable[Any]) -> dict[str, Any]:
 
 
 def digest(value: Any) -> str:
-    return hashlib.blake2b(
-        orjson.dumps(value, option=orjson.OPT_SORT_KEYS), digest_size=10
-    ).hexdigest()
+    return _digest_bytes(orjson.dumps(value, option=orjson.OPT_SORT_KEYS))
+
+
+def _digest_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=10).hexdigest()
 
 
 def header(brief: Brief, brief_hash: str) -> dict[str, Any]:
@@ -103,10 +105,22 @@ def brief_document(
     events = [library.events[e] for e in brief.events]
     article = library.articles.get(brief.id)
     hashes = item_hashes(brief, events)
-    brief_hash = digest([brief, article, sorted(hashes.items())])
+    # The article (most of the file) serialised once, for the hash and the file: an Article holds
+    # no mapping, only dataclasses (fields in class order either way), so its bytes are the same
+    # with or without sorted keys
+    article_bytes = orjson.dumps(article)
+    brief_hash = _digest_bytes(
+        b"["
+        + orjson.dumps(brief, option=orjson.OPT_SORT_KEYS)
+        + b","
+        + article_bytes
+        + b","
+        + orjson.dumps(sorted(hashes.items()), option=orjson.OPT_SORT_KEYS)
+        + b"]"
+    )
     doc = {
         "brief": _table([brief]),
-        "article": _table([article] if article is not None else []),
+        "article": _table([orjson.Fragment(article_bytes)] if article is not None else []),
         "events": _table(events),
         "mentions": _table([{"rows": [mention_row(m) for m in mentions]}]),
         "hashes": _table([{"brief": brief_hash, "items": hashes}]),
