@@ -23,6 +23,12 @@
    one piece — never need. tmux's ``escape-time`` plays no part here: `tmux send-keys` writes to
    the pane directly.
 
+7. ``CommandPalette._gather_commands`` (a worker started by each change of the palette's input)
+   looks up the palette's CommandList when it starts; when the palette was closed in between — a
+   key burst that types in the palette and closes it (tests/test_monkey.py, seed 3) — the lookup
+   raises ``NoMatches`` and the worker's failure ends the app. Guard: a palette that has lost its
+   list gathers nothing.
+
 Three more are speed, not bugs (issue 11, every key within a frame); each draws exactly what
 Textual would (tests/test_keys2.py compares them):
 
@@ -67,11 +73,32 @@ def apply(only_if_loaded: bool = False) -> None:
         move_page(self, direction)
 
     OptionList._move_page = _move_page  # type: ignore[method-assign]
+    _guard_palette()
     _guard_dismiss_once()
     _guard_escape_once()
     _sparse_updates_once()
     _scrollbar_cache_once()
     _filters_keep_strips_once()
+
+
+def _guard_palette() -> None:
+    from textual import work
+    from textual.command import CommandList, CommandPalette
+    from textual.css.query import NoMatches
+
+    gather = CommandPalette._gather_commands.__wrapped__  # type: ignore[attr-defined]
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self: CommandPalette, search_value: str) -> None:
+        if not self.is_attached or not self.query(CommandList):
+            return  # closed before this search began
+        try:
+            await gather(self, search_value)
+        except NoMatches:
+            if self.is_attached and self.query(CommandList):
+                raise  # not the closed palette: a real error
+
+    CommandPalette._gather_commands = _gather_commands  # type: ignore[method-assign]
 
 
 _dismiss_guarded = False
