@@ -158,6 +158,9 @@ _REPORTED_IN = re.compile(
     r"first|last)\s+)?(?:report|study|survey|analysis|bulletin|tally|count|dataset|assessment|"
     r"update|database|index|audit)\b"
 )
+# endings of English nouns and adjectives (long words only): "Electoral Processes", "Human Rights"
+_NOUN_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ion", "ions", "es", "ment", "ments", "ity",
+                 "ies", "ness", "ance", "ence", "ship", "hood", "ism", "ists", "ers", "ing")  # fmt: skip
 # "of" and a person's full name after a name: "Otzma Yehudit of Itamar Ben-Gvir"
 _OF_A_PERSON = re.compile(
     r"\s+of\s+([A-Z][\w'’]+(?:\s+(?:[A-Z][\w'’\-]+|al-[A-Z][\w'’]+|bin|ibn)){1,3})\b(?!['’]s)"
@@ -236,7 +239,7 @@ class NameRules:
             found.append(_Mention("person", name, match.start(), match.end()))
             self.nicknames.setdefault(name, match.group("nick"))
             nicknamed.append((match.start(), match.end()))
-        for run in _runs(tokens):
+        for run in self.split_of_a_person(_runs(tokens)):
             if any(s <= run[0].start < e for s, e in nicknamed):
                 continue
             plural = _PLURAL_NOUN.match(sentence[run[-1].end :])
@@ -298,6 +301,47 @@ class NameRules:
                 found.append(body)
         found.sort(key=lambda m: m.start)
         return found
+
+    def split_of_a_person(self, runs: list[list[_Tok]]) -> list[list[_Tok]]:
+        """ "the Badr Organization of Hadi al-Amiri": an organisation's name, then "of" and a
+        person's full name (a given name and a surname, no word of a place, a body or a common
+        noun) is two names, the group's and its leader's ("University of the Philippines" stays
+        one)."""
+        out = []
+        for run in runs:
+            cut = next(
+                (
+                    i
+                    for i, tok in enumerate(run)
+                    if tok.low == "of" and not tok.capital and i >= 1 and run[i - 1].low in ORG_CUES
+                ),
+                None,
+            )
+            rest = run[cut + 1 :] if cut is not None else []
+            if (
+                cut is not None
+                and 2 <= len(rest) <= 3
+                and all(t.capital for t in rest)
+                and rest[0].low not in PARTICLES
+                and not any(
+                    t.low in COMMON
+                    or t.low in TITLES
+                    or t.low in ORG_CUES
+                    or t.bare in KNOWN_ORGS
+                    or self.is_place(t.bare)
+                    or t.bare in self.demonyms
+                    or t.bare.isupper()
+                    or t.low in POLITICAL_NOUNS
+                    # "Office of Electoral Processes": words of what a body does, not a name's
+                    or (len(t.low) > 6 and t.low.endswith(_NOUN_ENDINGS))
+                    for t in rest
+                )
+                and not self.is_place(_text_plain(rest))
+            ):
+                out.extend([run[:cut], rest])
+            else:
+                out.append(run)
+        return out
 
     def classify_whole_run(
         self, sentence: str, run: list[_Tok], tokens: list[_Tok]

@@ -321,6 +321,10 @@ def _split_body(name: str) -> tuple[str | None, str | None]:
     return (_DEMONYMS.get(owner, owner) if owner else None), match.group("body")
 
 
+# words that say when a body was formed, not which body it is
+_OF_THE_MOMENT = {"new", "newly elected", "elected", "democratically elected", "newly appointed",
+                  "appointed", "popularly elected"}  # fmt: skip
+_LEGISLATURES = {"parliament", "congress", "senate"}
 _OWNED_ONLY = {"authorities", "state firms", "state companies", "state media"}
 # bodies described more often than named: the name beside them says which one they are
 _NAMED_BESIDE = ("wing", "agency", "authority", "service", "body", "company", "broadcaster",
@@ -334,6 +338,8 @@ def bodies(sentence: str) -> list[_Mention]:
         body = match.group("body").lower()
         own, dem = match.group("own"), match.group("dem") or match.group("country")
         adj = match.group("adj") or ""
+        if own is not None and adj.strip() in _OF_THE_MOMENT and body in _LEGISLATURES:
+            adj = ""  # "Iraq's newly elected parliament" is Iraq's parliament, newly elected
         if match.group("bare") is not None and body not in (
             "police",
             "parliament",
