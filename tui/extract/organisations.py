@@ -230,7 +230,11 @@ _BODY = (
     r"border guard|border police|coast guard|ruling bloc|ruling party|ruling coalition|"
     r"ruling military council|paramilitaries|"
     r"(?:regional|interim|transitional|local|military|provincial|state)\s+administration|"
-    r"defen[cs]e headquarters|embassy|" + _HEADED_BODY + r")"
+    r"defen[cs]e headquarters|embassy|"
+    # "the coalition that intervened", "the U.S.-led coalition", "the coalition of the willing"
+    # (not "the coalition of gangs", "the coalition government", "coalition partners")
+    r"coalition of the willing|coalition(?!\s+(?:of|partners?|talks|deal|agreement|members?|"
+    r"parties|party|majority|allies)\b)|" + _HEADED_BODY + r")"
 )
 BODY_WORDS = {"army", "military", "navy", "police", "junta", "forces", "militia"}
 BODY_AFTER_DEMONYM = (
@@ -288,9 +292,9 @@ _BODY_RE = re.compile(
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
     r"federal|provincial|regional|Union|transitional|interim|departmental|municipal|national|"
-    r"parallel|rival|"
+    r"parallel|rival|so-called|"
     r"two|both|"
-    r"[A-Za-z]+-(?:backed|led|installed|run|controlled|appointed|allied))\s+)?"
+    r"[A-Za-z.]+-(?:backed|led|installed|run|controlled|appointed|allied))\s+)?"
     rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet)(?!\s+{_NOT_A_BODY})(?![\w\-])"
 )
 _PLACE_NAMES = place_names()
@@ -415,9 +419,13 @@ def bodies(sentence: str) -> list[_Mention]:
             "rival",
         ):
             name, start = f"{adj}{body}", match.start("adj")  # "the provincial government"
+        elif body == "coalition" and adj.endswith("-led "):
+            name, start = f"{adj}{body}", match.start("adj")  # "the U.S.-led coalition"
         else:
             name, start = body, match.start("body")
-        kind = "coalition" if body.startswith(("ruling", "opposition")) else "government"
+        kind = (
+            "coalition" if body.startswith(("ruling", "opposition", "coalition")) else "government"
+        )
         found.append(_Mention("org", name, start, match.end("body"), org_kind=kind))
     for match in _GUILD_RE.finditer(sentence):
         if any(m.start < match.end() and match.start() < m.end for m in found):

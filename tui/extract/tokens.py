@@ -26,6 +26,8 @@ STARTERS = {
     "islamist", "jihadist", "separatist", "far-right", "far-left", "ultra-orthodox", "leftist",
     "right-wing", "left-wing", "hardline", "ultranationalist", "nationalist", "centrist", "outlawed",
     "banned", "ruling", "opposition", "pro-russian", "pro-western", "pro-government", "rebel",
+    # a branch of a faith before a body's name: "the Shi'ite Coordination Framework"
+    "shi'ite", "shi’ite", "shiite", "shia", "shi'a", "sunni",
     # a headline's question: "Can Pakistan's army chief keep both happy?"
     "can", "will", "is", "are", "does", "do", "did", "should", "could", "would", "has", "have",
     "why", "how", "what", "who", "where",
