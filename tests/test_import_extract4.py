@@ -65,6 +65,8 @@ def test_a_coalition_acting_is_a_body():
     assert "coalition of the willing" in _all_org_names(
         "The so-called coalition of the willing is preparing a force."
     )
+    # a coalition that does nothing in the sentence is not named: "involved in the coalition"
+    assert "coalition" not in _all_org_names("Key leaders are involved in the coalition.")
     # a coalition government is no coalition of its own
     assert "coalition" not in _all_org_names("The coalition government fell in March.")
 

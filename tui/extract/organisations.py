@@ -233,8 +233,10 @@ _BODY = (
     r"defen[cs]e headquarters|embassy|"
     # "the coalition that intervened", "the U.S.-led coalition", "the coalition of the willing"
     # (not "the coalition of gangs", "the coalition government", "coalition partners")
-    r"coalition of the willing|coalition(?!\s+(?:of|partners?|talks|deal|agreement|members?|"
-    r"parties|party|majority|allies)\b)|" + _HEADED_BODY + r")"
+    r"coalition of the willing|(?<=-led )coalition|"
+    r"coalition(?=\s+(?:that|which|has|had|have|is|was|said|says|will|would|against|\w+ed)\b)|"
+    + _HEADED_BODY
+    + r")"
 )
 BODY_WORDS = {"army", "military", "navy", "police", "junta", "forces", "militia"}
 BODY_AFTER_DEMONYM = (
