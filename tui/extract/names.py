@@ -239,7 +239,7 @@ class NameRules:
             found.append(_Mention("person", name, match.start(), match.end()))
             self.nicknames.setdefault(name, match.group("nick"))
             nicknamed.append((match.start(), match.end()))
-        for run in self.split_of_a_person(_runs(tokens)):
+        for run in self.split_of_a_person(self.join_inner_possessive(_runs(tokens))):
             if any(s <= run[0].start < e for s, e in nicknamed):
                 continue
             plural = _PLURAL_NOUN.match(sentence[run[-1].end :])
@@ -301,6 +301,40 @@ class NameRules:
                 found.append(body)
         found.sort(key=lambda m: m.start)
         return found
+
+    def join_inner_possessive(self, runs: list[list[_Tok]]) -> list[list[_Tok]]:
+        """ "Lloyd's List Intelligence": a lone word's possessive, then an organisation's name
+        right after it, is one name when the word is nobody's (no person, place or organisation
+        of the article or the gazetteer); "Hasina's Awami League" stays two."""
+        out: list[list[_Tok]] = []
+        for run in runs:
+            whole = out[-1] if out else None
+            prev = whole[-1:] if whole else None
+            if (
+                prev is not None
+                # the word alone, or after words that open a sentence ("According to Lloyd's")
+                and (len(whole) == 1 or not whole[-2].capital)
+                and prev[0].text != prev[0].bare
+                and not prev[0].text.endswith(("s'", "s’"))
+                and run[0].start == prev[0].end + 1
+                and len(run) >= 2
+                and _is_orgish(run)
+                and run[0].low not in ORG_CUES
+                and prev[0].low not in STARTERS
+                and prev[0].bare not in KNOWN_ORGS
+                and prev[0].bare not in self.demonyms
+                and not self.is_place(prev[0].bare)
+                and self.find_person(prev[0].bare) is None
+                # a surname the article gives with a given name somewhere ("Sheikh Hasina")
+                and not re.search(rf"[A-Z][\w'’.\-]*\s+{re.escape(prev[0].bare)}\b", self.text)
+            ):
+                head = whole[:-1]
+                while head and not head[-1].capital:
+                    head = head[:-1]
+                out[-1:] = [head, prev + run] if head else [prev + run]
+            else:
+                out.append(run)
+        return out
 
     def split_of_a_person(self, runs: list[list[_Tok]]) -> list[list[_Tok]]:
         """ "the Badr Organization of Hadi al-Amiri": an organisation's name, then "of" and a

@@ -45,6 +45,12 @@ _KIND_BEFORE = [
         r"federation|association)\s+$",
         "movement",
     ),
+    # "brokers at Marsh", "an economist at Barclays": people who work there by trade
+    (
+        r"\b(?:analysts?|economists?|strategists?|researchers?|brokers?|traders?|"
+        r"lawyers?|auditors?|consultants?|engineers?|executives?|bankers?|scientists?)\s+at\s+$",
+        "movement",
+    ),
     # "His followers, known as La Mayiza": a name for a group of people
     (
         r"\b(?:followers|fighters|supporters|members|militias?|factions?|groups?|gangs?|men|"
