@@ -85,3 +85,14 @@ def test_a_possessive_inside_a_data_firm_name():
     # a person's party stays the person's
     orgs = _orgs("Sheikh Hasina led the country for years. Hasina's Awami League was banned.")
     assert "Awami League" in orgs
+
+
+def test_abstract_nouns_joined_by_and_open_one_name():
+    text = "Al-Sudani's Reconstruction and Development Coalition won the most seats."
+    assert "Reconstruction and Development Coalition" in _orgs(text)
+
+
+def test_transitional_authorities_are_a_body():
+    text = "In Bamako, the transitional authorities have dissolved political parties."
+    assert "transitional authorities" in _orgs(text)
+    assert _orgs("The authorities have dissolved political parties.") == []

@@ -161,6 +161,7 @@ _REPORTED_IN = re.compile(
 # endings of English nouns and adjectives (long words only): "Electoral Processes", "Human Rights"
 _NOUN_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ion", "ions", "es", "ment", "ments", "ity",
                  "ies", "ness", "ance", "ence", "ship", "hood", "ism", "ists", "ers", "ing")  # fmt: skip
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ness", "ance", "ence", "dom", "ship")
 # "of" and a person's full name after a name: "Otzma Yehudit of Itamar Ben-Gvir"
 _OF_A_PERSON = re.compile(
     r"\s+of\s+([A-Z][\w'’]+(?:\s+(?:[A-Z][\w'’\-]+|al-[A-Z][\w'’]+|bin|ibn)){1,3})\b(?!['’]s)"
@@ -629,6 +630,8 @@ class NameRules:
                     t.low in COMMON | TITLES | ORG_CUES.keys() | POLITICAL_NOUNS
                     # "National Independent Electoral and Boundaries Commission": adjectives
                     or (len(t.low) >= 6 and t.low.endswith(_ADJECTIVE_ENDINGS))
+                    # "Reconstruction and Development Coalition": abstract nouns
+                    or (len(t.low) > 6 and t.low.endswith(_ABSTRACT_ENDINGS))
                     for part in parts[:first_cue]
                     for t in part
                 )

@@ -375,7 +375,13 @@ def bodies(sentence: str) -> list[_Mention]:
             )
         ):
             continue  # "ended his presidency": a term of office
-        if body in _OWNED_ONLY and dem is None and (own is None or body == "authorities"):
+        if (
+            body in _OWNED_ONLY
+            and dem is None
+            and (own is None or body == "authorities")
+            # "the transitional authorities": a régime named by what it is
+            and not (body == "authorities" and adj.strip() in ("transitional", "interim"))
+        ):
             continue  # "the authorities", "state media": whose is not said here
         if body in ("office", "faction") and (own is None or own in COUNTRIES or own in _REGIONS):
             continue  # a person's office or faction ("Paudel's office"), not "the office"
