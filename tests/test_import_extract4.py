@@ -96,3 +96,13 @@ def test_transitional_authorities_are_a_body():
     text = "In Bamako, the transitional authorities have dissolved political parties."
     assert "transitional authorities" in _orgs(text)
     assert _orgs("The authorities have dissolved political parties.") == []
+
+
+def test_a_name_with_connectors_after_a_kind_word_is_one_name():
+    text = "Its parliamentary bloc, Loyalty to the Resistance, has threatened the government."
+    assert "Loyalty to the Resistance" in _orgs(text)
+    # two parties, each of a person, are not one name
+    text = (
+        "He holds together the far-right Religious Zionism of Bezalel Smotrich and Otzma Yehudit."
+    )
+    assert "Religious Zionism" in _orgs(text)

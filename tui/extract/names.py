@@ -447,6 +447,17 @@ class NameRules:
                     org_kind=ORG_NOUNS[noun.group(1)],
                 )
             ]
+        if (
+            len(run) > 2
+            and any(t.low in ("to", "for", "of") and not t.capital for t in run)
+            and not any(t.low in ("in", "on", "and") and not t.capital for t in run)
+            and run[0].low not in STARTERS
+            and not re.search(r"-[a-z]", run[0].text)  # "Chisinau-based …" is cut elsewhere
+            and not any(self.is_place(t.bare) for t in run if t.capital)
+            and (kind := org_by_context(run, sentence[: run[0].start], after)) is not None
+        ):  # "Its parliamentary bloc, Loyalty to the Resistance, has …": the words before say
+            # what the whole name is, connectors and all
+            return [_Mention("org", _text_plain(run), run[0].start, run[-1].end, org_kind=kind)]
         if not _is_orgish(run):
             return [
                 m

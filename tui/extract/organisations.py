@@ -45,6 +45,11 @@ _KIND_BEFORE = [
         r"federation|association)\s+$",
         "movement",
     ),
+    # "Its parliamentary bloc, Loyalty to the Resistance, …": a kind of body, then its name
+    (
+        r"\b(?:[a-z]+\s+)(?:bloc|party|coalition|alliance|militia|faction|list)\s*,\s+$",
+        "movement",
+    ),
     # "brokers at Marsh", "an economist at Barclays": people who work there by trade
     (
         r"\b(?:analysts?|economists?|strategists?|researchers?|brokers?|traders?|"
