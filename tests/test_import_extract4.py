@@ -106,3 +106,12 @@ def test_a_name_with_connectors_after_a_kind_word_is_one_name():
         "He holds together the far-right Religious Zionism of Bezalel Smotrich and Otzma Yehudit."
     )
     assert "Religious Zionism" in _orgs(text)
+
+
+def test_an_office_named_by_whose_it_is_and_its_embassy():
+    orgs = _all_org_names(
+        "The office of the UN special envoy, Hans Grundberg, called for restraint."
+    )
+    assert "office of the UN special envoy" in orgs
+    assert "embassy" in _all_org_names("India reopened its embassy in Kabul in October.")
+    assert "embassy" not in _all_org_names("Protesters gathered outside the embassy on Friday.")

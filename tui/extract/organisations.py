@@ -390,8 +390,13 @@ def bodies(sentence: str) -> list[_Mention]:
             continue  # "the authorities", "state media": whose is not said here
         if body in ("office", "faction") and (own is None or own in COUNTRIES or own in _REGIONS):
             continue  # a person's office or faction ("Paudel's office"), not "the office"
-        if body == "embassy" and own is None and dem is None:
-            continue  # "the embassy" alone: whose is not said here
+        if (
+            body == "embassy"
+            and own is None
+            and dem is None
+            and (match.group("det") or "").split()[:1] not in (["its"], ["their"], ["Its"])
+        ):
+            continue  # "the embassy" alone: whose is not said here ("India reopened its embassy")
         if body.endswith(_NAMED_BESIDE) and (
             re.match(r"\s*,\s+(?:the\s+)?[A-Z]", sentence[match.end("body") :])
             or re.search(r"[\w)]\s*,\s+(?:[\w'’\-]+\s*){0,4}$", sentence[: match.start()])
@@ -446,6 +451,18 @@ def bodies(sentence: str) -> list[_Mention]:
             "coalition" if body.startswith(("ruling", "opposition", "coalition")) else "government"
         )
         found.append(_Mention("org", name, start, match.end("body"), org_kind=kind))
+    for match in _ENVOY_OFFICE_RE.finditer(sentence):
+        # "the office of the UN special envoy": an office named by whose it is
+        if not any(m.start < match.end() and match.start() < m.end for m in found):
+            found.append(
+                _Mention(
+                    "org",
+                    match.group(),
+                    match.start(),
+                    match.end(),
+                    org_kind="international body",
+                )
+            )
     for match in _GUILD_RE.finditer(sentence):
         if any(m.start < match.end() and match.start() < m.end for m in found):
             continue
@@ -455,6 +472,11 @@ def bodies(sentence: str) -> list[_Mention]:
     return found
 
 
+_ENVOY_OFFICE_RE = re.compile(
+    r"\boffice\s+of\s+the\s+(?:[A-Z]{2,}|United Nations|African Union|European Union)\s+"
+    r"(?:[a-z\-]+\s+){0,2}(?:envoy|representative|commissioner|coordinator|secretary-general|"
+    r"rapporteur|prosecutor|ombudsman)\b"
+)
 # unions and federations of a trade, named in the plural or without an article: "coca growers'
 # unions", "Truckers' federations", "Student unions", "trade unions"
 _GUILD_RE = re.compile(
