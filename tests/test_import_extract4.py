@@ -115,3 +115,11 @@ def test_an_office_named_by_whose_it_is_and_its_embassy():
     assert "office of the UN special envoy" in orgs
     assert "embassy" in _all_org_names("India reopened its embassy in Kabul in October.")
     assert "embassy" not in _all_org_names("Protesters gathered outside the embassy on Friday.")
+
+
+def test_two_capitalised_names_joined_with_no_given_name_are_a_firm():
+    text = "The carriers are cautious, and Hapag-Lloyd said it had no plans to change its network."
+    assert "Hapag-Lloyd" in _orgs(text)
+    assert _people(text) == []
+    text = "Itamar Ben-Gvir leads the party. Ben-Gvir said he would quit."
+    assert "Ben-Gvir" not in _orgs(text)

@@ -161,6 +161,8 @@ _REPORTED_IN = re.compile(
 # endings of English nouns and adjectives (long words only): "Electoral Processes", "Human Rights"
 _NOUN_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ion", "ions", "es", "ment", "ments", "ity",
                  "ies", "ness", "ance", "ence", "ship", "hood", "ism", "ists", "ers", "ing")  # fmt: skip
+_TWO_CAPITALS = re.compile(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}")
+_NAME_PREFIXES = {"abu", "ben", "bin", "ibn", "abd", "abdel", "abdul", "el", "al", "ould", "mac"}
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ness", "ance", "ence", "dom", "ship")
 # "of" and a person's full name after a name: "Otzma Yehudit of Itamar Ben-Gvir"
 _OF_A_PERSON = re.compile(
@@ -1503,6 +1505,17 @@ class NameRules:
         if len(owners) > 1:
             return  # "Guzmán's sons" with three Guzmáns named: one of them, not a fourth
         before, after = text[: mention.start], text[mention.end :]
+        if (
+            _TWO_CAPITALS.fullmatch(name)
+            and name.split("-")[0].lower() not in PARTICLES | _NAME_PREFIXES
+            and not self.is_place(name)
+            and not re.search(rf"[A-Z][\w'’.]*\s+{re.escape(name)}\b", self.text)
+            and re.match(rf"\s*,?\s+(?:{'|'.join(PERSON_VERBS)})\b", after)
+        ):  # "Hapag-Lloyd said …": two capitalised names joined, with no given name anywhere in
+            # the article (a person's double surname comes with one: "Itamar Ben-Gvir")
+            self.add_org(name, "movement", text)
+            mention.kind, mention.org_kind = "org", "movement"
+            return
         if re.search(r"\b(?:met|meets|meeting|phoned|met with|spoke with)\s+$", before) and not (
             self.is_place(name) or name in KNOWN_ORGS
         ):  # "Tshisekedi and Kagame met Trump in Washington": one meets a person
