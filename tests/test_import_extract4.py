@@ -123,3 +123,8 @@ def test_two_capitalised_names_joined_with_no_given_name_are_a_firm():
     assert _people(text) == []
     text = "Itamar Ben-Gvir leads the party. Ben-Gvir said he would quit."
     assert "Ben-Gvir" not in _orgs(text)
+
+
+def test_a_place_word_of_a_name_is_one_place():
+    text = "Container lines are still sending their vessels around the Cape of Good Hope."
+    assert _people(text) == []

@@ -399,6 +399,14 @@ class NameRules:
             square, rest = run[:cut], run[cut + 1 :]
             place = _Mention("place", _text_plain(square), square[0].start, square[-1].end)
             return [place, *(self.classify_whole_run(sentence, rest, tokens) if rest else [])]
+        if (
+            len(run) > 2
+            and run[0].low in PLACE_PREFIXES
+            and run[1].low == "of"
+            and not run[1].capital
+            and not _is_orgish(run)
+        ):  # "the Cape of Good Hope", "the Gulf of Aden": one place, "of" and all
+            return [_Mention("place", _text_plain(run), run[0].start, run[-1].end)]
         noun = _ORG_NOUN.match(after)
         of_the = next(
             (
