@@ -128,3 +128,12 @@ def test_two_capitalised_names_joined_with_no_given_name_are_a_firm():
 def test_a_place_word_of_a_name_is_one_place():
     text = "Container lines are still sending their vessels around the Cape of Good Hope."
     assert _people(text) == []
+
+
+def test_an_acronym_that_spells_a_run_with_and_makes_it_one_name():
+    text = "The Armed Conflict Location and Event Data project (ACLED) counted more deaths."
+    names = _all_org_names(text)
+    assert "Armed Conflict Location and Event Data" in names or (
+        "Armed Conflict Location and Event Data project" in names
+    )
+    assert _people(text) == []

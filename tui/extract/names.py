@@ -41,6 +41,7 @@ from .results import Person
 from .tokens import (
     _ORG_NOUN,
     STARTERS,
+    _initials,
     _is_orgish,
     _known_prefix,
     _Mention,
@@ -399,6 +400,17 @@ class NameRules:
             square, rest = run[:cut], run[cut + 1 :]
             place = _Mention("place", _text_plain(square), square[0].start, square[-1].end)
             return [place, *(self.classify_whole_run(sentence, rest, tokens) if rest else [])]
+        spelt = re.match(r"\s+(?:[a-z]+\s+)?\(([A-Z]{3,})\)", after)
+        if (
+            spelt
+            and len(run) > 2
+            and any(t.low == "and" and not t.capital for t in run)
+            and spelt.group(1) in (_initials(_text_plain(run)), _initials(_text_plain(run), True))
+        ):  # "the Armed Conflict Location and Event Data project (ACLED)": the acronym spells
+            # the whole run, "and" and all: one name
+            name = _text_plain(run[1:] if run[0].low in STARTERS else run)
+            self.bracketed.setdefault(spelt.group(1), name)
+            return [_Mention("org", name, run[0].start, run[-1].end, org_kind="movement")]
         if (
             len(run) > 2
             and run[0].low in PLACE_PREFIXES
