@@ -137,3 +137,10 @@ def test_an_acronym_that_spells_a_run_with_and_makes_it_one_name():
         "Armed Conflict Location and Event Data project" in names
     )
     assert _people(text) == []
+
+
+def test_a_lone_word_in_a_list_of_organisations_is_one():
+    text = "The government blocked 26 platforms, including Facebook, YouTube and X, on Monday."
+    assert "X" in _orgs(text)
+    text = "The Coalition for Change, which includes Akhali and Droa, and Unity – National Movement won."
+    assert "Unity" not in _orgs(text)

@@ -307,7 +307,33 @@ class NameRules:
             ):
                 found.append(body)
         found.sort(key=lambda m: m.start)
+        self.lists_of_organisations(sentence, found)
         return found
+
+    @staticmethod
+    def lists_of_organisations(sentence: str, found: list[_Mention]) -> None:
+        """ "26 platforms, including Facebook, YouTube and X": a lone word in a list of three or
+        more whose other items are all organisations is one too, of their kind."""
+        gap = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+        lists: list[list[_Mention]] = []
+        for mention in found:
+            if lists and gap.fullmatch(sentence[lists[-1][-1].end : mention.start]):
+                lists[-1].append(mention)
+            else:
+                lists.append([mention])
+        for items in lists:
+            singles = [m for m in items if m.kind == "single"]
+            orgs = [m for m in items if m.kind == "org"]
+            if (
+                len(items) >= 3
+                and len(singles) == 1
+                and len(orgs) == len(items) - 1
+                # "Unity – National Movement": the word opens a longer name
+                and not re.match(r"\s*[–—-]\s*[A-Z]", sentence[singles[0].end :])
+            ):
+                kinds = {m.org_kind for m in orgs}
+                singles[0].kind = "org"
+                singles[0].org_kind = kinds.pop() if len(kinds) == 1 else "movement"
 
     def join_inner_possessive(self, runs: list[list[_Tok]]) -> list[list[_Tok]]:
         """ "Lloyd's List Intelligence": a lone word's possessive, then an organisation's name
