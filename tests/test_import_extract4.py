@@ -144,3 +144,9 @@ def test_a_lone_word_in_a_list_of_organisations_is_one():
     assert "X" in _orgs(text)
     text = "The Coalition for Change, which includes Akhali and Droa, and Unity – National Movement won."
     assert "Unity" not in _orgs(text)
+
+
+def test_a_coalition_that_acts_behind_an_indefinite_article():
+    text = "Prabowo controls a coalition that holds 70 percent of the seats."
+    assert "coalition" in _all_org_names(text)
+    assert "coalition" not in _all_org_names("They formed a coalition of gangs in 2023.")

@@ -288,6 +288,8 @@ _BODY_RE = re.compile(
     r"unity)\s+(?:government|cabinet|administration)))"
     # "a joint border committee", "an anti-corruption unit", "an electoral college"
     rf"|(?P<indef>\b[Aa]n?\s+(?=(?:{_HEADED_BODY}|{_COURT}|electoral college|[a-z]+s['’]\s+union|"
+    # "controls a coalition that has 70 percent of the seats": a coalition that acts
+    r"coalition(?=\s+(?:that|which)\s+(?:has|had|have|is|was|will|would|\w+ed|\w+s)\b)|"
     r"court(?=\s+in\s+[A-Z]))\b))"
     # "the army's special forces", "the interior ministry's special tasks department"
     r"|(?P<poss>(?<=[a-z])['’]s\s+)"
