@@ -41,6 +41,7 @@ from .results import Person
 from .tokens import (
     _ORG_NOUN,
     STARTERS,
+    _initials,
     _is_orgish,
     _known_prefix,
     _Mention,
@@ -158,6 +159,12 @@ _REPORTED_IN = re.compile(
     r"first|last)\s+)?(?:report|study|survey|analysis|bulletin|tally|count|dataset|assessment|"
     r"update|database|index|audit)\b"
 )
+# endings of English nouns and adjectives (long words only): "Electoral Processes", "Human Rights"
+_NOUN_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ion", "ions", "es", "ment", "ments", "ity",
+                 "ies", "ness", "ance", "ence", "ship", "hood", "ism", "ists", "ers", "ing")  # fmt: skip
+_TWO_CAPITALS = re.compile(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}")
+_NAME_PREFIXES = {"abu", "ben", "bin", "ibn", "abd", "abdel", "abdul", "el", "al", "ould", "mac"}
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ness", "ance", "ence", "dom", "ship")
 # "of" and a person's full name after a name: "Otzma Yehudit of Itamar Ben-Gvir"
 _OF_A_PERSON = re.compile(
     r"\s+of\s+([A-Z][\w'’]+(?:\s+(?:[A-Z][\w'’\-]+|al-[A-Z][\w'’]+|bin|ibn)){1,3})\b(?!['’]s)"
@@ -236,7 +243,7 @@ class NameRules:
             found.append(_Mention("person", name, match.start(), match.end()))
             self.nicknames.setdefault(name, match.group("nick"))
             nicknamed.append((match.start(), match.end()))
-        for run in _runs(tokens):
+        for run in self.split_of_a_person(self.join_inner_possessive(_runs(tokens))):
             if any(s <= run[0].start < e for s, e in nicknamed):
                 continue
             plural = _PLURAL_NOUN.match(sentence[run[-1].end :])
@@ -294,10 +301,114 @@ class NameRules:
                 mention.start = number.start(1)
         taken = [(m.start, m.end) for m in found if m.kind == "org"]
         for body in bodies(sentence):
-            if not any(s < body.end and body.start < e for s, e in taken):
+            # "the office of the UN special envoy" holds the UN's name and is a body of its own
+            if body.name.startswith("office of the ") or not any(
+                s < body.end and body.start < e for s, e in taken
+            ):
                 found.append(body)
         found.sort(key=lambda m: m.start)
+        self.lists_of_organisations(sentence, found)
         return found
+
+    @staticmethod
+    def lists_of_organisations(sentence: str, found: list[_Mention]) -> None:
+        """ "26 platforms, including Facebook, YouTube and X": a lone word in a list of three or
+        more whose other items are all organisations is one too, of their kind."""
+        gap = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+        lists: list[list[_Mention]] = []
+        for mention in found:
+            if lists and gap.fullmatch(sentence[lists[-1][-1].end : mention.start]):
+                lists[-1].append(mention)
+            else:
+                lists.append([mention])
+        for items in lists:
+            singles = [m for m in items if m.kind == "single"]
+            orgs = [m for m in items if m.kind == "org"]
+            if (
+                len(items) >= 3
+                and len(singles) == 1
+                and len(orgs) == len(items) - 1
+                # "Unity – National Movement": the word opens a longer name
+                and not re.match(r"\s*[–—-]\s*[A-Z]", sentence[singles[0].end :])
+            ):
+                kinds = {m.org_kind for m in orgs}
+                singles[0].kind = "org"
+                singles[0].org_kind = kinds.pop() if len(kinds) == 1 else "movement"
+
+    def join_inner_possessive(self, runs: list[list[_Tok]]) -> list[list[_Tok]]:
+        """ "Lloyd's List Intelligence": a lone word's possessive, then an organisation's name
+        right after it, is one name when the word is nobody's (no person, place or organisation
+        of the article or the gazetteer); "Hasina's Awami League" stays two."""
+        out: list[list[_Tok]] = []
+        for run in runs:
+            whole = out[-1] if out else None
+            prev = whole[-1:] if whole else None
+            if (
+                prev is not None
+                # the word alone, or after words that open a sentence ("According to Lloyd's")
+                and (len(whole) == 1 or not whole[-2].capital)
+                and prev[0].text != prev[0].bare
+                and not prev[0].text.endswith(("s'", "s’"))
+                and run[0].start == prev[0].end + 1
+                and len(run) >= 2
+                and _is_orgish(run)
+                and run[0].low not in ORG_CUES
+                and prev[0].low not in STARTERS
+                and prev[0].bare not in KNOWN_ORGS
+                and prev[0].bare not in self.demonyms
+                and not self.is_place(prev[0].bare)
+                and self.find_person(prev[0].bare) is None
+                # a surname the article gives with a given name somewhere ("Sheikh Hasina")
+                and not re.search(rf"[A-Z][\w'’.\-]*\s+{re.escape(prev[0].bare)}\b", self.text)
+            ):
+                head = whole[:-1]
+                while head and not head[-1].capital:
+                    head = head[:-1]
+                out[-1:] = [head, prev + run] if head else [prev + run]
+            else:
+                out.append(run)
+        return out
+
+    def split_of_a_person(self, runs: list[list[_Tok]]) -> list[list[_Tok]]:
+        """ "the Badr Organization of Hadi al-Amiri": an organisation's name, then "of" and a
+        person's full name (a given name and a surname, no word of a place, a body or a common
+        noun) is two names, the group's and its leader's ("University of the Philippines" stays
+        one)."""
+        out = []
+        for run in runs:
+            cut = next(
+                (
+                    i
+                    for i, tok in enumerate(run)
+                    if tok.low == "of" and not tok.capital and i >= 1 and run[i - 1].low in ORG_CUES
+                ),
+                None,
+            )
+            rest = run[cut + 1 :] if cut is not None else []
+            if (
+                cut is not None
+                and 2 <= len(rest) <= 3
+                and all(t.capital for t in rest)
+                and rest[0].low not in PARTICLES
+                and not any(
+                    t.low in COMMON
+                    or t.low in TITLES
+                    or t.low in ORG_CUES
+                    or t.bare in KNOWN_ORGS
+                    or self.is_place(t.bare)
+                    or t.bare in self.demonyms
+                    or t.bare.isupper()
+                    or t.low in POLITICAL_NOUNS
+                    # "Office of Electoral Processes": words of what a body does, not a name's
+                    or (len(t.low) > 6 and t.low.endswith(_NOUN_ENDINGS))
+                    for t in rest
+                )
+                and not self.is_place(_text_plain(rest))
+            ):
+                out.extend([run[:cut], rest])
+            else:
+                out.append(run)
+        return out
 
     def classify_whole_run(
         self, sentence: str, run: list[_Tok], tokens: list[_Tok]
@@ -315,6 +426,25 @@ class NameRules:
             square, rest = run[:cut], run[cut + 1 :]
             place = _Mention("place", _text_plain(square), square[0].start, square[-1].end)
             return [place, *(self.classify_whole_run(sentence, rest, tokens) if rest else [])]
+        spelt = re.match(r"\s+(?:[a-z]+\s+)?\(([A-Z]{3,})\)", after)
+        if (
+            spelt
+            and len(run) > 2
+            and any(t.low == "and" and not t.capital for t in run)
+            and spelt.group(1) in (_initials(_text_plain(run)), _initials(_text_plain(run), True))
+        ):  # "the Armed Conflict Location and Event Data project (ACLED)": the acronym spells
+            # the whole run, "and" and all: one name
+            name = _text_plain(run[1:] if run[0].low in STARTERS else run)
+            self.bracketed.setdefault(spelt.group(1), name)
+            return [_Mention("org", name, run[0].start, run[-1].end, org_kind="movement")]
+        if (
+            len(run) > 2
+            and run[0].low in PLACE_PREFIXES
+            and run[1].low == "of"
+            and not run[1].capital
+            and not _is_orgish(run)
+        ):  # "the Cape of Good Hope", "the Gulf of Aden": one place, "of" and all
+            return [_Mention("place", _text_plain(run), run[0].start, run[-1].end)]
         noun = _ORG_NOUN.match(after)
         of_the = next(
             (
@@ -368,6 +498,17 @@ class NameRules:
                     org_kind=ORG_NOUNS[noun.group(1)],
                 )
             ]
+        if (
+            len(run) > 2
+            and any(t.low in ("to", "for", "of") and not t.capital for t in run)
+            and not any(t.low in ("in", "on", "and") and not t.capital for t in run)
+            and run[0].low not in STARTERS
+            and not re.search(r"-[a-z]", run[0].text)  # "Chisinau-based …" is cut elsewhere
+            and not any(self.is_place(t.bare) for t in run if t.capital)
+            and (kind := org_by_context(run, sentence[: run[0].start], after)) is not None
+        ):  # "Its parliamentary bloc, Loyalty to the Resistance, has …": the words before say
+            # what the whole name is, connectors and all
+            return [_Mention("org", _text_plain(run), run[0].start, run[-1].end, org_kind=kind)]
         if not _is_orgish(run):
             return [
                 m
@@ -551,6 +692,8 @@ class NameRules:
                     t.low in COMMON | TITLES | ORG_CUES.keys() | POLITICAL_NOUNS
                     # "National Independent Electoral and Boundaries Commission": adjectives
                     or (len(t.low) >= 6 and t.low.endswith(_ADJECTIVE_ENDINGS))
+                    # "Reconstruction and Development Coalition": abstract nouns
+                    or (len(t.low) > 6 and t.low.endswith(_ABSTRACT_ENDINGS))
                     for part in parts[:first_cue]
                     for t in part
                 )
@@ -1408,6 +1551,17 @@ class NameRules:
         if len(owners) > 1:
             return  # "Guzmán's sons" with three Guzmáns named: one of them, not a fourth
         before, after = text[: mention.start], text[mention.end :]
+        if (
+            _TWO_CAPITALS.fullmatch(name)
+            and name.split("-")[0].lower() not in PARTICLES | _NAME_PREFIXES
+            and not self.is_place(name)
+            and not re.search(rf"[A-Z][\w'’.]*\s+{re.escape(name)}\b", self.text)
+            and re.match(rf"\s*,?\s+(?:{'|'.join(PERSON_VERBS)})\b", after)
+        ):  # "Hapag-Lloyd said …": two capitalised names joined, with no given name anywhere in
+            # the article (a person's double surname comes with one: "Itamar Ben-Gvir")
+            self.add_org(name, "movement", text)
+            mention.kind, mention.org_kind = "org", "movement"
+            return
         if re.search(r"\b(?:met|meets|meeting|phoned|met with|spoke with)\s+$", before) and not (
             self.is_place(name) or name in KNOWN_ORGS
         ):  # "Tshisekedi and Kagame met Trump in Washington": one meets a person

@@ -45,6 +45,17 @@ _KIND_BEFORE = [
         r"federation|association)\s+$",
         "movement",
     ),
+    # "Its parliamentary bloc, Loyalty to the Resistance, …": a kind of body, then its name
+    (
+        r"\b(?:[a-z]+\s+)(?:bloc|party|coalition|alliance|militia|faction|list)\s*,\s+$",
+        "movement",
+    ),
+    # "brokers at Marsh", "an economist at Barclays": people who work there by trade
+    (
+        r"\b(?:analysts?|economists?|strategists?|researchers?|brokers?|traders?|"
+        r"lawyers?|auditors?|consultants?|engineers?|executives?|bankers?|scientists?)\s+at\s+$",
+        "movement",
+    ),
     # "His followers, known as La Mayiza": a name for a group of people
     (
         r"\b(?:followers|fighters|supporters|members|militias?|factions?|groups?|gangs?|men|"
@@ -230,7 +241,13 @@ _BODY = (
     r"border guard|border police|coast guard|ruling bloc|ruling party|ruling coalition|"
     r"ruling military council|paramilitaries|"
     r"(?:regional|interim|transitional|local|military|provincial|state)\s+administration|"
-    r"defen[cs]e headquarters|embassy|" + _HEADED_BODY + r")"
+    r"defen[cs]e headquarters|embassy|"
+    # "the coalition that intervened", "the U.S.-led coalition", "the coalition of the willing"
+    # (not "the coalition of gangs", "the coalition government", "coalition partners")
+    r"coalition of the willing|(?<=-led )coalition|"
+    r"coalition(?=\s+(?:that|which|has|had|have|is|was|said|says|will|would|against|\w+ed)\b)|"
+    + _HEADED_BODY
+    + r")"
 )
 BODY_WORDS = {"army", "military", "navy", "police", "junta", "forces", "militia"}
 BODY_AFTER_DEMONYM = (
@@ -271,6 +288,8 @@ _BODY_RE = re.compile(
     r"unity)\s+(?:government|cabinet|administration)))"
     # "a joint border committee", "an anti-corruption unit", "an electoral college"
     rf"|(?P<indef>\b[Aa]n?\s+(?=(?:{_HEADED_BODY}|{_COURT}|electoral college|[a-z]+s['’]\s+union|"
+    # "controls a coalition that has 70 percent of the seats": a coalition that acts
+    r"coalition(?=\s+(?:that|which)\s+(?:has|had|have|is|was|will|would|\w+ed|\w+s)\b)|"
     r"court(?=\s+in\s+[A-Z]))\b))"
     # "the army's special forces", "the interior ministry's special tasks department"
     r"|(?P<poss>(?<=[a-z])['’]s\s+)"
@@ -288,9 +307,9 @@ _BODY_RE = re.compile(
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
     r"federal|provincial|regional|Union|transitional|interim|departmental|municipal|national|"
-    r"parallel|rival|"
+    r"parallel|rival|so-called|"
     r"two|both|"
-    r"[A-Za-z]+-(?:backed|led|installed|run|controlled|appointed|allied))\s+)?"
+    r"[A-Za-z.]+-(?:backed|led|installed|run|controlled|appointed|allied))\s+)?"
     rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet)(?!\s+{_NOT_A_BODY})(?![\w\-])"
 )
 _PLACE_NAMES = place_names()
@@ -321,6 +340,10 @@ def _split_body(name: str) -> tuple[str | None, str | None]:
     return (_DEMONYMS.get(owner, owner) if owner else None), match.group("body")
 
 
+# words that say when a body was formed, not which body it is
+_OF_THE_MOMENT = {"new", "newly elected", "elected", "democratically elected", "newly appointed",
+                  "appointed", "popularly elected"}  # fmt: skip
+_LEGISLATURES = {"parliament", "congress", "senate"}
 _OWNED_ONLY = {"authorities", "state firms", "state companies", "state media"}
 # bodies described more often than named: the name beside them says which one they are
 _NAMED_BESIDE = ("wing", "agency", "authority", "service", "body", "company", "broadcaster",
@@ -334,6 +357,8 @@ def bodies(sentence: str) -> list[_Mention]:
         body = match.group("body").lower()
         own, dem = match.group("own"), match.group("dem") or match.group("country")
         adj = match.group("adj") or ""
+        if own is not None and adj.strip() in _OF_THE_MOMENT and body in _LEGISLATURES:
+            adj = ""  # "Iraq's newly elected parliament" is Iraq's parliament, newly elected
         if match.group("bare") is not None and body not in (
             "police",
             "parliament",
@@ -357,12 +382,23 @@ def bodies(sentence: str) -> list[_Mention]:
             )
         ):
             continue  # "ended his presidency": a term of office
-        if body in _OWNED_ONLY and dem is None and (own is None or body == "authorities"):
+        if (
+            body in _OWNED_ONLY
+            and dem is None
+            and (own is None or body == "authorities")
+            # "the transitional authorities": a régime named by what it is
+            and not (body == "authorities" and adj.strip() in ("transitional", "interim"))
+        ):
             continue  # "the authorities", "state media": whose is not said here
         if body in ("office", "faction") and (own is None or own in COUNTRIES or own in _REGIONS):
             continue  # a person's office or faction ("Paudel's office"), not "the office"
-        if body == "embassy" and own is None and dem is None:
-            continue  # "the embassy" alone: whose is not said here
+        if (
+            body == "embassy"
+            and own is None
+            and dem is None
+            and (match.group("det") or "").split()[:1] not in (["its"], ["their"], ["Its"])
+        ):
+            continue  # "the embassy" alone: whose is not said here ("India reopened its embassy")
         if body.endswith(_NAMED_BESIDE) and (
             re.match(r"\s*,\s+(?:the\s+)?[A-Z]", sentence[match.end("body") :])
             or re.search(r"[\w)]\s*,\s+(?:[\w'’\-]+\s*){0,4}$", sentence[: match.start()])
@@ -409,10 +445,26 @@ def bodies(sentence: str) -> list[_Mention]:
             "rival",
         ):
             name, start = f"{adj}{body}", match.start("adj")  # "the provincial government"
+        elif body == "coalition" and adj.endswith("-led "):
+            name, start = f"{adj}{body}", match.start("adj")  # "the U.S.-led coalition"
         else:
             name, start = body, match.start("body")
-        kind = "coalition" if body.startswith(("ruling", "opposition")) else "government"
+        kind = (
+            "coalition" if body.startswith(("ruling", "opposition", "coalition")) else "government"
+        )
         found.append(_Mention("org", name, start, match.end("body"), org_kind=kind))
+    for match in _ENVOY_OFFICE_RE.finditer(sentence):
+        # "the office of the UN special envoy": an office named by whose it is
+        if not any(m.start < match.end() and match.start() < m.end for m in found):
+            found.append(
+                _Mention(
+                    "org",
+                    match.group(),
+                    match.start(),
+                    match.end(),
+                    org_kind="international body",
+                )
+            )
     for match in _GUILD_RE.finditer(sentence):
         if any(m.start < match.end() and match.start() < m.end for m in found):
             continue
@@ -422,6 +474,11 @@ def bodies(sentence: str) -> list[_Mention]:
     return found
 
 
+_ENVOY_OFFICE_RE = re.compile(
+    r"\boffice\s+of\s+the\s+(?:[A-Z]{2,}|United Nations|African Union|European Union)\s+"
+    r"(?:[a-z\-]+\s+){0,2}(?:envoy|representative|commissioner|coordinator|secretary-general|"
+    r"rapporteur|prosecutor|ombudsman)\b"
+)
 # unions and federations of a trade, named in the plural or without an article: "coca growers'
 # unions", "Truckers' federations", "Student unions", "trade unions"
 _GUILD_RE = re.compile(

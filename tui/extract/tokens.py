@@ -26,6 +26,8 @@ STARTERS = {
     "islamist", "jihadist", "separatist", "far-right", "far-left", "ultra-orthodox", "leftist",
     "right-wing", "left-wing", "hardline", "ultranationalist", "nationalist", "centrist", "outlawed",
     "banned", "ruling", "opposition", "pro-russian", "pro-western", "pro-government", "rebel",
+    # a branch of a faith before a body's name: "the Shi'ite Coordination Framework"
+    "shi'ite", "shi’ite", "shiite", "shia", "shi'a", "sunni",
     # a headline's question: "Can Pakistan's army chief keep both happy?"
     "can", "will", "is", "are", "does", "do", "did", "should", "could", "would", "has", "have",
     "why", "how", "what", "who", "where",
@@ -77,7 +79,9 @@ class _Tok:
         self.bare = _POSSESSIVE.sub("", text)  # without a possessive 's
         self.low = self.bare.lower()
         self.capital = bool(_HYPHEN_NAME.match(text) or _ELIDED.match(text)) or (
-            text[:1].isupper() and text.lower().rstrip(".") not in _MONTHS_AND_DAYS
+            text[:1].isupper()
+            and text.lower().rstrip(".") not in _MONTHS_AND_DAYS
+            and text.lower() not in _MONTH_ABBREVIATIONS
         )
 
     def __repr__(self) -> str:
@@ -85,6 +89,10 @@ class _Tok:
 
 
 _MONTHS_AND_DAYS = MONTH_NAMES | WEEKDAY_NAMES
+# "the Nov. 11 vote": a month written short is a date's word, not a name's ("Jan" alone may be a
+# given name, so only with its full stop, which the tokenizer leaves as a token of its own; the
+# abbreviations that are no given name are dates without it too)
+_MONTH_ABBREVIATIONS = {"feb", "aug", "sept", "oct", "nov", "dec"}
 
 
 def _tokens(sentence: str) -> list[_Tok]:
@@ -101,7 +109,12 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
             tok.low in PARTICLES | CONNECTORS
             and current
             and nxt is not None
-            and (nxt.capital or nxt.low in PARTICLES | CONNECTORS)
+            and (
+                nxt.capital
+                or nxt.low in PARTICLES | CONNECTORS
+                # "the Group of 20": a group of states named by its number
+                or (tok.low == "of" and current[-1].low == "group" and nxt.text.isdigit())
+            )
             # "Operation Sindoor in May": a month after "in" or "on" is a date, not a name's word
             and not (tok.low in ("in", "on", "since", "until") and nxt.text == "May")
             # "told Pink TV the Chinese had …", "told Reuters the plan …": a complete name ends
@@ -134,6 +147,7 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
                     f"{' '.join(t.text for t in current[-k:])} {tok.text}" in KNOWN_ORGS
                     for k in (1, 2)
                 )
+                or (len(current) >= 2 and current[-1].low == "of" and current[-2].low == "group")
             )
         )  # "Channel 12", "Brigade 55", "France 24"
         known_start = (
