@@ -9,7 +9,8 @@ Three sections, each with a row per article and a micro-average:
    skipped with a one-line notice when its folder is absent:
    - held-out 2 (tests/import_eval/reporting/heldout2/): its aggregate was scored once after round 1;
    - held-out 3 (tests/import_eval/reporting/heldout3/): never tuned on;
-   - held-out 4 (tests/import_eval/reporting/heldout4/): never tuned on.
+   - held-out 4 (tests/import_eval/reporting/heldout4/): its aggregate was scored once after round 3;
+   - held-out 5 (tests/import_eval/reporting/heldout5/): never tuned on.
 
 Each article NN-name.txt has an answer key NN-name.json: the people (full names), organisations and
 dated statements ("when" as written) a careful reader would list. Alternatives are separated by
@@ -194,7 +195,12 @@ SETS = [
         [(REPORTING / "heldout2", True)],
     ),
     ("real reporting, held-out 3 (never tuned on)", "heldout3", [(REPORTING / "heldout3", True)]),
-    ("real reporting, held-out 4 (never tuned on)", "heldout4", [(REPORTING / "heldout4", True)]),
+    (
+        "real reporting, held-out 4 (aggregate scored once after round 3)",
+        "heldout4",
+        [(REPORTING / "heldout4", True)],
+    ),
+    ("real reporting, held-out 5 (never tuned on)", "heldout5", [(REPORTING / "heldout5", True)]),
 ]
 
 
