@@ -182,6 +182,8 @@ class ActorTree(Tree[str]):
 
     @dataclass
     class ActorPicked(Message):
+        """The user moved to an actor in the tree (``chosen``: enter was pressed on it)."""
+
         actor: str
         chosen: bool = False
 
