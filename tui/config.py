@@ -39,6 +39,8 @@ def default_config_dir() -> Path:
 
 @dataclass
 class Config:
+    """The user's config.toml: key bindings by id, and the problems found reading it."""
+
     keymap: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     path: Path | None = None  # the file read, for messages

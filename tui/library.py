@@ -49,6 +49,8 @@ LIBRARY = "library"
 # -- where things are ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class UserLibrary:
+    """The user's own library under the data directory: its content and its built store."""
+
     root: Path
 
     @property
@@ -93,6 +95,8 @@ def project_content(cwd: Path | None = None) -> Path | None:
 # -- building -----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Built:
+    """What a build of the user's library wrote: counts, and briefs rebuilt if incremental."""
+
     briefs: int
     people: int
     factions: int

@@ -26,6 +26,8 @@ def dateline_text(brief: Brief) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Selection:
+    """What the reader follows: the actor picked and the item whose source is shown."""
+
     actor: str | None = None
     item: str | None = None  # "summary:N", "takeaway:N", "event:ID" or "sentence:pN.sM"
 

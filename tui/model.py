@@ -96,6 +96,8 @@ class SourcedText:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """One sentence of the article: its id (``p3.s2``) and its span in the article text."""
+
     id: str
     start: int
     end: int
@@ -104,6 +106,8 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """One paragraph of the article: its id (``p3``), its span and its sentences."""
+
     id: str
     start: int
     end: int
@@ -133,6 +137,8 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Role:
+    """An office or position a person holds, in a faction or on their own, with when and the sources."""
+
     title: str
     faction: str | None = None
     since: DateValue | None = None
@@ -153,6 +159,8 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Person:
+    """A person named in briefs: names, status, roles, relations, a sourced bio, the briefs naming them."""
+
     id: str
     name: str
     aliases: tuple[str, ...] = ()
@@ -171,6 +179,8 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Faction:
+    """A faction, state, party, armed group or outlet: names, kind, stance, place among the others."""
+
     id: str
     name: str
     kind: str
@@ -196,6 +206,8 @@ class Faction:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """A dated event of a brief: title, description, the actors in it and the article sentences behind it."""
+
     id: str
     brief: str
     date: DateValue
@@ -242,12 +254,16 @@ class ChainLink:
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
+    """Where and when the article was filed, as its dateline says."""
+
     place: str | None
     date: DateValue | None
 
 
 @dataclass(frozen=True, slots=True)
 class Brief:
+    """One brief: title, dateline, summary, key takeaways, event and actor ids, tags, where it came from."""
+
     id: str
     title: str
     dateline: Dateline

@@ -213,6 +213,8 @@ def as_anchor(anchor: Anchor | str) -> Anchor:
 
 @dataclass(frozen=True)
 class Note:
+    """A note the user wrote on a place in a brief (or an entity), with the text it was on."""
+
     id: str
     anchor: Anchor
     text: str
@@ -242,6 +244,8 @@ class Note:
 
 @dataclass(frozen=True)
 class Bookmark:
+    """A place the user marked, with the text it was on."""
+
     id: str
     anchor: Anchor
     quote: str | None
@@ -252,6 +256,8 @@ class Bookmark:
 
 @dataclass
 class ResolveResult:
+    """What re-anchoring notes and bookmarks after a rebuild changed (record ids)."""
+
     orphaned: list[str] = field(default_factory=list)  # record ids newly orphaned
     restored: list[str] = field(default_factory=list)  # record ids whose anchor is back
     moved: list[str] = field(default_factory=list)  # record ids re-anchored by their quote
@@ -333,6 +339,8 @@ def _check_record(record: Any) -> str:
 
 @dataclass
 class Parsed:
+    """The user data file as read: its records, how many lines were bad, and why it is unusable."""
+
     records: dict[str, dict[str, Any]] = field(default_factory=dict)
     bad: int = 0  # unreadable or wrong-shape lines / entries
     problem: str | None = None  # why the whole file is unusable as it is (wrong shape)

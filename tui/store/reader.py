@@ -54,6 +54,8 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
+    """A brief, person or faction that a name or id given on the command line could mean."""
+
     kind: str  # brief | person | faction
     id: str
     name: str
@@ -446,6 +448,8 @@ def _head_problem(head: Any, entity_id: str) -> str | None:
 
 @dataclass
 class _BriefData:
+    """One brief's file, parsed: the brief, its article, events, mention rows and hashes."""
+
     brief: Brief
     article: Article | None
     events: list[Event]
