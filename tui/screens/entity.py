@@ -18,7 +18,7 @@ from ..model import Faction, Person, SourceRef
 from ..store import Store
 from ..widgets.keybar import KeyBar
 from ..widgets.lists import KeyedOptionList, QuietSize
-from ..widgets.timeline import axis_line
+from ..widgets.timeline import axis_line_of_keys
 from .base import BriefScreen
 
 
@@ -203,8 +203,8 @@ def entity_parts(
     options.append(_heading(f"Timeline ({counted(total_events, 'event')})"))
     if total_events > 1:
         # the axis needs the spread of dates, not every event: about 200 of them, stored
-        sample = store.entity_event_sample(entity.id)
-        options.append(Option(axis_line(sample, None, width), disabled=True))
+        keys = store.entity_event_sample_keys(entity.id)
+        options.append(Option(axis_line_of_keys(keys, width), disabled=True))
     elif not total_events:
         options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))
     options += event_options(store, entity.id, 0, numbering)
@@ -242,6 +242,29 @@ class EntityLines(QuietSize, KeyedOptionList):
         super()._update_lines()
         if fresh and self._line_cache.lines:
             self._built_width = self.scrollable_content_region.width
+
+    def append_below(self, options: list[Option]) -> None:
+        """Add ``options`` at the end, below the screen: OptionList.add_options (Textual 8.2)
+        without its repaint of every visible line (only the scroll range and the scrollbar change
+        while the new lines are out of sight)."""
+        if not options:
+            return
+        visible_end = self.scroll_offset.y + self.scrollable_content_region.height
+        below = len(self._line_cache.lines) >= visible_end
+        if not below or not self.is_mounted:
+            self.add_options(options)
+            return
+        by_index, by_id, mine = self._option_to_index, self._id_to_option, self._options
+        ids = [option.id for option in options if option.id is not None]
+        if len(ids) != len(set(ids)) or any(key in by_id for key in ids):
+            self.add_options(options)  # raises DuplicateID as OptionList does
+            return
+        for option in options:
+            by_index[option] = len(mine)
+            if option.id is not None:
+                by_id[option.id] = option
+            mine.append(option)
+        self._update_lines()
 
     def _on_resize(self, event: events.Resize) -> None:
         if (
@@ -320,7 +343,7 @@ class EntityScreen(BriefScreen):
         found = self.query("#entity-lines")
         rest = [option for part in self._rest for option in part]
         if found and rest:
-            found.first(OptionList).add_options(rest)
+            found.first(EntityLines).append_below(rest)
 
     # -- the user's notes and bookmark on this person or faction --------------------------------
     def _marks(self) -> list[Content]:
