@@ -264,7 +264,11 @@ class EntityLines(QuietSize, KeyedOptionList):
             if option.id is not None:
                 by_id[option.id] = option
             mine.append(option)
-        self._update_lines()
+        self._lines_added_below = True
+        try:
+            self._update_lines()
+        finally:
+            self._lines_added_below = False
 
     def _on_resize(self, event: events.Resize) -> None:
         if (
