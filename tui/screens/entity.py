@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -281,6 +282,24 @@ class EntityLines(QuietSize, KeyedOptionList):
 
 
 class EntityScreen(BriefScreen):
+    def _post_register(self, app: Any) -> None:
+        """The default CSS of every widget class the page composes, in mount order, added before
+        they mount (as CSS_CLASSES does, without reading the CSS cache at every opening): the
+        first page opened otherwise adds OptionList's and restyles the whole screen for it."""
+        super()._post_register(app)
+        stylesheet = app.stylesheet
+        for cls in (Static, EntityLines, KeyBar):
+            shim = object.__new__(cls)  # _get_default_css only reads the class's bases
+            for read_from, css, tie_breaker, scope in cls._get_default_css(shim):
+                stylesheet.add_source(
+                    css,
+                    read_from=read_from,
+                    is_default_css=True,
+                    tie_breaker=tie_breaker,
+                    scope=scope,
+                )
+        self._css_sources = len(stylesheet.source)
+
     BINDINGS = [
         Binding("a", "annotate", "Note", show=False, id="entity-note"),
         Binding("b", "bookmark", "Bookmark", show=False, id="entity-bookmark"),
