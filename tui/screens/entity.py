@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Self
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -345,6 +346,41 @@ class EntityScreen(BriefScreen):
         if size == self._compositor.size and self.is_attached:
             return
         super()._screen_resized(size)
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        super()._refresh_layout(size, scroll)
+        self._laid_out = (self._compositor.size, tuple(self._nodes))
+
+    _laid_out: tuple[Size, tuple[Any, ...]] | None = None  # size and children at the last layout
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        # The screen this one replaces is removed just after this one's first paint, and its
+        # removal asks the app (so the current screen) for a layout: a second layout of the
+        # whole page, with nothing in it changed. A layout asked of the screen itself is
+        # skipped while it has the same children at the same size as at its last one (a child
+        # mounted or removed, or a resize, still lays it out; children that change size or
+        # content ask for their own layout, not through this).
+        laid_out = self._laid_out
+        if (
+            layout
+            and laid_out is not None
+            and laid_out == (self._compositor.size, tuple(self._nodes))
+        ):
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _reset_focus(self, widget: Widget, avoiding: list[Widget] | None = None) -> None:
+        # When the whole screen is being removed (replaced by the next page), moving its focus
+        # to another of its widgets would only restyle widgets about to go.
+        if avoiding and self in avoiding:
+            return
+        super()._reset_focus(widget, avoiding)
 
     def on_mount(self) -> None:
         self.title = self.entity.name
