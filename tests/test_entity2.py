@@ -96,3 +96,34 @@ async def test_a_mention_added_after_the_first_paint_opens_exactly_there(
         await pilot.press("backspace")
         await pilot.pause()
         assert isinstance(app.screen, EntityScreen) and app.screen.entity.id == entity_id
+
+
+async def test_the_page_is_laid_out_again_only_when_something_changed(store: Store, tmp_path: Path):
+    from textual.widgets import Static
+
+    app, _ = await _open_page(store, tmp_path, (100, 30))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EntityScreen)
+        layouts: list[object] = []
+        refresh_layout = screen._refresh_layout
+
+        def counted(*args: object, **kwargs: object) -> None:
+            layouts.append(args)
+            refresh_layout(*args, **kwargs)
+
+        screen._refresh_layout = counted  # type: ignore[method-assign]
+        app.refresh(layout=True)  # what removing the screen it replaced asks for
+        await pilot.pause()
+        assert not layouts
+        # a widget mounted on the page is laid out and shown
+        await screen.mount(Static(Content("a toast-like line"), id="extra"), before=0)
+        await pilot.pause()
+        assert layouts and screen.query_one("#extra").region.height == 1
+        # and a new size lays it out anew
+        count = len(layouts)
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert len(layouts) > count
+        assert screen.query_one("#entity-lines").region.width == 90
