@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Self
 
 from textual import events, on
@@ -10,6 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -238,6 +240,31 @@ class EntityLines(QuietSize, KeyedOptionList):
     Its lines are counted at its first drawing without a layout of the screen (QuietSize)."""
 
     _built_width: int | None = None  # the width the wrapped lines were worked out at, from none
+    _drawing: Region | None = None  # the content region, while visible lines are drawn
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # OptionList.render_lines (Textual 8.2) brings the lines up to date, then each line drawn
+        # asks again (its `_lines`) and works out the content region twice: a third of drawing
+        # the page. Neither changes while the lines of one crop are drawn.
+        self._update_lines()
+        self._drawing = Widget.scrollable_content_region.fget(self)  # type: ignore[attr-defined]
+        try:
+            return ScrollView.render_lines(self, crop)
+        finally:
+            self._drawing = None
+
+    @property
+    def scrollable_content_region(self) -> Region:
+        drawing = self._drawing
+        if drawing is not None:
+            return drawing
+        return Widget.scrollable_content_region.fget(self)  # type: ignore[attr-defined]
+
+    @property
+    def _lines(self) -> Sequence[tuple[int, int]]:
+        if self._drawing is None:
+            self._update_lines()
+        return self._line_cache.lines
 
     def _update_lines(self) -> None:
         fresh = not self._line_cache.lines
