@@ -473,6 +473,12 @@ class UnionStore:
         events = self.entity_events(entity_id)
         return [events[n] for n in sample_indices(len(events))]
 
+    def entity_event_sample_keys(self, entity_id: str) -> list[str]:
+        single = self._single(entity_id)
+        if single is not None:
+            return single.entity_event_sample_keys(entity_id)  # type: ignore[attr-defined]
+        return [event.date.sort_key for event in self.entity_event_sample(entity_id)]
+
     def brief_ids(self) -> list[str]:
         return [b.id for b in self.briefs()]
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any, Self
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,7 +22,7 @@ from ..model import Faction, Person, SourceRef
 from ..store import Store
 from ..widgets.keybar import KeyBar
 from ..widgets.lists import KeyedOptionList, QuietSize
-from ..widgets.timeline import axis_line
+from ..widgets.timeline import axis_line_of_keys
 from .base import BriefScreen
 
 
@@ -203,8 +207,8 @@ def entity_parts(
     options.append(_heading(f"Timeline ({counted(total_events, 'event')})"))
     if total_events > 1:
         # the axis needs the spread of dates, not every event: about 200 of them, stored
-        sample = store.entity_event_sample(entity.id)
-        options.append(Option(axis_line(sample, None, width), disabled=True))
+        keys = store.entity_event_sample_keys(entity.id)
+        options.append(Option(axis_line_of_keys(keys, width), disabled=True))
     elif not total_events:
         options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))
     options += event_options(store, entity.id, 0, numbering)
@@ -236,12 +240,64 @@ class EntityLines(QuietSize, KeyedOptionList):
     Its lines are counted at its first drawing without a layout of the screen (QuietSize)."""
 
     _built_width: int | None = None  # the width the wrapped lines were worked out at, from none
+    _drawing: Region | None = None  # the content region, while visible lines are drawn
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # OptionList.render_lines (Textual 8.2) brings the lines up to date, then each line drawn
+        # asks again (its `_lines`) and works out the content region twice: a third of drawing
+        # the page. Neither changes while the lines of one crop are drawn.
+        self._update_lines()
+        self._drawing = Widget.scrollable_content_region.fget(self)  # type: ignore[attr-defined]
+        try:
+            return ScrollView.render_lines(self, crop)
+        finally:
+            self._drawing = None
+
+    @property
+    def scrollable_content_region(self) -> Region:
+        drawing = self._drawing
+        if drawing is not None:
+            return drawing
+        return Widget.scrollable_content_region.fget(self)  # type: ignore[attr-defined]
+
+    @property
+    def _lines(self) -> Sequence[tuple[int, int]]:
+        if self._drawing is None:
+            self._update_lines()
+        return self._line_cache.lines
 
     def _update_lines(self) -> None:
         fresh = not self._line_cache.lines
         super()._update_lines()
         if fresh and self._line_cache.lines:
             self._built_width = self.scrollable_content_region.width
+
+    def append_below(self, options: list[Option]) -> None:
+        """Add ``options`` at the end, below the screen: OptionList.add_options (Textual 8.2)
+        without its repaint of every visible line (only the scroll range and the scrollbar change
+        while the new lines are out of sight)."""
+        if not options:
+            return
+        visible_end = self.scroll_offset.y + self.scrollable_content_region.height
+        below = len(self._line_cache.lines) >= visible_end
+        if not below or not self.is_mounted:
+            self.add_options(options)
+            return
+        by_index, by_id, mine = self._option_to_index, self._id_to_option, self._options
+        ids = [option.id for option in options if option.id is not None]
+        if len(ids) != len(set(ids)) or any(key in by_id for key in ids):
+            self.add_options(options)  # raises DuplicateID as OptionList does
+            return
+        for option in options:
+            by_index[option] = len(mine)
+            if option.id is not None:
+                by_id[option.id] = option
+            mine.append(option)
+        self._lines_added_below = True
+        try:
+            self._update_lines()
+        finally:
+            self._lines_added_below = False
 
     def _on_resize(self, event: events.Resize) -> None:
         if (
@@ -254,6 +310,24 @@ class EntityLines(QuietSize, KeyedOptionList):
 
 
 class EntityScreen(BriefScreen):
+    def _post_register(self, app: Any) -> None:
+        """The default CSS of every widget class the page composes, in mount order, added before
+        they mount (as CSS_CLASSES does, without reading the CSS cache at every opening): the
+        first page opened otherwise adds OptionList's and restyles the whole screen for it."""
+        super()._post_register(app)
+        stylesheet = app.stylesheet
+        for cls in (Static, EntityLines, KeyBar):
+            shim = object.__new__(cls)  # _get_default_css only reads the class's bases
+            for read_from, css, tie_breaker, scope in cls._get_default_css(shim):
+                stylesheet.add_source(
+                    css,
+                    read_from=read_from,
+                    is_default_css=True,
+                    tie_breaker=tie_breaker,
+                    scope=scope,
+                )
+        self._css_sources = len(stylesheet.source)
+
     BINDINGS = [
         Binding("a", "annotate", "Note", show=False, id="entity-note"),
         Binding("b", "bookmark", "Bookmark", show=False, id="entity-bookmark"),
@@ -300,6 +374,41 @@ class EntityScreen(BriefScreen):
             return
         super()._screen_resized(size)
 
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        super()._refresh_layout(size, scroll)
+        self._laid_out = (self._compositor.size, tuple(self._nodes))
+
+    _laid_out: tuple[Size, tuple[Any, ...]] | None = None  # size and children at the last layout
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        # The screen this one replaces is removed just after this one's first paint, and its
+        # removal asks the app (so the current screen) for a layout: a second layout of the
+        # whole page, with nothing in it changed. A layout asked of the screen itself is
+        # skipped while it has the same children at the same size as at its last one (a child
+        # mounted or removed, or a resize, still lays it out; children that change size or
+        # content ask for their own layout, not through this).
+        laid_out = self._laid_out
+        if (
+            layout
+            and laid_out is not None
+            and laid_out == (self._compositor.size, tuple(self._nodes))
+        ):
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _reset_focus(self, widget: Widget, avoiding: list[Widget] | None = None) -> None:
+        # When the whole screen is being removed (replaced by the next page), moving its focus
+        # to another of its widgets would only restyle widgets about to go.
+        if avoiding and self in avoiding:
+            return
+        super()._reset_focus(widget, avoiding)
+
     def on_mount(self) -> None:
         self.title = self.entity.name
         lines = self.query_one("#entity-lines", OptionList)
@@ -320,7 +429,7 @@ class EntityScreen(BriefScreen):
         found = self.query("#entity-lines")
         rest = [option for part in self._rest for option in part]
         if found and rest:
-            found.first(OptionList).add_options(rest)
+            found.first(EntityLines).append_below(rest)
 
     # -- the user's notes and bookmark on this person or faction --------------------------------
     def _marks(self) -> list[Content]:

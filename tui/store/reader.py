@@ -365,6 +365,18 @@ class _EntityData:
         except ShapeError as error:
             raise self._damaged(str(error)) from None
 
+    def raw_sample(self) -> list[Any]:
+        """:meth:`sample`'s events as stored (nothing converted)."""
+        if self.event_count <= self.page:
+            found = self.raw_events()
+            return [found[n] for n in sample_indices(len(found))]
+        name = f"entities/{self.entity_id}/sample.json"
+        data = self._store._read(name, "entity index")
+        try:
+            return _documents(data, "events") if isinstance(data, dict) else _bad("events")
+        except ShapeError as error:
+            raise self._store._damaged(name, str(error)) from None
+
     def events(self, start: int, stop: int | None) -> list[Event]:
         try:
             return [load(Event, doc, "event") for doc in self.raw_events(start, stop)]
@@ -1025,6 +1037,18 @@ class Store:
         """About 200 of the entity's events, evenly spread in date order, the first and last
         among them: enough to draw its time axis without reading every event."""
         return self._entity_data(entity_id).sample()
+
+    def entity_event_sample_keys(self, entity_id: str) -> list[str]:
+        """The sort keys (``YYYY-MM-DD…``) of :meth:`entity_event_sample`'s events: all the time
+        axis needs, without converting the events."""
+        data = self._entity_data(entity_id)
+        try:
+            keys = [raw["date"]["sort_key"] for raw in data.raw_sample()]
+        except (TypeError, KeyError):
+            raise data._damaged("an event is malformed") from None
+        if not all(isinstance(key, str) for key in keys):
+            raise data._damaged("an event is malformed")
+        return keys
 
     def entity_events_stored(self, entity_id: str) -> list[dict[str, Any]]:
         """The entity's events as stored (plain data, for JSON output: nothing converted)."""

@@ -82,7 +82,11 @@ class QuietSize(OptionList):
         if virtual_size != self.virtual_size:
             self.set_reactive(Widget.virtual_size, virtual_size)
             self._scroll_update(virtual_size)  # scrollbars (a layout only if one shows or goes)
-            self.refresh()
+            if not self._lines_added_below:
+                self.refresh()
+
+    # set while lines are added below the visible ones only (nothing shown changes: no repaint)
+    _lines_added_below = False
 
 
 class ResultList(QuietSize):

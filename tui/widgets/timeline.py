@@ -14,7 +14,10 @@ OTHER = "·"
 
 def _position(event: Event) -> float | None:
     """Years as a number (2025.94 for December 10, 2025), or None for undated or unknown years."""
-    key = event.date.sort_key
+    return _key_position(event.date.sort_key)
+
+
+def _key_position(key: str) -> float | None:
     year, month, day = key[0:4], key[5:7], key[8:10]
     if not year.isdigit() or year in ("0000", "9999"):
         return None
@@ -54,3 +57,29 @@ def axis_line(events: Iterable[Event], marked: set[str] | None, width: int) -> C
             parts.append(Content.styled("─", "dim"))
     parts.append(Content.styled(right, "dim"))
     return Content("").join(parts)
+
+
+def axis_line_of_keys(keys: Iterable[str], width: int) -> Content:
+    """:func:`axis_line` (nothing marked) from the events' date sort keys only, drawn as runs of
+    like cells (a few spans, not one per cell): the entity page's axis."""
+    placed = [pos for key in keys if (pos := _key_position(key)) is not None]
+    if not placed:
+        return Content("")
+    first, last = min(placed), max(placed)
+    left, right = f"{int(first)} ", f" {int(last)}"
+    cells = max(width - len(left) - len(right), 8)
+    span = max(last - first, 1e-9)
+    marked = {round((pos - first) / span * (cells - 1)) for pos in placed}
+    text = "".join(MARK if cell in marked else "─" for cell in range(cells))
+    content = Content(left + text + right)
+    spans: list[tuple[int, int, str]] = [(0, len(left), "dim")]
+    start = 0
+    for cell in range(1, cells + 1):
+        if cell == cells or (cell in marked) != (start in marked):
+            style = "bold $text-accent" if start in marked else "dim"
+            spans.append((len(left) + start, len(left) + cell, style))
+            start = cell
+    spans.append((len(left) + cells, len(left) + cells + len(right), "dim"))
+    for begin, end, style in spans:
+        content = content.stylize(style, begin, end)
+    return content
