@@ -146,6 +146,8 @@ class BriefApp(App):
         await super().on_event(event)
 
     async def _take_key(self, event: events.Key) -> None:
+        if not self._screen_stack:
+            return  # between screens (or closing): no screen to take a key
         screen = self.screen
         if not screen.is_mounted:
             await wait_mounted(screen)
@@ -178,7 +180,8 @@ class BriefApp(App):
     async def _on_key(self, event: events.Key) -> None:
         """The key is back: its binding runs (App._on_key, called here and then kept from running
         twice: Textual calls every class's handler, this one first), then the next key may go."""
-        await super()._on_key(event)
+        if self._screen_stack:  # none between screens or while closing: the key has nowhere to go
+            await super()._on_key(event)
         event.prevent_default()
         if self._key_in_flight is not None and self._key_in_flight[0] is event:
             self._key_in_flight = None

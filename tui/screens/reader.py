@@ -454,10 +454,13 @@ class ReaderScreen(BriefScreen):
         if found:
             find = found.first(Input)
         else:
+            status = self.query("#status")
+            if not status:
+                return  # a `/` that came while the screen was still being built or taken down
             find = Input(
                 placeholder="Search this brief — enter to keep, escape to clear", id="find"
             )
-            self.mount(find, before=self.query_one("#status"))
+            self.mount(find, before=status.first())
         find.add_class("-shown")
         find.value = self.search_text
         self.set_focus(find)
