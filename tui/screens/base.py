@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 from textual import events
@@ -42,6 +42,21 @@ class BriefScreen(Screen):
         self._css_sources = -1  # the stylesheet's source count once this screen's CSS is in
         self._resumed = False
 
+    def add_default_css(self, stylesheet: Any, classes: Iterable[type]) -> None:
+        """Add the DEFAULT_CSS of ``classes`` (in mount order) to ``stylesheet``, as Textual would
+        when their first instances mount."""
+        for cls in classes:
+            shim = object.__new__(cls)  # _get_default_css only reads the class's bases
+            for read_from, css, tie_breaker, scope in cls._get_default_css(shim):
+                stylesheet.add_source(
+                    css,
+                    read_from=read_from,
+                    is_default_css=True,
+                    tie_breaker=tie_breaker,
+                    scope=scope,
+                )
+        self._css_sources = len(stylesheet.source)
+
     def _post_register(self, app: Any) -> None:
         """Textual adds a widget class's DEFAULT_CSS when its first instance mounts, level by
         level, re-parsing the stylesheet each time; and since a widget styled before a later
@@ -59,17 +74,7 @@ class BriefScreen(Screen):
                 classes.append(ToastRack)
             if not app._disable_tooltips:
                 classes.append(Tooltip)
-        for cls in (*classes, *self.CSS_CLASSES):
-            shim = object.__new__(cls)  # _get_default_css only reads the class's bases
-            for read_from, css, tie_breaker, scope in cls._get_default_css(shim):
-                stylesheet.add_source(
-                    css,
-                    read_from=read_from,
-                    is_default_css=True,
-                    tie_breaker=tie_breaker,
-                    scope=scope,
-                )
-        self._css_sources = len(stylesheet.source)
+        self.add_default_css(stylesheet, (*classes, *self.CSS_CLASSES))
         if self.CSS_CLASSES:
             from .. import css_cache
 

@@ -315,18 +315,7 @@ class EntityScreen(BriefScreen):
         they mount (as CSS_CLASSES does, without reading the CSS cache at every opening): the
         first page opened otherwise adds OptionList's and restyles the whole screen for it."""
         super()._post_register(app)
-        stylesheet = app.stylesheet
-        for cls in (Static, EntityLines, KeyBar):
-            shim = object.__new__(cls)  # _get_default_css only reads the class's bases
-            for read_from, css, tie_breaker, scope in cls._get_default_css(shim):
-                stylesheet.add_source(
-                    css,
-                    read_from=read_from,
-                    is_default_css=True,
-                    tie_breaker=tie_breaker,
-                    scope=scope,
-                )
-        self._css_sources = len(stylesheet.source)
+        self.add_default_css(app.stylesheet, (Static, EntityLines, KeyBar))
 
     BINDINGS = [
         Binding("a", "annotate", "Note", show=False, id="entity-note"),

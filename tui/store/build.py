@@ -823,17 +823,7 @@ def _incremental(
         merged_quotes: dict[str, set[str]] = {
             b: {o for o in owners if o not in renewed} for b, owners in quoted.items()
         }
-        parsed = Library(
-            {},
-            {},
-            {k: v for k, v in made.items() if isinstance(v, Person)},
-            {k: v for k, v in made.items() if isinstance(v, Faction)},
-            {},
-            (),
-        )
-        for b, owners in _quoted_briefs(parsed).items():
-            merged_quotes.setdefault(b, set()).update(owners)
-        cache["quoted"] = {b: sorted(o) for b, o in sorted(merged_quotes.items()) if o}
+        cache["quoted"] = _with_quotes_of(merged_quotes, made)
     write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
     if progress is not None:
         progress("done", 1, 1)
@@ -1396,17 +1386,7 @@ def _briefs_only(
         cache["names"] = [[entity_id, name] for entity_id, name in names]
         cache["names_of"] = _entity_stamp(scan)
         merged_quotes: dict[str, set[str]] = {b: set(o) for b, o in cache["quoted"].items()}
-        parsed = Library(
-            {},
-            {},
-            {k: v for k, v in made.items() if isinstance(v, Person)},
-            {k: v for k, v in made.items() if isinstance(v, Faction)},
-            {},
-            (),
-        )
-        for b, owners_of in _quoted_briefs(parsed).items():
-            merged_quotes.setdefault(b, set()).update(owners_of)
-        cache["quoted"] = {b: sorted(o) for b, o in sorted(merged_quotes.items()) if o}
+        cache["quoted"] = _with_quotes_of(merged_quotes, made)
     write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
     if progress is not None:
         progress("done", 1, 1)
@@ -1417,6 +1397,22 @@ def _briefs_only(
         rebuilt=len(touched),
         entities_rebuilt=len(made),
     )
+
+
+def _with_quotes_of(quotes: dict[str, set[str]], made: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The build cache's ``quoted`` (brief → the people and factions quoting its article): ``quotes``
+    with those of the people and factions ``made`` added."""
+    parsed = Library(
+        {},
+        {},
+        {k: v for k, v in made.items() if isinstance(v, Person)},
+        {k: v for k, v in made.items() if isinstance(v, Faction)},
+        {},
+        (),
+    )
+    for brief_id, owners in _quoted_briefs(parsed).items():
+        quotes.setdefault(brief_id, set()).update(owners)
+    return {b: sorted(o) for b, o in sorted(quotes.items()) if o}
 
 
 def check_store(library: Library, target: Path) -> list[str]:
