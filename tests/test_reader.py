@@ -645,3 +645,23 @@ async def test_history_says_so_when_the_actor_has_no_events(make_app):
         assert "(0 of 9)" in str(history.border_title)
         shown = " ".join(history.visible_text().split())
         assert "No dated events involve Abdullah Qarluq." in shown  # wrapped, not cut
+
+
+async def test_the_position_left_for_a_page_is_on_disk_once_that_page_shows(make_app, tmp_path):
+    """A navigation writes the position in the brief left after the new page's first paint (not
+    before it: the write fsyncs); quitting at once, or a page replaced before it paints, still
+    writes it."""
+    app = make_app(data=tmp_path / "d")
+    async with app.run_test(size=(120, 40)) as pilot:
+        brief_id = app.screen.view.brief.id
+        await pilot.press("2", "j", "3", "j", "j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntityScreen)
+        saved = UserData(tmp_path / "d").position(brief_id)
+        assert saved is not None and saved["actor"] == "abdullah-qarluq"
+        assert saved["focus"] == "actors"
+    app = make_app(data=tmp_path / "e")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await burst(pilot, "2", "j", "3", "j", "enter", "q")
+    saved = UserData(tmp_path / "e").position(brief_id)
+    assert saved is not None and saved["actor"] == "national-resistance-council"

@@ -92,6 +92,7 @@ class BriefApp(App):
         self.after_first_paint: list[Callable[[], None]] = []  # run once the first screen shows
         self._last_key = 0.0  # (time.monotonic) when the last key came
         self._key_in_flight: tuple[events.Key, float] | None = None  # forwarded, not back yet
+        self._unsaved: list[Callable[[], object]] = []  # positions written after the next paint
         self._held_keys: list[events.Key] = []  # keys that came while one was in flight
         self._keys_timer: Any = None
         self._collecting_when_idle = False
@@ -332,12 +333,16 @@ class BriefApp(App):
             # has nothing to capture, and history keeps the location it was opened on.
             return None
 
-    def save_current(self) -> None:
+    def save_current(self, *, later: bool = False) -> None:
+        """Remember where the user is in the current brief. ``later``: write it to disk after the
+        next screen's first paint (a navigation: the write holds the user data's lock and
+        fsyncs, ~10 ms the new page would otherwise wait for)."""
         location = self.current_location()
         if location is not None and 0 <= self.position < len(self.history):
             self.history[self.position] = location
             if location.kind == "brief":
-                self.userdata.set_position(
+                write = partial(
+                    self.userdata.set_position,
                     location.target,
                     {
                         "actor": location.selection.actor,
@@ -345,9 +350,19 @@ class BriefApp(App):
                         "focus": location.focus,
                     },
                 )
+                if later:
+                    self._unsaved.append(write)
+                else:
+                    write()
+
+    def save_now(self) -> None:
+        """Write the positions that wait for a paint (the app is going, or nothing will paint)."""
+        unsaved, self._unsaved = self._unsaved, []
+        for write in unsaved:
+            write()
 
     def visit(self, location: Location) -> None:
-        self.save_current()
+        self.save_current(later=True)
         del self.history[self.position + 1 :]
         self.history.append(location)
         self.position = len(self.history) - 1
@@ -362,7 +377,10 @@ class BriefApp(App):
             return
         screen = self.make_screen(location)
         if screen is None:
+            self.save_now()
             return
+        unsaved, self._unsaved = self._unsaved, []
+        screen.after_paint[:0] = unsaved
         while len(self.screen_stack) > 1 and not isinstance(self.screen, BriefScreen):
             self.workers.cancel_node(self.screen)  # the palette may still be searching
             self.pop_screen()  # close the library, help or palette first
@@ -428,7 +446,7 @@ class BriefApp(App):
                 return
             self.notify("Nothing to go back to.", timeout=2)
             return
-        self.save_current()
+        self.save_current(later=True)
         self.position -= 1
         self.show(self.history[self.position])
 
@@ -436,7 +454,7 @@ class BriefApp(App):
         if self.position >= len(self.history) - 1:
             self.notify("Nothing to go forward to.", timeout=2)
             return
-        self.save_current()
+        self.save_current(later=True)
         self.position += 1
         self.show(self.history[self.position])
 
@@ -473,6 +491,7 @@ class BriefApp(App):
         return super().pop_screen()
 
     async def action_quit(self) -> None:
+        self.save_now()
         self.save_current()
         pending = [w for w in self.workers if w.group == "userdata" and not w.is_finished]
         if pending:  # a save in flight finishes before the app goes

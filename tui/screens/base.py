@@ -120,6 +120,13 @@ class BriefScreen(Screen):
         # Runs besides each screen's own on_mount (Textual calls the handler of every class).
         self.call_after_refresh(self._painted)
 
+    def on_unmount(self) -> None:
+        # A screen replaced before its first paint (keys typed fast) still does what waited for
+        # it: the user's position in the brief left, the reading mark.
+        hooks, self.after_paint = self.after_paint, []
+        for hook in hooks:
+            hook()
+
     def _painted(self) -> None:
         hooks, self.after_paint = self.after_paint, []
         for hook in hooks:
