@@ -364,7 +364,8 @@ def test_entity_page_with_more_than_10000_mentions_and_events(store: Store, monk
     monkeypatch.setattr(store, "entity_events", lambda e, a=0, b=None: events[a:b])
     options = entity_options(store, store.entity("taliban"))
     prompts = [str(o.prompt) for o in options]
-    assert "Mentions in articles (12000)" in prompts
+    assert "Mentions in articles (12,000)" in prompts
+    assert f"▸ {PAGE} more — {PAGE} of 12,000 mentions shown (enter)" in prompts
     assert f"Timeline ({len(events):,} events)" in prompts
     more = [o for o in options if (o.id or "").startswith("more:")]
     assert [o.id for o in more] == [f"more:events:{PAGE}", f"more:mentions:{PAGE}"]

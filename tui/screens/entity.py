@@ -72,7 +72,9 @@ class _Numbering:
 
 def _more(kind: str, shown: int, total: int) -> Option:
     left = total - shown
-    prompt = Content.styled(f"▸ {min(left, PAGE)} more of {left} {kind} (enter)", "$text-accent")
+    prompt = Content.styled(
+        f"▸ {min(left, PAGE):,} more — {shown:,} of {total:,} {kind} shown (enter)", "$text-accent"
+    )
     return Option(prompt, id=f"more:{kind}:{shown}")
 
 
@@ -175,7 +177,7 @@ def entity_parts(
     if isinstance(entity, Faction):
         members = store.members(entity.id)
         if members:
-            options.append(_heading(f"Members ({len(members)})"))
+            options.append(_heading(f"Members ({len(members):,})"))
             options += member_options(store, entity.id, 0, numbering, members)
     else:
         factions = store.factions_of(entity.id)
@@ -215,7 +217,7 @@ def entity_parts(
     yield options
     options = []
     mentions = store.entity_mention_count(entity.id, source=True)
-    options.append(_heading(f"Mentions in articles ({mentions})"))
+    options.append(_heading(f"Mentions in articles ({mentions:,})"))
     if not mentions:
         options.append(Option(Content.styled("Not named in any article.", "dim"), disabled=True))
     options += mention_options(store, entity.id, 0, numbering)
