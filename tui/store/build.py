@@ -722,46 +722,25 @@ def _incremental(
 
     # -- patch the entity index files of every entity these briefs name ---------------------------
     new_actors = {a for b in linked.briefs.values() if b.id in moved for a in b.actors}
-    new_events: dict[str, list[Event]] = {}
-    for event in linked.events.values():
-        if event.brief not in moved:
-            continue
-        for actor in event.actors:
-            new_events.setdefault(actor, []).append(event)
-    new_rows: dict[str, list[list[Any]]] = {}
-    for brief_id in sorted(set(by_brief) & moved):
-        for m in by_brief[brief_id]:
-            new_rows.setdefault(m.entity, []).append(
-                [m.brief, m.field, m.start, m.end, m.sentence, m.text]
-            )
     affected = sorted(
         ((old_actors | new_actors) & (set(people) | set(factions)))
         | set(entity_added)
         | set(entity_changed)
     )
     titles = {brief_id: raw["title"] for brief_id, raw in headers.items()}
-    had_events = _old_event_actors(data, sorted(moved))
-    for entity_id in affected:
-        context = entity_context(entity_id, people_raw, factions_raw, indices)
-        if entity_id in entity_added:
-            merged = [orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])]
-            merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
-            rows = new_rows.get(entity_id, [])
-            files.update(entity_files(entity_id, merged, rows, context, titles))
-            continue
-        files.update(
-            _updated_entity(
-                data,
-                entity_id,
-                moved,
-                entity_id in had_events,
-                new_events.get(entity_id, []),
-                new_rows.get(entity_id, []),
-                context,
-                titles,
-                {},
-            )
+    files.update(
+        _entities_moved(
+            data,
+            linked,
+            by_brief,
+            moved,
+            affected,
+            set(entity_added),
+            lambda entity_id: entity_context(entity_id, people_raw, factions_raw, indices),
+            titles,
+            {},
         )
+    )
     # the heads of other entities whose context (record, members, inverse relations, the names
     # they show) changed with a person's or faction's file
     if made or entity_removed:
@@ -966,6 +945,56 @@ def _old_event_actors(data: Path, briefs: Iterable[str]) -> set[str]:
         except (KeyError, TypeError, AttributeError):
             raise _FullBuild from None
     return named
+
+
+def _entities_moved(
+    data: Path,
+    linked: Library,
+    by_brief: Mapping[str, list[Any]],
+    moved: set[str],
+    affected: Iterable[str],
+    made: set[str],
+    context_of: Callable[[str], dict[str, Any]],
+    titles: Mapping[str, str],
+    known: dict[str, str],
+) -> list[tuple[str, bytes]]:
+    """The entity files of ``affected`` once the ``moved`` briefs' events and mentions are in:
+    written whole for the entities just ``made``, patched (:func:`_updated_entity`) for the rest."""
+    new_events: dict[str, list[Event]] = {}
+    for event in linked.events.values():
+        if event.brief in moved:
+            for actor in event.actors:
+                new_events.setdefault(actor, []).append(event)
+    new_rows: dict[str, list[list[Any]]] = {}
+    for brief_id in sorted(set(by_brief) & moved):
+        for m in by_brief[brief_id]:
+            new_rows.setdefault(m.entity, []).append(
+                [m.brief, m.field, m.start, m.end, m.sentence, m.text]
+            )
+    had_events = _old_event_actors(data, sorted(moved))
+    files: list[tuple[str, bytes]] = []
+    for entity_id in affected:
+        context = context_of(entity_id)
+        if entity_id in made:
+            merged = [orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])]
+            merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
+            rows = new_rows.get(entity_id, [])
+            files.extend(entity_files(entity_id, merged, rows, context, titles))
+            continue
+        files.extend(
+            _updated_entity(
+                data,
+                entity_id,
+                moved,
+                entity_id in had_events,
+                new_events.get(entity_id, []),
+                new_rows.get(entity_id, []),
+                context,
+                titles,
+                known,
+            )
+        )
+    return files
 
 
 def _updated_entity(
@@ -1309,40 +1338,25 @@ def _briefs_only(
         indices = _indices_with(indices, made, people_raw)
         parts.indices = orjson.dumps(_table([indices]))
     moved = touched - _as_stored(data, files, linked.briefs)  # the rest: pages hold them as is
-    new_events: dict[str, list[Event]] = {}
-    for event in linked.events.values():
-        if event.brief in moved:
-            for actor in event.actors:
-                new_events.setdefault(actor, []).append(event)
-    new_rows: dict[str, list[list[Any]]] = {}
-    for brief_id in sorted(set(by_brief) & moved):
-        for m in by_brief[brief_id]:
-            new_rows.setdefault(m.entity, []).append(
-                [m.brief, m.field, m.start, m.end, m.sentence, m.text]
-            )
     titles = _Titles(parts, fresh_titles, set(removed))
-    had_events = _old_event_actors(data, sorted(moved))
-    for entity_id in affected:
-        context = entity_context(entity_id, people_raw, factions_raw, indices)  # type: ignore[arg-type]
-        if entity_id in made:
-            merged = [orjson.loads(orjson.dumps(e)) for e in new_events.get(entity_id, [])]
-            merged.sort(key=lambda e: (e["date"]["sort_key"], e["id"]))
-            rows = new_rows.get(entity_id, [])
-            files.update(entity_files(entity_id, merged, rows, context, titles))
-            continue
-        files.update(
-            _updated_entity(
-                data,
+    files.update(
+        _entities_moved(
+            data,
+            linked,
+            by_brief,
+            moved,
+            affected,
+            set(made),
+            lambda entity_id: entity_context(
                 entity_id,
-                moved,
-                entity_id in had_events,
-                new_events.get(entity_id, []),
-                new_rows.get(entity_id, []),
-                context,
-                titles,
-                titles.known,
-            )
+                people_raw,  # type: ignore[arg-type]
+                factions_raw,  # type: ignore[arg-type]
+                indices,
+            ),
+            titles,
+            titles.known,
         )
+    )
 
     # the heads of entities a new one names (their members, inverse relations and names)
     shown = set(affected)
