@@ -632,7 +632,12 @@ def _import(
         f"{len(extraction.events)} dated events found"
     )
     if in_library and not dry_run:
-        _rebuild(library.content, library.store, "the files named above (`brief edit ID`)")
+        try:
+            _rebuild(library.content, library.store, "the article or the library's files")
+        except UserError as error:  # the new files would fail every later build: take them back
+            for path in reversed(list(draft.files)):
+                path.unlink(missing_ok=True)
+            raise UserError(f"{error} (the import's {len(listing)} file(s) were removed)") from None
         elapsed = (time.perf_counter() - started) * 1000
         click.echo(
             f"{found}; {history}; built in {elapsed:.0f} ms — read it with "
@@ -695,9 +700,22 @@ def _rebuild(content: Path, target: Path, fix: str) -> Any:
     except StoreError as error:
         raise UserError(str(error)) from None
     except OSError as error:
-        raise UserError(
-            f"cannot write {target}: {error.strerror} — check the folder's permissions"
-        ) from None
+        raise UserError(_write_failure(error, target)) from None
+
+
+def _write_failure(error: OSError, target: Path) -> str:
+    """One line for a store that could not be written: the file, the cause, a fix that fits it."""
+    import errno
+
+    where = error.filename or target
+    fixes = {
+        errno.ENAMETOOLONG: "rename the content file with the long id (ids are at most 80 characters)",
+        errno.ENOSPC: "free some disk space, then build again",
+        errno.EDQUOT: "free some disk space, then build again",
+        errno.EROFS: "the disk is read-only: choose another place with --store",
+    }
+    fix = fixes.get(error.errno or 0, "check the folder's permissions")
+    return f"cannot write {where}: {error.strerror}; the previous store {target} is kept — {fix}"
 
 
 @cli.command("list")

@@ -39,7 +39,7 @@ from .files import FileRefused, read_bounded, resolve_inside
 from .grounding import Claim, Grounder, Part, background_note, split_parts, written_date
 from .markdown import MAX_CONTENT_BYTES, Block, Document, LineDict, parse_document
 from .mentions import MentionFinder
-from .text import fold, is_slug, slugify, strip_quotes
+from .text import MAX_ID_CHARS, fold, is_slug, slugify, strip_quotes
 
 PERSON_STATUSES = ("alive", "deceased", "unknown")
 FACTION_KINDS = (
@@ -291,6 +291,13 @@ class _Loader:
                         1,
                         f"file name {path.name!r} is not a kebab-case id",
                         f"rename it to {slugify(entry.id) or 'some-id'}.md",
+                    )
+                elif len(entry.id) > MAX_ID_CHARS:
+                    entry.error(
+                        1,
+                        f"the id {entry.id[:24]}… is {len(entry.id)} characters long; ids are at "
+                        f"most {MAX_ID_CHARS}",
+                        f"rename it to {slugify(entry.id)}.md",
                     )
                 if entry.id in self.ids:
                     other = self.ids[entry.id]

@@ -90,11 +90,20 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+MAX_ID_CHARS = 80  # ids name files (store and content): far below any file system's 255-byte limit
+
+
 def slugify(text: str, max_words: int | None = None) -> str:
+    """A kebab-case id for ``text``, at most MAX_ID_CHARS long (cut at a word where it can be)."""
     words = re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", fold(text)))
     if max_words is not None:
         words = words[:max_words]
-    return "-".join(words)
+    slug = "-".join(words)
+    if len(slug) > MAX_ID_CHARS:
+        cut = slug[: MAX_ID_CHARS + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut[1:] else slug[:MAX_ID_CHARS]
+        slug = slug[:MAX_ID_CHARS].strip("-")
+    return slug
 
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -1,0 +1,106 @@
+"""Defects found by using the program as a new user would (round 5 review): hostile long words,
+a library build that fails after an import, and the store-write error's message."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+import tui.cli as cli
+from tui.ingest.text import MAX_ID_CHARS, slugify
+from tui.library import user_library as library_at
+
+LONG = "Supercalifragilistic" * 12  # one 240-character word
+
+
+@pytest.fixture
+def outside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    cwd = tmp_path / "somewhere"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    return cwd
+
+
+def article(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "Iran hosts talks with the opposition\n\n"
+        "KABUL, March 4, 2024 - Senior officials met on Tuesday in Tehran, where "
+        f"{body} was discussed at length by Amir Khan Muttaqi and Ahmad Massoud.\n\n"
+        "Officials of the National Resistance Front said on Wednesday that talks would go on.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_slugs_are_capped_at_a_word_and_never_exceed_the_limit():
+    assert len(slugify(LONG)) == MAX_ID_CHARS
+    words = slugify("The " + "very long name " * 20)
+    assert len(words) <= MAX_ID_CHARS and not words.endswith("-")
+    assert words.startswith("the-very-long-name-very") and words.split("-")[-1] in {
+        "very",
+        "long",
+        "name",
+    }
+    assert slugify("Ahmad Massoud") == "ahmad-massoud"
+
+
+def test_a_content_file_with_an_over_long_id_is_a_path_line_error(tmp_path: Path):
+    from tui.ingest import BuildFailed, load_content
+
+    content = tmp_path / "content"
+    (content / "factions").mkdir(parents=True)
+    name = "a" * 120
+    (content / "factions" / f"{name}.md").write_text("---\nname: A\n---\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        load_content(content)
+    messages = [str(error) for error in failure.value.errors]
+    assert any(
+        f"{name}.md:1" in m
+        and "is 120 characters long; ids are at most 80" in m
+        and "rename it to" in m
+        for m in messages
+    ), messages
+
+
+def test_importing_an_article_with_a_huge_word_leaves_a_library_that_still_builds(
+    brief, outside, tmp_path
+):
+    first = brief("import", article(tmp_path, f"the {LONG} Front"))
+    assert first.code == 0, first.err
+    library = library_at(Path(os.environ["BRIEF_DATA_DIR"]))
+    assert all(len(p.stem) <= MAX_ID_CHARS for p in library.content.rglob("*.md"))
+    second = tmp_path / "second.txt"
+    second.write_text(
+        "Talks resume\n\nKABUL, May 2, 2024 - Officials met again on Monday.\n", encoding="utf-8"
+    )
+    again = brief("import", second)
+    assert again.code == 0, again.err
+
+
+def test_a_failed_library_build_takes_the_import_back(brief, outside, tmp_path, monkeypatch):
+    def fail(content, target):
+        raise OSError(errno.ENAMETOOLONG, "File name too long", str(target / ("x" * 300)))
+
+    monkeypatch.setattr("tui.library.build", fail)
+    result = brief("import", article(tmp_path, "the plan"))
+    assert result.code == 1
+    library = library_at(Path(os.environ["BRIEF_DATA_DIR"]))
+    assert not list((library.content / "briefs").glob("*.md"))
+    assert "File name too long" in result.err
+    assert "rename the content file with the long id" in result.err
+    assert "were removed" in result.err and "permissions" not in result.err
+    assert len(result.err.strip().splitlines()) == 1
+
+
+def test_write_failure_messages_name_the_file_and_a_fix_that_fits(tmp_path: Path):
+    store = tmp_path / "store"
+    full = cli._write_failure(OSError(errno.ENOSPC, "No space left on device", "/x/y.json"), store)
+    assert full.startswith("cannot write /x/y.json: No space left on device;")
+    assert full.endswith("free some disk space, then build again")
+    denied = cli._write_failure(PermissionError(errno.EACCES, "Permission denied"), store)
+    assert denied.startswith(f"cannot write {store}: Permission denied;")
+    assert denied.endswith("check the folder's permissions")
