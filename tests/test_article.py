@@ -54,6 +54,8 @@ def test_missing_and_ambiguous_quotes_raise():
     assert error.value.count == 2
 
 
-def test_control_characters_are_stripped_but_text_kept():
+def test_escape_sequences_and_control_characters_are_stripped_but_text_kept():
     dirty = "safe\x1b[31mred\x1b]8;;http://x\x07link\x9b2J\u202eevil\ttab\r\nnext"
-    assert sanitize(dirty) == "safe[31mred]8;;http://xlink2Jevil\ttab\nnext"
+    assert sanitize(dirty) == "saferedlinkevil\ttab\nnext"  # no "[31m" left behind
+    assert sanitize("a\x1b]0;pwned\x07b \x1bcc \x1b[0m") == "ab c "
+    assert sanitize("an [bold]x[/] stays") == "an [bold]x[/] stays"  # markup is text, kept as text

@@ -30,18 +30,9 @@ import stat
 from pathlib import Path
 from typing import TextIO
 
+from .ingest.text import ESCAPE_SEQUENCES
+
 # Whole escape sequences first (so an OSC title's text goes with it), then any control left.
-_SEQUENCES = re.compile(
-    r"""
-      \x1b\[[0-?]*[ -/]*[@-~]?              # CSI: ESC [ params intermediates final
-    | \x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?  # OSC: ESC ] … BEL or ST (a newline ends a broken one)
-    | \x1b[PX^_][^\x1b\n]*(?:\x1b\\)?       # DCS, SOS, PM, APC: … ST
-    | \x1b[ -/]*[0-~]?                      # any other escape: ESC c, ESC ( B, ESC 7 …
-    | \x9b[0-?]*[ -/]*[@-~]?                # 8-bit CSI
-    | \x9d[^\x07\x9c\n]*[\x07\x9c]?         # 8-bit OSC
-    """,
-    re.VERBOSE,
-)
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -49,7 +40,7 @@ def terminal_safe(text: str) -> str:
     """``text`` without escape sequences and control characters (newline and tab are kept)."""
     if text.isprintable():  # the common case: nothing to do
         return text
-    return _CONTROLS.sub("", _SEQUENCES.sub("", text))
+    return _CONTROLS.sub("", ESCAPE_SEQUENCES.sub("", text))
 
 
 def kind_of(mode: int) -> str:

@@ -5,8 +5,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# C0 controls except tab and newline, DEL, and C1 controls. ESC (0x1b) is in C0, so escape sequences
-# lose their introducer; the remaining printable bytes of a sequence are harmless text.
+# Whole terminal escape sequences, so that none leaves its printable remainder ("[31m") in the text.
+ESCAPE_SEQUENCES = re.compile(
+    r"""
+      \x1b\[[0-?]*[ -/]*[@-~]?              # CSI: ESC [ params intermediates final
+    | \x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?  # OSC: ESC ] … BEL or ST (a newline ends a broken one)
+    | \x1b[PX^_][^\x1b\n]*(?:\x1b\\)?       # DCS, SOS, PM, APC: … ST
+    | \x1b[ -/]*[0-~]?                      # any other escape: ESC c, ESC ( B, ESC 7 …
+    | \x9b[0-?]*[ -/]*[@-~]?                # 8-bit CSI
+    | \x9d[^\x07\x9c\n]*[\x07\x9c]?         # 8-bit OSC
+    """,
+    re.VERBOSE,
+)
+# C0 controls except tab and newline, DEL, and C1 controls (what is left after the sequences).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidi overrides and isolates can reorder what the reader sees; zero-width joiners are left alone.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
@@ -32,6 +43,8 @@ _QUOTES = str.maketrans(
 def sanitize(text: str) -> str:
     """Untrusted text made safe to store and show: newlines normalised, control characters removed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = ESCAPE_SEQUENCES.sub("", text)
     text = _CONTROL.sub("", text)
     return _BIDI.sub("", text)
 
