@@ -104,3 +104,54 @@ def test_write_failure_messages_name_the_file_and_a_fix_that_fits(tmp_path: Path
     denied = cli._write_failure(PermissionError(errno.EACCES, "Permission denied"), store)
     assert denied.startswith(f"cannot write {store}: Permission denied;")
     assert denied.endswith("check the folder's permissions")
+
+
+# -- command-line messages: one line each, with the fix --------------------------------------
+SEED = "afghan-national-consensus"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ("export", SEED, "--format", "pdf"),
+            "brief: Invalid value for '--format': 'pdf' is not one of 'markdown', 'html', 'json'. "
+            "— see `brief export --help`",
+        ),
+        (
+            ("import", "--year", "abc", "x.txt"),
+            "brief: Invalid value for '--year': 'abc' is not a year — give four digits, e.g. --year 2024",
+        ),
+        (
+            ("import", "--year", "24", "x.txt"),
+            "brief: Invalid value for '--year': '24' is not a year — give four digits, e.g. --year 2024",
+        ),
+    ],
+)
+def test_click_errors_are_one_line(brief, outside, args, expected):
+    result = brief(*args)
+    assert result.code == 1
+    assert result.err.rstrip("\n") == expected
+
+
+def test_export_to_a_folder_names_a_file_inside_it(brief, tmp_path):
+    result = brief("export", SEED, "-o", tmp_path)
+    assert result.code == 1
+    assert result.err.strip() == (
+        f"brief: {tmp_path} is a directory — name a file inside it, e.g. {tmp_path / 'brief.out'}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [("x.html", "<!doctype html>"), ("x.json", "{"), ("x.md", "# "), ("x.txt", "# ")],
+)
+def test_export_format_follows_the_output_file_ending(brief, tmp_path, name, start):
+    result = brief("export", SEED, "-o", tmp_path / name)
+    assert result.code == 0, result.err
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
+
+
+def test_export_without_format_prints_markdown(brief):
+    result = brief("export", SEED)
+    assert result.code == 0 and result.out.startswith("# Afghanistan")

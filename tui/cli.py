@@ -121,6 +121,19 @@ def checked_output(path: Path, *, stdout_hint: bool = False, directory_ok: bool 
         raise UserError(str(refused)) from None
 
 
+class _Year(click.ParamType):
+    name = "YYYY"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        text = str(value).strip()
+        if not (text.isdigit() and len(text) == 4):
+            self.fail(f"{value!r} is not a year — give four digits, e.g. --year 2024", param, ctx)
+        return int(text)
+
+
+YEAR = _Year()
+
+
 def store_option(func: F) -> F:
     return click.option(
         "--store",
@@ -460,7 +473,7 @@ def check(content: Path, strict: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
 @click.option(
     "--year",
-    type=click.IntRange(1000, 9999),
+    type=YEAR,
     help="The dateline's year, for a dateline written without one (e.g. 'March 4').",
 )
 @click.option("--open", "open_reader", is_flag=True, help="Build and open the new brief.")
@@ -996,14 +1009,28 @@ def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return "".join(out)
 
 
+EXPORT_FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+
+
 @cli.command("export")
 @click.argument("brief_id", metavar="BRIEF")
 @store_option
-@click.option("--format", "fmt", type=click.Choice(["markdown", "html", "json"]), required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "json"]),
+    help="Default: from the -o file's ending (.md, .html, .json), else markdown.",
+)
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),
     help="File to write (default: standard output).",
 )
 @click.option("--with-notes", is_flag=True, help="Include your notes on the brief and its actors.")
@@ -1013,12 +1040,14 @@ def export_brief(
     ctx: click.Context,
     brief_id: str,
     store_path: Path | None,
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     with_notes: bool = False,
     data_dir: Path | None = None,
 ) -> None:
     """Export a brief, or a person's or faction's dossier, as Markdown, HTML or JSON."""
+    if fmt is None:
+        fmt = EXPORT_FORMATS.get(output.suffix.lower(), "markdown") if output else "markdown"
     store = open_store(ctx, store_path)
     brief = get_brief(store, brief_id)
     if not isinstance(brief, Brief):  # a person or faction: its dossier
@@ -1153,8 +1182,8 @@ def _main(argv: list[str] | None) -> int:
         click.echo("brief: aborted", err=True)
         return 1
     except click.ClickException as error:
-        message = error.format_message()
-        if isinstance(error, click.UsageError) and error.ctx is not None:
+        message = " ".join(error.format_message().split())  # one line: Click wraps its lists
+        if isinstance(error, click.UsageError) and error.ctx is not None and " — " not in message:
             message += f" — see `{error.ctx.command_path} --help`"
         click.echo(f"brief: {message}", err=True)
         return 1
