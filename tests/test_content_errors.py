@@ -205,13 +205,13 @@ def test_all_errors_are_reported_at_once_in_file_order(brief, mini):
         "content/factions/blue-party.md:3: unknown faction kind 'club' — use one of: coalition"
     )
     assert lines[1].startswith("content/people/jane-roe.md:3: unknown field `mood`")
-    assert lines[-1] == "brief: build failed with 2 errors; nothing was written"
+    assert lines[-1] == "brief: check failed with 2 errors — fix the lines above"
 
 
 def test_check_writes_nothing(brief, mini):
     result = brief("check", mini / "content")
     assert result.code == 0
-    assert result.out.startswith("ok: 1 briefs")
+    assert result.out.startswith("ok: 1 brief, ")
     assert not (mini / "store.json").exists()
 
 

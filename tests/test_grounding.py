@@ -127,7 +127,7 @@ def test_the_grounded_mini_project_is_clean(brief, mini):
     result = brief("check", mini / "content", "--strict")
     assert result.code == 0, result.err
     assert result.err == ""
-    assert result.out == "ok: 1 briefs, 1 people, 3 factions, 1 events\n"
+    assert result.out == "ok: 1 brief, 1 person, 3 factions, 1 event\n"
 
 
 # -- a claim without a footnote is an error, for every kind of claim ----------------------------
@@ -177,7 +177,11 @@ def test_a_claim_without_a_footnote_is_an_error(brief, mini, name, old, new, exp
         result = brief(*args)
         assert result.code == 1
         assert expected in result.err
-        assert result.err.strip().splitlines()[-1].endswith("; nothing was written")
+        last = result.err.strip().splitlines()[-1]
+        if verb == "check":
+            assert last == "brief: check failed with 1 error — fix the lines above"
+        else:
+            assert last.endswith("; nothing was written")
     assert not (mini / "store.json").exists()
 
 

@@ -155,3 +155,18 @@ def test_export_format_follows_the_output_file_ending(brief, tmp_path, name, sta
 def test_export_without_format_prints_markdown(brief):
     result = brief("export", SEED)
     assert result.code == 0 and result.out.startswith("# Afghanistan")
+
+
+# -- brief check outside a project ------------------------------------------------------------
+def test_check_outside_a_project_checks_the_user_library(brief, outside):
+    empty = brief("check")
+    assert empty.code == 1
+    assert empty.err.startswith("brief: nothing to check: no ./content here and your library (")
+    assert empty.err.rstrip().endswith("or `brief import ARTICLE` first")
+    sudan = Path(__file__).parent / "import_eval" / "02-sudan-explainer.txt"
+    assert brief("import", sudan).code == 0
+    result = brief("check")
+    library = library_at(Path(os.environ["BRIEF_DATA_DIR"]))
+    assert result.err.startswith(f"checking your library: {library.root}\n")
+    assert result.code == 0
+    assert result.out.startswith("ok: 1 brief, 4 people, ")  # "1 brief", not "1 briefs"

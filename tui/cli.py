@@ -407,7 +407,12 @@ def _progress_bar() -> Callable[[str, int, int], None]:
     return show
 
 
-def _load(content: Path, progress: Any = None, loader: Callable[[Path], Any] | None = None) -> Any:
+def _load(
+    content: Path,
+    progress: Any = None,
+    loader: Callable[[Path], Any] | None = None,
+    verb: str = "build",
+) -> Any:
     from .ingest import BuildFailed, load_content  # only building needs the parser
 
     if not content.is_dir():
@@ -423,35 +428,62 @@ def _load(content: Path, progress: Any = None, loader: Callable[[Path], Any] | N
     except BuildFailed as failure:
         for error in failure.errors:
             click.echo(str(error), err=True)
+        if verb == "check":
+            raise UserError(
+                f"check failed with {counted(len(failure.errors), 'error')} — fix the lines above"
+            ) from None
         raise UserError(
             f"build failed with {counted(len(failure.errors), 'error')}; nothing was written"
         ) from None
 
 
 @cli.command()
-@click.argument("content", default="content", type=click.Path(path_type=Path))
+@click.argument("content", required=False, type=click.Path(path_type=Path))
 @click.option(
     "--strict",
     is_flag=True,
     help="Treat warnings (ungrounded claims, yearless datelines) as errors.",
 )
-def check(content: Path, strict: bool) -> None:
+@data_dir_option
+@click.pass_context
+def check(
+    ctx: click.Context, content: Path | None, strict: bool, data_dir: Path | None = None
+) -> None:
     """Validate CONTENT without writing anything; list every error and warning as file:line.
 
+    \b
+    CONTENT: default ./content in a project, else your user library's content.
     Warnings: a claim names a person, faction, place, date or number that the sentences it cites
     do not mention; text after a claim's last footnote; a dateline without a year."""
     from .ingest.content import check_content
+    from .library import project_content, user_library
 
-    library, warnings = _load(content, loader=check_content)
+    if content is None:
+        content = project_content()
+        if content is None:
+            library_root = user_library(root_data_dir(ctx, data_dir))
+            if not library_root.content.is_dir():
+                raise UserError(
+                    "nothing to check: no ./content here and your library "
+                    f"({library_root.root}) is empty — pass the path to a content/ folder, "
+                    "or `brief import ARTICLE` first"
+                )
+            content = library_root.content
+            click.echo(f"checking your library: {library_root.root}", err=True)
+    library, warnings = _load(content, loader=check_content, verb="check")
     for warning in warnings:
         click.echo(str(warning), err=True)
     if warnings and strict:
         raise UserError(
             f"check failed: {counted(len(warnings), 'warning')}, and --strict makes them errors"
         )
-    counts = (
-        f"{len(library.briefs)} briefs, {len(library.people)} people, "
-        f"{len(library.factions)} factions, {len(library.events)} events"
+    counts = ", ".join(
+        (
+            counted(len(library.briefs), "brief"),
+            counted(len(library.people), "person", "people"),
+            counted(len(library.factions), "faction"),
+            counted(len(library.events), "event"),
+        )
     )
     suffix = f", {counted(len(warnings), 'warning')}" if warnings else ""
     click.echo(f"ok: {counts}{suffix}")
