@@ -170,3 +170,22 @@ def test_check_outside_a_project_checks_the_user_library(brief, outside):
     assert result.err.startswith(f"checking your library: {library.root}\n")
     assert result.code == 0
     assert result.out.startswith("ok: 1 brief, 4 people, ")  # "1 brief", not "1 briefs"
+
+
+# -- the palette shows the authored record, not a library stub's placeholder --------------------
+def test_a_stub_hit_shows_the_authored_records_text(brief, outside, tmp_path):
+    from tui.library import EMBEDDED_STORE, _union_hits, open_union
+    from tui.search import Hit
+
+    assert brief("import", article(tmp_path, "the plan")).code == 0
+    union = open_union(EMBEDDED_STORE, library_at(Path(os.environ["BRIEF_DATA_DIR"])))
+    mine, embedded = union.stores
+    assert "Draft stub" in mine.person("ahmad-massoud").bio.text  # the library holds a stub
+    stub = Hit("person", "ahmad-massoud", "Ahmad Massoud", "Draft stub from …", ((0, 5),), 3.0)
+    other = Hit("person", "ahmad-shah-massoud", "Ahmad Shah Massoud", "x", (), 2.0)
+    # the embedded part ranked other hits above its record: only the library's stub came back
+    hits = _union_hits(union, [(mine, [stub]), (embedded, [other])], 10)
+    shown = next(h for h in hits if h.id == "ahmad-massoud")
+    assert "Draft stub" not in shown.snippet and shown.highlights == ()
+    assert shown.snippet.startswith(embedded.person("ahmad-massoud").bio.text[:40])
+    assert next(h for h in hits if h.id == "ahmad-shah-massoud").snippet == "x"

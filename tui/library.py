@@ -594,7 +594,8 @@ def _union_hits(union: UnionStore, found: list[tuple[Store, list[Any]]], limit: 
     person or faction several parts hold is listed once, as the authored record's hit (the last
     part's) ranked by the best score any part gave it."""
     best: dict[tuple[str, str], Any] = {}
-    for store, hits in reversed(found):
+    source: dict[tuple[str, str], int] = {}
+    for index, (store, hits) in reversed(list(enumerate(found))):
         for hit in hits:
             brief = hit.brief or (hit.id if hit.kind == "brief" else None)
             if brief is not None and not union._owned(store, brief):
@@ -603,9 +604,31 @@ def _union_hits(union: UnionStore, found: list[tuple[Store, list[Any]]], limit: 
             kept = best.get(key)
             if kept is None:
                 best[key] = hit
+                source[key] = index
             elif hit.score > kept.score:
                 best[key] = dataclasses.replace(kept, score=hit.score)
-    return heapq.nlargest(limit, best.values(), key=lambda h: h.score)
+    ranked = heapq.nlargest(limit, best.values(), key=lambda h: h.score)
+    return [_authored_snippet(union, hit, found, source[(hit.kind, hit.id)]) for hit in ranked]
+
+
+def _authored_snippet(union: UnionStore, hit: Any, found: list[Any], index: int) -> Any:
+    """A person's or faction's hit that only a stub's part returned (the authored part holds the
+    entity but ranked other hits above it) shows the authored record's text, not the stub's."""
+    if hit.kind not in ("person", "faction") or index == len(found) - 1:
+        return hit
+    if not any(store.entity(hit.id) is not None for store, _ in found[index + 1 :]):
+        return hit
+    entity = union.entity(hit.id)
+    if entity is None:
+        return hit
+    snippet = " ".join(
+        (entity.bio if isinstance(entity, Person) else entity.description).text.split()
+    )
+    if not snippet:
+        return hit
+    if len(snippet) > 160:
+        snippet = snippet[:159].rsplit(" ", 1)[0] + "…"
+    return dataclasses.replace(hit, snippet=snippet, highlights=())
 
 
 class _UnionSearch:
