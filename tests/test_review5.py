@@ -189,3 +189,12 @@ def test_a_stub_hit_shows_the_authored_records_text(brief, outside, tmp_path):
     assert "Draft stub" not in shown.snippet and shown.highlights == ()
     assert shown.snippet.startswith(embedded.person("ahmad-massoud").bio.text[:40])
     assert next(h for h in hits if h.id == "ahmad-shah-massoud").snippet == "x"
+
+
+def test_a_dry_run_into_the_library_says_how_to_import_for_real(brief, outside):
+    sudan = Path(__file__).parent / "import_eval" / "02-sudan-explainer.txt"
+    result = brief("import", sudan, "--dry-run")
+    assert result.code == 0, result.err
+    last = result.out.strip().splitlines()[-1]
+    assert last.endswith("— run it again without --dry-run to add it to your library")
+    assert "brief build" not in result.out

@@ -688,6 +688,12 @@ def _import(
             f"{found}; {history}; built in {elapsed:.0f} ms — read it with "
             f"`brief open {draft.brief_id}`, fix it with `brief edit {draft.brief_id}`"
         )
+    elif in_library:  # a dry run into the library
+        elapsed = (time.perf_counter() - started) * 1000
+        click.echo(
+            f"{found} in {elapsed:.0f} ms; {history} — run it again without --dry-run to add it "
+            "to your library"
+        )
     else:
         elapsed = (time.perf_counter() - started) * 1000
         click.echo(
