@@ -198,3 +198,46 @@ def test_a_dry_run_into_the_library_says_how_to_import_for_real(brief, outside):
     last = result.out.strip().splitlines()[-1]
     assert last.endswith("— run it again without --dry-run to add it to your library")
     assert "brief build" not in result.out
+
+
+# -- the reader's / forgives a misspelt name, as the Library, palette and `brief search` do -----
+async def test_find_in_the_brief_corrects_a_misspelt_name(store, tmp_path):
+    from textual.widgets import Input, Static
+
+    from tui.app import BriefApp
+    from tui.config import Config
+    from tui.userdata import UserData
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"dostom")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.search_text == "dostum" and screen.typed_query == "dostom"
+        status = str(screen.query_one("#status", Static).render())
+        assert status.startswith("No 'dostom' in this brief — ")
+        assert "match 'dostum' — n / N to step through" in status
+        assert screen.matches()
+        await pilot.press("enter", "n")
+        await pilot.pause()
+        assert "Match 2 of" in str(screen.query_one("#status", Static).render())
+        await pilot.press("escape", "escape", "escape")
+        await pilot.pause()
+        assert screen.search_text == ""
+
+
+async def test_find_with_no_match_and_no_correction_says_so(store, tmp_path):
+    from textual.widgets import Static
+
+    from tui.app import BriefApp
+    from tui.config import Config
+    from tui.userdata import UserData
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"zqxjk")
+        await pilot.pause()
+        assert app.screen.search_text == "zqxjk" and app.screen.typed_query == ""
+        assert str(app.screen.query_one("#status", Static).render()) == "No matches for 'zqxjk'."

@@ -115,6 +115,7 @@ class ReaderScreen(BriefScreen):
 
     selection: reactive[Selection] = reactive(Selection, init=False, repaint=False)
     search_text: reactive[str] = reactive("", init=False, repaint=False)
+    typed_query = ""  # what the user typed when search_text is its spelling correction
     hints: reactive[bool] = reactive(False, init=False, repaint=False)
     active: reactive[str] = reactive("summary", init=False, repaint=False)
 
@@ -541,17 +542,44 @@ class ReaderScreen(BriefScreen):
         ]
 
     def set_query(self, query: str) -> None:
+        self.typed_query = ""
         self.search_text = query
         self.match_index = -1
+        if query and not self.matches():  # a misspelt name: find what the search engine would
+            corrected = self.corrected_query(query)
+            if corrected:
+                self.typed_query = query
+                self.search_text = corrected
         self.set_query_status()
+
+    def corrected_query(self, query: str) -> str | None:
+        """``query`` with its misspelt words corrected as the search engine corrects them
+        ("dostom" → "dostum"), when the corrected words match something in this brief."""
+        index = getattr(self.app, "store", None)
+        index = getattr(index, "search_index", None)
+        if index is None:
+            return None
+        words = query.split()
+        fixed = [(index.suggest(word) if len(word) >= 4 else None) or word for word in words]
+        if fixed == words:
+            return None
+        corrected = " ".join(fixed)
+        panes = ("summary", "takeaways", "history", "source")
+        found = any(
+            (pane := self.text_pane(name)) is not None and pane.match_keys(corrected)
+            for name in panes
+        )
+        return corrected if found else None
 
     def set_query_status(self) -> None:
         query = self.search_text
         if query:
             count = len(self.matches())
+            typed = self.typed_query
+            instead = f"No {typed!r} in this brief — " if typed else ""
             self.set_status(
-                f"{plural(count, 'item')} {'matches' if count == 1 else 'match'} {query!r}"
-                " — n / N to step through"
+                f"{instead}{plural(count, 'item')} {'matches' if count == 1 else 'match'} "
+                f"{query!r} — n / N to step through"
                 if count
                 else f"No matches for {query!r}."
             )
