@@ -241,3 +241,16 @@ async def test_find_with_no_match_and_no_correction_says_so(store, tmp_path):
         await pilot.pause()
         assert app.screen.search_text == "zqxjk" and app.screen.typed_query == ""
         assert str(app.screen.query_one("#status", Static).render()) == "No matches for 'zqxjk'."
+
+
+async def test_the_palette_offers_no_maximize_screenshot_or_keys(store, tmp_path):
+    from tui.app import BriefApp
+    from tui.config import Config
+    from tui.userdata import UserData
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles == ["Theme", "Quit"]

@@ -6,12 +6,12 @@ import asyncio
 import contextlib
 import gc
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.css.query import NoMatches
@@ -477,6 +477,14 @@ class BriefApp(App):
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(bindings_table(self.screen)))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands that fit the reader: Theme and Quit. Not Maximize (it hides
+        the other panes and the key bar, and pane keys stop working), Screenshot (it writes a file
+        into the current directory) or Keys (`?` is the reader's help)."""
+        for command in super().get_system_commands(screen):
+            if command.title in ("Theme", "Quit"):
+                yield command
 
     def action_cycle_theme(self) -> None:
         names = reader_themes(self)
