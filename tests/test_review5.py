@@ -254,3 +254,24 @@ async def test_the_palette_offers_no_maximize_screenshot_or_keys(store, tmp_path
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert titles == ["Theme", "Quit"]
+
+
+async def test_space_pages_down_in_actors_as_in_every_pane(store, tmp_path):
+    from tui.app import BriefApp
+    from tui.config import Config
+    from tui.screens.help import bindings_table
+    from tui.userdata import UserData
+    from tui.widgets.actors import ActorTree
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        tree = app.screen.query_one(ActorTree)
+        before = tree.cursor_line
+        groups = sum(1 for node in tree.root.children if node.is_expanded)
+        await pilot.press("space")
+        await pilot.pause()
+        assert tree.cursor_line > before + 1  # a page, not one line
+        assert sum(1 for node in tree.root.children if node.is_expanded) == groups  # no toggle
+        assert "Toggle" not in bindings_table(app.screen).plain

@@ -162,6 +162,8 @@ class ActorTree(Tree[str]):
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "scroll_home", "First", show=False),
         Binding("G", "scroll_end", "Last", show=False),
+        # space pages, as in every other pane (Tree's default toggles a group)
+        Binding("space", "page_down", "Page down", show=False),
     ]
     COMPONENT_CLASSES = {"actor-tree--involved", "actor-tree--dead"}
     DEFAULT_CSS = """
