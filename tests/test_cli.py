@@ -131,9 +131,19 @@ def test_show_text_and_sections(brief):
 def test_show_unknown_brief(brief):
     result = brief("show", "nope")
     assert result.code == 1
-    assert (
-        result.err
-        == "brief: no brief, person or faction 'nope' in the store — run `brief list` to see the briefs (afghan-national-consensus)\n"
+    assert result.err == (
+        "brief: nothing called 'nope' in the store — `brief list` shows the briefs, "
+        "`brief search WORDS` finds people, factions and events\n"
+    )
+
+
+@pytest.mark.parametrize("verb", ["show", "open", "export"])
+def test_a_misspelt_name_gets_a_did_you_mean(brief, verb):
+    result = brief(verb, "massod")
+    assert result.code == 1
+    assert result.err == (
+        "brief: nothing called 'massod' in the store — did you mean Ahmad Massoud "
+        "(ahmad-massoud) or Ahmad Shah Massoud (ahmad-shah-massoud)?\n"
     )
 
 
@@ -229,4 +239,4 @@ def test_open_unknown_or_ambiguous_exits_1_listing_candidates(brief):
     )
     result = brief("open", "zebra")
     assert result.code == 1
-    assert result.err == "brief: nothing called 'zebra' in the store — try `brief search zebra`\n"
+    assert result.err.startswith("brief: nothing called 'zebra' in the store — `brief list` shows")

@@ -100,7 +100,7 @@ def test_seed_draft_passes_check_and_build(brief, empty_project):
     content = empty_project / "content"
     result = brief("import", SEED, "--content", content)
     assert result.code == 0, result.err
-    assert "wrote 26 file(s):" in result.out
+    assert "wrote 26 files:" in result.out
     seed_copy = (
         empty_project
         / "seeds"
@@ -168,7 +168,7 @@ def test_dry_run_and_json_write_nothing(brief, empty_project, flags):
     assert result.code == 0
     assert tree_digest(empty_project) == {}
     if flags == ["--dry-run"]:
-        assert result.out.startswith("would write 26 file(s) (dry run, nothing written):")
+        assert result.out.startswith("would write 26 files (dry run, nothing written):")
 
 
 # -- bad input ------------------------------------------------------------------------------------

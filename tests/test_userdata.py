@@ -470,7 +470,7 @@ def test_notes_command_without_notes_and_for_unknown_briefs(brief, store_path, w
     ]  # a brief gone from the store still lists its notes
     result = brief("notes", "no-such-brief", "--store", store_path)
     assert result.code == 1
-    assert result.err.startswith("brief: no brief, person or faction 'no-such-brief' in the store")
+    assert result.err.startswith("brief: nothing called 'no-such-brief' in the store")
 
 
 def test_notes_command_lists_notes_even_when_the_store_is_broken(brief, tmp_path, with_notes):

@@ -159,8 +159,8 @@ def test_a_truncated_file_is_moved_aside_and_the_readable_records_kept(data):
     [message] = opened.take_messages()
     [aside] = aside_files(data)
     assert message == (
-        f"{data / USERDATA_FILE} was damaged (2 unreadable line(s) or entries): the original is kept "
-        f"as {aside}; 4 record(s) recovered — look there for anything missing"
+        f"{data / USERDATA_FILE} was damaged (2 unreadable lines or entries): the original is kept "
+        f"as {aside}; 4 records recovered — look there for anything missing"
     )
     assert aside.read_bytes() == damaged  # the original, byte for byte
     survivors = {n.id for n in opened.notes()}
@@ -234,7 +234,7 @@ def test_an_old_file_with_one_bad_entry_keeps_the_good_ones(data):
     )
     (data / USERDATA_FILE).write_bytes(content)
     ud = UserData(data)
-    assert "2 record(s) recovered" in ud.take_messages()[0]
+    assert "2 records recovered" in ud.take_messages()[0]
     assert ud.last_brief() == B and ud.position("y")["actor"] == "a" and ud.position("x") is None
     assert aside_files(data)[0].read_bytes() == content
 
@@ -323,11 +323,9 @@ def test_damaged_file_in_a_read_only_directory(data, read_only):
     read_only(data)
     opened = UserData(data)  # no PermissionError
     [message] = opened.take_messages()
-    assert message.startswith(
-        f"{data / USERDATA_FILE} is damaged (1 unreadable line(s) or entries)"
-    )
+    assert message.startswith(f"{data / USERDATA_FILE} is damaged (1 unreadable line or entry)")
     assert "cannot be moved aside (Permission denied)" in message
-    assert "using the 1 record(s) that could be read, saving nothing" in message
+    assert "using the 1 record that could be read, saving nothing" in message
     assert [n.id for n in opened.notes()] == [kept.id]
     assert not opened.add_note(Anchor.of_brief(B), "n").saved
     assert opened.take_messages() == []

@@ -214,10 +214,28 @@ def get_brief(store: Store, brief_id: str) -> Brief | Person | Faction:
         listed = "; ".join(f"{c.kind} {c.id}" for c in matches[:6])
         more = f" and {len(matches) - 6} more" if len(matches) > 6 else ""
         raise UserError(f"{brief_id!r} is ambiguous: {listed}{more} — give the id")
-    known = ", ".join(b.id for b in store.briefs()[:10])
-    raise UserError(
-        f"no brief, person or faction {brief_id!r} in the store — run `brief list` to see "
-        f"the briefs ({known})"
+    raise not_found(store, brief_id)
+
+
+def not_found(store: Any, target: str) -> UserError:
+    """Nothing has the id or name ``target``: what the search engine would offer instead (it
+    forgives typos: "massod" → Ahmad Massoud), else where to look."""
+    try:
+        hits = store.search_index.search(target, 20).hits
+    except Exception:  # a query the engine refuses ("kind:"): no guesses
+        hits = []
+    guesses: list[str] = []
+    for hit in hits:
+        named = hit.kind in ("brief", "person", "faction") and hit.title_highlights
+        if named and len(guesses) < 3:  # the name matched, not only the text about it
+            guesses.append(f"{hit.title} ({hit.id})" if hit.title != hit.id else hit.id)
+    if guesses:
+        return UserError(
+            f"nothing called {target!r} in the store — did you mean {' or '.join(guesses)}?"
+        )
+    return UserError(
+        f"nothing called {target!r} in the store — `brief list` shows the briefs, "
+        f"`brief search WORDS` finds people, factions and events"
     )
 
 
@@ -298,7 +316,7 @@ def resolve_target(store: Store, target: str) -> Any:
         found = candidates[0]
         return Location("brief" if found.kind == "brief" else "entity", found.id)
     if not candidates:
-        raise UserError(f"nothing called {target!r} in the store — try `brief search {target}`")
+        raise not_found(store, target)
     listed = "; ".join(f"{c.kind} {c.id} ({c.name})" for c in candidates[:8])
     more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""
     raise UserError(f"{target!r} is ambiguous: {listed}{more} — give the id")
@@ -655,18 +673,20 @@ def _import(
     listing = [path.relative_to(root).as_posix() for path in draft.files]
     where = f" in your library ({library.root})" if in_library else ""
     if dry_run:
-        click.echo(f"would write {len(listing)} file(s){where} (dry run, nothing written):")
+        click.echo(
+            f"would write {counted(len(listing), 'file')}{where} (dry run, nothing written):"
+        )
     else:
         try:
             draft.write()
         except DraftError as error:
             raise UserError(str(error)) from None
-        click.echo(f"wrote {len(listing)} file(s){where}:")
+        click.echo(f"wrote {counted(len(listing), 'file')}{where}:")
     for name in listing:
         click.echo(f"  {name}")
     if draft.linked:
         click.echo(f"linked to existing: {', '.join(draft.linked)}")
-    history = f"{draft.history} History item(s) drafted"
+    history = f"{counted(draft.history, 'History item')} drafted"
     if draft.left_out:
         history += (
             f", {draft.left_out} left out (repeated, not quotable uniquely,"
@@ -682,7 +702,9 @@ def _import(
         except UserError as error:  # the new files would fail every later build: take them back
             for path in reversed(list(draft.files)):
                 path.unlink(missing_ok=True)
-            raise UserError(f"{error} (the import's {len(listing)} file(s) were removed)") from None
+            raise UserError(
+                f"{error} (removed the import's {counted(len(listing), 'file')})"
+            ) from None
         elapsed = (time.perf_counter() - started) * 1000
         click.echo(
             f"{found}; {history}; built in {elapsed:.0f} ms — read it with "

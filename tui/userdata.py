@@ -738,10 +738,12 @@ class UserData:
                 return self._repair_locked()
         except OSError as error:
             if parsed.bad or parsed.problem:
+                from .ingest.text import counted
+
                 reason = error.strerror or str(error)
                 self._frozen = (
                     f"{self.path} is damaged ({self._damage(parsed)}) and cannot be moved aside "
-                    f"({reason}); using the {len(parsed.records)} record(s) that could be read, "
+                    f"({reason}); using the {counted(len(parsed.records), 'record')} that could be read, "
                     f"saving nothing — make {self.directory} writable or start with --data-dir"
                 )
                 self._say("frozen", self._frozen)
@@ -775,19 +777,23 @@ class UserData:
             aside.unlink(missing_ok=True)  # nothing was changed: leave the file as it was
             raise
         if aside is not None:
+            from .ingest.text import counted
+
             self._say(
                 "repaired",
                 f"{self.path} was damaged ({self._damage(parsed)}): the original is kept as "
-                f"{aside}; {len(parsed.records)} record(s) recovered — look there for anything missing",
+                f"{aside}; {counted(len(parsed.records), 'record')} recovered — look there for anything missing",
             )
         parsed.bad, parsed.problem, parsed.legacy = 0, None, False
         return parsed
 
     @staticmethod
     def _damage(parsed: Parsed) -> str:
+        from .ingest.text import counted
+
         if parsed.problem:
             return parsed.problem
-        return f"{parsed.bad} unreadable line(s) or entries"
+        return counted(parsed.bad, "unreadable line or entry", "unreadable lines or entries")
 
     def _aside_name(self) -> Path:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
