@@ -275,3 +275,20 @@ async def test_space_pages_down_in_actors_as_in_every_pane(store, tmp_path):
         assert tree.cursor_line > before + 1  # a page, not one line
         assert sum(1 for node in tree.root.children if node.is_expanded) == groups  # no toggle
         assert "Toggle" not in bindings_table(app.screen).plain
+
+
+def test_a_brief_with_a_yearless_dateline_is_listed_last_not_newest(brief, outside, tmp_path):
+    yearless = tmp_path / "yearless.txt"
+    yearless.write_text(
+        "Talks in Doha\n\nDOHA, March 4 - Officials met on Tuesday to discuss the plan.\n",
+        encoding="utf-8",
+    )
+    assert brief("import", yearless).code == 0
+    dated = tmp_path / "dated.txt"
+    dated.write_text(
+        "Talks in Kabul\n\nKABUL, May 2, 2024 - Officials met again on Monday.\n", encoding="utf-8"
+    )
+    assert brief("import", dated).code == 0
+    ids = [line.split("  ")[0] for line in brief("list").out.splitlines()]
+    assert ids[-1] == "talks-in-doha", ids  # unknown date: last, not first
+    assert ids.index("afghan-national-consensus") < ids.index("talks-in-kabul")

@@ -140,8 +140,8 @@ def store_option(func: F) -> F:
         "store_path",
         type=click.Path(path_type=Path, dir_okay=True),
         envvar="BRIEF_STORE",
-        help="Store directory (or its catalog .json) to read (default: the embedded store). "
-        "Env: BRIEF_STORE.",
+        help="Store directory (or its catalog .json) to read alone (default: the embedded "
+        "store together with your library). Env: BRIEF_STORE.",
     )(func)
 
 

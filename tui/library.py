@@ -123,8 +123,11 @@ def build_library(library: UserLibrary) -> Built:
 
 # -- reading several stores as one --------------------------------------------------------------
 def _key(header: Any) -> tuple[str, str, str]:
+    """The stores' newest-first order (tui.store.writer.sort_key): a yearless date sorts with
+    the undated."""
     date = header.dateline.date
-    return (date.sort_key if date else "", header.title, header.id)
+    key = date.sort_key if date and not date.sort_key.startswith("9999") else ""
+    return (key, header.title, header.id)
 
 
 class _UnionHeaders(Sequence[Any]):

@@ -129,8 +129,14 @@ def brief_document(
 
 
 def sort_key(brief: Brief) -> tuple[str, str]:
+    """Newest first (sorted in reverse): a dateline without a year ("March 4", whose date key
+    starts 9999) is not the newest brief but one of unknown date, listed last with the undated."""
     date = brief.dateline.date
-    return (date.sort_key if date else "", brief.title)
+    return (_dated(date.sort_key) if date else "", brief.title)
+
+
+def _dated(key: str) -> str:
+    return "" if key.startswith("9999") else key
 
 
 def newest_first(briefs: Iterable[Brief]) -> list[Brief]:
@@ -441,7 +447,7 @@ def catalog_document(library: Library, hashes: dict[str, str]) -> dict[str, Any]
 def header_order(raw: dict[str, Any]) -> tuple[tuple[str, str], str]:
     """:func:`newest_first`'s key, for a stored header (sort with ``reverse=True``)."""
     date = raw["dateline"].get("date")
-    return ((date["sort_key"] if date else "", raw["title"]), raw["id"])
+    return ((_dated(date["sort_key"]) if date else "", raw["title"]), raw["id"])
 
 
 def iter_files(library: Library) -> Iterator[tuple[str, bytes]]:
