@@ -292,3 +292,61 @@ def test_a_brief_with_a_yearless_dateline_is_listed_last_not_newest(brief, outsi
     ids = [line.split("  ")[0] for line in brief("list").out.splitlines()]
     assert ids[-1] == "talks-in-doha", ids  # unknown date: last, not first
     assert ids.index("afghan-national-consensus") < ids.index("talks-in-kabul")
+
+
+# -- in 256 colours too, the selected item and the source highlight stand out ------------------
+async def test_selected_item_and_source_highlight_stand_apart_in_every_theme(store, tmp_path):
+    """Two different backgrounds side by side inside a pane (the selected takeaway and the next,
+    the highlighted sentence and the rest of its paragraph) differ by at least 1.15:1 in luminance,
+    in true colour and after tmux's downgrade to 256 colours (review 5: in tokyo-night the Source
+    highlight was drawn in the paragraph's own grey; in nord and the catppuccins the selected
+    takeaway differed from its neighbours by 1.05:1)."""
+    from tests.test_themes import _resolve, contrast, palette_of, screen_lines
+    from tui.app import BriefApp, reader_themes
+    from tui.config import Config
+    from tui.userdata import UserData
+    from tui.widgets.panes import TextPane
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    failures = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "down")
+        await pilot.pause()
+        panes = [p for p in app.screen.query(TextPane) if p.id in ("takeaways-pane", "source-pane")]
+        if not panes:
+            panes = list(app.screen.query(TextPane))
+        for theme in reader_themes(app):
+            app.theme = theme
+            await pilot.pause()
+            lines = screen_lines(app)
+            for eight_bit in (False, True):
+                palette = palette_of(app)
+                for pane in panes:
+                    region = pane.content_region
+                    grid = []
+                    for y in range(region.y, region.bottom):
+                        row, x = [], 0
+                        for segment in lines[y]:
+                            if segment.control:
+                                continue
+                            bg = _resolve(segment.style, palette, eight_bit)[1]
+                            row += [bg] * len(segment.text)
+                            x += len(segment.text)
+                        grid.append(row[region.x : region.right - 1])  # not the scrollbar
+                    pairs = {
+                        tuple(sorted((a, b)))
+                        for r, row in enumerate(grid)
+                        for c, a in enumerate(row)
+                        for b in (
+                            row[c + 1] if c + 1 < len(row) else a,
+                            grid[r + 1][c] if r + 1 < len(grid) and c < len(grid[r + 1]) else a,
+                        )
+                        if a != b
+                    }
+                    for a, b in pairs:
+                        if contrast(a, b) < 1.15:
+                            mode = "256" if eight_bit else "truecolor"
+                            failures.append(
+                                f"{theme} {mode} {pane.id}: {a} next to {b} {contrast(a, b):.2f}"
+                            )
+    assert not failures, "\n".join(sorted(set(failures)))

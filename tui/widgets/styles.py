@@ -95,6 +95,40 @@ def tint(base: Color, towards: Color, amount: float, text: Color) -> Color:
     return chosen
 
 
+SEPARATION = 1.15  # the least luminance contrast between two grounds that sit side by side
+
+
+def separation(a: Color, b: Color) -> float:
+    """How far apart two grounds are: the lower contrast of true colour and 256 colours."""
+    return min(contrast(a, b), contrast(eight_bit(a), eight_bit(b)))
+
+
+def separate(ground: Color, others: list[Color], text: Color) -> Color:
+    """``ground``, moved just enough to stand SEPARATION apart from each of ``others`` in true
+    colour and in 256 colours (a selected line that tmux draws in the same grey as its neighbours
+    is invisible): towards ``text``'s side while its black/white extreme stays readable on it, or
+    away from it (which only makes text more readable), whichever needs the smaller move."""
+    if all(separation(ground, other) >= SEPARATION for other in others):
+        return ground
+    extreme = WHITE if luminance(text) > luminance(ground) else BLACK
+    away = BLACK if extreme is WHITE else WHITE
+    blocked = False
+    for step in range(1, 33):
+        for end in (extreme, away):
+            if end is extreme and blocked:
+                continue
+            candidate = ground.blend(end, step / 40)
+            if end is extreme and (
+                min(contrast(extreme, candidate), contrast(extreme, eight_bit(candidate)))
+                < TARGET + 0.5
+            ):
+                blocked = True  # the text (at its extreme if it must) would not stay readable
+                continue
+            if all(separation(candidate, other) >= SEPARATION for other in others):
+                return candidate
+    return ground
+
+
 def ground(bg: Color) -> Color:
     """``bg``, moved towards black or white just enough that black or white text reaches TARGET."""
     for step in range(0, 21):
@@ -158,9 +192,12 @@ def compute_variables(variables: dict[str, str]) -> dict[str, str]:
     footer = _solid(variables.get("footer-background"), background, panel)
 
     header = surface.blend(foreground, 0.06)
-    cursor = tint(surface, primary, 0.35, foreground)
-    blurred = tint(surface, foreground, 0.12, foreground)
-    support = tint(surface, accent, 0.3, foreground)
+    cursor = separate(tint(surface, primary, 0.35, foreground), [surface], foreground)
+    blurred = separate(tint(surface, foreground, 0.12, foreground), [surface], foreground)
+    # the support sentence sits inside a paragraph drawn on the cursor (focused or not)
+    support = separate(
+        tint(surface, accent, 0.3, foreground), [surface, cursor, blurred], foreground
+    )
     grounds = [background, surface, panel, header, cursor, blurred, support]
 
     text = readable(foreground, grounds)
