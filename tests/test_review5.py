@@ -350,3 +350,41 @@ async def test_selected_item_and_source_highlight_stand_apart_in_every_theme(sto
                                 f"{theme} {mode} {pane.id}: {a} next to {b} {contrast(a, b):.2f}"
                             )
     assert not failures, "\n".join(sorted(set(failures)))
+
+
+# -- a live resize keeps each pane's cursor item, and Source's support, in view ------------------
+def _visible(pane) -> bool:
+    top, bottom = pane._tops[pane.cursor], pane._tops[pane.cursor + 1]
+    view = int(pane.scroll_offset.y)
+    return bottom > view and top < view + pane.page_height
+
+
+@pytest.mark.parametrize(
+    "sizes",
+    [[(80, 24), (120, 40)], [(100, 30), (80, 24)], [(80, 24), (60, 16), (120, 40)]],
+)
+async def test_a_resize_keeps_the_cursor_item_and_its_support_in_view(store, tmp_path, sizes):
+    from tui.app import BriefApp
+    from tui.config import Config
+    from tui.userdata import UserData
+    from tui.widgets.panes import HistoryPane, SourcePane
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "end")
+        await pilot.pause()
+        history = app.screen.query_one(HistoryPane)
+        source = app.screen.query_one(SourcePane)
+        last = history.cursor
+        assert last == len(history.items) - 1 and _visible(history)
+        for width, height in sizes:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            await pilot.pause()
+        assert history.cursor == last
+        assert _visible(history), "History's selected event scrolled out of view"
+        if source.region.height:  # (at 80×24 the narrow layout may hide Source)
+            assert source.support() and _visible(source), "Source's support scrolled out of view"
+        await pilot.press("5")  # shown and focused: its support is in view
+        await pilot.pause()
+        assert source.region.height and _visible(source)

@@ -430,11 +430,23 @@ class TextPane(ScrollView, can_focus=True):
         return max(0, min(bisect_right(self._tops, y) - 1, len(self.items) - 1))
 
     def on_resize(self, event: events.Resize) -> None:
+        laid_out = bool(self._width)
         self._layout()
         pending, self._pending = self._pending, None
         if pending is not None:
             # the new virtual size reaches the scroll limits with the next refresh: scroll then
             self.call_after_refresh(pending)
+        elif laid_out:  # a live resize re-wrapped the items: the old scroll line means another
+            self.call_after_refresh(self.keep_in_view)
+
+    def keep_in_view(self) -> None:
+        """After a resize: the cursor's item back in view, unless some of it shows already."""
+        if not self.items or not self._laid_out() or self.cursor + 1 >= len(self._tops):
+            return
+        top, bottom = self._tops[self.cursor], self._tops[self.cursor + 1]
+        view = int(self.scroll_offset.y)
+        if bottom <= view or top >= view + self.page_height:
+            self._show_item(self.cursor)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -965,15 +977,29 @@ class SourcePane(TextPane):
     def on_show(self) -> None:
         # In the narrow layout the pane may have been hidden when the selection moved its cursor:
         # bring the cursor's paragraph into view, unless some of it shows already.
-        self.call_after_refresh(self._cursor_into_view)
+        self.call_after_refresh(self.keep_in_view)
 
-    def _cursor_into_view(self) -> None:
+    def keep_in_view(self) -> None:
+        """The cursor's paragraph in view; when it holds the support, the supporting sentence's
+        line (a long paragraph re-wrapped by a resize can hide it)."""
         if not self.items or not self._laid_out():
             return
-        top, bottom = self._tops[self.cursor], self._tops[self.cursor + 1]
+        support = self._support or self.support()
+        holds = any(s in support for s, _, _ in self.items[self.cursor].sentences)
+        if holds and not self._support_line_shown(support):
+            self.show_support()
+            return
+        super().keep_in_view()
+
+    def _support_line_shown(self, support: set[str]) -> bool:
+        item = self.items[self.cursor]
+        start = next((start for s, start, _ in item.sentences if s in support), None)
+        if start is None or self.cursor >= len(self._wraps):
+            return True
+        offset = len(item.prefix) + start
+        line = self._tops[self.cursor] + max(0, bisect_right(self._wraps[self.cursor], offset) - 1)
         view = int(self.scroll_offset.y)
-        if bottom <= view or top >= view + self.page_height:
-            self._show_item(self.cursor)
+        return view <= line < view + self.page_height
 
     def show_first_mention(self, actor: str) -> None:
         """Scroll to the first paragraph that names the actor."""
