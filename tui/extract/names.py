@@ -164,6 +164,13 @@ _NOUN_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ion", "ions", "es", "ment", "
                  "ies", "ness", "ance", "ence", "ship", "hood", "ism", "ists", "ers", "ing")  # fmt: skip
 _TWO_CAPITALS = re.compile(r"[A-Z][a-z]{2,}-[A-Z][a-z]{2,}")
 _NAME_PREFIXES = {"abu", "ben", "bin", "ibn", "abd", "abdel", "abdul", "el", "al", "ould", "mac"}
+_DESCRIBING_COMPOUND = re.compile(
+    r"-(?:led|backed|based|born|run|owned|linked|aligned|allied|controlled|funded|sponsored|"
+    r"affiliated|dominated|held|leaning|friendly|made|built)$"
+)
+# continents and regions that open names of outlets and bodies, never of people
+_PLACE_FIRST = {"Africa", "Asia", "Europe", "Eurasia", "Oceania", "Arabia", "Caribbean", "Balkan",
+                "Sahel", "Maghreb", "Levant", "Pacific", "Atlantic", "Mekong"}  # fmt: skip
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ness", "ance", "ence", "dom", "ship")
 # "of" and a person's full name after a name: "Otzma Yehudit of Itamar Ben-Gvir"
 _OF_A_PERSON = re.compile(
@@ -1383,6 +1390,15 @@ class NameRules:
         # "Christian Schmidt": a given name that is also a faith's adjective
         given = len(run) >= 2 and run[0].low == "christian"
         if (bad(run[0]) and not given) or bad(run[-1]):
+            return False
+        # "Socialist-led", "Tehran-backed", "Nairobi-based": a compound that says who leads or
+        # where from describes a noun; it is nobody's name
+        if any(_DESCRIBING_COMPOUND.search(tok.low) for tok in run):
+            return False
+        # "Africa Uncensored", "Sahel Intelligence": a name that opens with a continent's or a
+        # region's name is a body's or a place's, not a person's (not a country's: "Sudan Gurung"
+        # is a Nepali name)
+        if len(run) >= 2 and run[0].bare in _PLACE_FIRST and run[1].low not in PARTICLES:
             return False
         return sum(1 for tok in run[1:-1] if bad(tok)) <= 1
 

@@ -36,8 +36,18 @@ _KIND_BEFORE = [
     (
         # "the oil major Shell", "the energy giant Gazprom", "the carmaker BYD"
         r"\b(?:major|giant|miner|lender|carmaker|automaker|maker|operator|contractor|conglomerate|"
-        r"airline|carrier|insurer|manufacturer|exporter|trader|bank)\s+$",
+        r"airline|carrier|insurer|manufacturer|exporter|trader|bank|utility|regulator|watchdog|"
+        r"provider|distributor|refiner|shipper|developer|producer|publisher|retailer|startup|"
+        r"start-up|chain|supplier|telecoms operator|mobile operator|hospital|clinic|university|"
+        r"college)\s+$",
         "movement",
+    ),
+    # "Video verified by Africa Uncensored", "documents seen by Daraj", "footage aired by TVM":
+    # what newsrooms do to material is said of a newsroom
+    (
+        r"\b(?:verified|geolocated|authenticated|published|obtained|seen|aired|broadcast|"
+        r"fact-checked)\s+by\s+(?:the\s+)?$",
+        "outlet",
     ),
     (
         r"\b(?:rights group|group|think tank|gang|militia|firm|company|monitor|network|cartel|fund|"
@@ -124,7 +134,10 @@ def org_by_context(run: list[_Tok], before: str, after: str) -> str | None:
         return None  # "the group's Commander X" is a person with a title
     if re.match(r"^\s*By\s+[^,|]{3,80}[,|]\s+$", before):
         return "outlet"  # "By Sara Creta and Ahmed Nagi, Misbar", "By Mohamed Osman | Beam Reports"
-    if len(run) == 1 and run[0].text == "X" and re.search(r"\b(?:on|via)\s+$", before):
+    if len(run) == 1 and run[0].text == "X" and re.search(
+        r"\b(?:on|via|blocked|banned|suspended|restricted|unblocked|throttled|sued|fined)\s+$",
+        before,
+    ):
         return "outlet"  # "shared on X"
     if len(run) == 1 and run[0].bare in NOT_ACRONYMS:
         return None  # "the opposition TV channel Formula": "TV" names nothing
