@@ -555,6 +555,8 @@ ROLE_HEADS = {
     "brigadier", "commodore", "corporal", "superintendent", "inspector", "constable",
     # plural titles before two names: "Presidents Félix Tshisekedi and Paul Kagame"
     "presidents", "ministers", "generals", "leaders", "commanders", "senators", "ambassadors",
+    # a judge of a high court: "Justice Alexandre de Moraes"
+    "justice",
 }  # fmt: skip
 HONORIFICS = {
     "mr",

@@ -168,6 +168,14 @@ _DESCRIBING_COMPOUND = re.compile(
     r"-(?:led|backed|based|born|run|owned|linked|aligned|allied|controlled|funded|sponsored|"
     r"affiliated|dominated|held|leaning|friendly|made|built)$"
 )
+# adjectives that open a sentence before "officials" or "chief": "Federal officials were not told"
+_WHOSE_OFFICIALS = {"federal", "national", "state", "local", "regional", "provincial", "municipal",
+                    "senior", "junior", "western", "eastern", "northern", "southern", "central",
+                    "top", "government", "military", "city", "county", "district", "village",
+                    "tribal", "election", "electoral", "prison", "border", "customs", "health",
+                    "security", "foreign", "defence", "defense", "interior", "justice", "finance",
+                    "trade", "energy", "agriculture", "police", "army", "party", "court",
+                    "palace", "campaign", "administration", "ministry", "embassy", "union"}  # fmt: skip
 # continents and regions that open names of outlets and bodies, never of people
 _PLACE_FIRST = {"Africa", "Asia", "Europe", "Eurasia", "Oceania", "Arabia", "Caribbean", "Balkan",
                 "Sahel", "Maghreb", "Levant", "Pacific", "Atlantic", "Mekong"}  # fmt: skip
@@ -417,6 +425,31 @@ class NameRules:
                 out.append(run)
         return out
 
+    def titled_by_a_body(self, run: list[_Tok]) -> _Mention | None:
+        """ "Interior Cabinet Secretary Kipchumba Murkomen", "Party Secretary Li Wei", "Council
+        Chairman Ali Saleh": a title that names a body, then a person's full name, is the person
+        with that title (the body word belongs to the title, not to a name)."""
+        for i in range(1, len(run) - 2):
+            rest = run[i + 1 :]
+            if (
+                run[i].capital
+                and run[i].low.rstrip(".") in ROLE_HEADS
+                and all(t.capital for t in run[: i + 1])
+                and any(t.low in ORG_CUES for t in run[:i])
+                and 2 <= len(rest) <= 4
+                and all(t.capital or t.low in PARTICLES for t in rest)
+                and rest[0].capital
+                and rest[0].low not in ROLE_HEADS | TITLES
+                and self.looks_like_name(rest)
+                and not _is_orgish(rest)
+                and not self.is_place(_text_plain(rest))
+            ):
+                prefix = _text_plain(run[: i + 1])
+                return _Mention(
+                    "person", _text_plain(rest), rest[0].start, rest[-1].end, role_prefix=prefix
+                )
+        return None
+
     def classify_whole_run(
         self, sentence: str, run: list[_Tok], tokens: list[_Tok]
     ) -> list[_Mention]:
@@ -424,6 +457,8 @@ class NameRules:
         that only ends in one ("Abdullah Qarluq of the National … Council") is split first, and
         two organisations joined by "and" ("Arakan Army and the Ta'ang … Army") are two."""
         after = sentence[run[-1].end :]
+        if person := self.titled_by_a_body(run):
+            return [person]
         if len(run) > 1 and _SQUARE_WORDS.fullmatch(run[0].text) and run[1].low in PARTICLES:
             # "Place de l'Indépendance", "Plaza de Mayo": a square ("… in Bamako" is not in it)
             cut = next(
@@ -1070,6 +1105,7 @@ class NameRules:
         if (
             len(run) == 1
             and run[0].text == run[0].bare  # "Tinubu's spokesman" is a person's
+            and run[0].low not in _WHOSE_OFFICIALS  # "Federal officials": officials of what kind
             and re.match(
                 r"\s+(?:chief|director|head|spokesman|spokeswoman|spokesperson|official|officials|commander)\b",
                 after,
@@ -1606,6 +1642,8 @@ class NameRules:
             mention.kind = "person"
 
     def add_person(self, name: str, sentence: str) -> None:
+        if " " not in name and _DESCRIBING_COMPOUND.search(name.lower()):
+            return  # "Spain's Socialist-led government": "Socialist-led" is nobody
         folded = fold(name)
         for person in self.people.values():
             if name == person.name or name in person.aliases:
