@@ -176,6 +176,10 @@ _WHOSE_OFFICIALS = {"federal", "national", "state", "local", "regional", "provin
                     "security", "foreign", "defence", "defense", "interior", "justice", "finance",
                     "trade", "energy", "agriculture", "police", "army", "party", "court",
                     "palace", "campaign", "administration", "ministry", "embassy", "union"}  # fmt: skip
+# posts whose office is a body named after them: "the Public Defender's Office"
+_OFFICE_HOLDERS = {"defender", "general", "ombudsman", "prosecutor", "auditor", "inspector",
+                   "controller", "comptroller", "registrar", "commissioner", "advocate",
+                   "protector", "mediator", "procurator", "solicitor", "counsel", "defensor"}  # fmt: skip
 # continents and regions that open names of outlets and bodies, never of people
 _PLACE_FIRST = {"Africa", "Asia", "Europe", "Eurasia", "Oceania", "Arabia", "Caribbean", "Balkan",
                 "Sahel", "Maghreb", "Levant", "Pacific", "Atlantic", "Mekong"}  # fmt: skip
@@ -359,6 +363,19 @@ class NameRules:
             whole = out[-1] if out else None
             prev = whole[-1:] if whole else None
             if (
+                whole
+                and prev[0].text != prev[0].bare
+                and prev[0].low in _OFFICE_HOLDERS
+                and run[0].start == prev[0].end + 1
+                and run[0].low in ("office", "bureau", "department", "chambers", "directorate")
+            ):  # "the Public Defender's Office", "the Attorney General's Office": an office
+                # named after the post that heads it is one name
+                head = whole
+                while len(head) > 1 and head[0].low in STARTERS:
+                    head = head[1:]
+                out[-1] = head + run
+                continue
+            if (
                 prev is not None
                 # the word alone, or after words that open a sentence ("According to Lloyd's")
                 and (len(whole) == 1 or not whole[-2].capital)
@@ -459,6 +476,31 @@ class NameRules:
         after = sentence[run[-1].end :]
         if person := self.titled_by_a_body(run):
             return [person]
+        for i in range(1, len(run) - 2):
+            if run[i].low == "and" and run[i + 1].low == "of" and not run[i + 1].capital:
+                # "a member of the International Fact-Checking Network and of Code for Africa":
+                # "and of" joins two names of the same kind
+                first = self.classify_whole_run(sentence, run[:i], tokens)
+                second_run = run[i + 2 :]
+                plain = _text_plain(second_run)
+                if (
+                    first
+                    and all(m.kind == "org" for m in first)
+                    and not self.is_place(plain)
+                    and not (
+                        self.looks_like_name(second_run)
+                        and len(second_run) <= 3
+                        and all(t.capital for t in second_run)
+                    )
+                ):
+                    kind = first[-1].org_kind or "movement"
+                    return [
+                        *first,
+                        _Mention(
+                            "org", plain, second_run[0].start, second_run[-1].end, org_kind=kind
+                        ),
+                    ]
+                return [*first, *self.classify_whole_run(sentence, second_run, tokens)]
         if len(run) > 1 and _SQUARE_WORDS.fullmatch(run[0].text) and run[1].low in PARTICLES:
             # "Place de l'Indépendance", "Plaza de Mayo": a square ("… in Bamako" is not in it)
             cut = next(
@@ -725,7 +767,12 @@ class NameRules:
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         parts = _split_connectors(run)
         first_cue = next((i for i, part in enumerate(parts) if _is_orgish(part)), 0)
-        joined_by_and = first_cue > 0 and run[run.index(parts[first_cue][0]) - 1].low == "and"
+        # "Legal and Human Rights Centre", "Democracy for Citizens Party": only common words
+        # before "and" or "for" and a name with a head noun after it make one name
+        joined_by_and = first_cue > 0 and run[run.index(parts[first_cue][0]) - 1].low in (
+            "and",
+            "for",
+        )
         if (
             first_cue == 0
             or (
@@ -733,7 +780,7 @@ class NameRules:
                 and all(
                     t.low in COMMON | TITLES | ORG_CUES.keys() | POLITICAL_NOUNS
                     # "National Independent Electoral and Boundaries Commission": adjectives
-                    or (len(t.low) >= 6 and t.low.endswith(_ADJECTIVE_ENDINGS))
+                    or (len(t.low) >= 5 and t.low.endswith(_ADJECTIVE_ENDINGS))
                     # "Reconstruction and Development Coalition": abstract nouns
                     or (len(t.low) > 6 and t.low.endswith(_ABSTRACT_ENDINGS))
                     for part in parts[:first_cue]
@@ -1027,8 +1074,11 @@ class NameRules:
             # "Islamic State Sahel Province", "Islamic State Khorasan Province": a known group's
             # branch, named after a place
             return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[_text_plain(run[:2])])]
-        if run[-1].low in PLACE_HEADS or re.match(
-            r"\s+(?:" + "|".join(PLACE_NOUNS) + r")\b", after
+        if run[-1].low in PLACE_HEADS or (
+            re.match(r"\s+(?:" + "|".join(PLACE_NOUNS) + r")\b", after)
+            # "the Public Defender's Office of Rio de Janeiro state": the place noun ends the
+            # place the body is of, not the body's name
+            and not (_is_orgish(run) and any(t.low == "of" and not t.capital for t in run))
         ):
             return [
                 _Mention("place", plain, start, end)

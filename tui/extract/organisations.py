@@ -134,9 +134,13 @@ def org_by_context(run: list[_Tok], before: str, after: str) -> str | None:
         return None  # "the group's Commander X" is a person with a title
     if re.match(r"^\s*By\s+[^,|]{3,80}[,|]\s+$", before):
         return "outlet"  # "By Sara Creta and Ahmed Nagi, Misbar", "By Mohamed Osman | Beam Reports"
-    if len(run) == 1 and run[0].text == "X" and re.search(
-        r"\b(?:on|via|blocked|banned|suspended|restricted|unblocked|throttled|sued|fined)\s+$",
-        before,
+    if (
+        len(run) == 1
+        and run[0].text == "X"
+        and re.search(
+            r"\b(?:on|via|blocked|banned|suspended|restricted|unblocked|throttled|sued|fined)\s+$",
+            before,
+        )
     ):
         return "outlet"  # "shared on X"
     if len(run) == 1 and run[0].bare in NOT_ACRONYMS:
@@ -363,6 +367,12 @@ _NAMED_BESIDE = ("wing", "agency", "authority", "service", "body", "company", "b
                  "television", "guard", "council", "bureau", "command")  # fmt: skip
 
 
+# last words of a body's name that the name may go on from with "of" and the place it serves
+_PLACE_SERVED_HEADS = {"office", "police", "ministry", "department", "directorate", "bureau",
+                       "court", "council", "commission", "authority", "service", "agency",
+                       "prosecutor", "ombudsman"}  # fmt: skip
+
+
 def bodies(sentence: str) -> list[_Mention]:
     """State bodies named in lower case: each with its owner when the sentence gives one."""
     found = []
@@ -578,6 +588,16 @@ class OrganisationRules:
     def add_org(self, name: str, kind: str, sentence: str) -> None:
         if name not in self.orgs:
             self.orgs[name] = Organisation(name, kind, first_sentence=sentence)
+            # "Public Defender's Office of Rio de Janeiro": the body is also named without the
+            # place it serves ("the Public Defender's Office")
+            head, of, place = name.rpartition(" of ")
+            if (
+                of
+                and " " in head
+                and self.is_place(place)
+                and head.split()[-1].lower() in _PLACE_SERVED_HEADS
+            ):
+                self.orgs[name].aliases.add(head)
 
     def merge_orgs(self) -> None:
         """ "Mujahedin regime" and "Mujahedin government" are the Mujahedin; "Afghan International"
