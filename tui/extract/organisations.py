@@ -204,7 +204,9 @@ _COURT = (
 )
 _OPPOSITION = (
     r"opposition(?=\s*(?:[?!)\"”]|$)|\s+(?:and|or|says|said|say|would|will|has|had|have|is|"
-    r"was|were|wants|claims|won|accuses|calls|\w+ed)\b)"
+    r"was|were|wants|claims|won|accuses|calls|\w+ed)\b|"
+    # "backed by the opposition, including the Democracy for Citizens Party": named in part
+    r"\s*,\s+(?:including|led by|which|whose|notably|among them)\b)"
 )
 _BODY = (
     r"(?:[Gg]overnment forces|[Gg]overnment troops|pro-government forces|"
@@ -279,6 +281,8 @@ NAME_WITHOUT_NOUN = {"gang", "party", "cartel", "group", "coalition", "alliance"
 # what may follow a body word when it is only an adjective: "the army base", "military rule"
 _NOT_A_BODY = (
     r"(?:base|bases|operation|operations|court|courts|officer|officers|convoy|convoys|camp|camps|rulers|"
+    # "Madagascar's military ruler": a person who heads it
+    r"ruler|strongman|"
     r"vehicle|vehicles|aircraft|jets?|helicopters?|planes?|budget|spending|service|rule|takeover|"
     r"coup|academy|hospital|personnel|posts?|checkpoints?|drills|exercises?|headquarters|"
     r"uniforms?|equipment|hardware|leadership|offensive|campaign|parade|escort|station|stations|"
@@ -323,6 +327,8 @@ _BODY_RE = re.compile(
     r"are|were|want|wants|accuse|accuses|charged|issued)\b))\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
+    # "a number the outgoing government disputed", "the ousted government"
+    r"outgoing|incoming|previous|ousted|deposed|toppled|current|military-led|civilian-led|"
     r"federal|provincial|regional|Union|transitional|interim|departmental|municipal|national|"
     r"parallel|rival|so-called|"
     r"two|both|"
