@@ -93,6 +93,11 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _PATTERNS = [
     # relative periods first: "late last year", "next month", "the following January"
     r"\b(?:(?:early|late|mid-?|earlier|later)\s*)?(?:last|next|this)\s+(?:weekend|week|month|year)\b",
+    # seasons: "last summer", "this winter", "the following spring", "the summer of 2024"
+    r"\b(?:(?:early|late)\s+)?(?:last|next|this|that)\s+(?:spring|summer|autumn|fall|winter)\b"
+    r"(?!\s+(?:of|offensive|campaign|session|term|games|olympics|school|harvest|wheat|crops?)\b)",
+    r"\bthe\s+(?:following|previous|preceding)\s+(?:spring|summer|autumn|fall|winter)\b",
+    r"\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d\d\b",
     # a month before what happened in it: "a September poll", "the October offensive"
     rf"\b(?:{_MONTHS})(?=\s+(?:poll|polls|survey|election|elections|vote|offensive|attack|attacks|"
     r"ceasefire|deal|agreement|summit|talks|coup|meeting|visit|report|strike|strikes|raid|uprising|"
