@@ -98,7 +98,11 @@ _PATTERNS = [
     r"(?!\s+(?:of|offensive|campaign|session|term|games|olympics|school|harvest|wheat|crops?)\b)",
     r"\bthe\s+(?:following|previous|preceding)\s+(?:spring|summer|autumn|fall|winter)\b",
     r"\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d\d\b",
-    # a month before what happened in it: "a September poll", "the October offensive"
+    # a month before what happened in it: "a September poll", "the October offensive",
+    # "October's presidential election"
+    rf"\b(?:{_MONTHS})(?=['’]s\s+(?:[a-z\-]+\s+){{0,2}}(?:poll|polls|survey|election|elections|"
+    r"vote|referendum|offensive|attack|attacks|ceasefire|deal|agreement|summit|talks|coup|"
+    r"uprising|protests|war|clashes|raid|floods|earthquake)\b)",
     rf"\b(?:{_MONTHS})(?=\s+(?:poll|polls|survey|election|elections|vote|offensive|attack|attacks|"
     r"ceasefire|deal|agreement|summit|talks|coup|meeting|visit|report|strike|strikes|raid|uprising|"
     r"protests|war|clashes)\b)",
@@ -176,6 +180,12 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
             r"\s+(?:prayers?|sermons?|mosque|market|service)\b", text[match.end() :]
         ):
             continue  # "the Friday prayer leader": a weekly rite, not a day that happened
+        if re.match(
+            r"\s+(?:Square|Street|Avenue|Boulevard|Bridge|Stadium|Road|Movement|Brigade|Hospital|"
+            r"University|Group|Party|Front|Alliance|Coalition|Mosque|Airport|Park|Plaza)\b",
+            text[match.end() :],
+        ) and re.search(r"\d", when):
+            continue  # "May 13 Square", "the 6th of October Bridge", "the March 23 Movement": a name
         if when.lower() in VAGUE and match.start() > 0 and text[match.start() - 1] in "-‐":
             continue  # "Kim Yang-soon": a word of a hyphenated name, not "soon"
         if when.lower() == "previously" and re.search(
