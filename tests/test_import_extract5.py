@@ -122,3 +122,23 @@ def test_a_day_that_names_a_place_or_a_month_owned_by_an_event():
     events = _events(text)
     assert "6 April" not in events
     assert "March" in events
+
+
+def test_a_word_of_what_bodies_are_makes_a_name_a_body_not_a_person():
+    text = "Staff of Hope Relief and Orano Mining were evacuated, and Atlas Energy said so."
+    assert _people(text) == []
+    assert {"Atlas Energy"} <= set(_orgs(text))
+    assert "Women Lawyers Network" not in _people("Women Lawyers Network filed a petition.")
+    # a person's name is unchanged, and an event's name is no body
+    assert "Samantha Green" in _people("Samantha Green said the talks had failed.")
+    assert "World Cup" not in _orgs("Qatar hosted the World Cup in 2022.")
+
+
+def test_a_leader_named_by_surname_alone_is_a_person_and_plural_heads_are_bodies():
+    text = "Hamas said it would send a delegation, and Erdogan said Turkey would host it."
+    assert "Erdogan" in _people(text)
+    assert "Erdogan" not in _orgs(text)
+    text = "Fighters of the Local Defence Committees and the Desert Hawks took the town."
+    names = _orgs(text)
+    assert "Local Defence Committees" in names and "Desert Hawks" in names
+    assert "Golkar" in _orgs("Golkar backs the president.")

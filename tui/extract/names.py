@@ -13,11 +13,13 @@ from .gazetteer import (
     COUNTRY_ALIASES,
     EVENT_HEADS,
     EVENT_WORDS,
+    FAMOUS_SURNAMES,
     FORMER_STATES,
     GROUP_HEADS,
     HONORIFICS,
     KNOWN_ORGS,
     NOT_ACRONYMS,
+    NOT_NAME_WORDS,
     ORG_CUES,
     ORG_NOUNS,
     PARTICLES,
@@ -168,6 +170,10 @@ _DESCRIBING_COMPOUND = re.compile(
     r"-(?:led|backed|based|born|run|owned|linked|aligned|allied|controlled|funded|sponsored|"
     r"affiliated|dominated|held|leaning|friendly|made|built)$"
 )
+# what names an event or a prize, not a body: "World Cup", "Human Rights Day"
+_NOT_BODY_EVENTS = {"cup", "games", "olympics", "day", "prize", "award", "week", "summit", "war",
+                    "championship", "expo", "forum", "conference", "festival", "revolution",
+                    "staff"}  # fmt: skip
 # adjectives that open a sentence before "officials" or "chief": "Federal officials were not told"
 _WHOSE_OFFICIALS = {"federal", "national", "state", "local", "regional", "provincial", "municipal",
                     "senior", "junior", "western", "eastern", "northern", "southern", "central",
@@ -412,7 +418,10 @@ class NameRules:
                 (
                     i
                     for i, tok in enumerate(run)
-                    if tok.low == "of" and not tok.capital and i >= 1 and run[i - 1].low in ORG_CUES
+                    if tok.low == "of"
+                    and not tok.capital
+                    and i >= 1
+                    and (run[i - 1].low in ORG_CUES or _text_plain(run[:i]) in KNOWN_ORGS)
                 ),
                 None,
             )
@@ -1228,6 +1237,28 @@ class NameRules:
             return [_Mention("org", plain, start, end, org_kind=KNOWN_ORGS[_text_plain(run[1:])])]
         if any(re.fullmatch(r"[A-Z]+-?\d+[A-Z]?", t.bare) for t in run):
             return []  # "M1 Abrams", "T-72", "F-16 Fighting Falcon": a weapon's model, nobody
+        if (
+            (
+                len(run) >= 2
+                and run[0].capital
+                and run[-1].capital
+                and any(t.low in NOT_NAME_WORDS for t in run if t.capital)
+                and not all(t.low in NOT_NAME_WORDS | COMMON for t in run if t.capital)
+            )
+            or (
+                len(run) >= 2
+                and run[-1].capital
+                and run[-1].low in NOT_NAME_WORDS
+                and run[0].low not in COMMON
+                and run[0].bare not in self.demonyms
+            )
+        ) and not (
+            self.is_place(plain)
+            or any(t.low.rstrip(".") in ROLE_HEADS | HONORIFICS for t in run)
+            or any(t.low in _NOT_BODY_EVENTS for t in run)
+        ):  # "World Vision", "Tullow Oil", "Peace Now": a word of what a body is or does, beside
+            # a word of a name, makes a body's name (a person's has no such word)
+            return [_Mention("org", plain, start, end, org_kind="movement")]
         if not self.looks_like_name(run):
             return []
         if run[0].text in ("Los", "Las", "Les") and len(run) > 1:
@@ -1471,7 +1502,9 @@ class NameRules:
         """No title, cue or common word at either end, and at most one inside ("Mohammed Shia al-Sudani")."""
 
         def bad(tok: _Tok) -> bool:
-            return tok.capital and tok.low in COMMON | TITLES | ORG_CUES.keys()
+            return tok.capital and (
+                tok.low in COMMON | TITLES | ORG_CUES.keys() or tok.low in NOT_NAME_WORDS
+            )
 
         # "Christian Schmidt": a given name that is also a faith's adjective
         given = len(run) >= 2 and run[0].low == "christian"
@@ -1653,6 +1686,16 @@ class NameRules:
         if len(owners) > 1:
             return  # "Guzmán's sons" with three Guzmáns named: one of them, not a fourth
         before, after = text[: mention.start], text[mention.end :]
+        if (
+            name in FAMOUS_SURNAMES
+            and not self.is_place(name)
+            # not a surname the article gives in full ("Bashar al-Assad")
+            and not re.search(rf"\b(?:[A-Z][\w'’.\-]*\s+|al-|el-){re.escape(name)}\b", self.text)
+        ):
+            # "Trump said", "talks between Hamas and Putin": a leader reporting names by surname
+            self.add_person(name, text)
+            mention.kind = "person"
+            return
         if (
             _TWO_CAPITALS.fullmatch(name)
             and name.split("-")[0].lower() not in PARTICLES | _NAME_PREFIXES
