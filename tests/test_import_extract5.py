@@ -142,3 +142,8 @@ def test_a_leader_named_by_surname_alone_is_a_person_and_plural_heads_are_bodies
     names = _orgs(text)
     assert "Local Defence Committees" in names and "Desert Hawks" in names
     assert "Golkar" in _orgs("Golkar backs the president.")
+
+
+def test_trades_listed_inside_one_name():
+    text = "The Nurses, Midwives and Clinicians Federation called a strike."
+    assert _orgs(text) == ["Nurses, Midwives and Clinicians Federation"]

@@ -170,6 +170,11 @@ _DESCRIBING_COMPOUND = re.compile(
     r"-(?:led|backed|based|born|run|owned|linked|aligned|allied|controlled|funded|sponsored|"
     r"affiliated|dominated|held|leaning|friendly|made|built)$"
 )
+_TRADES_UNION = re.compile(
+    r"\b((?:(?!The\s)[A-Z][\w'’\-]+\s+)*(?!The\s)[A-Z][a-z]+s(?:,\s+[A-Z][a-z]+s)+,?\s+(?:and|&)\s+[A-Z][a-z]+s\s+"
+    r"(?:Union|Association|Federation|Council|Society|Alliance|Network|Guild|Syndicate|"
+    r"Confederation|Congress))\b"
+)
 # what names an event or a prize, not a body: "World Cup", "Human Rights Day"
 _NOT_BODY_EVENTS = {"cup", "games", "olympics", "day", "prize", "award", "week", "summit", "war",
                     "championship", "expo", "forum", "conference", "festival", "revolution",
@@ -332,6 +337,13 @@ class NameRules:
             ):
                 found.append(body)
         found.sort(key=lambda m: m.start)
+        for match in _TRADES_UNION.finditer(sentence):
+            # "the Kenya Medical Practitioners, Pharmacists and Dentists Union": trades listed
+            # inside one body's name
+            start, end = match.span(1)
+            found = [m for m in found if m.end <= start or m.start >= end]
+            found.append(_Mention("org", match.group(1), start, end, org_kind="movement"))
+            found.sort(key=lambda m: m.start)
         self.lists_of_organisations(sentence, found)
         return found
 
