@@ -363,7 +363,9 @@ ORG_NOUNS = {"government": "government", "regime": "government", "administration
              "alliance": "coalition", "bloc": "coalition", "group": "movement",
              "mission": "international body", "network": "armed group", "clan": "armed group",
              "family": "armed group", "gang": "armed group", "cartel": "armed group",
-             "militias": "armed group", "gangs": "armed group"}  # fmt: skip
+             "militias": "armed group", "gangs": "armed group",
+             # "the Zintan brigades"
+             "brigades": "armed group", "battalions": "armed group"}  # fmt: skip
 KNOWN_ORGS: dict[str, str] = {
     "Taliban": "armed group", "Hamas": "armed group", "Hezbollah": "armed group",
     "Houthis": "armed group", "Houthi": "armed group", "Islamic State": "armed group",

@@ -277,7 +277,7 @@ BODY_AFTER_DEMONYM = (
 )
 # lower-case nouns after a name that are not part of the name: "the Tren de Aragua gang"
 NAME_WITHOUT_NOUN = {"gang", "party", "cartel", "group", "coalition", "alliance", "militias",
-                     "gangs", "militia", "movement"}  # fmt: skip
+                     "gangs", "militia", "movement", "brigades"}  # fmt: skip
 # what may follow a body word when it is only an adjective: "the army base", "military rule"
 _NOT_A_BODY = (
     r"(?:base|bases|operation|operations|court|courts|officer|officers|convoy|convoys|camp|camps|rulers|"
@@ -430,7 +430,12 @@ def bodies(sentence: str) -> list[_Mention]:
             continue  # "the embassy" alone: whose is not said here ("India reopened its embassy")
         if body.endswith(_NAMED_BESIDE) and (
             re.match(r"\s*,\s+(?:the\s+)?[A-Z]", sentence[match.end("body") :])
-            or re.search(r"[\w)]\s*,\s+(?:[\w'’\-]+\s*){0,4}$", sentence[: match.start()])
+            # (not a clause after "and": "…, and the country's electoral body delayed it")
+            or re.search(
+                r"[\w)]\s*,\s+(?!(?:and|but|while|or|as|which|who|when|after|before|because|"
+                r"so|yet|then|although|though|whereas|since)\b)(?:[\w'’\-]+\s*){0,4}$",
+                sentence[: match.start()],
+            )
         ):
             continue  # "the military's media wing, Inter-Services Public Relations": its name
         if match.group("indef") is not None and re.search(
