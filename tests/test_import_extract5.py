@@ -147,3 +147,11 @@ def test_a_leader_named_by_surname_alone_is_a_person_and_plural_heads_are_bodies
 def test_trades_listed_inside_one_name():
     text = "The Nurses, Midwives and Clinicians Federation called a strike."
     assert _orgs(text) == ["Nurses, Midwives and Clinicians Federation"]
+
+
+def test_a_body_after_and_the_countrys_is_no_apposition():
+    text = "Police opened an inquiry, and the country's electoral body delayed the count."
+    assert "electoral body" in _all_org_names(text)
+    assert "Zintan brigades" in _all_org_names("Fighters of the Zintan brigades withdrew.") or (
+        "Zintan" in _orgs("Fighters of the Zintan brigades withdrew.")
+    )
