@@ -155,3 +155,18 @@ def test_a_body_after_and_the_countrys_is_no_apposition():
     assert "Zintan brigades" in _all_org_names("Fighters of the Zintan brigades withdrew.") or (
         "Zintan" in _orgs("Fighters of the Zintan brigades withdrew.")
     )
+
+
+def test_acronyms_written_as_words_and_a_movements_government():
+    text = "Caricom called for restraint, and Nato agreed."
+    assert {"Caricom", "Nato"} <= set(_orgs(text))
+    assert _people(text) == []
+    text = "The Sandinista government shut the newspaper."
+    assert "Sandinista" not in _people(text)
+    assert "Najibullah" in _people("The Najibullah government fell in 1992.")
+
+
+def test_a_place_and_a_front_then_another_name():
+    text = "The Jammu and Kashmir Liberation Front and the Hurriyat Conference called a strike."
+    names = _orgs(text)
+    assert "Jammu and Kashmir Liberation Front" in names and "Hurriyat Conference" in names

@@ -463,6 +463,11 @@ class NameRules:
                 out.append(run)
         return out
 
+    @staticmethod
+    def looks_like_not_a_name(run: list[_Tok]) -> bool:
+        """A word of what bodies are or do ("Socialist", "Democratic") in the run."""
+        return any(t.low in NOT_NAME_WORDS for t in run)
+
     def titled_by_a_body(self, run: list[_Tok]) -> _Mention | None:
         """ "Interior Cabinet Secretary Kipchumba Murkomen", "Party Secretary Li Wei", "Council
         Chairman Ali Saleh": a title that names a body, then a person's full name, is the person
@@ -648,7 +653,15 @@ class NameRules:
         for index, tok in enumerate(named[1:-2], start=1):
             if tok.low == "and" and self.is_place(_text_plain(named[: index + 2])):
                 rest = named[index + 2 :]
-                if rest and _is_orgish(rest):  # "Jammu and Kashmir Police"
+                if (
+                    rest
+                    and _is_orgish(rest)
+                    # "… Liberation Front and the Hurriyat Conference": another name follows
+                    and not any(
+                        t.low == "and" and n.low == "the" and not n.capital
+                        for t, n in itertools.pairwise(rest)
+                    )
+                ):  # "Jammu and Kashmir Police"
                     plain = _text_plain(named)
                     return [self.org_mention(named, plain, named[0].start, named[-1].end)]
         # "Mainland Affairs Council in Taipei": a place after "in" / "on" / "to" is not in the name
@@ -1064,6 +1077,9 @@ class NameRules:
                 len(run) <= 3
                 and all(t.low not in COMMON | TITLES for t in run)
                 and noun.group(1) in ("government", "regime")
+                # "the Sandinista government", "the Baathist regime": a movement's adjective
+                and not re.search(r"(?:ista|istas|ist|ists|ite|ites|ian|ic)$", run[-1].bare)
+                and not self.looks_like_not_a_name(run)
             ):
                 # "the Najibullah government" names its leader; "the Trump administration" is
                 # the name of a government (its leader is drafted only where named as a person)
@@ -1242,6 +1258,15 @@ class NameRules:
                         )
                     )
             return mentions
+        if (
+            len(run) == 1
+            and len(run[0].bare) >= 4
+            and run[0].bare[1:].islower()
+            and run[0].bare.upper() in KNOWN_ORGS
+            and run[0].low not in COMMON
+        ):  # "Nato", "Unicef", "Caricom": an acronym written as a word, as some papers do
+            kind = KNOWN_ORGS[run[0].bare.upper()]
+            return [_Mention("org", plain, start, end, org_kind=kind)]
         if run[0].text == "Air" and len(run) == 2 and run[1].low.rstrip(".") not in TITLES:
             return [_Mention("org", plain, start, end, org_kind="movement")]  # "Air France"
         if len(run) > 1 and run[0].bare in self.demonyms and _text_plain(run[1:]) in KNOWN_ORGS:

@@ -428,13 +428,16 @@ def bodies(sentence: str) -> list[_Mention]:
             and (match.group("det") or "").split()[:1] not in (["its"], ["their"], ["Its"])
         ):
             continue  # "the embassy" alone: whose is not said here ("India reopened its embassy")
-        if body.endswith(_NAMED_BESIDE) and (
-            re.match(r"\s*,\s+(?:the\s+)?[A-Z]", sentence[match.end("body") :])
-            # (not a clause after "and": "…, and the country's electoral body delayed it")
-            or re.search(
-                r"[\w)]\s*,\s+(?!(?:and|but|while|or|as|which|who|when|after|before|because|"
-                r"so|yet|then|although|though|whereas|since)\b)(?:[\w'’\-]+\s*){0,4}$",
-                sentence[: match.start()],
+        if (
+            body.endswith(_NAMED_BESIDE)
+            and (
+                re.match(r"\s*,\s+(?:the\s+)?[A-Z]", sentence[match.end("body") :])
+                # (not a clause after "and": "…, and the country's electoral body delayed it")
+                or re.search(
+                    r"[\w)]\s*,\s+(?!(?:and|but|while|or|as|which|who|when|after|before|because|"
+                    r"so|yet|then|although|though|whereas|since)\b)(?:[\w'’\-]+\s*){0,4}$",
+                    sentence[: match.start()],
+                )
             )
         ):
             continue  # "the military's media wing, Inter-Services Public Relations": its name
