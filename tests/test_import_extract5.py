@@ -170,3 +170,15 @@ def test_a_place_and_a_front_then_another_name():
     text = "The Jammu and Kashmir Liberation Front and the Hurriyat Conference called a strike."
     names = _orgs(text)
     assert "Jammu and Kashmir Liberation Front" in names and "Hurriyat Conference" in names
+
+
+def test_credit_lines_end_at_their_line_break():
+    text = (
+        "Editing by Gareth Jones and Ros Russell\n"
+        "Additional reporting by Yasmin Hussein in Cairo\n"
+        "Follow Juan Diego Quesada on X."
+    )
+    people = _people(text)
+    assert "Ros Russell" in people and "Yasmin Hussein" in people
+    assert "Juan Diego Quesada" in people
+    assert not any("Additional" in p or "Follow" in p for p in people)

@@ -1131,6 +1131,8 @@ COMMON = {
     "survivors", "refugees", "villagers", "locals", "families", "relatives", "doctors", "nurses",
     "medics", "migrants", "mourners", "worshippers", "fishermen", "lawyers", "victims",
     "fact", "check", "claim", "verdict", "rating", "false", "misleading", "true", "context",
+    # credits and calls at the end of a piece: "Follow Juan Diego Quesada on X"
+    "follow", "contact", "writing", "editing", "reporting", "contributing", "courtesy",
     "parliament", "human",  # "Human rights group Amnesty Kenya"
     # portfolios ("the European Commissioner for Internal Affairs, Magnus Brunner") and languages
     # ("which means 'Army of Justice' in Arabic") name nobody
