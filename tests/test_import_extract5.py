@@ -182,3 +182,10 @@ def test_credit_lines_end_at_their_line_break():
     assert "Ros Russell" in people and "Yasmin Hussein" in people
     assert "Juan Diego Quesada" in people
     assert not any("Additional" in p or "Follow" in p for p in people)
+
+
+def test_the_regime_watchdogs_and_boards():
+    assert "regime" in _all_org_names("The regime denied the report on Monday.")
+    assert _orgs("The sanctions regime failed to stop the trade.") == []
+    assert "election watchdog" in _all_org_names("The election watchdog said turnout was low.")
+    assert "electoral board" in _all_org_names("The electoral board postponed the vote.")
