@@ -189,3 +189,10 @@ def test_the_regime_watchdogs_and_boards():
     assert _orgs("The sanctions regime failed to stop the trade.") == []
     assert "election watchdog" in _all_org_names("The election watchdog said turnout was low.")
     assert "electoral board" in _all_org_names("The electoral board postponed the vote.")
+
+
+def test_a_lone_word_joined_to_an_organisation_is_one():
+    assert "Zalo" in _orgs("The group organised on Zalo and TikTok before the march.")
+    # a person already named, or a leader by surname, stays a person
+    text = "Kim Tuan spoke. The posts by Tuan and TikTok were removed."
+    assert "Tuan" not in _orgs(text)

@@ -345,7 +345,36 @@ class NameRules:
             found.append(_Mention("org", match.group(1), start, end, org_kind="movement"))
             found.sort(key=lambda m: m.start)
         self.lists_of_organisations(sentence, found)
+        self.paired_with_an_organisation(sentence, found)
         return found
+
+    def paired_with_an_organisation(self, sentence: str, found: list[_Mention]) -> None:
+        """ "organised on Discord and TikTok", "Frelimo and Renamo": a lone unknown word joined
+        by "and" / "or" to a name that is surely an organisation's (known, or ending in a word
+        of what bodies are) is one too, of its kind; not a place, a person already named, or a
+        leader named by surname."""
+        for first, second in itertools.pairwise(found):
+            if not re.fullmatch(r"\s+(?:and|or)\s+(?:the\s+)?", sentence[first.end : second.start]):
+                continue
+            for single, other in ((first, second), (second, first)):
+                if (
+                    single.kind == "single"
+                    and other.kind == "org"
+                    and (other.name in KNOWN_ORGS or other.name.split()[-1].lower() in ORG_CUES)
+                    and other.name.split()[-1].lower() not in BODY_WORDS | {"government"}
+                    # a platform, a firm, an outlet, a party (not "talks between Hamas and X")
+                    and other.org_kind in ("movement", "outlet", "party")
+                    and single.name not in FAMOUS_SURNAMES
+                    and not self.is_place(single.name)
+                    and single.name not in self.demonyms
+                    and self.find_person(single.name) is None
+                    and not any(single.name in p.name.split() for p in self.people.values())
+                    # a surname the article gives with a given name somewhere
+                    and not re.search(rf"[A-Z][\w'’.\-]*\s+{re.escape(single.name)}\b", self.text)
+                    and sentence[single.end : single.end + 2] not in ("'s", "’s")
+                ):
+                    single.kind = "org"
+                    single.org_kind = other.org_kind or "movement"
 
     @staticmethod
     def lists_of_organisations(sentence: str, found: list[_Mention]) -> None:
