@@ -15,8 +15,9 @@ Three sections, each with a row per article and a micro-average:
 Each article NN-name.txt has an answer key NN-name.json: the people (full names), organisations and
 dated statements ("when" as written) a careful reader would list. Alternatives are separated by
 "|" ("Rapid Support Forces|RSF"); a second prediction matching an entry already matched counts as
-an alias, not an error; a prediction matching an "optional" name is neither required nor an error
-(country names count as optional: a state acting in the story may be drafted, or not).
+an alias, not an error; a prediction matching an "optional" name or date ("that month") is neither
+required nor an error (country names count as optional: a state acting in the story may be
+drafted, or not).
 Prints recall/precision per article and overall (micro-averaged) and the time extraction takes.
 
     python benchmarks/import_quality.py [--verbose] [--show-heldout] [--json] [--set dev]

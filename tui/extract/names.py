@@ -1168,6 +1168,10 @@ class NameRules:
                 _Mention("org", plain, start, end, org_kind="armed group")
             ]  # "the Kashmir Tigers"
         if (kind := org_by_context(run, before, after)) is not None:
+            number = re.match(r" (\d{1,4})\b(?![.,]\d|\s*(?:%|percent|per cent))", after)
+            if number and not re.fullmatch(r"(?:19|20)\d\d", number.group(1)):
+                # "the studio Kvartal 95": a number that ends the name
+                plain, end = f"{plain} {number.group(1)}", end + number.end()
             return [_Mention("org", plain, start, end, org_kind=kind)]
         if re.match(
             r"\s+(?:news outlet|news agency|newspaper|broadcaster|channel|has reported|reported)\b(?!\s+from)",

@@ -39,7 +39,7 @@ _KIND_BEFORE = [
         r"airline|carrier|insurer|manufacturer|exporter|trader|bank|utility|regulator|watchdog|"
         r"provider|distributor|refiner|shipper|developer|producer|publisher|retailer|startup|"
         r"start-up|chain|supplier|telecoms operator|mobile operator|hospital|clinic|university|"
-        r"college)\s+$",
+        r"college|studio|label|consortium|subsidiary|outfit|cooperative|club)\s+$",
         "movement",
     ),
     # "Video verified by Africa Uncensored", "documents seen by Daraj", "footage aired by TVM":
@@ -111,7 +111,12 @@ _KIND_AFTER = [
         r"tracker|observatory|airline|bank|insurgency|rebel group|armed group|faction|studio|"
         r"developer|maker|manufacturer|producer|publisher|contractor|operator|carrier|lender|"
         r"insurer|retailer|startup|start-up|conglomerate|miner|refiner|shipper|gang|cartel|clan|"
-        r"tribe|brigade|battalion|syndicate|militia|channel|station|television channel|TV channel)"
+        r"tribe|brigade|battalion|syndicate|militia|channel|station|television channel|TV channel|"
+        # round 5: "Jirama, the state utility", "Kvartal 95, the studio he founded"
+        r"utility|regulator|studio|hospital|clinic|school|college|academy|club|cooperative|"
+        r"collective|consortium|joint venture|subsidiary|outfit|paramilitary|armed wing|"
+        r"political wing|commission|committee|council|tribunal|police force|force|regiment|"
+        r"federation|confederation|league|cartel|exchange|refinery|mine operator|producer)"
         r"(?=\s*[,.;:)]|\s+(?:that|which|run|based|founded|set|in|of|led|with|and|funded|backed|"
         r"close|linked|known|at|for|on|whose|from|active|it|they|he|she|we|the|its|their|was|is|"
         r"has|had|now|also)\b)",
