@@ -201,3 +201,16 @@ def test_a_lone_word_joined_to_an_organisation_is_one():
 def test_kinds_of_body_around_a_name_and_a_number_that_ends_it():
     assert "Zesa" in _orgs("Blackouts spread after Zesa, the state utility, cut supply.")
     assert "Kvartal 95" in _orgs("He co-owned the studio Kvartal 95 before the war.")
+
+
+def test_a_title_case_subhead_names_only_what_the_article_knows():
+    text = (
+        "Why Kenya's Young Voters Keep Turning Away\n\n"
+        "Turnout fell again, the Independent Electoral and Boundaries Commission said.\n\n"
+        "How Ruto Lost the Youth Vote\n\n"
+        "William Ruto won in 2022."
+    )
+    result = extract(f"Headline\n{text}\n")
+    names = [p.name for p in result.people] + [f.name for f in result.factions]
+    assert not any("Voters" in n or "Turning" in n or "Lost" in n for n in names)
+    assert "William Ruto" in [p.name for p in result.people]

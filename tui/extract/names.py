@@ -175,6 +175,34 @@ _TRADES_UNION = re.compile(
     r"(?:Union|Association|Federation|Council|Society|Alliance|Network|Guild|Syndicate|"
     r"Confederation|Congress))\b"
 )
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "to", "for", "and", "or", "on", "at", "by", "with",
+                "from", "as", "is", "vs", "v", "but", "nor", "into", "over"}  # fmt: skip
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:By\b|Sources?\b|Credits?\b|Photo|Reporting|Writing|Editing|Additional|Contributing|"
+    r"Produced|Compiled|Follow)|;|/|\bby\s+[A-Z]|\(AP\b|\(Reuters\)|\(AFP\)"
+)
+
+
+def _title_case(text: str) -> bool:
+    """A headline or subhead written in title case ("How the Junta Lost the North"): no full
+    stop at its end, and nearly every word capitalised (not a credit or a byline)."""
+    stripped = text.strip()
+    if (
+        not stripped
+        or stripped[-1] in ".!\"”'’:"
+        or "\n" in stripped
+        or _CREDIT_LINE.search(stripped)
+    ):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", stripped) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 4:
+        return False
+    capitals = sum(1 for w in words if w[0].isupper())
+    return capitals / len(words) >= 0.85 and any(
+        w[0].isupper() and w.lower() not in COMMON and not w.isupper() for w in words[1:]
+    )
+
+
 # what names an event or a prize, not a body: "World Cup", "Human Rights Day"
 _NOT_BODY_EVENTS = {"cup", "games", "olympics", "day", "prize", "award", "week", "summit", "war",
                     "championship", "expo", "forum", "conference", "festival", "revolution",
@@ -1639,11 +1667,47 @@ class NameRules:
             mentions.append(_Mention("org", state, start, end, org_kind="state"))
         return mentions
 
+    def register(
+        self,
+        sentence_id: str,
+        mentions: list[_Mention],
+        text: str,
+        singles: list[tuple[str, _Mention, str]],
+    ) -> None:
+        """Each mention of a sentence into the article's people, organisations and places."""
+        for mention in mentions:
+            if mention.kind == "person":
+                self.add_person(mention.name, text)
+            elif mention.kind == "org":
+                self.add_org(mention.name, mention.org_kind or "movement", text)
+            elif mention.kind == "place" and mention.name not in self.places:
+                self.places.append(mention.name)
+            elif mention.kind == "single":
+                singles.append((sentence_id, mention, text))
+            elif mention.kind == "alias":
+                self.attach_alias(mention, mentions)
+
+    def known_name(self, mention: _Mention) -> bool:
+        """A name the rest of the article, or the gazetteer, already knows."""
+        name = mention.name
+        if mention.kind in ("place", "alias"):
+            return True
+        if name in KNOWN_ORGS or name in self.orgs or self.find_person(name) is not None:
+            return True
+        if re.fullmatch(r"[A-Z][A-Z0-9\-]{1,9}", name):
+            return True  # an acronym
+        words = name.split()
+        return any(
+            name in p.name.split() or (len(words) > 1 and p.name.endswith(words[-1]))
+            for p in self.people.values()
+        ) or any(o.lower() == name.lower() or name in org.aliases for o, org in self.orgs.items())
+
     def names(self) -> None:
         sentences = [
             s for p in self.article.paragraphs if p.id not in self.heading_ids for s in p.sentences
         ]
         singles: list[tuple[str, _Mention, str]] = []
+        titled: list[tuple[str, list[_Mention], str]] = []
         for sentence in sentences:
             text = sentence.text
             offset = 0
@@ -1670,17 +1734,16 @@ class NameRules:
                     and text[mention.end : mention.end + 1] == ")"
                 ):  # "Communist Party of Nepal (Unified Marxist-Leninist)": the party's other name
                     mention.kind = "alias"
-            for mention in mentions:
-                if mention.kind == "person":
-                    self.add_person(mention.name, text)
-                elif mention.kind == "org":
-                    self.add_org(mention.name, mention.org_kind or "movement", text)
-                elif mention.kind == "place" and mention.name not in self.places:
-                    self.places.append(mention.name)
-                elif mention.kind == "single":
-                    singles.append((sentence.id, mention, text))
-                elif mention.kind == "alias":
-                    self.attach_alias(mention, mentions)
+            if _title_case(text):
+                titled.append((sentence.id, mentions, text))
+                continue
+            self.register(sentence.id, mentions, text, singles)
+        for sentence_id, mentions, text in titled:
+            # "Why Mali's Generals Keep Losing Ground": in a line written in title case every
+            # word is capitalised, so only names the article or the gazetteer knows are names
+            kept = [m for m in mentions if self.known_name(m)]
+            self.mentions[sentence_id] = kept
+            self.register(sentence_id, kept, text, singles)
         if self.place and self.place not in self.places:
             self.places.insert(0, self.place)
         if self.outlet:
