@@ -214,3 +214,8 @@ def test_a_title_case_subhead_names_only_what_the_article_knows():
     names = [p.name for p in result.people] + [f.name for f in result.factions]
     assert not any("Voters" in n or "Turning" in n or "Lost" in n for n in names)
     assert "William Ruto" in [p.name for p in result.people]
+
+
+def test_a_month_after_mid_and_microfinance_lenders():
+    assert "November" in _events("Hamas met Egyptian mediators in mid-November, Reuters said.")
+    assert "Faida Microfinance" in _orgs("Officials at Faida Microfinance said loans dried up.")

@@ -118,7 +118,7 @@ _PATTERNS = [
     r"\b(?:1[5-9]\d\d|20\d\d)s?\b",
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     # a month on its own, after a word that makes it a time: "in September", "that August"
-    r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bfor )|(?<=\bthat )|(?<=\blast )|(?<=\bthis )|(?<=\bearly )|(?<=\blate )|(?<=\bduring ))"
+    r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bfor )|(?<=\bthat )|(?<=\blast )|(?<=\bthis )|(?<=\bearly )|(?<=\blate )|(?<=\bduring )|(?<=\bmid-))"
     rf"(?:{_MONTHS})\b",
     # a month after another, in a pair: "in June and July", "in March or April", "of August"
     # (the word before "and" / "or" / "to" must be a month: checked in dates_in)

@@ -279,6 +279,7 @@ ORG_CUES: dict[str, str] = {
     "fedayeen": "armed group", "helmets": "movement", "plc": "movement", "llc": "movement",
     "gmbh": "movement", "corp": "movement", "limited": "movement", "holding": "movement",
     "enterprises": "movement", "solutions": "movement", "refinery": "movement",
+    "microfinance": "movement", "insurance": "movement", "assurance": "movement",
     # plural nouns that end names of bodies, not of people: "Social Weather Stations"
     "stations": "movement", "partners": "movement", "associates": "movement",
     "analytics": "movement", "insights": "movement", "strategies": "movement",
