@@ -219,3 +219,12 @@ def test_a_title_case_subhead_names_only_what_the_article_knows():
 def test_a_month_after_mid_and_microfinance_lenders():
     assert "November" in _events("Hamas met Egyptian mediators in mid-November, Reuters said.")
     assert "Faida Microfinance" in _orgs("Officials at Faida Microfinance said loans dried up.")
+
+
+def test_a_units_lower_case_head_a_river_after_a_direction_and_a_known_name_after_and():
+    assert "Danab brigade" in _all_org_names("The army's Danab brigade retook the town.")
+    assert "PMF brigade" not in _orgs("They are paid through a PMF brigade too.")
+    assert "Litani" not in _orgs("The army deployed south of the Litani on Sunday.")
+    text = "The Volunteers for the Defence of the Homeland and JNIM traded attacks."
+    names = _orgs(text)
+    assert "Volunteers for the Defence of the Homeland" in names and "JNIM" in names

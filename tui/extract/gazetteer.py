@@ -366,7 +366,10 @@ ORG_NOUNS = {"government": "government", "regime": "government", "administration
              "family": "armed group", "gang": "armed group", "cartel": "armed group",
              "militias": "armed group", "gangs": "armed group",
              # "the Zintan brigades"
-             "brigades": "armed group", "battalions": "armed group"}  # fmt: skip
+             "brigades": "armed group", "battalions": "armed group",
+             # "the Danab brigade", "the Radwan force"
+             "brigade": "armed group", "battalion": "armed group", "regiment": "armed group",
+             "force": "armed group"}  # fmt: skip
 KNOWN_ORGS: dict[str, str] = {
     "Taliban": "armed group", "Hamas": "armed group", "Hezbollah": "armed group",
     "Houthis": "armed group", "Houthi": "armed group", "Islamic State": "armed group",

@@ -853,6 +853,15 @@ class NameRules:
                     or _known_prefix(h)
                     for h in halves
                 )
+                # "the Volunteers for the Defence of the Homeland and JNIM": a known name or an
+                # acronym after "and" is a name of its own
+                or (
+                    len(halves[-1]) == 1
+                    and (
+                        halves[-1][0].bare in KNOWN_ORGS
+                        or re.fullmatch(r"[A-Z][A-Z0-9]{2,8}", halves[-1][0].bare)
+                    )
+                )
             )
         ):  # "the Arakan Army and the Ta'ang … Army"; not "Union Solidarity and Development Party"
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
@@ -1130,6 +1139,16 @@ class NameRules:
                 "administration",
             ):
                 mentions = []  # "a Lee government would …": one that does not exist yet
+            if re.search(r"\b(?:[Aa]n?|one|each|every|another)\s+$", before) and noun.group(1) in (
+                "brigade",
+                "battalion",
+                "regiment",
+                "force",
+                "brigades",
+                "battalions",
+            ):
+                # "paid through a PMF brigade": one unit of the PMF, which is the name
+                mentions = [_Mention("org", plain, start, end, org_kind=kind)]
             if (
                 len(run) <= 3
                 and all(t.low not in COMMON | TITLES for t in run)
@@ -1389,6 +1408,12 @@ class NameRules:
         if (
             _THE_BEFORE_NAME.search(before)
             and plain.removesuffix("s") not in self.demonyms  # "the Egyptians": a people
+            # "south of the Litani", "across the Drina": a river or a range, not a body
+            and not re.search(
+                r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                r"\s+of|across|along|beyond|crossed|cross|crossing|up|down|banks\s+of)\s+the\s+$",
+                before,
+            )
             and (
                 # not a name used as an adjective: "the Amazon mining town", "the Bush era"
                 not re.match(
