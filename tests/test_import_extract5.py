@@ -228,3 +228,9 @@ def test_a_units_lower_case_head_a_river_after_a_direction_and_a_known_name_afte
     text = "The Volunteers for the Defence of the Homeland and JNIM traded attacks."
     names = _orgs(text)
     assert "Volunteers for the Defence of the Homeland" in names and "JNIM" in names
+
+
+def test_a_name_after_a_place_based_adjective_is_a_body():
+    text = "Analysts at the Nairobi-based Sahan said so, and the Kremlin-funded Zvezda agreed."
+    assert {"Sahan", "Zvezda"} <= set(_orgs(text))
+    assert _people(text) == []

@@ -94,7 +94,9 @@ _CAMEL = re.compile(
 # "the" and at most two adjectives (no role noun: "the late", "the reporter" stay with people)
 _THE_BEFORE_NAME = re.compile(
     r"(?<![\w'’])[Tt]he\s+(?:(?:[a-z]+(?:ive|al|ous|ic|ing|ed|ful)|pro-[\w\-]+|anti-[\w\-]+|"
-    r"state-[a-z]+|[a-z]+-(?:run|owned|based|leaning|wing|language))\s+){0,2}$"
+    r"state-[a-z]+|[a-z]+-(?:run|owned|based|leaning|wing|language)|"
+    # "the Nairobi-based Sahan", "the Kremlin-funded Zvezda"
+    r"[A-Z][\w.]+-(?:based|run|owned|funded|backed|financed|controlled|aligned))\s+){0,2}$"
 )
 _AGENCY = re.compile(
     r"(?:\b(?P<before>[A-Z][A-Z0-9\-]{2,9}),\s+the\s+)?"
