@@ -234,3 +234,12 @@ def test_a_name_after_a_place_based_adjective_is_a_body():
     text = "Analysts at the Nairobi-based Sahan said so, and the Kremlin-funded Zvezda agreed."
     assert {"Sahan", "Zvezda"} <= set(_orgs(text))
     assert _people(text) == []
+
+
+def test_magazines_and_a_portfolio_title_that_is_also_a_journal():
+    assert "Tempo" in _orgs("Tempo magazine reported the bribe on Monday.")
+    assert "Le Point" in _orgs("Le Point ran the story, and he denied it.")
+    assert "Le Point" not in _people("Le Point ran the story, and he denied it.")
+    text = "Foreign Affairs Minister Penny Wong said so."
+    assert "Penny Wong" in _people(text)
+    assert _orgs(text) == []

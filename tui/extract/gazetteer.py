@@ -280,6 +280,7 @@ ORG_CUES: dict[str, str] = {
     "gmbh": "movement", "corp": "movement", "limited": "movement", "holding": "movement",
     "enterprises": "movement", "solutions": "movement", "refinery": "movement",
     "microfinance": "movement", "insurance": "movement", "assurance": "movement",
+    "magazine": "outlet", "quarterly": "outlet", "podcast": "outlet", "tabloid": "outlet",
     # plural nouns that end names of bodies, not of people: "Social Weather Stations"
     "stations": "movement", "partners": "movement", "associates": "movement",
     "analytics": "movement", "insights": "movement", "strategies": "movement",
@@ -993,6 +994,21 @@ _WELL_KNOWN["armed group"] += (
     "Red Brigades",
     "Ambazonia Governing Council",
 )
+_WELL_KNOWN["outlet"] += (
+    "Foreign Affairs", "Foreign Policy", "New Yorker", "The New Yorker", "The Atlantic",
+    "Le Point", "L'Express", "Tempo", "The Diplomat", "War on the Rocks", "Lawfare",
+    "Just Security", "The Intercept", "ProPublica", "OCCRP", "Der Standard", "NZZ",
+    "Neue Zürcher Zeitung", "Corriere", "El Confidencial", "Página 12", "La Tercera",
+    "El Mercurio", "Reforma", "Excélsior", "La Jornada", "Yedioth Ahronoth", "Israel Hayom",
+    "i24", "Al-Nahar", "An-Nahar", "L'Orient Today", "Gulf News", "Khaleej Times",
+    "Arab News", "Okaz", "Kayhan London", "Radio Farda", "Hasht-e Subh", "BenarNews",
+    "VnExpress", "Tuoi Tre", "Khmer Times", "Phnom Penh Post", "Prachatai", "Bangkok Post",
+    "Jakarta Post", "Manila Bulletin", "Korea Herald", "Korea Times", "Asahi Shimbun",
+    "South China Morning Post", "SCMP", "Global Times", "People's Daily", "Taipei Times",
+    "Focus Taiwan", "Times of India", "Dhaka Tribune", "Eurasianet", "EurasiaNet", "Kloop",
+    "Azattyk", "Ozodi", "RFE/RL", "Civil.ge", "JAMnews", "OC Media", "Balkan Insight", "BIRN",
+    "KRIK", "Istinomer", "Agência Brasil", "Brasil de Fato", "Ponte Jornalismo", "Primicias",
+)  # fmt: skip
 # People that reporting names by surname alone, without ever giving the full name: a lone word
 # that is one of these is the person ("Trump said", "talks between Hamas and Putin"), never a body.
 FAMOUS_SURNAMES = {

@@ -537,7 +537,12 @@ class NameRules:
                 run[i].capital
                 and run[i].low.rstrip(".") in ROLE_HEADS
                 and all(t.capital for t in run[: i + 1])
-                and any(t.low in ORG_CUES for t in run[:i])
+                and (
+                    any(t.low in ORG_CUES for t in run[:i])
+                    or _text_plain(run[:i]) in KNOWN_ORGS
+                    # "Foreign Affairs Minister Penny Wong": a portfolio's words
+                    or all(t.low in TITLES | COMMON for t in run[:i])
+                )
                 and 2 <= len(rest) <= 4
                 and all(t.capital or t.low in PARTICLES for t in rest)
                 and rest[0].capital

@@ -89,7 +89,8 @@ _KIND_BEFORE = [
 ]
 _KIND_AFTER = [
     (
-        r"\s+(?:news site|news website|website|newspaper|daily|news agency|broadcaster|"
+        r"\s+(?:news site|news website|website|newspaper|daily|news agency|broadcaster|magazine|"
+        r"weekly|monthly|tabloid|news portal|podcast|"
         r"polling firm|pollster|media channel|media arm|media outlet|propaganda outlet|"
         r"radio station|TV station|television channel)\b",
         "outlet",
