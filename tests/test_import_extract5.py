@@ -243,3 +243,15 @@ def test_magazines_and_a_portfolio_title_that_is_also_a_journal():
     text = "Foreign Affairs Minister Penny Wong said so."
     assert "Penny Wong" in _people(text)
     assert _orgs(text) == []
+
+
+def test_a_lone_word_never_given_as_anyones_name_speaking_is_a_body():
+    assert "Zesco" in _orgs("Zesco said power would return on Monday.")
+    assert "Zesco" not in _people("Zesco said power would return on Monday.")
+    # a person introduced by full name, by title, or by first name only, stays a person
+    assert "Teodoro Obiang" in _people("Teodoro Obiang spoke. Obiang said the vote was fair.")
+    text = (
+        "Fatima, who asked that her surname not be used, fled. Fatima said the men came at night."
+    )
+    assert "Fatima" in _people(text)
+    assert "Odinga" in _people("Mr Odinga said the vote was rigged.")

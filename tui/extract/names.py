@@ -1887,6 +1887,30 @@ class NameRules:
             mention.kind, mention.org_kind = "org", "outlet"
             return
         if (
+            not mention.role_prefix
+            and re.match(rf"\s*,?\s+(?:{'|'.join(PERSON_VERBS)})\b", after)
+            and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+$", before)
+            and name not in self.nicknames.values()
+            and name not in self.demonyms
+            and not self.is_place(name)
+            # nowhere in the article with a given name or a title before it ("Colonel X")
+            and not re.search(
+                rf"\b(?:[A-Z][\w'’.\-]*\s+|al-|el-|Al-|El-){re.escape(name)}\b", self.text
+            )
+            and not re.search(rf"\b{re.escape(name)}\s+[A-Z][a-z]", self.text)
+            # "Fatima, 34, who asked that her surname not be used": a person by first name
+            and not re.search(
+                rf"\b{re.escape(name)}\s*(?:,\s*(?:\d+|who|whose|a|an|the|his|her|whom)\b|\()",
+                self.text,
+            )
+            and not re.search(rf"\b(?:said|says|told|asked|added)\s+{re.escape(name)}\b", self.text)
+            and len(name) > 2
+        ):  # "Safaricom said", "Ukrenergo says": a lone word never given as anyone's name, acting
+            # as a speaker, is a body (people are introduced by their full name first)
+            self.add_org(name, "movement", text)
+            mention.kind, mention.org_kind = "org", "movement"
+            return
+        if (
             mention.role_prefix
             or re.match(rf"\s*,?\s+(?:{'|'.join(PERSON_VERBS)})\b", after)
             or re.search(
