@@ -1855,7 +1855,7 @@ class NameRules:
             name in FAMOUS_SURNAMES
             and not self.is_place(name)
             # not a surname the article gives in full ("Bashar al-Assad")
-            and not re.search(rf"\b(?:[A-Z][\w'’.\-]*\s+|al-|el-){re.escape(name)}\b", self.text)
+            and not re.search(rf"\b(?:[A-Z][\w'’.\-]*[ \t]+|al-|el-){re.escape(name)}\b", self.text)
         ):
             # "Trump said", "talks between Hamas and Putin": a leader reporting names by surname
             self.add_person(name, text)
@@ -1895,9 +1895,9 @@ class NameRules:
             and not self.is_place(name)
             # nowhere in the article with a given name or a title before it ("Colonel X")
             and not re.search(
-                rf"\b(?:[A-Z][\w'’.\-]*\s+|al-|el-|Al-|El-){re.escape(name)}\b", self.text
+                rf"\b(?:[A-Z][\w'’.\-]*[ \t]+|al-|el-|Al-|El-){re.escape(name)}\b", self.text
             )
-            and not re.search(rf"\b{re.escape(name)}\s+[A-Z][a-z]", self.text)
+            and not re.search(rf"\b{re.escape(name)}[ \t]+[A-Z][a-z]", self.text)
             # "Fatima, 34, who asked that her surname not be used": a person by first name
             and not re.search(
                 rf"\b{re.escape(name)}\s*(?:,\s*(?:\d+|who|whose|a|an|the|his|her|whom)\b|\()",
