@@ -255,3 +255,13 @@ def test_a_lone_word_never_given_as_anyones_name_speaking_is_a_body():
     )
     assert "Fatima" in _people(text)
     assert "Odinga" in _people("Mr Odinga said the vote was rigged.")
+
+
+def test_a_person_by_first_name_with_an_age_or_a_kinship():
+    text = (
+        '"The army comes in the day," said Abdoulaye, 41, a trader. '
+        "His cousin Moussa watched the road."
+    )
+    people = _people(text)
+    assert "Abdoulaye" in people and "Moussa" in people
+    assert _orgs(text) == ["army"] or "Abdoulaye" not in _orgs(text)

@@ -1852,6 +1852,19 @@ class NameRules:
             return  # "Guzmán's sons" with three Guzmáns named: one of them, not a fourth
         before, after = text[: mention.start], text[mention.end :]
         if (
+            re.match(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*[,.)]", after)
+            or re.search(
+                r"\b(?:his|her|their|my|our)\s+(?:son|daughter|brother|sister|cousin|wife|husband|"
+                r"mother|father|uncle|aunt|nephew|niece|friend|neighbou?r|grandson|granddaughter|"
+                r"grandmother|grandfather|colleague)\s*,?\s*$",
+                before,
+            )
+        ) and not (self.is_place(name) or name in KNOWN_ORGS):
+            # "said Abdoulaye, 41, a cattle trader", "his cousin Moussa": a person by first name
+            self.add_person(name, text)
+            mention.kind = "person"
+            return
+        if (
             name in FAMOUS_SURNAMES
             and not self.is_place(name)
             # not a surname the article gives in full ("Bashar al-Assad")
