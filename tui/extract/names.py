@@ -1854,7 +1854,7 @@ class NameRules:
         if (
             re.match(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*[,.)]", after)
             or re.search(
-                r"\b(?:his|her|their|my|our)\s+(?:son|daughter|brother|sister|cousin|wife|husband|"
+                r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:son|daughter|brother|sister|cousin|wife|husband|"
                 r"mother|father|uncle|aunt|nephew|niece|friend|neighbou?r|grandson|granddaughter|"
                 r"grandmother|grandfather|colleague)\s*,?\s*$",
                 before,
