@@ -265,3 +265,15 @@ def test_a_person_by_first_name_with_an_age_or_a_kinship():
     people = _people(text)
     assert "Abdoulaye" in people and "Moussa" in people
     assert "Abdoulaye" not in _orgs(text)
+
+
+def test_people_of_a_cause_for_something_and_subnational_bodies():
+    assert "Zimbabwe Lawyers for Human Rights" in _orgs(
+        "The Zimbabwe Lawyers for Human Rights said it was representing them."
+    )
+    assert "Mothers Against Violence" in _orgs("Mothers Against Violence marched on Sunday.")
+    assert _orgs("The Minister for Foreign Affairs spoke on Monday.") == []
+    assert "Kaduna state government" in _all_org_names(
+        "The Kaduna state government blamed bandits."
+    )
+    assert "Sindh provincial assembly" in _orgs("The Sindh provincial assembly passed the bill.")

@@ -995,7 +995,7 @@ _WELL_KNOWN["armed group"] += (
     "Ambazonia Governing Council",
 )
 _WELL_KNOWN["outlet"] += (
-    "Foreign Affairs", "Foreign Policy", "New Yorker", "The New Yorker", "The Atlantic",
+    "New Yorker", "The New Yorker", "The Atlantic",
     "Le Point", "L'Express", "Tempo", "The Diplomat", "War on the Rocks", "Lawfare",
     "Just Security", "The Intercept", "ProPublica", "OCCRP", "Der Standard", "NZZ",
     "Neue Zürcher Zeitung", "Corriere", "El Confidencial", "Página 12", "La Tercera",

@@ -172,6 +172,10 @@ _DESCRIBING_COMPOUND = re.compile(
     r"-(?:led|backed|based|born|run|owned|linked|aligned|allied|controlled|funded|sponsored|"
     r"affiliated|dominated|held|leaning|friendly|made|built)$"
 )
+_SUBNATIONAL_BODY = re.compile(
+    r" (?:state|provincial|regional|county|district|municipal|city) (?:government|assembly|police|"
+    r"council|administration|legislature)$"
+)
 _TRADES_UNION = re.compile(
     r"\b((?:(?!The\s)[A-Z][\w'’\-]+\s+)*(?!The\s)[A-Z][a-z]+s(?:,\s+[A-Z][a-z]+s)+,?\s+(?:and|&)\s+[A-Z][a-z]+s\s+"
     r"(?:Union|Association|Federation|Council|Society|Alliance|Network|Guild|Syndicate|"
@@ -361,6 +365,18 @@ class NameRules:
                 mention.start = number.start(1)
         taken = [(m.start, m.end) for m in found if m.kind == "org"]
         for body in bodies(sentence):
+            inside = [
+                m
+                for m in found
+                if m.kind == "org"
+                and body.start <= m.start
+                and m.end <= body.end
+                and (m.end - m.start) < (body.end - body.start)
+            ]
+            if inside and _SUBNATIONAL_BODY.search(body.name):
+                # "the Sindh provincial assembly": the province's name is inside the body's
+                found = [m for m in found if m not in inside]
+                taken = [(m.start, m.end) for m in found if m.kind == "org"]
             # "the office of the UN special envoy" holds the UN's name and is a body of its own
             if body.name.startswith("office of the ") or not any(
                 s < body.end and body.start < e for s, e in taken
@@ -566,6 +582,26 @@ class NameRules:
         after = sentence[run[-1].end :]
         if person := self.titled_by_a_body(run):
             return [person]
+        for i in range(1, len(run) - 1):
+            if (
+                run[i].low in ("for", "against", "without")
+                and not run[i].capital
+                and run[i - 1].capital
+                and re.fullmatch(
+                    r"[A-Z][a-z]{3,}(?:ers|ors|ists|ians|ens|ics|ves|ies|ts|ds|es)", run[i - 1].bare
+                )
+                and run[i + 1].capital
+                and all(t.capital or t.low in CONNECTORS for t in run)
+                and not self.is_place(_text_plain(run))
+            ):  # "Lawyers for Human Rights", "Mothers Against Violence", "Zimbabwe Lawyers for
+                # Human Rights": people of a trade or a cause, for something, is a body's name
+                start = 1 if run[0].low in STARTERS else 0
+                body = run[start:]
+                return [
+                    _Mention(
+                        "org", _text_plain(body), body[0].start, body[-1].end, org_kind="movement"
+                    )
+                ]
         for i in range(1, len(run) - 2):
             if run[i].low == "and" and run[i + 1].low == "of" and not run[i + 1].capital:
                 # "a member of the International Fact-Checking Network and of Code for Africa":

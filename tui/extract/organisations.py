@@ -502,6 +502,15 @@ def bodies(sentence: str) -> list[_Mention]:
             "coalition" if body.startswith(("ruling", "opposition", "coalition")) else "government"
         )
         found.append(_Mention("org", name, start, match.end("body"), org_kind=kind))
+    for match in _SUBNATIONAL_RE.finditer(sentence):
+        # "the Kaduna state government", "the Sindh provincial assembly": a state's, a province's
+        if match.group(1) in STARTERS or any(
+            m.start < match.end() and match.start() < m.end for m in found
+        ):
+            continue
+        found.append(
+            _Mention("org", match.group(), match.start(), match.end(), org_kind="government")
+        )
     for match in _ENVOY_OFFICE_RE.finditer(sentence):
         # "the office of the UN special envoy": an office named by whose it is
         if not any(m.start < match.end() and match.start() < m.end for m in found):
@@ -523,6 +532,11 @@ def bodies(sentence: str) -> list[_Mention]:
     return found
 
 
+_SUBNATIONAL_RE = re.compile(
+    r"(?<![\w'’\-])(?!(?:The|A|An|This|That|Its|Their|His|Her|Federal|National|Central)\b)"
+    r"([A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?)\s+(?:state|provincial|regional|county|district|"
+    r"municipal|city)\s+(?:government|assembly|police|council|administration|legislature)\b"
+)
 _ENVOY_OFFICE_RE = re.compile(
     r"\boffice\s+of\s+the\s+(?:[A-Z]{2,}|United Nations|African Union|European Union)\s+"
     r"(?:[a-z\-]+\s+){0,2}(?:envoy|representative|commissioner|coordinator|secretary-general|"
