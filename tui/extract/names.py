@@ -176,6 +176,11 @@ _SUBNATIONAL_BODY = re.compile(
     r" (?:state|provincial|regional|county|district|municipal|city) (?:government|assembly|police|"
     r"council|administration|legislature)$"
 )
+# shapes of surnames: "McDonald", "O'Brien", "Petrov", "Kovalenko", "Kapanadze", "Hakobyan"
+_SURNAME_SHAPE = re.compile(
+    r"^(?:Mc|Mac|O['’]|Fitz)[A-Z]|(?:son|sen|ov|ova|ev|eva|enko|sky|ski|ska|ić|vic|vich|yan|dze|"
+    r"shvili|oglu|oğlu|escu|opoulos|idis|stein|berg|mann)$"
+)
 _TRADES_UNION = re.compile(
     r"\b((?:(?!The\s)[A-Z][\w'’\-]+\s+)*(?!The\s)[A-Z][a-z]+s(?:,\s+[A-Z][a-z]+s)+,?\s+(?:and|&)\s+[A-Z][a-z]+s\s+"
     r"(?:Union|Association|Federation|Council|Society|Alliance|Network|Guild|Syndicate|"
@@ -557,8 +562,12 @@ class NameRules:
                     any(t.low in ORG_CUES for t in run[:i])
                     or _text_plain(run[:i]) in KNOWN_ORGS
                     # "Foreign Affairs Minister Penny Wong": a portfolio's words
-                    or all(t.low in TITLES | COMMON for t in run[:i])
+                    or (
+                        run[0].low not in STARTERS
+                        and all(t.low in TITLES | {"affairs"} for t in run[:i])
+                    )
                 )
+                and rest[-1].low not in PLACE_HEADS  # "The Sheikh Zayed Grand Mosque"
                 and 2 <= len(rest) <= 4
                 and all(t.capital or t.low in PARTICLES for t in rest)
                 and rest[0].capital
@@ -1953,6 +1962,9 @@ class NameRules:
                 self.text,
             )
             and not re.search(rf"\b(?:said|says|told|asked|added)\s+{re.escape(name)}\b", self.text)
+            # "Bishop António Juliasse of Pemba said": the word ends a phrase, it opens none
+            and not re.search(r"\b(?:of|in|from|at|near|to|for|with|by|on)\s+$", before)
+            and not _SURNAME_SHAPE.search(name)  # "McDonald said so"
             and len(name) > 2
         ):  # "Safaricom said", "Ukrenergo says": a lone word never given as anyone's name, acting
             # as a speaker, is a body (people are introduced by their full name first)
