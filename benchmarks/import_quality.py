@@ -15,8 +15,9 @@ Three sections, each with a row per article and a micro-average:
 Each article NN-name.txt has an answer key NN-name.json: the people (full names), organisations and
 dated statements ("when" as written) a careful reader would list. Alternatives are separated by
 "|" ("Rapid Support Forces|RSF"); a second prediction matching an entry already matched counts as
-an alias, not an error; a prediction matching an "optional" name is neither required nor an error
-(country names count as optional: a state acting in the story may be drafted, or not).
+an alias, not an error; a prediction matching an "optional" name or date ("that month") is neither
+required nor an error (country names count as optional: a state acting in the story may be
+drafted, or not).
 Prints recall/precision per article and overall (micro-averaged) and the time extraction takes.
 
     python benchmarks/import_quality.py [--verbose] [--show-heldout] [--json] [--set dev]
@@ -81,8 +82,11 @@ def match_entities(
     return len(matched), false_positives, missed, wrong
 
 
-def match_events(predicted: list[str], key: list[str]) -> tuple[int, int, list[str], list[str]]:
-    """Each key entry (alternatives with "|") takes at most one predicted date with the same text."""
+def match_events(
+    predicted: list[str], key: list[str], optional: list[str] = ()
+) -> tuple[int, int, list[str], list[str]]:
+    """Each key entry (alternatives with "|") takes at most one predicted date with the same text;
+    a date left over that the key lists as optional ("that month") is neither a hit nor an error."""
     remaining = [fold(p) for p in predicted]
     missed = []
     for entry in key:
@@ -92,6 +96,8 @@ def match_events(predicted: list[str], key: list[str]) -> tuple[int, int, list[s
             missed.append(entry)
         else:
             remaining.pop(hit)
+    ignored = {fold(alt) for entry in optional for alt in entry.split("|")}
+    remaining = [p for p in remaining if p not in ignored]
     true_positives = len(key) - len(missed)
     return true_positives, len(remaining), missed, remaining
 
@@ -144,7 +150,9 @@ def evaluate(
             "orgs": match_entities(
                 [[f.name, *f.aliases] for f in result.factions], key["organizations"], optional
             ),
-            "events": match_events([e.when for e in result.events], key["events"]),
+            "events": match_events(
+                [e.when for e in result.events], key["events"], key.get("optional", [])
+            ),
         }
         sizes = {
             "people": len(key["people"]),

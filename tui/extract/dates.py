@@ -93,7 +93,16 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _PATTERNS = [
     # relative periods first: "late last year", "next month", "the following January"
     r"\b(?:(?:early|late|mid-?|earlier|later)\s*)?(?:last|next|this)\s+(?:weekend|week|month|year)\b",
-    # a month before what happened in it: "a September poll", "the October offensive"
+    # seasons: "last summer", "this winter", "the following spring", "the summer of 2024"
+    r"\b(?:(?:early|late)\s+)?(?:last|next|this|that)\s+(?:spring|summer|autumn|fall|winter)\b"
+    r"(?!\s+(?:of|offensive|campaign|session|term|games|olympics|school|harvest|wheat|crops?)\b)",
+    r"\bthe\s+(?:following|previous|preceding)\s+(?:spring|summer|autumn|fall|winter)\b",
+    r"\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d\d\b",
+    # a month before what happened in it: "a September poll", "the October offensive",
+    # "October's presidential election"
+    rf"\b(?:{_MONTHS})(?=['’]s\s+(?:[a-z\-]+\s+){{0,2}}(?:poll|polls|survey|election|elections|"
+    r"vote|referendum|offensive|attack|attacks|ceasefire|deal|agreement|summit|talks|coup|"
+    r"uprising|protests|war|clashes|raid|floods|earthquake)\b)",
     rf"\b(?:{_MONTHS})(?=\s+(?:poll|polls|survey|election|elections|vote|offensive|attack|attacks|"
     r"ceasefire|deal|agreement|summit|talks|coup|meeting|visit|report|strike|strikes|raid|uprising|"
     r"protests|war|clashes)\b)",
@@ -109,7 +118,7 @@ _PATTERNS = [
     r"\b(?:1[5-9]\d\d|20\d\d)s?\b",
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     # a month on its own, after a word that makes it a time: "in September", "that August"
-    r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bfor )|(?<=\bthat )|(?<=\blast )|(?<=\bthis )|(?<=\bearly )|(?<=\blate )|(?<=\bduring ))"
+    r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bfor )|(?<=\bthat )|(?<=\blast )|(?<=\bthis )|(?<=\bearly )|(?<=\blate )|(?<=\bduring )|(?<=\bmid-))"
     rf"(?:{_MONTHS})\b",
     # a month after another, in a pair: "in June and July", "in March or April", "of August"
     # (the word before "and" / "or" / "to" must be a month: checked in dates_in)
@@ -171,6 +180,12 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
             r"\s+(?:prayers?|sermons?|mosque|market|service)\b", text[match.end() :]
         ):
             continue  # "the Friday prayer leader": a weekly rite, not a day that happened
+        if re.match(
+            r"\s+(?:Square|Street|Avenue|Boulevard|Bridge|Stadium|Road|Movement|Brigade|Hospital|"
+            r"University|Group|Party|Front|Alliance|Coalition|Mosque|Airport|Park|Plaza)\b",
+            text[match.end() :],
+        ) and re.search(r"\d", when):
+            continue  # "May 13 Square", "the 6th of October Bridge", "the March 23 Movement": a name
         if when.lower() in VAGUE and match.start() > 0 and text[match.start() - 1] in "-‐":
             continue  # "Kim Yang-soon": a word of a hyphenated name, not "soon"
         if when.lower() == "previously" and re.search(

@@ -36,8 +36,18 @@ _KIND_BEFORE = [
     (
         # "the oil major Shell", "the energy giant Gazprom", "the carmaker BYD"
         r"\b(?:major|giant|miner|lender|carmaker|automaker|maker|operator|contractor|conglomerate|"
-        r"airline|carrier|insurer|manufacturer|exporter|trader|bank)\s+$",
+        r"airline|carrier|insurer|manufacturer|exporter|trader|bank|utility|regulator|watchdog|"
+        r"provider|distributor|refiner|shipper|developer|producer|publisher|retailer|startup|"
+        r"start-up|chain|supplier|telecoms operator|mobile operator|hospital|clinic|university|"
+        r"college|studio|label|consortium|subsidiary|outfit|cooperative|club)\s+$",
         "movement",
+    ),
+    # "Video verified by Africa Uncensored", "documents seen by Daraj", "footage aired by TVM":
+    # what newsrooms do to material is said of a newsroom
+    (
+        r"\b(?:verified|geolocated|authenticated|published|obtained|seen|aired|broadcast|"
+        r"fact-checked)\s+by\s+(?:the\s+)?$",
+        "outlet",
     ),
     (
         r"\b(?:rights group|group|think tank|gang|militia|firm|company|monitor|network|cartel|fund|"
@@ -79,7 +89,8 @@ _KIND_BEFORE = [
 ]
 _KIND_AFTER = [
     (
-        r"\s+(?:news site|news website|website|newspaper|daily|news agency|broadcaster|"
+        r"\s+(?:news site|news website|website|newspaper|daily|news agency|broadcaster|magazine|"
+        r"weekly|monthly|tabloid|news portal|podcast|"
         r"polling firm|pollster|media channel|media arm|media outlet|propaganda outlet|"
         r"radio station|TV station|television channel)\b",
         "outlet",
@@ -101,7 +112,12 @@ _KIND_AFTER = [
         r"tracker|observatory|airline|bank|insurgency|rebel group|armed group|faction|studio|"
         r"developer|maker|manufacturer|producer|publisher|contractor|operator|carrier|lender|"
         r"insurer|retailer|startup|start-up|conglomerate|miner|refiner|shipper|gang|cartel|clan|"
-        r"tribe|brigade|battalion|syndicate|militia|channel|station|television channel|TV channel)"
+        r"tribe|brigade|battalion|syndicate|militia|channel|station|television channel|TV channel|"
+        # round 5: "Jirama, the state utility", "Kvartal 95, the studio he founded"
+        r"utility|regulator|studio|hospital|clinic|school|college|academy|club|cooperative|"
+        r"collective|consortium|joint venture|subsidiary|outfit|paramilitary|armed wing|"
+        r"political wing|commission|committee|council|tribunal|police force|force|regiment|"
+        r"federation|confederation|league|cartel|exchange|refinery|mine operator|producer)"
         r"(?=\s*[,.;:)]|\s+(?:that|which|run|based|founded|set|in|of|led|with|and|funded|backed|"
         r"close|linked|known|at|for|on|whose|from|active|it|they|he|she|we|the|its|their|was|is|"
         r"has|had|now|also)\b)",
@@ -124,7 +140,14 @@ def org_by_context(run: list[_Tok], before: str, after: str) -> str | None:
         return None  # "the group's Commander X" is a person with a title
     if re.match(r"^\s*By\s+[^,|]{3,80}[,|]\s+$", before):
         return "outlet"  # "By Sara Creta and Ahmed Nagi, Misbar", "By Mohamed Osman | Beam Reports"
-    if len(run) == 1 and run[0].text == "X" and re.search(r"\b(?:on|via)\s+$", before):
+    if (
+        len(run) == 1
+        and run[0].text == "X"
+        and re.search(
+            r"\b(?:on|via|blocked|banned|suspended|restricted|unblocked|throttled|sued|fined)\s+$",
+            before,
+        )
+    ):
         return "outlet"  # "shared on X"
     if len(run) == 1 and run[0].bare in NOT_ACRONYMS:
         return None  # "the opposition TV channel Formula": "TV" names nothing
@@ -187,7 +210,9 @@ _COURT = (
 )
 _OPPOSITION = (
     r"opposition(?=\s*(?:[?!)\"”]|$)|\s+(?:and|or|says|said|say|would|will|has|had|have|is|"
-    r"was|were|wants|claims|won|accuses|calls|\w+ed)\b)"
+    r"was|were|wants|claims|won|accuses|calls|\w+ed)\b|"
+    # "backed by the opposition, including the Democracy for Citizens Party": named in part
+    r"\s*,\s+(?:including|led by|which|whose|notably|among them)\b)"
 )
 _BODY = (
     r"(?:[Gg]overnment forces|[Gg]overnment troops|pro-government forces|"
@@ -234,7 +259,13 @@ _BODY = (
     r"central bank|cabinet|presidency|attorney general['’]s office|prosecutor['’]s office|"
     r"prosecutor general['’]s office|national police|national guard|special forces|riot police|"
     r"transitional government|interim government|federal government|central government|"
-    r"rival government|parallel government|"
+    r"rival government|parallel government|de facto government|"
+    # round 5: "the regime denied it" (not "the sanctions regime", "regime change"), "the election
+    # watchdog", "the electoral board"
+    r"regime(?!\s+(?:change|of|type|types))|"
+    r"(?:election|electoral|media|rights|human rights|anti-corruption|anti-graft|nuclear|"
+    r"financial|press|police|data|competition|consumer)\s+watchdog|"
+    r"(?:electoral|election)\s+(?:board|council|tribunal|authority)|"
     r"government|armed forces|security forces|military|army|navy|air force|police|"
     r"intelligence services|intelligence service|intelligence agency|spy agency|border guards|"
     r"security services|"
@@ -258,10 +289,12 @@ BODY_AFTER_DEMONYM = (
 )
 # lower-case nouns after a name that are not part of the name: "the Tren de Aragua gang"
 NAME_WITHOUT_NOUN = {"gang", "party", "cartel", "group", "coalition", "alliance", "militias",
-                     "gangs", "militia", "movement"}  # fmt: skip
+                     "gangs", "militia", "movement", "brigades"}  # fmt: skip
 # what may follow a body word when it is only an adjective: "the army base", "military rule"
 _NOT_A_BODY = (
     r"(?:base|bases|operation|operations|court|courts|officer|officers|convoy|convoys|camp|camps|rulers|"
+    # "Madagascar's military ruler": a person who heads it
+    r"ruler|strongman|"
     r"vehicle|vehicles|aircraft|jets?|helicopters?|planes?|budget|spending|service|rule|takeover|"
     r"coup|academy|hospital|personnel|posts?|checkpoints?|drills|exercises?|headquarters|"
     r"uniforms?|equipment|hardware|leadership|offensive|campaign|parade|escort|station|stations|"
@@ -306,6 +339,8 @@ _BODY_RE = re.compile(
     r"are|were|want|wants|accuse|accuses|charged|issued)\b))\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
+    # "a number the outgoing government disputed", "the ousted government"
+    r"outgoing|incoming|previous|ousted|deposed|toppled|current|military-led|civilian-led|"
     r"federal|provincial|regional|Union|transitional|interim|departmental|municipal|national|"
     r"parallel|rival|so-called|"
     r"two|both|"
@@ -348,6 +383,12 @@ _OWNED_ONLY = {"authorities", "state firms", "state companies", "state media"}
 # bodies described more often than named: the name beside them says which one they are
 _NAMED_BESIDE = ("wing", "agency", "authority", "service", "body", "company", "broadcaster",
                  "television", "guard", "council", "bureau", "command")  # fmt: skip
+
+
+# last words of a body's name that the name may go on from with "of" and the place it serves
+_PLACE_SERVED_HEADS = {"office", "police", "ministry", "department", "directorate", "bureau",
+                       "court", "council", "commission", "authority", "service", "agency",
+                       "prosecutor", "ombudsman"}  # fmt: skip
 
 
 def bodies(sentence: str) -> list[_Mention]:
@@ -399,9 +440,17 @@ def bodies(sentence: str) -> list[_Mention]:
             and (match.group("det") or "").split()[:1] not in (["its"], ["their"], ["Its"])
         ):
             continue  # "the embassy" alone: whose is not said here ("India reopened its embassy")
-        if body.endswith(_NAMED_BESIDE) and (
-            re.match(r"\s*,\s+(?:the\s+)?[A-Z]", sentence[match.end("body") :])
-            or re.search(r"[\w)]\s*,\s+(?:[\w'’\-]+\s*){0,4}$", sentence[: match.start()])
+        if (
+            body.endswith(_NAMED_BESIDE)
+            and (
+                re.match(r"\s*,\s+(?:the\s+)?[A-Z]", sentence[match.end("body") :])
+                # (not a clause after "and": "…, and the country's electoral body delayed it")
+                or re.search(
+                    r"[\w)]\s*,\s+(?!(?:and|but|while|or|as|which|who|when|after|before|because|"
+                    r"so|yet|then|although|though|whereas|since)\b)(?:[\w'’\-]+\s*){0,4}$",
+                    sentence[: match.start()],
+                )
+            )
         ):
             continue  # "the military's media wing, Inter-Services Public Relations": its name
         if match.group("indef") is not None and re.search(
@@ -453,6 +502,15 @@ def bodies(sentence: str) -> list[_Mention]:
             "coalition" if body.startswith(("ruling", "opposition", "coalition")) else "government"
         )
         found.append(_Mention("org", name, start, match.end("body"), org_kind=kind))
+    for match in _SUBNATIONAL_RE.finditer(sentence):
+        # "the Kaduna state government", "the Sindh provincial assembly": a state's, a province's
+        if match.group(1) in STARTERS or any(
+            m.start < match.end() and match.start() < m.end for m in found
+        ):
+            continue
+        found.append(
+            _Mention("org", match.group(), match.start(), match.end(), org_kind="government")
+        )
     for match in _ENVOY_OFFICE_RE.finditer(sentence):
         # "the office of the UN special envoy": an office named by whose it is
         if not any(m.start < match.end() and match.start() < m.end for m in found):
@@ -474,6 +532,11 @@ def bodies(sentence: str) -> list[_Mention]:
     return found
 
 
+_SUBNATIONAL_RE = re.compile(
+    r"(?<![\w'’\-])(?!(?:The|A|An|This|That|Its|Their|His|Her|Federal|National|Central)\b)"
+    r"([A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?)\s+(?:state|provincial|regional|county|district|"
+    r"municipal|city)\s+(?:government|assembly|police|council|administration|legislature)\b"
+)
 _ENVOY_OFFICE_RE = re.compile(
     r"\boffice\s+of\s+the\s+(?:[A-Z]{2,}|United Nations|African Union|European Union)\s+"
     r"(?:[a-z\-]+\s+){0,2}(?:envoy|representative|commissioner|coordinator|secretary-general|"
@@ -565,6 +628,16 @@ class OrganisationRules:
     def add_org(self, name: str, kind: str, sentence: str) -> None:
         if name not in self.orgs:
             self.orgs[name] = Organisation(name, kind, first_sentence=sentence)
+            # "Public Defender's Office of Rio de Janeiro": the body is also named without the
+            # place it serves ("the Public Defender's Office")
+            head, of, place = name.rpartition(" of ")
+            if (
+                of
+                and " " in head
+                and self.is_place(place)
+                and head.split()[-1].lower() in _PLACE_SERVED_HEADS
+            ):
+                self.orgs[name].aliases.add(head)
 
     def merge_orgs(self) -> None:
         """ "Mujahedin regime" and "Mujahedin government" are the Mujahedin; "Afghan International"

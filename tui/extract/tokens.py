@@ -28,6 +28,10 @@ STARTERS = {
     "banned", "ruling", "opposition", "pro-russian", "pro-western", "pro-government", "rebel",
     # a branch of a faith before a body's name: "the Shi'ite Coordination Framework"
     "shi'ite", "shi’ite", "shiite", "shia", "shi'a", "sunni",
+    # words of a credit or a call at the end of a piece: "Follow Juan Diego Quesada on X",
+    # "Photo: …", "Writing by …"
+    "follow", "contact", "photo", "photos", "writing", "editing", "reporting", "contributing",
+    "courtesy", "credit",
     # a headline's question: "Can Pakistan's army chief keep both happy?"
     "can", "will", "is", "are", "does", "do", "did", "should", "could", "would", "has", "have",
     "why", "how", "what", "who", "where",
@@ -72,10 +76,11 @@ _POSSESSIVE = re.compile(r"['’]s$")
 class _Tok:
     """A word of a sentence: its text, where it is, and the forms the rules compare."""
 
-    __slots__ = ("bare", "capital", "end", "low", "start", "text")
+    __slots__ = ("bare", "capital", "end", "line", "low", "start", "text")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, line: int = 0) -> None:
         self.text, self.start, self.end = text, start, end
+        self.line = line  # which line of the sentence: a credit line ends at its line break
         self.bare = _POSSESSIVE.sub("", text)  # without a possessive 's
         self.low = self.bare.lower()
         self.capital = bool(_HYPHEN_NAME.match(text) or _ELIDED.match(text)) or (
@@ -96,7 +101,13 @@ _MONTH_ABBREVIATIONS = {"feb", "aug", "sept", "oct", "nov", "dec"}
 
 
 def _tokens(sentence: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    if "\n" not in sentence:
+        return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    # "Editing by Ros Russell\nAdditional reporting by …": lines of credits are not one name
+    return [
+        _Tok(m.group(), m.start(), m.end(), sentence.count("\n", 0, m.start()))
+        for m in _TOKEN.finditer(sentence)
+    ]
 
 
 def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
@@ -104,7 +115,12 @@ def _runs(tokens: list[_Tok]) -> list[list[_Tok]]:
     runs: list[list[_Tok]] = []
     current: list[_Tok] = []
     for index, tok in enumerate(tokens):
+        if current and tok.line != current[-1].line:
+            runs.append(current)  # a name never runs on across a line break
+            current = []
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if nxt is not None and nxt.line != tok.line:
+            nxt = None
         joiner = (
             tok.low in PARTICLES | CONNECTORS
             and current

@@ -89,6 +89,21 @@ _FOLLOWING = re.compile(
     re.I,
 )
 
+# Seasons (northern hemisphere, as the wires write them): "last summer", "this spring", "early
+# next winter", "the following winter", "the summer of 2024". Ordered at the season's middle month
+# and resolved only to its year: a season is not a month.
+SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+_SEASON_NAMES = "spring|summer|autumn|fall|winter"
+_SEASON = re.compile(
+    rf"^(?:(early|late|mid-?)\s*)?(last|this|next|that)\s+({_SEASON_NAMES})$", re.I
+)
+_SEASON_YEAR = re.compile(
+    rf"^(?:(?:early|late|mid-?)\s*)?(?:the\s+)?({_SEASON_NAMES})\s+(?:of\s+)?(\d{{4}})$", re.I
+)
+_SEASON_FOLLOWING = re.compile(
+    rf"^the\s+(?:following|next|previous|preceding)\s+(?:{_SEASON_NAMES})$", re.I
+)
+
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = re.compile(r"^(?:in\s+)?(\d{4})s?$", re.I)
 _SPAN = re.compile(r"^(\d{4})\s*[-–—/]\s*(\d{2}|\d{4})$")
@@ -219,8 +234,14 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
             match.group(1).lower()
         ]
         return _period(raw, part, f"{which} {match.group(3).lower()}", anchor)
-    if _FOLLOWING.match(raw):
+    if _FOLLOWING.match(raw) or _SEASON_FOLLOWING.match(raw):
         return DateValue(raw, "relative", "9999-99-99:5")
+    if match := _SEASON.match(raw):
+        return _season(raw, match.group(2).lower(), match.group(3).lower(), anchor)
+    if match := _SEASON_YEAR.match(raw):
+        season, year = match.group(1).lower(), int(match.group(2))
+        month = SEASONS[season] if season != "winter" else 12  # "the winter of 2022": its December
+        return DateValue(raw, "year", f"{year:04d}-{month:02d}-00:5", str(year))
     raise DateError(f"{raw!r} is not a date form brief understands")
 
 
@@ -238,6 +259,38 @@ def _month_named(raw: str, which: str, month: int, anchor: dt.date | None) -> Da
     return DateValue(
         raw, "month", f"{year:04d}-{month:02d}-00:5", f"{year:04d}-{month:02d}", inferred=True
     )
+
+
+def _season(raw: str, which: str, season: str, anchor: dt.date | None) -> DateValue:
+    """ "last summer": the latest summer over before the dateline's month; "next summer": the
+    first not begun; "this summer", "that summer": the one of the dateline's year (a winter is
+    the one that began in December, and "this winter" in January is the one under way)."""
+    if anchor is None:
+        return DateValue(raw, "relative", "9999-99-99:5")
+    middle = SEASONS[season]
+    if season == "winter":
+        # a winter by the year of its December; in January and February one is under way, from
+        # March to May "this winter" is the one just over, from June the coming one
+        month, year = anchor.month, anchor.year
+        under_way = year - 1 if month <= 2 else year if month == 12 else None
+        if which == "last":
+            year = under_way - 1 if under_way is not None else year - 1
+        elif which == "next":
+            year = under_way + 1 if under_way is not None else year
+        else:
+            year = under_way if under_way is not None else year - 1 if month <= 5 else year
+        key, resolved = f"{year:04d}-12-00:5", str(year)
+    else:
+        months = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+        first, last = months[season]
+        if which == "last":
+            year = anchor.year if anchor.month > last else anchor.year - 1
+        elif which == "next":
+            year = anchor.year if anchor.month < first else anchor.year + 1
+        else:
+            year = anchor.year
+        key, resolved = f"{year:04d}-{middle:02d}-00:5", str(year)
+    return DateValue(raw, "relative", key, resolved, inferred=True)
 
 
 def _period(raw: str, part: str | None, period: str, anchor: dt.date | None) -> DateValue:
@@ -272,5 +325,6 @@ def resolved_day(value: DateValue | None) -> dt.date | None:
 DATE_FORMS = (
     "a year (2001), a span (1989-90), a month (December 2025, or December), a day (December 10 or "
     "10 December 2025), a weekday (Tuesday), today / yesterday, a period (last year, next month, "
-    "late last year, the following January), or recently / soon / currently"
+    "late last year, the following January), a season (last summer, the winter of 2022), or "
+    "recently / soon / currently"
 )
