@@ -10,7 +10,8 @@ Three sections, each with a row per article and a micro-average:
    - held-out 2 (tests/import_eval/reporting/heldout2/): its aggregate was scored once after round 1;
    - held-out 3 (tests/import_eval/reporting/heldout3/): never tuned on;
    - held-out 4 (tests/import_eval/reporting/heldout4/): its aggregate was scored once after round 3;
-   - held-out 5 (tests/import_eval/reporting/heldout5/): never tuned on.
+   - held-out 5 (tests/import_eval/reporting/heldout5/): never tuned on;
+   - held-out 6 (tests/import_eval/reporting/heldout6/): never tuned on (round 5).
 
 Each article NN-name.txt has an answer key NN-name.json: the people (full names), organisations and
 dated statements ("when" as written) a careful reader would list. Alternatives are separated by
@@ -209,6 +210,7 @@ SETS = [
         [(REPORTING / "heldout4", True)],
     ),
     ("real reporting, held-out 5 (never tuned on)", "heldout5", [(REPORTING / "heldout5", True)]),
+    ("real reporting, held-out 6 (never tuned on)", "heldout6", [(REPORTING / "heldout6", True)]),
 ]
 
 
