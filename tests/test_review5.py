@@ -388,3 +388,18 @@ async def test_a_resize_keeps_the_cursor_item_and_its_support_in_view(store, tmp
         await pilot.press("5")  # shown and focused: its support is in view
         await pilot.pause()
         assert source.region.height and _visible(source)
+
+
+def test_the_key_bar_fits_no_key_into_no_width():
+    """Fitted to no width (before the first layout) the bar held every key; drawn cut at the
+    screen's edge, its last glyph ('⌫') stayed on the terminal at 60×16 after the real fit."""
+    from textual.content import Content
+
+    from tui.widgets.keybar import fit
+
+    parts = [Content("esc Clear"), Content("⌫ Back")]
+    palette = Content("ctrl+p palette")
+    assert fit(parts, palette, -2).plain == "ctrl+p palette"
+    assert fit(parts, palette, 0).plain == "ctrl+p palette"
+    assert fit(parts, palette, 25).plain == "esc Clear  ctrl+p palette"
+    assert fit(parts, palette, 80).plain == "esc Clear  ⌫ Back  ctrl+p palette"

@@ -34,6 +34,8 @@ class KeyBar(Static):
         self.show_keys(self.screen)
 
     def show_keys(self, screen: Screen) -> None:
+        if self.size.width <= 2:  # not laid out yet: every key would be drawn, cut at the edge
+            return
         parts = []
         seen: set[str] = set()
         for active in screen.active_bindings.values():
@@ -74,7 +76,7 @@ def fit(parts: list[Content], last: Content | None, width: int) -> Content:
     used = last.cell_length if last is not None else 0
     for part in parts:
         extra = part.cell_length + (SEPARATOR.cell_length if chosen or last is not None else 0)
-        if width > 0 and used + extra > width:
+        if used + extra > width:
             break
         chosen.append(part)
         used += extra
