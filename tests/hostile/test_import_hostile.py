@@ -58,7 +58,7 @@ def test_a_5000_line_article_drafts_a_history_and_says_what_it_left_out(brief, p
     result = brief("import", article, "--content", content)
     assert result.code == 0, result.err
     found = re.search(
-        r"(\d+) dated events found .*?; (\d+) History item\(s\) drafted, (\d+) left out", result.out
+        r"(\d+) dated events found .*?; (\d+) History items? drafted, (\d+) left out", result.out
     )
     assert found, result.out
     events, drafted, left_out = map(int, found.groups())
@@ -79,7 +79,7 @@ def test_repeated_lines_are_drafted_once_not_dropped_silently(brief, project):
     result = brief("import", article, "--content", content)
     assert result.code == 0, result.err
     assert "250 dated events found" in result.out
-    assert "1 History item(s) drafted, 249 left out (repeated, not quotable uniquely" in result.out
+    assert "1 History item drafted, 249 left out (repeated, not quotable uniquely" in result.out
     assert next((content / "briefs").glob("*.md")).read_text().count("\n- **Tuesday**") == 1
 
 

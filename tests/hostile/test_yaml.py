@@ -47,7 +47,7 @@ def error_lines(result) -> list[str]:
     assert result.code == 1, result.out
     assert "Traceback" not in result.err
     lines = result.err.splitlines()
-    assert lines[-1].startswith("brief: build failed with")
+    assert lines[-1].startswith(("brief: build failed with", "brief: check failed with"))
     return lines[:-1]
 
 
