@@ -404,3 +404,18 @@ def test_the_key_bar_fits_no_key_into_no_width():
     assert fit(parts, palette, 0).plain == "ctrl+p palette"
     assert fit(parts, palette, 25).plain == "esc Clear  ctrl+p palette"
     assert fit(parts, palette, 80).plain == "esc Clear  ⌫ Back  ctrl+p palette"
+
+
+async def test_the_library_key_bar_writes_ctrl_keys_one_way(store, tmp_path):
+    from tui.app import BriefApp
+    from tui.config import Config
+    from tui.userdata import UserData
+    from tui.widgets.keybar import KeyBar
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.press("L")
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar).render().plain
+        assert "ctrl+r Unread only" in bar and "^" not in bar, bar
+        assert bar.endswith("ctrl+p palette")

@@ -44,6 +44,8 @@ class KeyBar(Static):
                 continue
             seen.add(binding.action)
             key = self.app.get_key_display(binding)
+            if key.startswith("^") and len(key) > 1:  # "^r" as "ctrl+r", like "ctrl+p palette"
+                key = f"ctrl+{key[1:]}"
             parts.append(
                 Content.assemble(
                     (f"{key} ", "bold $brief-bar-key"),
