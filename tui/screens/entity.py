@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, Self
 
-from textual import events, on
+from textual import events, messages, on
+from textual._time import get_time
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -366,8 +367,50 @@ class EntityScreen(BriefScreen):
         super()._screen_resized(size)
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        # A layout tells each widget its size, and a widget whose virtual size changed (all of
+        # them, the first time) asks for a layout of the screen: a second layout and a second
+        # drawing of the whole page (≈ 7 ms at 10,000 briefs), with nothing in it changed.
+        # Those requests are dropped, unless a scrollbar came or went during the layout (the
+        # next layout places it). Requests made before it are kept, but for the first layout
+        # (nothing was arranged before it: it arranges everything) and those already sent to
+        # the screen (the arrangements they changed were forgotten when they were sent).
+        first = self._laid_out is None
+        whole = not (scroll and not self._layout_widgets)  # Screen._refresh_layout's reflow
+        nodes = self._laid_out_nodes()
+        before = {
+            node: (
+                node._layout_required,
+                node.show_vertical_scrollbar,
+                node.show_horizontal_scrollbar,
+            )
+            for node in nodes
+        }
+        started = get_time()
         super()._refresh_layout(size, scroll)
         self._laid_out = (self._compositor.size, tuple(self._nodes))
+        if any(
+            (node.show_vertical_scrollbar, node.show_horizontal_scrollbar) != state[1:]
+            for node, state in before.items()
+        ):
+            return
+        if whole:
+            self._arranged_at = started
+        for widget in self._laid_out_nodes():  # scrollbars made in the layout too
+            if widget._layout_required and (first or not before.get(widget, (False,))[0]):
+                widget._layout_required = False
+
+    def _laid_out_nodes(self) -> list[Widget]:
+        """The screen, its widgets and their scrollbars."""
+        nodes: list[Widget] = list(self.walk_children(with_self=True))
+        return nodes + [bar for node in nodes for bar in node._get_virtual_dom()]
+
+    _arranged_at = float("-inf")  # when the last layout of the whole screen started
+
+    async def _on_layout(self, message: messages.Layout) -> None:
+        if message.time < self._arranged_at:  # sent before a layout of the whole screen
+            message.stop()
+            message.prevent_default()
+            return
 
     _laid_out: tuple[Size, tuple[Any, ...]] | None = None  # size and children at the last layout
 
