@@ -22,18 +22,23 @@ from ..linking import Location
 from ..model import Faction, Person, SourceRef
 from ..store import Store
 from ..widgets.keybar import KeyBar
-from ..widgets.lists import KeyedOptionList, QuietSize
-from ..widgets.timeline import axis_line_of_keys
+from ..widgets.lists import KeyedOptionList, QuietSize, Row, Run, marked_runs
+from ..widgets.timeline import axis_runs_of_keys
 from .base import BriefScreen
 
 
-def _refs(refs: tuple[SourceRef, ...]) -> Content:
+def _refs(refs: tuple[SourceRef, ...]) -> Run:
     ids = list(dict.fromkeys(r.sentence for r in refs))
-    return Content.styled(f"  [{', '.join(ids)}]", "dim") if ids else Content("")
+    return (f"  [{', '.join(ids)}]", "dim") if ids else ("", "")
+
+
+def _line(*runs: Run) -> Row:
+    """A line of the page: runs of (text, style), wrapped to the list's width (never markup)."""
+    return Row([list(runs)])
 
 
 def _heading(text: str) -> Option:
-    return Option(Content.styled(text, "bold $text-accent"), disabled=True)
+    return Option(_line((text, "bold $text-accent")), disabled=True)
 
 
 def entity_header(store: Store, entity: Person | Faction) -> Content:
@@ -66,15 +71,18 @@ class _Numbering:
     def __init__(self) -> None:
         self.next = 0
 
-    def link(self, prompt: Content, target: str) -> Option:
+    def link(self, prompt: Row, target: str) -> Option:
         self.next += 1
         return Option(prompt, id=f"{target}#{self.next}")
 
 
 def _more(kind: str, shown: int, total: int) -> Option:
     left = total - shown
-    prompt = Content.styled(
-        f"▸ {min(left, PAGE):,} more — {shown:,} of {total:,} {kind} shown (enter)", "$text-accent"
+    prompt = _line(
+        (
+            f"▸ {min(left, PAGE):,} more — {shown:,} of {total:,} {kind} shown (enter)",
+            "$text-accent",
+        )
     )
     return Option(prompt, id=f"more:{kind}:{shown}")
 
@@ -96,7 +104,7 @@ def member_options(
             roles = [r.title for r in person.roles if r.faction == faction_id]
         suffix = f" — {', '.join(roles)}" if roles else ""
         options.append(
-            numbering.link(Content(f"{store.name_of(member)}{suffix}"), f"entity:{member}")
+            numbering.link(_line((f"{store.name_of(member)}{suffix}", "")), f"entity:{member}")
         )
     if start + PAGE < len(members):
         options.append(_more("members", start + PAGE, len(members)))
@@ -107,10 +115,10 @@ def event_options(store: Store, entity_id: str, start: int, numbering: _Numberin
     total = store.entity_event_count(entity_id)
     options = []
     for event in store.entity_events(entity_id, start, start + PAGE):
-        prompt = Content.assemble(
+        prompt = _line(
             (event.date.display(), "bold"),
-            " — ",
-            event.text,
+            (" — ", ""),
+            (event.text, ""),
             (f"  · {store.title_of(event.brief)}", "dim"),
         )
         options.append(numbering.link(prompt, f"brief:{event.brief}:event:{event.id}"))
@@ -129,10 +137,10 @@ def mention_options(
         if text is None:
             continue
         offset = store.sentence_start(row.brief, row.sentence) if row.sentence else 0
-        sentence = Content(text).stylize(
-            "bold underline $text-warning", row.start - offset, row.end - offset
+        sentence = marked_runs(
+            text, ((row.start - offset, row.end - offset),), "", "bold underline $text-warning"
         )
-        prompt = Content.assemble((f"{row.brief} {row.sentence}  ", "dim"), sentence)
+        prompt = _line((f"{row.brief} {row.sentence}  ", "dim"), *sentence)
         options.append(numbering.link(prompt, f"brief:{row.brief}:sentence:{row.sentence}"))
     if start + PAGE < total:
         options.append(_more("mentions", start + PAGE, total))
@@ -164,10 +172,10 @@ def entity_parts(
             when = ""
             if role.since or role.until:
                 when = f" ({role.since.display() if role.since else '…'} – {role.until.display() if role.until else ''})"
-            prompt = Content.assemble(
-                f"{role.title}",
-                (f" — {store.name_of(role.faction)}" if role.faction else ""),
-                when,
+            prompt = _line(
+                (role.title, ""),
+                (f" — {store.name_of(role.faction)}" if role.faction else "", ""),
+                (when, ""),
                 _refs(role.sources),
             )
             options.append(
@@ -189,7 +197,7 @@ def entity_parts(
                 stance = f"  {faction.shown_stance}" if faction and faction.shown_stance else ""
                 options.append(
                     link(
-                        Content.assemble(store.name_of(faction_id), (stance, "dim")),
+                        _line((store.name_of(faction_id), ""), (stance, "dim")),
                         f"entity:{faction_id}",
                     )
                 )
@@ -197,10 +205,10 @@ def entity_parts(
     if links:
         options.append(_heading("Relations"))
         for item in links:
-            prompt = Content.assemble(
+            prompt = _line(
                 (item.label, "$text-muted"),
-                " ",
-                store.name_of(item.target),
+                (" ", ""),
+                (store.name_of(item.target), ""),
                 _refs(item.relation.sources),
             )
             options.append(link(prompt, f"entity:{item.target}"))
@@ -211,16 +219,16 @@ def entity_parts(
     if total_events > 1:
         # the axis needs the spread of dates, not every event: about 200 of them, stored
         keys = store.entity_event_sample_keys(entity.id)
-        options.append(Option(axis_line_of_keys(keys, width), disabled=True))
+        options.append(Option(_line(*axis_runs_of_keys(keys, width)), disabled=True))
     elif not total_events:
-        options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))
+        options.append(Option(_line(("No dated events.", "dim")), disabled=True))
     options += event_options(store, entity.id, 0, numbering)
     yield options
     options = []
     mentions = store.entity_mention_count(entity.id, source=True)
     options.append(_heading(f"Mentions in articles ({mentions:,})"))
     if not mentions:
-        options.append(Option(Content.styled("Not named in any article.", "dim"), disabled=True))
+        options.append(Option(_line(("Not named in any article.", "dim")), disabled=True))
     options += mention_options(store, entity.id, 0, numbering)
     yield options
 
