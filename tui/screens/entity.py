@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from typing import Any, Self
+from weakref import WeakKeyDictionary
 
 from textual import events, messages, on
 from textual._time import get_time
@@ -147,6 +148,21 @@ def mention_options(
     return options
 
 
+_SAMPLES: WeakKeyDictionary[Any, dict[str, list[str]]] = WeakKeyDictionary()
+
+
+def _sample_keys(store: Store, entity_id: str) -> list[str]:
+    """The date keys that draw an entity's time axis, kept per store for the last 64 entities
+    opened (their file is read again otherwise at every opening: 140 KB for 200 keys at 10k)."""
+    kept = _SAMPLES.setdefault(store, {})
+    keys = kept.get(entity_id)
+    if keys is None:
+        keys = kept[entity_id] = store.entity_event_sample_keys(entity_id)
+        if len(kept) > 64:
+            del kept[next(iter(kept))]
+    return keys
+
+
 def entity_options(
     store: Store, entity: Person | Faction, width: int = 60, numbering: _Numbering | None = None
 ) -> list[Option]:
@@ -160,9 +176,7 @@ def entity_options(
 def entity_parts(
     store: Store, entity: Person | Faction, width: int = 60, numbering: _Numbering | None = None
 ) -> Iterator[list[Option]]:
-    """The lines of the page (see entity_options), a section at a time, worked out as they are
-    asked for: the page draws those that fill the screen first, the rest after its first paint
-    (the mentions' sentences are read from their briefs' files)."""
+    """The lines of the page (see entity_options), a section at a time."""
     options: list[Option] = []
     numbering = numbering or _Numbering()
     link = numbering.link
@@ -218,7 +232,7 @@ def entity_parts(
     options.append(_heading(f"Timeline ({counted(total_events, 'event')})"))
     if total_events > 1:
         # the axis needs the spread of dates, not every event: about 200 of them, stored
-        keys = store.entity_event_sample_keys(entity.id)
+        keys = _sample_keys(store, entity.id)
         options.append(Option(_line(*axis_runs_of_keys(keys, width)), disabled=True))
     elif not total_events:
         options.append(Option(_line(("No dated events.", "dim")), disabled=True))
@@ -283,33 +297,6 @@ class EntityLines(QuietSize, KeyedOptionList):
         if fresh and self._line_cache.lines:
             self._built_width = self.scrollable_content_region.width
 
-    def append_below(self, options: list[Option]) -> None:
-        """Add ``options`` at the end, below the screen: OptionList.add_options (Textual 8.2)
-        without its repaint of every visible line (only the scroll range and the scrollbar change
-        while the new lines are out of sight)."""
-        if not options:
-            return
-        visible_end = self.scroll_offset.y + self.scrollable_content_region.height
-        below = len(self._line_cache.lines) >= visible_end
-        if not below or not self.is_mounted:
-            self.add_options(options)
-            return
-        by_index, by_id, mine = self._option_to_index, self._id_to_option, self._options
-        ids = [option.id for option in options if option.id is not None]
-        if len(ids) != len(set(ids)) or any(key in by_id for key in ids):
-            self.add_options(options)  # raises DuplicateID as OptionList does
-            return
-        for option in options:
-            by_index[option] = len(mine)
-            if option.id is not None:
-                by_id[option.id] = option
-            mine.append(option)
-        self._lines_added_below = True
-        try:
-            self._update_lines()
-        finally:
-            self._lines_added_below = False
-
     def _on_resize(self, event: events.Resize) -> None:
         if (
             self._built_width is not None
@@ -350,16 +337,11 @@ class EntityScreen(BriefScreen):
         notes = Static(Content("\n").join(marks), id="entity-notes")
         notes.display = bool(marks)
         yield notes
+        # Every section, the mentions below the screen too: the page is complete at its first
+        # paint (added after it, they changed the scrollbar a frame later, and cost as much).
         self._numbering = _Numbering()
-        parts = entity_parts(self.store, self.entity, numbering=self._numbering)
-        options: list[Option] = []
+        options = entity_options(self.store, self.entity, numbering=self._numbering)
         screenful = self.app.size.height
-        for part in parts:
-            options += part
-            # the sections that fill the screen now (all of them to restore a cursor)
-            if len(options) > screenful and self.location.cursor is None:
-                break
-        self._rest = parts
         lines = EntityLines(*options, id="entity-lines")
         if _rows_at_least(options, self.app.size.width - 6) >= screenful - 4:
             lines.styles.overflow_y = "scroll"  # more lines than the list's box: a scrollbar
@@ -464,14 +446,6 @@ class EntityScreen(BriefScreen):
                 (n for n, o in enumerate(lines.options) if not o.disabled), None
             )
         lines.focus()
-        self.call_after_refresh(self._add_rest)
-
-    def _add_rest(self) -> None:
-        """The sections below the screen, after the page's first paint."""
-        found = self.query("#entity-lines")
-        rest = [option for part in self._rest for option in part]
-        if found and rest:
-            found.first(EntityLines).append_below(rest)
 
     # -- the user's notes and bookmark on this person or faction --------------------------------
     def _marks(self) -> list[Content]:

@@ -84,11 +84,7 @@ class QuietSize(OptionList):
         if virtual_size != self.virtual_size:
             self.set_reactive(Widget.virtual_size, virtual_size)
             self._scroll_update(virtual_size)  # scrollbars (a layout only if one shows or goes)
-            if not self._lines_added_below:
-                self.refresh()
-
-    # set while lines are added below the visible ones only (nothing shown changes: no repaint)
-    _lines_added_below = False
+            self.refresh()
 
 
 class ResultList(QuietSize):
