@@ -105,6 +105,8 @@ class ResultList(QuietSize):
         if self.before_last is not None:
             self.before_last()
         super().action_last()
+        if self.options and self.options[-1].disabled:  # a last line that says something
+            self.scroll_end(animate=False, immediate=True)
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         prompt = option.prompt
