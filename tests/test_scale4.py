@@ -253,3 +253,95 @@ async def test_end_in_a_filter_goes_to_the_last_of_its_best_matches(
         await pilot.press("home")
         await pilot.pause()
         assert listing.highlighted == 0 and "Brief number 0 " in screen_text(app)
+
+
+# -- folders left by a killed build ---------------------------------------------------------------
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from tui.store.build import hold_folder
+from tui.store.tinyio import fresh_store_dir
+fresh = fresh_store_dir(Path(sys.argv[1]))
+assert hold_folder(fresh) is not None
+(fresh / "catalog.json").write_text("half written")
+print(fresh, flush=True)
+time.sleep(60)
+"""
+
+
+def _building(data: Path) -> tuple[Any, Path]:
+    """A process that is writing a new store beside ``data`` (as a full build does)."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(data)], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    return process, Path(process.stdout.readline().strip())
+
+
+def _aged(folder: Path, seconds: float = 60) -> None:
+    import os
+    import time
+
+    then = time.time() - seconds
+    os.utime(folder, (then, then))
+
+
+def test_the_next_build_removes_what_a_killed_build_left_and_never_a_live_builds_folder(
+    project: Path,
+):
+    import signal
+
+    from tui.store.build import build_store
+    from tui.store.tinyio import wait_removals
+
+    target = project / "out" / "store"
+    build_store(project / "content", target)
+    killed, left = _building(target)
+    live, writing = _building(target)
+    try:
+        killed.send_signal(signal.SIGKILL)
+        killed.wait()
+        young = project / "out" / ".store.build-young"
+        young.mkdir()
+        for folder in (left, writing):
+            assert folder.is_dir() and folder.name.startswith(".store.build-")
+            _aged(folder)
+        build_store(project / "content", target)  # incremental (nothing changed)
+        wait_removals()
+        assert not left.exists()  # the killed build's
+        assert writing.is_dir() and (writing / "catalog.json").exists()  # a live build's
+        assert young.is_dir()  # just made: perhaps a build's not locked yet
+        assert (project / "out" / ".store.build-cache.json").is_file()
+        assert (target / "catalog.json").is_file()
+    finally:
+        live.kill()
+        live.wait()
+    build_store(project / "content", target, full=True)  # the live one was killed too
+    wait_removals()
+    names = sorted(p.name for p in (project / "out").iterdir())
+    assert names == [".store.build-cache.json", ".store.build-young", "store"]
+
+
+def test_a_full_build_holds_its_folder_while_it_writes(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from tui.store import build
+    from tui.store.build import build_store, remove_stale_builds
+
+    target = project / "out" / "store"
+    seen: list[list[Path]] = []
+    write_fresh = build.write_fresh
+
+    def writing(folder: Path, *args: Any, **kwargs: Any) -> int:
+        seen.append(remove_stale_builds(target, older_than=0))  # another build starting now
+        assert folder.is_dir()
+        return write_fresh(folder, *args, **kwargs)
+
+    monkeypatch.setattr(build, "write_fresh", writing)
+    build_store(project / "content", target, full=True)
+    assert seen == [[]]
+    assert (target / "catalog.json").is_file()
