@@ -39,6 +39,8 @@ TEXTS = [
     [("word " * 30, "")],  # trailing spaces
     [("short", "")],
     [("", "")],
+    [("1989–90", "bold"), (" — ", ""), ("“Dostum’s forces,” he said, “reached a consensus.” " * 3, "")],
+    [("Kabul 喀布尔 ", ""), ("wide characters: drawn as the Content they are " * 2, "dim")],
 ]  # fmt: skip
 
 

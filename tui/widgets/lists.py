@@ -158,7 +158,7 @@ class Row(Content):
              for text, style in line if text]
             for line in lines
         ]  # fmt: skip
-        for number, line in enumerate(runs):
+        for number, line in enumerate(runs if elastic is None else ()):
             if any(a[1] == b[1] for a, b in pairwise(line)):
                 merged = [line[0]]  # like runs in one: drawn as one segment, as Content draws them
                 for text, style in line[1:]:
@@ -253,8 +253,8 @@ def _wrapped(
 ) -> list[list[Run]] | None:
     """A line of runs wrapped to ``width`` as Content wraps it (Textual 8.2: rich's
     divide_line, each line but the last stripped of its trailing spaces, each cut to the width),
-    without making a Content per line: None when that would differ (wide characters, or
-    alignment, padding or overflow rules other than the defaults)."""
+    without making a Content per line: None when that would differ (characters not one cell
+    wide, or alignment, padding or overflow rules other than the defaults)."""
     if width <= 0:
         return None
     get = rules.get
@@ -266,8 +266,8 @@ def _wrapped(
     ):
         return None
     text = "".join(part for part, _name in line)
-    if not text.isascii():
-        return None
+    if not text.isascii() and cell_len(text) != len(text):
+        return None  # a character two cells wide, or none: Content measures it
     bounds = [0, *divide_line(text, width, fold=True), len(text)]
     last = len(bounds) - 2
     if count_only:
