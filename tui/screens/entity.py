@@ -435,7 +435,10 @@ class EntityScreen(BriefScreen):
 
     def on_mount(self) -> None:
         self.title = self.entity.name
-        lines = self.query_one("#entity-lines", OptionList)
+        found = self.query("#entity-lines")
+        if not found:  # the app closing as the page mounts (`enter q` typed in one burst)
+            return
+        lines = found.first(OptionList)
         lines.border_title = Content(
             f"{self.entity.name} — across {counted(len(self.entity.briefs), 'brief')}"
         )
