@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -247,17 +248,19 @@ class LibraryScreen(ModalScreen[str | None]):
         briefs = self.briefs
         if self._ids is None:
             self._ids = store.brief_ids()  # newest first, as briefs: no header made for them
+
+        def row(index: int, brief_id: str) -> Row:  # made when drawn
+            marks = mark_runs(userdata, store, brief_id)
+            runs = marks + brief_runs(store, briefs[index])
+            return Row([runs], wrap=False, elastic=len(marks) + 2)  # the title gives way
+
+        # (a brief's row opens the brief: no entry in _targets, whose default that is; End
+        # makes all 10,000 of them at once)
+        unread = userdata.is_unread if self.unread_only and userdata is not None else None
         for index, brief_id in enumerate(self._ids):
-            if self.unread_only and userdata is not None and not userdata.is_unread(brief_id):
+            if unread is not None and not unread(brief_id):
                 continue
-            self._targets[brief_id] = (brief_id, None)
-
-            def row(index: int = index, brief_id: str = brief_id) -> Row:  # made when drawn
-                marks = mark_runs(userdata, store, brief_id)
-                runs = marks + brief_runs(store, briefs[index])
-                return Row([runs], wrap=False, elastic=len(marks) + 2)  # the title gives way
-
-            yield LazyOption(row, 1, id=brief_id)
+            yield LazyOption(partial(row, index, brief_id), 1, id=brief_id)
 
     def _hit_rows(self, hits: list[Hit]) -> Iterator[Option]:
         listing = self._listing()
