@@ -1,13 +1,16 @@
 """Keystrokes in the Library filter on a synthetic library (DESIGN.md: ≤ 16 ms median, ≤ 50 ms p95).
 
-    python benchmarks/library_keys.py [--briefs 10000]
+    python benchmarks/library_keys.py [--briefs 10000] [--store STORE]
 
 Builds the synthetic library of benchmarks/search_speed.py, a store holding it and its search
-index, opens the Library in a headless app (Pilot) and types queries a key at a time, timing
-each key until the screen is idle again (search + list update + refresh). The same keys typed
-into a bare Textual Input in the same run are the baseline. Prints one JSON object last:
-wall ms per key (`*_key_ms`: mostly Pilot's wait for idle, in 20 ms sleeps) and the process's
-CPU ms per key (`*_key_cpu_ms`: the figure to compare with the 16 ms budget).
+index (or opens STORE, e.g. a 10,000-brief store of make_library.py), opens the Library in a
+headless app (Pilot) and types queries a key at a time, timing each key until the screen is idle
+again (search + list update + refresh); then moves in the list (`nav`): End, Home, page down and
+up in the list of every brief and in those of filters matching nearly every brief ("a") and
+some ("talks"), from the list and from the filter box. The same typed keys in a bare Textual
+Input in the same run are the baseline. Prints one JSON object last: wall ms per key
+(`*_key_ms`: mostly Pilot's wait for idle, in 20 ms sleeps) and the process's CPU ms per key
+(`*_key_cpu_ms`, `nav_key_cpu_ms`: the figures to compare with the 16 / 50 / 100 ms budget).
 """
 
 from __future__ import annotations
@@ -54,8 +57,22 @@ class Bare(App):
         yield Input()
 
 
+NAV = [
+    # the list of every brief, from the list
+    "tab", "end", "home", "pagedown", "pagedown", "pageup", "end", "home",
+    # a filter matching nearly every brief: from the filter box, then from the list
+    "shift+tab", "a", "down", "pagedown", "pageup", "tab", "end", "home", "end",
+    # a filter matching some
+    "shift+tab", "backspace", "t", "a", "l", "k", "s", "pagedown", "tab", "end", "home",
+]  # fmt: skip
+
+
 async def type_keys(
-    app: App, before, size=(120, 40), cpu: list[float] | None = None
+    app: App,
+    before,
+    size=(120, 40),
+    cpu: list[float] | None = None,
+    nav: list[tuple[str, float]] | None = None,
 ) -> list[float]:
     """Wall ms per key (Pilot's press waits for idle, in 20 ms sleeps: mostly that wait); the
     process's CPU ms per key appended to ``cpu``."""
@@ -75,6 +92,11 @@ async def type_keys(
                 await press(pilot, {" ": "space", ":": "colon", "-": "minus"}.get(char, char))
             for _ in text:
                 await press(pilot, "backspace")
+        if nav is not None:
+            for key in NAV:
+                cpu_started = time.process_time()
+                await pilot.press(key)
+                nav.append((key, (time.process_time() - cpu_started) * 1000))
     return times
 
 
@@ -87,12 +109,16 @@ def summary(times: list[float]) -> dict[str, float]:
     }
 
 
-async def run(briefs: int) -> dict:
-    library = make_library(briefs)
-    store = store_of(library)
+async def run(briefs: int, store_path: Path | None = None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
-        SearchIndex.build(documents(library)).dump(Path(tmp) / "search")
-        store.__dict__["search_index"] = SearchIndex.load(Path(tmp) / "search")
+        if store_path is not None:
+            store = Store.open(store_path)
+            briefs = len(store.briefs())
+        else:
+            library = make_library(briefs)
+            store = store_of(library)
+            SearchIndex.build(documents(library)).dump(Path(tmp) / "search")
+            store.__dict__["search_index"] = SearchIndex.load(Path(tmp) / "search")
         app = BriefApp(store, UserData(Path(tmp) / "data"), None, Config())
 
         async def open_library(pilot) -> None:
@@ -104,8 +130,9 @@ async def run(briefs: int) -> dict:
 
         bare_cpu: list[float] = []
         library_cpu: list[float] = []
+        nav: list[tuple[str, float]] = []
         bare = await type_keys(Bare(), nothing, cpu=bare_cpu)
-        library_keys = await type_keys(app, open_library, cpu=library_cpu)
+        library_keys = await type_keys(app, open_library, cpu=library_cpu, nav=nav)
     return {
         "briefs": briefs,
         "keys": len(library_keys),
@@ -114,6 +141,8 @@ async def run(briefs: int) -> dict:
         "ratio_median": round(statistics.median(library_keys) / statistics.median(bare), 2),
         "library_key_cpu_ms": summary(library_cpu),
         "bare_input_key_cpu_ms": summary(bare_cpu),
+        "nav_key_cpu_ms": summary([ms for _key, ms in nav]),
+        "nav_keys": " ".join(f"{key}:{ms:.1f}" for key, ms in nav),
     }
 
 
@@ -122,8 +151,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--briefs", type=int, default=10000)
+    parser.add_argument("--store", type=Path, help="a built store instead of the synthetic one")
     args = parser.parse_args()
-    print(json.dumps(asyncio.run(run(args.briefs))))
+    print(json.dumps(asyncio.run(run(args.briefs, args.store))))
 
 
 if __name__ == "__main__":

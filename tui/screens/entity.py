@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from typing import Any, Self
+from weakref import WeakKeyDictionary
 
-from textual import events, on
+from textual import events, messages, on
+from textual._time import get_time
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -21,18 +23,23 @@ from ..linking import Location
 from ..model import Faction, Person, SourceRef
 from ..store import Store
 from ..widgets.keybar import KeyBar
-from ..widgets.lists import KeyedOptionList, QuietSize
-from ..widgets.timeline import axis_line_of_keys
+from ..widgets.lists import KeyedOptionList, QuietSize, Row, Run, marked_runs
+from ..widgets.timeline import axis_runs_of_keys
 from .base import BriefScreen
 
 
-def _refs(refs: tuple[SourceRef, ...]) -> Content:
+def _refs(refs: tuple[SourceRef, ...]) -> Run:
     ids = list(dict.fromkeys(r.sentence for r in refs))
-    return Content.styled(f"  [{', '.join(ids)}]", "dim") if ids else Content("")
+    return (f"  [{', '.join(ids)}]", "dim") if ids else ("", "")
+
+
+def _line(*runs: Run) -> Row:
+    """A line of the page: runs of (text, style), wrapped to the list's width (never markup)."""
+    return Row([list(runs)])
 
 
 def _heading(text: str) -> Option:
-    return Option(Content.styled(text, "bold $text-accent"), disabled=True)
+    return Option(_line((text, "bold $text-accent")), disabled=True)
 
 
 def entity_header(store: Store, entity: Person | Faction) -> Content:
@@ -65,15 +72,18 @@ class _Numbering:
     def __init__(self) -> None:
         self.next = 0
 
-    def link(self, prompt: Content, target: str) -> Option:
+    def link(self, prompt: Row, target: str) -> Option:
         self.next += 1
         return Option(prompt, id=f"{target}#{self.next}")
 
 
 def _more(kind: str, shown: int, total: int) -> Option:
     left = total - shown
-    prompt = Content.styled(
-        f"▸ {min(left, PAGE):,} more — {shown:,} of {total:,} {kind} shown (enter)", "$text-accent"
+    prompt = _line(
+        (
+            f"▸ {min(left, PAGE):,} more — {shown:,} of {total:,} {kind} shown (enter)",
+            "$text-accent",
+        )
     )
     return Option(prompt, id=f"more:{kind}:{shown}")
 
@@ -95,7 +105,7 @@ def member_options(
             roles = [r.title for r in person.roles if r.faction == faction_id]
         suffix = f" — {', '.join(roles)}" if roles else ""
         options.append(
-            numbering.link(Content(f"{store.name_of(member)}{suffix}"), f"entity:{member}")
+            numbering.link(_line((f"{store.name_of(member)}{suffix}", "")), f"entity:{member}")
         )
     if start + PAGE < len(members):
         options.append(_more("members", start + PAGE, len(members)))
@@ -106,10 +116,10 @@ def event_options(store: Store, entity_id: str, start: int, numbering: _Numberin
     total = store.entity_event_count(entity_id)
     options = []
     for event in store.entity_events(entity_id, start, start + PAGE):
-        prompt = Content.assemble(
+        prompt = _line(
             (event.date.display(), "bold"),
-            " — ",
-            event.text,
+            (" — ", ""),
+            (event.text, ""),
             (f"  · {store.title_of(event.brief)}", "dim"),
         )
         options.append(numbering.link(prompt, f"brief:{event.brief}:event:{event.id}"))
@@ -128,14 +138,29 @@ def mention_options(
         if text is None:
             continue
         offset = store.sentence_start(row.brief, row.sentence) if row.sentence else 0
-        sentence = Content(text).stylize(
-            "bold underline $text-warning", row.start - offset, row.end - offset
+        sentence = marked_runs(
+            text, ((row.start - offset, row.end - offset),), "", "bold underline $text-warning"
         )
-        prompt = Content.assemble((f"{row.brief} {row.sentence}  ", "dim"), sentence)
+        prompt = _line((f"{row.brief} {row.sentence}  ", "dim"), *sentence)
         options.append(numbering.link(prompt, f"brief:{row.brief}:sentence:{row.sentence}"))
     if start + PAGE < total:
         options.append(_more("mentions", start + PAGE, total))
     return options
+
+
+_SAMPLES: WeakKeyDictionary[Any, dict[str, list[str]]] = WeakKeyDictionary()
+
+
+def _sample_keys(store: Store, entity_id: str) -> list[str]:
+    """The date keys that draw an entity's time axis, kept per store for the last 64 entities
+    opened (their file is read again otherwise at every opening: 140 KB for 200 keys at 10k)."""
+    kept = _SAMPLES.setdefault(store, {})
+    keys = kept.get(entity_id)
+    if keys is None:
+        keys = kept[entity_id] = store.entity_event_sample_keys(entity_id)
+        if len(kept) > 64:
+            del kept[next(iter(kept))]
+    return keys
 
 
 def entity_options(
@@ -151,9 +176,7 @@ def entity_options(
 def entity_parts(
     store: Store, entity: Person | Faction, width: int = 60, numbering: _Numbering | None = None
 ) -> Iterator[list[Option]]:
-    """The lines of the page (see entity_options), a section at a time, worked out as they are
-    asked for: the page draws those that fill the screen first, the rest after its first paint
-    (the mentions' sentences are read from their briefs' files)."""
+    """The lines of the page (see entity_options), a section at a time."""
     options: list[Option] = []
     numbering = numbering or _Numbering()
     link = numbering.link
@@ -163,10 +186,10 @@ def entity_parts(
             when = ""
             if role.since or role.until:
                 when = f" ({role.since.display() if role.since else '…'} – {role.until.display() if role.until else ''})"
-            prompt = Content.assemble(
-                f"{role.title}",
-                (f" — {store.name_of(role.faction)}" if role.faction else ""),
-                when,
+            prompt = _line(
+                (role.title, ""),
+                (f" — {store.name_of(role.faction)}" if role.faction else "", ""),
+                (when, ""),
                 _refs(role.sources),
             )
             options.append(
@@ -188,7 +211,7 @@ def entity_parts(
                 stance = f"  {faction.shown_stance}" if faction and faction.shown_stance else ""
                 options.append(
                     link(
-                        Content.assemble(store.name_of(faction_id), (stance, "dim")),
+                        _line((store.name_of(faction_id), ""), (stance, "dim")),
                         f"entity:{faction_id}",
                     )
                 )
@@ -196,10 +219,10 @@ def entity_parts(
     if links:
         options.append(_heading("Relations"))
         for item in links:
-            prompt = Content.assemble(
+            prompt = _line(
                 (item.label, "$text-muted"),
-                " ",
-                store.name_of(item.target),
+                (" ", ""),
+                (store.name_of(item.target), ""),
                 _refs(item.relation.sources),
             )
             options.append(link(prompt, f"entity:{item.target}"))
@@ -209,17 +232,17 @@ def entity_parts(
     options.append(_heading(f"Timeline ({counted(total_events, 'event')})"))
     if total_events > 1:
         # the axis needs the spread of dates, not every event: about 200 of them, stored
-        keys = store.entity_event_sample_keys(entity.id)
-        options.append(Option(axis_line_of_keys(keys, width), disabled=True))
+        keys = _sample_keys(store, entity.id)
+        options.append(Option(_line(*axis_runs_of_keys(keys, width)), disabled=True))
     elif not total_events:
-        options.append(Option(Content.styled("No dated events.", "dim"), disabled=True))
+        options.append(Option(_line(("No dated events.", "dim")), disabled=True))
     options += event_options(store, entity.id, 0, numbering)
     yield options
     options = []
     mentions = store.entity_mention_count(entity.id, source=True)
     options.append(_heading(f"Mentions in articles ({mentions:,})"))
     if not mentions:
-        options.append(Option(Content.styled("Not named in any article.", "dim"), disabled=True))
+        options.append(Option(_line(("Not named in any article.", "dim")), disabled=True))
     options += mention_options(store, entity.id, 0, numbering)
     yield options
 
@@ -274,33 +297,6 @@ class EntityLines(QuietSize, KeyedOptionList):
         if fresh and self._line_cache.lines:
             self._built_width = self.scrollable_content_region.width
 
-    def append_below(self, options: list[Option]) -> None:
-        """Add ``options`` at the end, below the screen: OptionList.add_options (Textual 8.2)
-        without its repaint of every visible line (only the scroll range and the scrollbar change
-        while the new lines are out of sight)."""
-        if not options:
-            return
-        visible_end = self.scroll_offset.y + self.scrollable_content_region.height
-        below = len(self._line_cache.lines) >= visible_end
-        if not below or not self.is_mounted:
-            self.add_options(options)
-            return
-        by_index, by_id, mine = self._option_to_index, self._id_to_option, self._options
-        ids = [option.id for option in options if option.id is not None]
-        if len(ids) != len(set(ids)) or any(key in by_id for key in ids):
-            self.add_options(options)  # raises DuplicateID as OptionList does
-            return
-        for option in options:
-            by_index[option] = len(mine)
-            if option.id is not None:
-                by_id[option.id] = option
-            mine.append(option)
-        self._lines_added_below = True
-        try:
-            self._update_lines()
-        finally:
-            self._lines_added_below = False
-
     def _on_resize(self, event: events.Resize) -> None:
         if (
             self._built_width is not None
@@ -341,16 +337,11 @@ class EntityScreen(BriefScreen):
         notes = Static(Content("\n").join(marks), id="entity-notes")
         notes.display = bool(marks)
         yield notes
+        # Every section, the mentions below the screen too: the page is complete at its first
+        # paint (added after it, they changed the scrollbar a frame later, and cost as much).
         self._numbering = _Numbering()
-        parts = entity_parts(self.store, self.entity, numbering=self._numbering)
-        options: list[Option] = []
+        options = entity_options(self.store, self.entity, numbering=self._numbering)
         screenful = self.app.size.height
-        for part in parts:
-            options += part
-            # the sections that fill the screen now (all of them to restore a cursor)
-            if len(options) > screenful and self.location.cursor is None:
-                break
-        self._rest = parts
         lines = EntityLines(*options, id="entity-lines")
         if _rows_at_least(options, self.app.size.width - 6) >= screenful - 4:
             lines.styles.overflow_y = "scroll"  # more lines than the list's box: a scrollbar
@@ -366,8 +357,50 @@ class EntityScreen(BriefScreen):
         super()._screen_resized(size)
 
     def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        # A layout tells each widget its size, and a widget whose virtual size changed (all of
+        # them, the first time) asks for a layout of the screen: a second layout and a second
+        # drawing of the whole page (≈ 7 ms at 10,000 briefs), with nothing in it changed.
+        # Those requests are dropped, unless a scrollbar came or went during the layout (the
+        # next layout places it). Requests made before it are kept, but for the first layout
+        # (nothing was arranged before it: it arranges everything) and those already sent to
+        # the screen (the arrangements they changed were forgotten when they were sent).
+        first = self._laid_out is None
+        whole = not (scroll and not self._layout_widgets)  # Screen._refresh_layout's reflow
+        nodes = self._laid_out_nodes()
+        before = {
+            node: (
+                node._layout_required,
+                node.show_vertical_scrollbar,
+                node.show_horizontal_scrollbar,
+            )
+            for node in nodes
+        }
+        started = get_time()
         super()._refresh_layout(size, scroll)
         self._laid_out = (self._compositor.size, tuple(self._nodes))
+        if any(
+            (node.show_vertical_scrollbar, node.show_horizontal_scrollbar) != state[1:]
+            for node, state in before.items()
+        ):
+            return
+        if whole:
+            self._arranged_at = started
+        for widget in self._laid_out_nodes():  # scrollbars made in the layout too
+            if widget._layout_required and (first or not before.get(widget, (False,))[0]):
+                widget._layout_required = False
+
+    def _laid_out_nodes(self) -> list[Widget]:
+        """The screen, its widgets and their scrollbars."""
+        nodes: list[Widget] = list(self.walk_children(with_self=True))
+        return nodes + [bar for node in nodes for bar in node._get_virtual_dom()]
+
+    _arranged_at = float("-inf")  # when the last layout of the whole screen started
+
+    async def _on_layout(self, message: messages.Layout) -> None:
+        if message.time < self._arranged_at:  # sent before a layout of the whole screen
+            message.stop()
+            message.prevent_default()
+            return
 
     _laid_out: tuple[Size, tuple[Any, ...]] | None = None  # size and children at the last layout
 
@@ -402,7 +435,10 @@ class EntityScreen(BriefScreen):
 
     def on_mount(self) -> None:
         self.title = self.entity.name
-        lines = self.query_one("#entity-lines", OptionList)
+        found = self.query("#entity-lines")
+        if not found:  # the app closing as the page mounts (`enter q` typed in one burst)
+            return
+        lines = found.first(OptionList)
         lines.border_title = Content(
             f"{self.entity.name} — across {counted(len(self.entity.briefs), 'brief')}"
         )
@@ -413,14 +449,6 @@ class EntityScreen(BriefScreen):
                 (n for n, o in enumerate(lines.options) if not o.disabled), None
             )
         lines.focus()
-        self.call_after_refresh(self._add_rest)
-
-    def _add_rest(self) -> None:
-        """The sections below the screen, after the page's first paint."""
-        found = self.query("#entity-lines")
-        rest = [option for part in self._rest for option in part]
-        if found and rest:
-            found.first(EntityLines).append_below(rest)
 
     # -- the user's notes and bookmark on this person or faction --------------------------------
     def _marks(self) -> list[Content]:

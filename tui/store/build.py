@@ -40,7 +40,9 @@ from ..model import SCHEMA_VERSION, Article, Event, Faction, Library, Mention, P
 from . import writer
 from .shape import ShapeError, load
 from .tinyio import (
+    FRESH_PREFIX,
     fresh_store_dir,
+    remove_later,
     stale_files,
     swap_in,
     write_atomic,
@@ -271,10 +273,72 @@ def _names(people: Mapping[str, Any], factions: Mapping[str, Any]) -> list[list[
     ]
 
 
+# -- the folders a killed build left ------------------------------------------------------------
+# A full build writes the new store into a folder ``.NAME.build-XXXX`` beside the store and
+# removes it if it fails; a build killed outright (SIGKILL, a power cut) cannot, and the folder
+# (up to a whole store: ~1 GB at 10,000 briefs) stayed forever. A build holds an flock on its
+# folder for its whole life; the kernel lets go of it when the process ends, however it ends. The
+# next build removes the folders whose lock it can take: none a live build is writing.
+STALE_AFTER = 5.0  # seconds: a folder younger may be one a build has just made, not yet locked
+
+
+def hold_folder(folder: Path) -> int | None:
+    """Lock ``folder`` for as long as this process holds the returned handle (None where the
+    system has no flock, or the folder cannot be opened or is held already)."""
+    try:
+        import fcntl
+    except ImportError:  # (Windows)
+        return None
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(handle)
+        return None
+    return handle
+
+
+def remove_stale_builds(data: Path, older_than: float = STALE_AFTER) -> list[Path]:
+    """The folders ``.NAME.build-*`` beside the store directory ``data`` that no live build holds
+    (left by a killed build, or an old store whose removal was cut short), removed — in a
+    process of their own, as a swapped-out store is — and returned."""
+    import stat
+    import time
+
+    prefix = f".{data.name}.{FRESH_PREFIX}"
+    try:
+        names = [name for name in os.listdir(data.parent) if name.startswith(prefix)]
+    except OSError:
+        return []
+    removed: list[Path] = []
+    now = time.time()
+    for name in names:
+        folder = data.parent / name
+        try:
+            found = os.lstat(folder)
+        except OSError:
+            continue
+        if not stat.S_ISDIR(found.st_mode) or now - found.st_mtime < older_than:
+            continue  # the build cache (a file), a link, or a folder just made
+        handle = hold_folder(folder)
+        if handle is None:
+            continue  # a live build writes it
+        try:
+            remove_later(folder)
+        finally:
+            os.close(handle)
+        removed.append(folder)
+    return removed
+
+
 def build_store(
     content: Path, target: Path, *, full: bool = False, progress: Progress | None = None
 ) -> BuildResult:
     _SCANNED.clear()
+    remove_stale_builds(store_paths(target)[1])
     scan = _scan(content)
     if not full:
         try:
@@ -357,6 +421,7 @@ def _full_build(
                 progress("indexing", 0, 1)
             dump_search_from_files(catalog, fresh, folder, jobs=build_jobs())
 
+        held = hold_folder(fresh)  # for the build's life: the next build leaves it alone
         try:
             size = write_fresh(fresh, iter_files(holder.pop("library")), search=search_fresh)
             # no cache while the store changes: an interrupted build is a full build next time
@@ -365,6 +430,9 @@ def _full_build(
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
+        finally:
+            if held is not None:
+                os.close(held)
     write_atomic(cache_path(data), orjson.dumps(cache), sync=False)
     if progress is not None:
         progress("done", 1, 1)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
+from rich._wrap import divide_line
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual.binding import Binding
@@ -82,11 +84,7 @@ class QuietSize(OptionList):
         if virtual_size != self.virtual_size:
             self.set_reactive(Widget.virtual_size, virtual_size)
             self._scroll_update(virtual_size)  # scrollbars (a layout only if one shows or goes)
-            if not self._lines_added_below:
-                self.refresh()
-
-    # set while lines are added below the visible ones only (nothing shown changes: no repaint)
-    _lines_added_below = False
+            self.refresh()
 
 
 class ResultList(QuietSize):
@@ -107,6 +105,8 @@ class ResultList(QuietSize):
         if self.before_last is not None:
             self.before_last()
         super().action_last()
+        if self.options and self.options[-1].disabled:  # a last line that says something
+            self.scroll_end(animate=False, immediate=True)
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         prompt = option.prompt
@@ -143,9 +143,10 @@ _CONTROLS = {code: None for code in (*range(32), *range(127, 160))} | {9: " "}
 class Row(Content):
     """A list row given as runs of (text, style) per line, drawn straight to strips when every
     line fits the width: Content wraps each line to find where it breaks (most of a list
-    row's drawing, ≈ 0.4 ms a row). A row wider than the width is drawn as the Content it is
-    (wrapped), or cut ("…") with ``wrap=False``; it reads as a Content (``plain``,
-    ``spans``). Text is never parsed as markup; control characters are stripped."""
+    row's drawing, ≈ 0.4 ms a row). A line wider than the width is wrapped as Content wraps
+    it, run by run (or drawn as the Content it is where that would differ), or cut ("…") with
+    ``wrap=False``; it reads as a Content (``plain``, ``spans``). Text is never parsed as
+    markup; control characters are stripped."""
 
     __slots__ = ["_elastic", "_runs", "_wrap"]
 
@@ -157,6 +158,15 @@ class Row(Content):
              for text, style in line if text]
             for line in lines
         ]  # fmt: skip
+        for number, line in enumerate(runs if elastic is None else ()):
+            if any(a[1] == b[1] for a, b in pairwise(line)):
+                merged = [line[0]]  # like runs in one: drawn as one segment, as Content draws them
+                for text, style in line[1:]:
+                    if style == merged[-1][1]:
+                        merged[-1] = (merged[-1][0] + text, style)
+                    else:
+                        merged.append((text, style))
+                runs[number] = merged
         spans: list[Span] = []
         parts: list[str] = []
         at = 0
@@ -201,15 +211,84 @@ class Row(Content):
             strip = Strip(segments, used)
             if used > width:
                 if self._wrap:
-                    return super().render_strips(width, height, style, options)
+                    wrapped = _wrapped(line, width, options.rules)
+                    if wrapped is None:
+                        return super().render_strips(width, height, style, options)
+                    strips += [
+                        Strip(
+                            [
+                                Segment(
+                                    text, (style + get_style(name)).rich_style if name else base
+                                )
+                                for text, name in piece
+                            ],
+                            sum(len(text) for text, _name in piece),
+                        )
+                        for piece in wrapped
+                    ]
+                    continue
                 strip = Strip.join([strip.crop(0, width - 1), Strip([Segment("…", base)], 1)])
             strips.append(strip)
-        return strips
+        return strips[:height] if height is not None else strips
 
     def get_height(self, rules: Any, width: int) -> int:
         if not self._wrap:
             return len(self._runs)
-        return _unwrapped_height(self, width) or super().get_height(rules, width)
+        if "\t" in self.plain:
+            return super().get_height(rules, width)
+        height = 0
+        for line in self._runs:
+            if sum(cell_len(text) for text, _name in line) <= width:
+                height += 1
+                continue
+            wrapped = _wrapped(line, width, rules, count_only=True)
+            if wrapped is None:
+                return super().get_height(rules, width)
+            height += len(wrapped)
+        return height
+
+
+def _wrapped(
+    line: list[Run], width: int, rules: Any, count_only: bool = False
+) -> list[list[Run]] | None:
+    """A line of runs wrapped to ``width`` as Content wraps it (Textual 8.2: rich's
+    divide_line, each line but the last stripped of its trailing spaces, each cut to the width),
+    without making a Content per line: None when that would differ (characters not one cell
+    wide, or alignment, padding or overflow rules other than the defaults)."""
+    if width <= 0:
+        return None
+    get = rules.get
+    if (
+        get("line_pad", 0)
+        or get("text_overflow", "fold") != "fold"
+        or get("text_wrap", "wrap") != "wrap"
+        or get("text_align", "left") not in ("left", "start")
+    ):
+        return None
+    text = "".join(part for part, _name in line)
+    if not text.isascii() and cell_len(text) != len(text):
+        return None  # a character two cells wide, or none: Content measures it
+    bounds = [0, *divide_line(text, width, fold=True), len(text)]
+    last = len(bounds) - 2
+    if count_only:
+        return [[] for _ in range(last + 1)]
+    pieces: list[list[Run]] = []
+    for number in range(last + 1):
+        start, end = bounds[number], bounds[number + 1]
+        if number < last:
+            end = start + len(text[start:end].rstrip())
+        end = min(end, start + width)
+        piece: list[Run] = []
+        at = 0
+        for part, name in line:
+            part_end = at + len(part)
+            if part_end > start and at < end:
+                piece.append((part[max(start - at, 0) : end - at], name))
+            at = part_end
+            if at >= end:
+                break
+        pieces.append(piece)
+    return pieces
 
 
 class LazyOption(Option):

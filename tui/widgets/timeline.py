@@ -62,24 +62,30 @@ def axis_line(events: Iterable[Event], marked: set[str] | None, width: int) -> C
 def axis_line_of_keys(keys: Iterable[str], width: int) -> Content:
     """:func:`axis_line` (nothing marked) from the events' date sort keys only, drawn as runs of
     like cells (a few spans, not one per cell): the entity page's axis."""
+    return Content.assemble(*axis_runs_of_keys(keys, width))
+
+
+def axis_runs_of_keys(keys: Iterable[str], width: int) -> list[tuple[str, str]]:
+    """:func:`axis_line_of_keys` as runs of (text, style)."""
     placed = [pos for key in keys if (pos := _key_position(key)) is not None]
     if not placed:
-        return Content("")
+        return []
     first, last = min(placed), max(placed)
     left, right = f"{int(first)} ", f" {int(last)}"
     cells = max(width - len(left) - len(right), 8)
     span = max(last - first, 1e-9)
     marked = {round((pos - first) / span * (cells - 1)) for pos in placed}
-    text = "".join(MARK if cell in marked else "─" for cell in range(cells))
-    content = Content(left + text + right)
-    spans: list[tuple[int, int, str]] = [(0, len(left), "dim")]
+    runs = [(left, "dim")]
     start = 0
     for cell in range(1, cells + 1):
         if cell == cells or (cell in marked) != (start in marked):
-            style = "bold $text-accent" if start in marked else "dim"
-            spans.append((len(left) + start, len(left) + cell, style))
+            strong = start in marked
+            runs.append(
+                (
+                    (MARK if strong else "─") * (cell - start),
+                    "bold $text-accent" if strong else "dim",
+                )
+            )
             start = cell
-    spans.append((len(left) + cells, len(left) + cells + len(right), "dim"))
-    for begin, end, style in spans:
-        content = content.stylize(style, begin, end)
-    return content
+    runs.append((right, "dim"))
+    return runs
