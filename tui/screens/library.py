@@ -226,7 +226,7 @@ class LibraryScreen(ModalScreen[str | None]):
         if self.userdata is not None:
             ids = getattr(self.store, "brief_ids", None)
             unread = self.userdata.unread_count(ids() if ids else (b.id for b in self.briefs))
-            title += f" · {unread} unread"
+            title += f" · {unread:,} unread"
             if self.unread_only:
                 title += " · showing unread only (ctrl+r: all)"
         self.query_one("#library-box").border_title = Content(title)
