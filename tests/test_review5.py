@@ -419,3 +419,20 @@ async def test_the_library_key_bar_writes_ctrl_keys_one_way(store, tmp_path):
         bar = app.screen.query_one(KeyBar).render().plain
         assert "ctrl+r Unread only" in bar and "^" not in bar, bar
         assert bar.endswith("ctrl+p palette")
+
+
+async def test_the_library_title_separates_thousands_in_every_count(store, tmp_path):
+    from tests.test_lib_speed import ManyBriefs
+    from tui.app import BriefApp
+    from tui.config import Config
+    from tui.screens.library import LibraryScreen
+    from tui.userdata import UserData
+
+    many = ManyBriefs(store, 1200)
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(LibraryScreen(many, app.userdata))  # type: ignore[arg-type]
+        await pilot.pause()
+        title = str(app.screen.query_one("#library-box").border_title)
+        assert title == "Library — 1,200 briefs · 1,200 unread", title
