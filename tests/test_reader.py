@@ -188,7 +188,8 @@ async def test_entity_screen_back_and_forward(make_app):
             "allied-with Mujahedin government",
             "Timeline (1 event)",
             "Mentions in articles (2)",
-            "afghan-national-consensus p17.s1  Also included in this anti-Taliban coalition is Dostum",
+            "Also included in this anti-Taliban coalition is Dostum",  # the sentence first,
+            '· Afghanistan\'s anti-Taliban movements reach a "National Consensus" p17.s1',  # then where
         ):
             assert expected in lines
         assert "No dated events." not in lines

@@ -63,7 +63,14 @@ def entity_header(store: Store, entity: Person | Faction) -> Content:
     return Content.assemble(*parts)
 
 
-PAGE = 30  # timeline events or article mentions drawn at a time; "more" lines add the next ones
+PAGE = 30  # timeline events or article mentions drawn at first; "more" lines add the next ones
+MOST = 500  # the largest page a "more" line adds
+
+
+def page_after(shown: int) -> int:
+    """How many rows the "more" line after ``shown`` rows adds: as many again as are shown, up
+    to MOST (15,781 mentions take 35 enters, not 525)."""
+    return PAGE if shown <= 0 else min(max(PAGE, shown), MOST)
 
 
 class _Numbering:
@@ -81,7 +88,8 @@ def _more(kind: str, shown: int, total: int) -> Option:
     left = total - shown
     prompt = _line(
         (
-            f"▸ {min(left, PAGE):,} more — {shown:,} of {total:,} {kind} shown (enter)",
+            f"▸ {min(left, page_after(shown)):,} more — {shown:,} of {total:,} {kind} shown "
+            "(enter)",
             "$text-accent",
         )
     )
@@ -98,7 +106,8 @@ def member_options(
     """A page of a faction's members (a faction of hundreds lists the rest on demand)."""
     members = store.members(faction_id) if members is None else members
     options = []
-    for member in members[start : start + PAGE]:
+    end = start + page_after(start)
+    for member in members[start:end]:
         roles = []
         person = store.person(member)
         if person is not None:
@@ -107,15 +116,16 @@ def member_options(
         options.append(
             numbering.link(_line((f"{store.name_of(member)}{suffix}", "")), f"entity:{member}")
         )
-    if start + PAGE < len(members):
-        options.append(_more("members", start + PAGE, len(members)))
+    if end < len(members):
+        options.append(_more("members", end, len(members)))
     return options
 
 
 def event_options(store: Store, entity_id: str, start: int, numbering: _Numbering) -> list[Option]:
     total = store.entity_event_count(entity_id)
     options = []
-    for event in store.entity_events(entity_id, start, start + PAGE):
+    end = start + page_after(start)
+    for event in store.entity_events(entity_id, start, end):
         prompt = _line(
             (event.date.display(), "bold"),
             (" — ", ""),
@@ -123,8 +133,8 @@ def event_options(store: Store, entity_id: str, start: int, numbering: _Numberin
             (f"  · {store.title_of(event.brief)}", "dim"),
         )
         options.append(numbering.link(prompt, f"brief:{event.brief}:event:{event.id}"))
-    if start + PAGE < total:
-        options.append(_more("events", start + PAGE, total))
+    if end < total:
+        options.append(_more("events", end, total))
     return options
 
 
@@ -133,7 +143,8 @@ def mention_options(
 ) -> list[Option]:
     total = store.entity_mention_count(entity_id, source=True)
     options = []
-    for row in store.entity_mention_rows(entity_id, start, start + PAGE, source=True):
+    end = start + page_after(start)
+    for row in store.entity_mention_rows(entity_id, start, end, source=True):
         text = store.sentence_text(row.brief, row.sentence) if row.sentence else None
         if text is None:
             continue
@@ -141,10 +152,10 @@ def mention_options(
         sentence = marked_runs(
             text, ((row.start - offset, row.end - offset),), "", "bold underline $text-warning"
         )
-        prompt = _line((f"{row.brief} {row.sentence}  ", "dim"), *sentence)
+        prompt = _line(*sentence, (f"  · {store.title_of(row.brief)} {row.sentence}", "dim"))
         options.append(numbering.link(prompt, f"brief:{row.brief}:sentence:{row.sentence}"))
-    if start + PAGE < total:
-        options.append(_more("mentions", start + PAGE, total))
+    if end < total:
+        options.append(_more("mentions", end, total))
     return options
 
 
