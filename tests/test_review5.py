@@ -438,16 +438,14 @@ async def test_the_library_title_separates_thousands_in_every_count(store, tmp_p
         assert title == "Library — 1,200 briefs · 1,200 unread", title
 
 
-def test_each_more_line_adds_as_many_again_up_to_500():
+def test_each_more_line_adds_as_many_again_up_to_60():
     from tui.screens.entity import _more, page_after
 
-    assert [page_after(n) for n in (0, 30, 60, 120, 240, 480, 960, 5000)] == [
-        30, 30, 60, 120, 240, 480, 500, 500,
-    ]  # fmt: skip
+    assert [page_after(n) for n in (0, 30, 45, 60, 120, 5000)] == [30, 30, 45, 60, 60, 60]
     shown, enters = 30, 0
     while shown < 15_781:
         shown += page_after(shown)
         enters += 1
-    assert enters == 35  # was 525 with pages of 30
+    assert enters == 263  # was 525 with pages of 30
     label = _more("mentions", 60, 15_781).prompt.plain
     assert label == "▸ 60 more — 60 of 15,781 mentions shown (enter)"
