@@ -446,6 +446,6 @@ def test_each_more_line_adds_as_many_again_up_to_60():
     while shown < 15_781:
         shown += page_after(shown)
         enters += 1
-    assert enters == 263  # was 525 with pages of 30
+    assert enters == 264  # was 525 with pages of 30
     label = _more("mentions", 60, 15_781).prompt.plain
     assert label == "▸ 60 more — 60 of 15,781 mentions shown (enter)"
