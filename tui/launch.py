@@ -12,6 +12,9 @@ The garbage collector is off from here to the reader's first paint: start-up all
 objects (Textual's modules, the catalog, the widgets) and none of them is garbage, so each
 collection during start-up is wasted time (~10 ms in all). At the first paint everything allocated
 so far is frozen (kept out of every later collection) and collection resumes.
+
+The methods that ``@dataclass`` compiles at each import come from a table kept in the user's cache
+directory (tui/codecache.py) from here to the first paint.
 """
 
 from __future__ import annotations
@@ -59,6 +62,9 @@ def start_reader(store: Any, data_dir: Path | None, start: Any, *, fast: bool = 
 
     app = BriefApp(store, UserData(data_dir), start)
     if fast:
+        from . import codecache
+
+        app.after_first_paint.append(codecache.finish)
         app.after_first_paint.append(collect_after_first_paint)
     else:
         gc.freeze()  # the catalog lives as long as the app: keep it out of every collection
@@ -85,6 +91,9 @@ def _fast_reader(options: dict[str, str]) -> bool:
     if data_dir is not None and data_dir.exists() and not data_dir.is_dir():
         return False
     gc.disable()
+    from . import codecache
+
+    codecache.install()  # the dataclasses imported from here on are not compiled again
     try:
         from .store import Store, StoreError
 
@@ -98,6 +107,7 @@ def _fast_reader(options: dict[str, str]) -> bool:
             if not store.briefs():
                 raise StoreError("no briefs")
         except StoreError:
+            codecache.finish(save=False)
             gc.enable()
             return False
         app = start_reader(store, data_dir, None, fast=True)

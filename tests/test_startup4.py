@@ -1,0 +1,161 @@
+"""Start-up, round 5 (issue 11): what the reader's first paint no longer pays for."""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import gc
+import os
+import subprocess
+import sys
+import textwrap
+import types
+from pathlib import Path
+
+import pytest
+from textual.app import App
+
+from tui import codecache, launch
+from tui.app import BriefApp
+
+# -- compiled dataclass methods kept between runs (tui/codecache.py) ----------------------------
+
+CLASSES = """
+from dataclasses import dataclass, field
+from collections import namedtuple
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    x: int
+    y: int = 0
+    tags: tuple = field(default_factory=tuple)
+
+Pair = namedtuple("Pair", "left right")
+"""
+
+
+def _define() -> dict:
+    module = types.ModuleType("startup4_sample")
+    sys.modules[module.__name__] = module
+    try:
+        exec(textwrap.dedent(CLASSES), module.__dict__)
+    finally:
+        del sys.modules[module.__name__]
+    return module.__dict__
+
+
+def _check(namespace: dict) -> None:
+    Point, Pair = namespace["Point"], namespace["Pair"]
+    p = Point(1)
+    assert p == Point(1, 0, ()) and p != Point(2) and hash(p) == hash(Point(1))
+    assert repr(p) == "Point(x=1, y=0, tags=())"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.x = 3  # type: ignore[misc]
+    assert [f.name for f in dataclasses.fields(Point)] == ["x", "y", "tags"]
+    assert dataclasses.replace(p, y=5) == Point(1, 5)
+    assert Pair(1, 2).right == 2 and Pair(left=3, right=4) == (3, 4)
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    yield tmp_path / "cache"
+    codecache.finish(save=False)
+
+
+def test_dataclass_methods_are_compiled_once_and_read_back(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+):
+    codecache.install()
+    _check(_define())
+    assert codecache._missed  # nothing kept yet: compiled
+    codecache.finish()
+    assert "exec" not in vars(dataclasses) and "eval" not in vars(collections)
+    assert codecache.cache_file().is_file()
+    mode = codecache.cache_file().stat().st_mode & 0o777
+    assert mode == 0o600
+
+    compiled: list[str] = []
+    real_compile = compile
+
+    def counting(source, *args, **kwargs):  # type: ignore[no-untyped-def]
+        compiled.append(source)
+        return real_compile(source, *args, **kwargs)
+
+    codecache.install()
+    monkeypatch.setattr("builtins.compile", counting)
+    namespace = _define()
+    monkeypatch.undo()
+    assert not codecache._missed
+    assert [s for s in compiled if isinstance(s, str) and "__create_fn__" in s] == []
+    codecache.finish()
+    _check(namespace)
+
+
+def test_a_damaged_or_foreign_table_is_not_used(cache_dir: Path):
+    codecache.install()
+    _define()
+    codecache.finish()
+    path = codecache.cache_file()
+
+    path.write_bytes(b"not marshal data")
+    codecache.install()
+    _check(_define())
+    assert codecache._missed
+    codecache.finish()  # written anew
+    codecache.install()
+    _define()
+    assert not codecache._missed
+    codecache.finish()
+
+    os.chmod(path, 0o666)  # others may write it: not read
+    codecache.install()
+    assert codecache._table == {}
+    _check(_define())
+    codecache.finish(save=False)
+
+
+def test_the_reader_starts_with_the_table_and_gives_the_modules_back_after_the_first_paint(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    seen: dict[str, bool] = {}
+
+    async def auto_pilot(pilot) -> None:
+        seen["during"] = codecache._table is not None and "exec" in vars(dataclasses)
+        await pilot.pause()
+        await pilot.pause()
+        seen["after"] = codecache._table is not None or "exec" in vars(dataclasses)
+        await pilot.press("q")
+
+    def run(self: App, **_: object) -> None:
+        App.run(self, headless=True, size=(100, 30), auto_pilot=auto_pilot)
+
+    monkeypatch.setattr(BriefApp, "run", run)
+    monkeypatch.setattr(sys, "argv", ["brief"])
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            launch.run()
+        assert exit_.value.code == 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
+        codecache.finish(save=False)
+    assert seen == {"during": True, "after": False}
+
+
+def test_the_first_start_writes_the_table_that_the_next_one_reads(tmp_path: Path):
+    """Two real starts of the reader's import path in fresh interpreters."""
+    env = {**os.environ, "BRIEF_CACHE_DIR": str(tmp_path / "cache")}
+    code = (
+        "from tui import codecache; codecache.install(); "
+        "import tui.store, tui.library, tui.app, tui.userdata; "
+        "missed = codecache._missed; codecache.finish(); print(missed)"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs == ["True", "False"]
