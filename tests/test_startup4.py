@@ -159,3 +159,41 @@ def test_the_first_start_writes_the_table_that_the_next_one_reads(tmp_path: Path
         for _ in range(2)
     ]
     assert runs == ["True", "False"]
+
+
+# -- imports the first paint does not need -------------------------------------------------------
+
+
+def test_the_reader_path_does_not_import_hashlib_tinydb_or_secrets():
+    code = (
+        "import sys, tui.launch, tui.store, tui.library, tui.app, tui.userdata, tui.readstate, "
+        "tui.css_cache; "
+        "print(sorted(m for m in ('hashlib', '_hashlib', 'tinydb', 'secrets', 'hmac') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_userdata_tinydb_view_still_answers_queries(tmp_path: Path):
+    from tinydb import Query
+    from tinydb.storages import Storage
+
+    from tui.userdata import Anchor, UserData
+
+    data = UserData(tmp_path / "data")
+    data.add_note(Anchor.of_brief("b1"), "find me")
+    view = UserData(tmp_path / "data")
+    assert view._db is None  # not made until asked for
+    assert view.db.table("note").count(Query().text == "find me") == 1
+    assert isinstance(view.storage, Storage)
+
+
+def test_hashes_are_the_same_as_hashlibs():
+    import hashlib
+
+    from tui.readstate import _digest
+    from tui.store.writer import _digest_bytes
+
+    assert _digest_bytes(b"abc") == hashlib.blake2b(b"abc", digest_size=10).hexdigest()
+    assert _digest("x", 1) == hashlib.blake2b(repr(("x", 1)).encode(), digest_size=10).hexdigest()

@@ -15,7 +15,6 @@ cache is a private attribute: if it is not there, this module does nothing.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
@@ -50,7 +49,12 @@ def _parser_stamp() -> str:
 
 
 def cache_path(stylesheet: Any) -> Path:
-    digest = hashlib.sha256()
+    try:  # hashlib's blake2b is this one; hashlib itself loads OpenSSL (~2 ms of start-up)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
+
+    digest = blake2b(digest_size=16)
     digest.update(f"{FORMAT}|{sys.version}|{_parser_stamp()}".encode())
     for read_from, source in stylesheet.source.items():
         digest.update(repr((read_from, tuple(source))).encode())
