@@ -197,3 +197,56 @@ def test_hashes_are_the_same_as_hashlibs():
 
     assert _digest_bytes(b"abc") == hashlib.blake2b(b"abc", digest_size=10).hexdigest()
     assert _digest("x", 1) == hashlib.blake2b(repr(("x", 1)).encode(), digest_size=10).hexdigest()
+
+
+# -- the theme's variable tokens and the first screen's text styles kept with the stylesheet ----
+
+
+async def _first_screen_tokenizing(monkeypatch: pytest.MonkeyPatch) -> tuple[str, int, int]:
+    """The first screen's text, how many times the variables were tokenized and text styles
+    parsed while it was drawn."""
+    from textual import markup
+    from textual.css import stylesheet as stylesheet_module
+
+    from tui.cli import EMBEDDED_STORE
+    from tui.config import Config
+    from tui.store import Store
+    from tui.userdata import UserData
+
+    counts = [0, 0]
+    tokenize = stylesheet_module.tokenize_values
+    parse_style = stylesheet_module.parse_style
+
+    def counting_tokenize(*args, **kwargs):  # type: ignore[no-untyped-def]
+        counts[0] += 1
+        return tokenize(*args, **kwargs)
+
+    def counting_parse_style(*args, **kwargs):  # type: ignore[no-untyped-def]
+        counts[1] += 1
+        return parse_style(*args, **kwargs)
+
+    monkeypatch.setattr(stylesheet_module, "tokenize_values", counting_tokenize)
+    monkeypatch.setattr(stylesheet_module, "parse_style", counting_parse_style)
+    assert markup.parse_style is parse_style  # (the one the stylesheet calls)
+    app = BriefApp(Store.open(EMBEDDED_STORE), UserData(None), config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        text = "\n".join(
+            "".join(segment.text for segment in line)
+            for line in app.screen._compositor.render_strips()
+        )
+    monkeypatch.setattr(stylesheet_module, "tokenize_values", tokenize)
+    monkeypatch.setattr(stylesheet_module, "parse_style", parse_style)
+    return text, counts[0], counts[1]
+
+
+async def test_variable_tokens_and_text_styles_are_kept_for_the_next_start(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    first, tokenized, parsed = await _first_screen_tokenizing(monkeypatch)
+    assert tokenized >= 1 and parsed > 3
+    second, tokenized, parsed = await _first_screen_tokenizing(monkeypatch)
+    assert (tokenized, parsed) == (0, 0)
+    assert second == first
