@@ -250,3 +250,16 @@ async def test_variable_tokens_and_text_styles_are_kept_for_the_next_start(
     second, tokenized, parsed = await _first_screen_tokenizing(monkeypatch)
     assert (tokenized, parsed) == (0, 0)
     assert second == first
+
+
+@pytest.mark.parametrize("env", [True, False])
+def test_the_table_lives_in_the_cache_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, env: bool
+):
+    from tui.config import user_dir
+
+    if env:
+        monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "elsewhere"))
+    else:
+        monkeypatch.delenv("BRIEF_CACHE_DIR", raising=False)
+    assert codecache.cache_file().parent == user_dir("BRIEF_CACHE_DIR", "cache")

@@ -40,12 +40,15 @@ _patched: list[Any] = []  # the modules given an ``exec`` / ``eval`` of ours
 
 
 def cache_file() -> Path:
-    from .config import user_dir
+    # tui.config.user_dir("BRIEF_CACHE_DIR", "cache"), without importing tui.config: it is read
+    # before the table is in place, and its dataclass would be compiled at every start
+    folder = os.environ.get("BRIEF_CACHE_DIR")
+    if not folder:
+        import platformdirs
 
+        folder = platformdirs.user_cache_dir("brief", appauthor=False)
     tag = sys.implementation.cache_tag or "python"
-    return (
-        user_dir("BRIEF_CACHE_DIR", "cache") / f"{PREFIX}{tag}-{sys.hexversion:x}-{FORMAT}.marshal"
-    )
+    return Path(folder) / f"{PREFIX}{tag}-{sys.hexversion:x}-{FORMAT}.marshal"
 
 
 def _compiled(source: str, mode: str) -> CodeType:
