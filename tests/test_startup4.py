@@ -263,3 +263,53 @@ def test_the_table_lives_in_the_cache_directory(
     else:
         monkeypatch.delenv("BRIEF_CACHE_DIR", raising=False)
     assert codecache.cache_file().parent == user_dir("BRIEF_CACHE_DIR", "cache")
+
+
+# -- a full update skips the widgets entirely behind others (textual_fixes item 8) --------------
+
+
+def _seed_app() -> BriefApp:
+    from tui.cli import EMBEDDED_STORE
+    from tui.config import Config
+    from tui.store import Store
+    from tui.userdata import UserData
+
+    return BriefApp(Store.open(EMBEDDED_STORE), UserData(None), config=Config())
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_full_update_draws_what_textual_draws_without_the_covered_widgets(
+    monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+):
+    from textual._compositor import Compositor
+    from textual.widget import Widget
+
+    from tui import textual_fixes
+
+    app = _seed_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "j", "j")  # an actor selected: highlights in every pane
+        await pilot.pause()
+        compositor = app.screen._compositor
+        rendered: list[str] = []
+        render_lines = Widget.render_lines
+
+        def recording(self: Widget, crop):  # type: ignore[no-untyped-def]
+            rendered.append(self.id or type(self).__name__)
+            return render_lines(self, crop)
+
+        monkeypatch.setattr(Widget, "render_lines", recording)
+        ours = [list(strip) for strip in compositor.render_strips()]
+        assert "panes" not in rendered and "ReaderScreen" not in rendered
+        assert "actors" in rendered and "brief-header" in rendered
+        monkeypatch.setattr(Compositor, "_render_chops", textual_fixes.textual_render_chops)
+        theirs = [list(strip) for strip in compositor.render_strips()]
+        assert ours == theirs
+        # a screen over part of the reader (help) shows the same as Textual draws it too
+        await pilot.press("question_mark")
+        await pilot.pause()
+        theirs = [list(strip) for strip in app.screen._compositor.render_strips()]
+        monkeypatch.undo()
+        ours = [list(strip) for strip in app.screen._compositor.render_strips()]
+        assert ours == theirs

@@ -38,6 +38,11 @@ Textual would (tests/test_keys2.py compares them):
 6. A line filter that changes nothing hands the line back rather than a copy
    (`_filters_keep_strips`).
 
+8. A full screen update (the first paint, a theme change, a resize) no longer renders the widgets
+   that are entirely behind others — the reader's screen and its panes' container lie under the
+   five panes — whose lines Textual drew and then threw away (`_skip_covered`; ~1.5 ms of the
+   first paint). tests/test_startup4.py compares it with Textual's.
+
 Applied by the App (:func:`apply`); remove when Textual fixes them. The OptionList guard is put in
 place at once when OptionList is already imported, otherwise right after the first paint, so that
 start-up never imports OptionList just for this.
@@ -61,6 +66,7 @@ def apply(only_if_loaded: bool = False) -> None:
         _sparse_updates_once()
         _scrollbar_cache_once()
         _filters_keep_strips_once()
+        _skip_covered_once()
         return
     _applied = True
     from textual.widgets import OptionList
@@ -79,6 +85,7 @@ def apply(only_if_loaded: bool = False) -> None:
     _sparse_updates_once()
     _scrollbar_cache_once()
     _filters_keep_strips_once()
+    _skip_covered_once()
 
 
 def _guard_palette() -> None:
@@ -338,3 +345,71 @@ def _filters_keep_strips() -> None:
         return segments
 
     ANSIToTruecolor.apply = apply  # type: ignore[method-assign]
+
+
+_covered_skipped = False
+
+
+def _skip_covered_once() -> None:
+    global _covered_skipped
+    if not _covered_skipped:
+        _covered_skipped = True
+        _skip_covered()
+
+
+def _skip_covered() -> None:
+    """Textual's ``Compositor._render_chops``, except that a widget whose every cell on the lines
+    being drawn is already taken by widgets in front of it is not rendered.
+
+    The compositor fills each line's spans front to back and keeps the first strip for a span;
+    a widget entirely behind others only had its lines drawn to be discarded. Whether it is
+    covered is read from the spans already filled, so what is drawn is the same.
+    """
+    from textual._compositor import Compositor
+    from textual.geometry import Region
+
+    global textual_render_chops
+    textual_render_chops = Compositor._render_chops  # (tests compare the two)
+
+    def _render_chops(self: Compositor, crop: Region, is_rendered_line: Any) -> Any:
+        cuts = self.cuts
+        chops: list[dict[int, Any]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+        intersection = Region.intersection
+        contains_region = Region.contains_region
+        overlaps = crop.overlaps if crop else None
+        for widget, (region, clip) in self.visible_widgets.items():
+            if overlaps is not None and not overlaps(clip):
+                continue
+            render_region = intersection(region, clip)
+            first_cut, last_cut = render_region.column_span
+            lines = [y for y in render_region.line_range if is_rendered_line(y)]
+            if all(
+                chops[y][cut] is not None
+                for y in lines
+                for cut in cuts[y]
+                if first_cut <= cut < last_cut
+            ):
+                continue  # behind other widgets on every line drawn (or no line to draw)
+            if contains_region(clip, region):
+                strips = widget.render_lines(Region(0, 0, region.width, region.height))
+            else:
+                new_x, new_y, new_width, new_height = render_region
+                if not (new_width and new_height):
+                    continue
+                strips = widget.render_lines(
+                    Region(new_x - region.x, new_y - region.y, new_width, new_height)
+                )
+            render_x = render_region.x
+            for y, strip in zip(render_region.line_range, strips, strict=False):
+                if not is_rendered_line(y):
+                    continue
+                chops_line = chops[y]
+                final_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
+                cut_strips = strip.divide([cut - render_x for cut in final_cuts[1:]])
+                get = chops_line.get
+                for cut, piece in zip(final_cuts, cut_strips, strict=False):
+                    if get(cut) is None:
+                        chops_line[cut] = piece
+        return chops
+
+    Compositor._render_chops = _render_chops  # type: ignore[method-assign]
