@@ -2,12 +2,13 @@
 
 ``@dataclass`` writes the source of each class's methods (``__init__``, ``__repr__``, ``__eq__``,
 ``__hash__``, a frozen class's ``__setattr__`` / ``__delattr__``) and compiles it with ``exec``;
-``namedtuple`` does the same for ``__new__`` with ``eval``. Python keeps the bytecode of modules in
+``namedtuple`` does the same for ``__new__`` with ``eval``, and :mod:`typing` compiles each
+annotation it evaluates (the store checks the types of what it reads with ``get_type_hints``). Python keeps the bytecode of modules in
 ``__pycache__`` but not this: the ~40 dataclasses that the reader's start-up imports cost ~190
 compilations, ~15 ms before the first paint, at every start.
 
-While :func:`install` is in effect, the ``exec`` that :mod:`dataclasses` calls (and the ``eval``
-that :mod:`collections` calls) looks the source up in a table of code objects read from the user's
+While :func:`install` is in effect, the ``exec`` that :mod:`dataclasses` calls (the ``eval``
+that :mod:`collections` calls, the ``compile`` that :mod:`typing` calls) looks the source up in a table of code objects read from the user's
 cache directory (``BRIEF_CACHE_DIR`` overrides it). Everything else is as before: the same source,
 compiled the same way when it is not in the table, run in the same namespaces, so the classes made
 are the same. :func:`finish` (after the first paint) puts the modules back and, when a source had
@@ -29,11 +30,11 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2  # 2: keys are "mode:source"
 MAX_BYTES = 4 * 2**20
 PREFIX = "code-"
 
-_table: dict[str, CodeType] | None = None  # source → code, while installed
+_table: dict[str, CodeType] | None = None  # "mode:source" → code, while installed
 _used: dict[str, CodeType] = {}  # what this start looked up (written back when any was missing)
 _missed = False
 _patched: list[Any] = []  # the modules given an ``exec`` / ``eval`` of ours
@@ -54,11 +55,12 @@ def cache_file() -> Path:
 def _compiled(source: str, mode: str) -> CodeType:
     global _missed
     table = _table
-    code = table.get(source) if table is not None else None
+    key = f"{mode}:{source}"
+    code = table.get(key) if table is not None else None
     if code is None:
         code = compile(source, "<string>", mode)
         _missed = True
-    _used[source] = code
+    _used[key] = code
     return code
 
 
@@ -72,6 +74,19 @@ def _eval(source: Any, globals: Any = None, locals: Any = None, /) -> Any:
     if isinstance(source, str) and _table is not None:
         source = _compiled(source, "eval")
     return builtins.eval(source, globals, locals)
+
+
+def _compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
+    if (
+        isinstance(source, str)
+        and filename == "<string>"
+        and mode == "eval"
+        and not args
+        and not kwargs
+        and _table is not None
+    ):
+        return _compiled(source, mode)  # (a SyntaxError is raised by compile, as before)
+    return builtins.compile(source, filename, mode, *args, **kwargs)
 
 
 def _read(path: Path) -> dict[str, CodeType]:
@@ -109,6 +124,7 @@ def install() -> None:
         return
     import collections
     import dataclasses
+    import typing
 
     try:
         _table = _read(cache_file())
@@ -116,7 +132,11 @@ def install() -> None:
         _table = {}
     _used.clear()
     _missed = False
-    for module, name, replacement in ((dataclasses, "exec", _exec), (collections, "eval", _eval)):
+    for module, name, replacement in (
+        (dataclasses, "exec", _exec),
+        (collections, "eval", _eval),
+        (typing, "compile", _compile),
+    ):
         if name not in module.__dict__:  # (a module that has its own already is left alone)
             setattr(module, name, replacement)
             _patched.append((module, name))
@@ -128,7 +148,7 @@ def finish(save: bool = True) -> None:
     if _table is None:
         return
     for module, name in _patched:
-        if module.__dict__.get(name) in (_exec, _eval):
+        if module.__dict__.get(name) in (_exec, _eval, _compile):
             delattr(module, name)
     _patched.clear()
     _table = None
