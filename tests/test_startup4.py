@@ -317,3 +317,42 @@ async def test_a_full_update_draws_what_textual_draws_without_the_covered_widget
         monkeypatch.undo()
         ours = [list(strip) for strip in app.screen._compositor.render_strips()]
         assert ours == theirs
+
+
+# -- the terminal writer's thread gets its turn while the screen is built -----------------------
+
+
+def test_the_switch_interval_is_short_from_start_to_a_moment_after_the_first_paint(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    import asyncio
+
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(launch, "RESTORE_SWITCH_AFTER", 0.5)
+    before = sys.getswitchinterval()
+    seen: dict[str, float] = {}
+
+    async def auto_pilot(pilot) -> None:
+        seen["start"] = sys.getswitchinterval()
+        await pilot.pause()
+        await pilot.pause()
+        seen["painted"] = sys.getswitchinterval()
+        await asyncio.sleep(0.8)
+        seen["later"] = sys.getswitchinterval()
+        await pilot.press("q")
+
+    def run(self: App, **_: object) -> None:
+        App.run(self, headless=True, size=(100, 30), auto_pilot=auto_pilot)
+
+    monkeypatch.setattr(BriefApp, "run", run)
+    monkeypatch.setattr(sys, "argv", ["brief"])
+    try:
+        with pytest.raises(SystemExit):
+            launch.run()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+        codecache.finish(save=False)
+    assert seen["start"] == seen["painted"] == launch.START_SWITCH_INTERVAL < before
+    assert seen["later"] == before
+    assert sys.getswitchinterval() == before
