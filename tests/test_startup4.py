@@ -356,3 +356,21 @@ def test_the_switch_interval_is_short_from_start_to_a_moment_after_the_first_pai
     assert seen["start"] == seen["painted"] == launch.START_SWITCH_INTERVAL < before
     assert seen["later"] == before
     assert sys.getswitchinterval() == before
+
+
+# -- no tooltip widget on screens where nothing has a tooltip -------------------------------------
+
+
+async def test_the_reader_mounts_no_tooltip_and_the_help_screen_still_does():
+    from textual.widgets import Tooltip
+
+    app = _seed_app()
+    async with app.run_test(size=(120, 40), tooltips=True) as pilot:
+        await pilot.pause()
+        assert not app.screen.query(Tooltip)
+        assert [w for w in app.screen.walk_children() if w.tooltip is not None] == []
+        await pilot.hover("#summary")  # the mouse over a pane: nothing to show, nothing fails
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.query(Tooltip)
