@@ -374,3 +374,22 @@ async def test_the_reader_mounts_no_tooltip_and_the_help_screen_still_does():
         await pilot.press("question_mark")
         await pilot.pause()
         assert app.screen.query(Tooltip)
+
+
+async def test_the_too_small_message_is_mounted_only_when_the_terminal_is_too_small():
+    from textual.widgets import Static
+
+    app = _seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query("#too-small")  # not built for the first paint
+        await pilot.resize_terminal(50, 14)
+        await pilot.pause()
+        assert app.screen.has_class("-too-small")
+        message = app.screen.query_one("#too-small", Static)
+        assert "Terminal too small" in str(message.render()) and message.display
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not app.screen.has_class("-too-small")
+        assert not app.screen.query_one("#too-small").display
+        assert app.screen.query_one("#summary").display

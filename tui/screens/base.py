@@ -142,9 +142,13 @@ class BriefScreen(Screen):
             first_paint()
 
     def compose_too_small(self) -> ComposeResult:
-        message = f"Terminal too small — brief needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
-        yield Static(Content(message), id="too-small")
+        """Nothing at first: the message is mounted the first time the terminal is too small
+        (:meth:`on_resize`), not composed, mounted and styled before every first paint."""
+        yield from ()
 
     def on_resize(self, event: events.Resize) -> None:
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        if small and not self.query("#too-small"):
+            message = f"Terminal too small — brief needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
+            self.mount(Static(Content(message), id="too-small"))
         self.set_class(small, "-too-small")
