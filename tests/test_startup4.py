@@ -393,3 +393,45 @@ async def test_the_too_small_message_is_mounted_only_when_the_terminal_is_too_sm
         assert not app.screen.has_class("-too-small")
         assert not app.screen.query_one("#too-small").display
         assert app.screen.query_one("#summary").display
+
+
+# -- handlers' parameters counted from their code (textual_fixes item 9) ------------------------
+
+
+def test_parameters_are_counted_as_inspect_counts_them():
+    import functools
+    import inspect
+
+    from textual import _callback
+
+    from tui import textual_fixes
+
+    textual_fixes.apply(only_if_loaded=True)
+
+    def plain(a, b=1): ...
+    def star(a, *args, c, d=2, **kwargs): ...
+    def positional_only(a, b, /, c): ...
+    def none(): ...
+
+    @functools.wraps(plain)
+    def wrapped(*args, **kwargs): ...
+
+    def signed(a, b, c): ...
+
+    signed.__signature__ = inspect.Signature()  # type: ignore[attr-defined]
+
+    class Handler:
+        def on_event(self, event): ...
+        async def on_key(self, event, extra=None): ...
+        def __call__(self, x): ...
+
+    handler = Handler()
+    callables = [
+        plain, star, positional_only, none, wrapped, signed, lambda: 0, lambda x, *y: 0,
+        Handler.on_event, Handler.on_key, handler, len, print,
+    ]  # fmt: skip
+    assert _callback._count_parameters.__module__ == "tui.textual_fixes"  # (the fast one)
+    for func in callables:
+        assert _callback._count_parameters(func) == len(inspect.signature(func).parameters), func
+    assert _callback.count_parameters(handler.on_event) == 1
+    assert _callback.count_parameters(functools.partial(plain, 1)) == 1

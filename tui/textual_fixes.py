@@ -43,6 +43,10 @@ Textual would (tests/test_keys2.py compares them):
    five panes — whose lines Textual drew and then threw away (`_skip_covered`; ~1.5 ms of the
    first paint). tests/test_startup4.py compares it with Textual's.
 
+9. Textual counts the parameters of every message handler and callback the first time it calls
+   it with ``inspect.signature`` (~20 µs each, ~100 of them before the first paint). A plain
+   function's count is read from its code object instead — the same number (`_count_parameters`).
+
 Applied by the App (:func:`apply`); remove when Textual fixes them. The OptionList guard is put in
 place at once when OptionList is already imported, otherwise right after the first paint, so that
 start-up never imports OptionList just for this.
@@ -67,6 +71,7 @@ def apply(only_if_loaded: bool = False) -> None:
         _scrollbar_cache_once()
         _filters_keep_strips_once()
         _skip_covered_once()
+        _count_parameters_once()
         return
     _applied = True
     from textual.widgets import OptionList
@@ -86,6 +91,7 @@ def apply(only_if_loaded: bool = False) -> None:
     _scrollbar_cache_once()
     _filters_keep_strips_once()
     _skip_covered_once()
+    _count_parameters_once()
 
 
 def _guard_palette() -> None:
@@ -413,3 +419,45 @@ def _skip_covered() -> None:
         return chops
 
     Compositor._render_chops = _render_chops  # type: ignore[method-assign]
+
+
+_parameters_counted = False
+
+
+def _count_parameters_once() -> None:
+    global _parameters_counted
+    if not _parameters_counted:
+        _parameters_counted = True
+        _count_parameters()
+
+
+def _count_parameters() -> None:
+    """``len(inspect.signature(func).parameters)`` for a plain function, from its code object:
+    positional (and positional-only) parameters, ``*args``, keyword-only ones, ``**kwargs``.
+    Anything else (a wrapped or annotated-signature function, a builtin, a callable object)
+    still goes through ``inspect.signature``."""
+    import inspect
+    from types import FunctionType
+
+    from textual import _callback
+
+    slow = _callback._count_parameters
+    varargs, varkeywords = inspect.CO_VARARGS, inspect.CO_VARKEYWORDS
+
+    def _count(func: Any) -> int:
+        if (
+            type(func) is FunctionType
+            and not hasattr(func, "__wrapped__")
+            and "__signature__" not in func.__dict__
+        ):
+            code = func.__code__
+            flags = code.co_flags
+            return (
+                code.co_argcount
+                + code.co_kwonlyargcount
+                + bool(flags & varargs)
+                + bool(flags & varkeywords)
+            )
+        return slow(func)
+
+    _callback._count_parameters = _count
