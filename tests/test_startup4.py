@@ -435,3 +435,30 @@ def test_parameters_are_counted_as_inspect_counts_them():
         assert _callback._count_parameters(func) == len(inspect.signature(func).parameters), func
     assert _callback.count_parameters(handler.on_event) == 1
     assert _callback.count_parameters(functools.partial(plain, 1)) == 1
+
+
+# -- a strip's caches made when first used (textual_fixes item 10) -----------------------------
+
+
+def test_strips_make_their_caches_when_first_used_and_still_cache():
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual.cache import FIFOCache
+    from textual.strip import Strip
+
+    from tui import textual_fixes
+
+    textual_fixes.apply(only_if_loaded=True)
+    strip = Strip([Segment("hello ", Style(bold=True)), Segment("world")], 11)
+    with pytest.raises(AttributeError):
+        object.__getattribute__(strip, "_crop_cache")  # not made yet
+    first = strip.crop(0, 5)
+    assert strip.crop(0, 5) is first  # cached
+    assert isinstance(object.__getattribute__(strip, "_crop_cache"), FIFOCache)
+    assert first.text == "hello"
+    assert [s.text for s in strip.divide([3, 11])] == ["hel", "lo world"]
+    assert strip.crop_extend(0, 14, None).cell_length == 14
+    assert strip.simplify().text == "hello world" and strip.cell_length == 11
+    assert Strip.join([strip, first]).text == "hello worldhello"
+    with pytest.raises(AttributeError):
+        strip.no_such_attribute  # noqa: B018

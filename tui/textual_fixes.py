@@ -47,6 +47,10 @@ Textual would (tests/test_keys2.py compares them):
    it with ``inspect.signature`` (~20 µs each, ~100 of them before the first paint). A plain
    function's count is read from its code object instead — the same number (`_count_parameters`).
 
+10. Each ``Strip`` (a line of segments; a first paint makes over a thousand) made its seven
+    caches when it was made, ~1.5 µs, though most strips never use one; they are made when first
+    used (`_lazy_strip_caches`).
+
 Applied by the App (:func:`apply`); remove when Textual fixes them. The OptionList guard is put in
 place at once when OptionList is already imported, otherwise right after the first paint, so that
 start-up never imports OptionList just for this.
@@ -72,6 +76,7 @@ def apply(only_if_loaded: bool = False) -> None:
         _filters_keep_strips_once()
         _skip_covered_once()
         _count_parameters_once()
+        _lazy_strip_caches_once()
         return
     _applied = True
     from textual.widgets import OptionList
@@ -92,6 +97,7 @@ def apply(only_if_loaded: bool = False) -> None:
     _filters_keep_strips_once()
     _skip_covered_once()
     _count_parameters_once()
+    _lazy_strip_caches_once()
 
 
 def _guard_palette() -> None:
@@ -461,3 +467,57 @@ def _count_parameters() -> None:
         return slow(func)
 
     _callback._count_parameters = _count
+
+
+_strip_caches_lazy = False
+
+
+def _lazy_strip_caches_once() -> None:
+    global _strip_caches_lazy
+    if not _strip_caches_lazy:
+        _strip_caches_lazy = True
+        _lazy_strip_caches()
+
+
+STRIP_SLOTS = {
+    "_segments", "_cell_length", "_divide_cache", "_crop_cache", "_style_cache", "_filter_cache",
+    "_render_cache", "_line_length_cache", "_crop_extend_cache", "_offsets_cache", "_link_ids",
+    "_cell_count",
+}  # fmt: skip
+STRIP_CACHES = {
+    "_divide_cache": 4,
+    "_crop_cache": 16,
+    "_style_cache": 16,
+    "_filter_cache": 4,
+    "_line_length_cache": 4,
+    "_crop_extend_cache": 4,
+    "_offsets_cache": 4,
+}  # the sizes Strip.__init__ gives them
+
+
+def _lazy_strip_caches() -> None:
+    """``Strip.__init__`` without its seven caches; an unset cache slot is made on first use
+    (``__getattr__`` runs when a slot has no value). Only for the Strip this was written for."""
+    from textual.cache import FIFOCache
+    from textual.strip import Strip
+
+    if set(Strip.__slots__) != STRIP_SLOTS or "__getattr__" in Strip.__dict__:
+        return  # another Textual: leave it alone
+
+    def __init__(self: Strip, segments: Any, cell_length: int | None = None) -> None:
+        self._segments = list(segments)
+        self._cell_length = cell_length
+        self._render_cache = None
+        self._link_ids = None
+        self._cell_count = None
+
+    def __getattr__(self: Strip, name: str) -> Any:
+        size = STRIP_CACHES.get(name)
+        if size is None:
+            raise AttributeError(name)
+        cache: Any = FIFOCache(size)
+        setattr(self, name, cache)
+        return cache
+
+    Strip.__init__ = __init__  # type: ignore[method-assign]
+    Strip.__getattr__ = __getattr__  # type: ignore[attr-defined]
