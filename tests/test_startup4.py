@@ -462,3 +462,24 @@ def test_strips_make_their_caches_when_first_used_and_still_cache():
     assert Strip.join([strip, first]).text == "hello worldhello"
     with pytest.raises(AttributeError):
         strip.no_such_attribute  # noqa: B018
+
+
+# -- the stylesheet caches of other versions and themes are not evicted at every start ----------
+
+
+async def test_a_new_stylesheet_cache_keeps_the_three_newest_others(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("BRIEF_CACHE_DIR", str(cache))
+    for n in range(5):  # other versions' or themes' caches, oldest first
+        other = cache / f"css-other{n}.pickle"
+        other.write_bytes(b"x")
+        os.utime(other, (1_000_000 + n, 1_000_000 + n))
+    await _first_screen_tokenizing(monkeypatch)
+    names = sorted(p.name for p in cache.glob("css-*.pickle"))
+    assert len(names) == 4
+    assert [n for n in names if n.startswith("css-other")] == [
+        "css-other2.pickle", "css-other3.pickle", "css-other4.pickle"
+    ]  # fmt: skip

@@ -29,6 +29,8 @@ from typing import Any
 FORMAT = 2  # 2: {"rules", "tokens", "styles"}; 1: the rules alone
 MAX_BYTES = 4 * 2**20
 PREFIX = "css-"
+KEEP = 4  # stylesheet states kept (the newest): two installed versions or themes do not evict
+# each other's at every start
 TOKENS = "_Stylesheet__variable_tokens"  # Textual's (private) tokenized variables
 
 
@@ -65,6 +67,13 @@ def cache_path(stylesheet: Any) -> Path:
         digest.update(repr((read_from, tuple(source))).encode())
     digest.update(repr(sorted(stylesheet._variables.items())).encode())
     return cache_dir() / f"{PREFIX}{digest.hexdigest()[:32]}.pickle"
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _parse_cache(stylesheet: Any) -> Any:
@@ -120,7 +129,8 @@ def load(stylesheet: Any) -> Path | None:
 
 
 def save(stylesheet: Any, path: Path) -> None:
-    """Write what the stylesheet parsed to ``path`` (atomically; older cache files go)."""
+    """Write what the stylesheet parsed to ``path`` (atomically; of the other cache files, only
+    the newest KEEP - 1 stay)."""
     cache = _parse_cache(stylesheet)
     if cache is None:
         return
@@ -136,9 +146,10 @@ def save(stylesheet: Any, path: Path) -> None:
             saved["styles"] = {key: style_cache.get(key) for key in style_keys()}
         data = pickle.dumps(saved, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        for old in path.parent.glob(f"{PREFIX}*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        others = [old for old in path.parent.glob(f"{PREFIX}*.pickle") if old != path]
+        others.sort(key=_modified, reverse=True)
+        for old in others[KEEP - 1 :]:
+            old.unlink(missing_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as stream:
