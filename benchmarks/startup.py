@@ -13,10 +13,11 @@ otherwise shadow the installed package). ``--compare DIR`` also times the `tui` 
 checkout (e.g. `git archive HEAD~5 tui | tar -x -C /tmp/before`), in the same runs, alternating with the
 others: a before/after ratio measured under the same load.
 
-brief keeps its parsed stylesheet in the user's cache directory (tui/css_cache.py): every start but
-the first after an install, an upgrade or a theme change finds it. By default the runs share a
-temporary cache directory warmed by one untimed start (the usual case); ``--cold-cache`` gives each
-run an empty one (the first start).
+brief keeps its parsed stylesheet (tui/css_cache.py) and the compiled methods of its dataclasses
+(tui/codecache.py) in the user's cache directory: every start but the first after an install, an
+upgrade or a theme change finds them. By default the runs share a temporary cache directory warmed
+by one untimed start (the usual case); ``--cold-cache`` gives each run an empty one (the first
+start).
 """
 
 from __future__ import annotations
@@ -102,9 +103,15 @@ def main() -> None:
     if args.compare:
         times["compare"] = []
     with tempfile.TemporaryDirectory() as tmp:
-        if not args.cold_cache:  # one untimed start writes the stylesheet cache
+        if not args.cold_cache:  # one untimed start of each writes its caches
             warm = f"BRIEF_CACHE_DIR={tmp}/cache BRIEF_DATA_DIR={tmp}/warm {sys.executable} -m tui"
             time_to_screen(warm + store, (args.title,), args.size, tmp, linger=1.0)
+            if args.compare:
+                # its own cache directory: a start that does not find its stylesheet there
+                # writes it and removes the other version's, which would then parse every time
+                warm = f"PYTHONPATH={args.compare.resolve()} BRIEF_CACHE_DIR={tmp}/cache-compare"
+                warm += f" BRIEF_DATA_DIR={tmp}/warm-compare {sys.executable} -m tui"
+                time_to_screen(warm + store, (args.title,), args.size, tmp, linger=1.0)
         for run in range(args.runs):
             data = Path(tmp) / f"data-{run}"  # a first run every time: opens the newest brief
             cache = Path(tmp) / (f"cache-{run}" if args.cold_cache else "cache")
@@ -117,7 +124,7 @@ def main() -> None:
                 ("brief", brief_cmd, (args.title, *PANES)),
             ]
             if args.compare:
-                other = f"PYTHONPATH={args.compare.resolve()} BRIEF_CACHE_DIR={cache}"
+                other = f"PYTHONPATH={args.compare.resolve()} BRIEF_CACHE_DIR={cache}-compare"
                 other += f" BRIEF_DATA_DIR={data}-compare"
                 other += f" {sys.executable} -m tui{store}"
                 programs.append(("compare", other, (args.title, *PANES)))

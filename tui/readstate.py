@@ -16,12 +16,16 @@ No Textual import. Bridges :mod:`tui.store` (what a brief holds now) and :mod:`t
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from .userdata import Anchor, UserData
+
+try:  # hashlib's blake2b is this one; hashlib itself loads OpenSSL (~2 ms of start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 KIND_WORDS = {
     "brief": "brief",
@@ -34,7 +38,7 @@ KIND_WORDS = {
 
 
 def _digest(*parts: object) -> str:
-    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=10).hexdigest()
+    return blake2b(repr(parts).encode("utf-8"), digest_size=10).hexdigest()
 
 
 def brief_hashes(store: Any, brief_id: str) -> tuple[str | None, dict[str, str]]:

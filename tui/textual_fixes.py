@@ -38,6 +38,19 @@ Textual would (tests/test_keys2.py compares them):
 6. A line filter that changes nothing hands the line back rather than a copy
    (`_filters_keep_strips`).
 
+8. A full screen update (the first paint, a theme change, a resize) no longer renders the widgets
+   that are entirely behind others — the reader's screen and its panes' container lie under the
+   five panes — whose lines Textual drew and then threw away (`_skip_covered`; ~1.5 ms of the
+   first paint). tests/test_startup4.py compares it with Textual's.
+
+9. Textual counts the parameters of every message handler and callback the first time it calls
+   it with ``inspect.signature`` (~20 µs each, ~100 of them before the first paint). A plain
+   function's count is read from its code object instead — the same number (`_count_parameters`).
+
+10. Each ``Strip`` (a line of segments; a first paint makes over a thousand) made its seven
+    caches when it was made, ~1.5 µs, though most strips never use one; they are made when first
+    used (`_lazy_strip_caches`).
+
 Applied by the App (:func:`apply`); remove when Textual fixes them. The OptionList guard is put in
 place at once when OptionList is already imported, otherwise right after the first paint, so that
 start-up never imports OptionList just for this.
@@ -61,6 +74,9 @@ def apply(only_if_loaded: bool = False) -> None:
         _sparse_updates_once()
         _scrollbar_cache_once()
         _filters_keep_strips_once()
+        _skip_covered_once()
+        _count_parameters_once()
+        _lazy_strip_caches_once()
         return
     _applied = True
     from textual.widgets import OptionList
@@ -79,6 +95,9 @@ def apply(only_if_loaded: bool = False) -> None:
     _sparse_updates_once()
     _scrollbar_cache_once()
     _filters_keep_strips_once()
+    _skip_covered_once()
+    _count_parameters_once()
+    _lazy_strip_caches_once()
 
 
 def _guard_palette() -> None:
@@ -338,3 +357,167 @@ def _filters_keep_strips() -> None:
         return segments
 
     ANSIToTruecolor.apply = apply  # type: ignore[method-assign]
+
+
+_covered_skipped = False
+
+
+def _skip_covered_once() -> None:
+    global _covered_skipped
+    if not _covered_skipped:
+        _covered_skipped = True
+        _skip_covered()
+
+
+def _skip_covered() -> None:
+    """Textual's ``Compositor._render_chops``, except that a widget whose every cell on the lines
+    being drawn is already taken by widgets in front of it is not rendered.
+
+    The compositor fills each line's spans front to back and keeps the first strip for a span;
+    a widget entirely behind others only had its lines drawn to be discarded. Whether it is
+    covered is read from the spans already filled, so what is drawn is the same.
+    """
+    from textual._compositor import Compositor
+    from textual.geometry import Region
+
+    global textual_render_chops
+    textual_render_chops = Compositor._render_chops  # (tests compare the two)
+
+    def _render_chops(self: Compositor, crop: Region, is_rendered_line: Any) -> Any:
+        cuts = self.cuts
+        chops: list[dict[int, Any]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+        intersection = Region.intersection
+        contains_region = Region.contains_region
+        overlaps = crop.overlaps if crop else None
+        for widget, (region, clip) in self.visible_widgets.items():
+            if overlaps is not None and not overlaps(clip):
+                continue
+            render_region = intersection(region, clip)
+            first_cut, last_cut = render_region.column_span
+            lines = [y for y in render_region.line_range if is_rendered_line(y)]
+            if all(
+                chops[y][cut] is not None
+                for y in lines
+                for cut in cuts[y]
+                if first_cut <= cut < last_cut
+            ):
+                continue  # behind other widgets on every line drawn (or no line to draw)
+            if contains_region(clip, region):
+                strips = widget.render_lines(Region(0, 0, region.width, region.height))
+            else:
+                new_x, new_y, new_width, new_height = render_region
+                if not (new_width and new_height):
+                    continue
+                strips = widget.render_lines(
+                    Region(new_x - region.x, new_y - region.y, new_width, new_height)
+                )
+            render_x = render_region.x
+            for y, strip in zip(render_region.line_range, strips, strict=False):
+                if not is_rendered_line(y):
+                    continue
+                chops_line = chops[y]
+                final_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
+                cut_strips = strip.divide([cut - render_x for cut in final_cuts[1:]])
+                get = chops_line.get
+                for cut, piece in zip(final_cuts, cut_strips, strict=False):
+                    if get(cut) is None:
+                        chops_line[cut] = piece
+        return chops
+
+    Compositor._render_chops = _render_chops  # type: ignore[method-assign]
+
+
+_parameters_counted = False
+
+
+def _count_parameters_once() -> None:
+    global _parameters_counted
+    if not _parameters_counted:
+        _parameters_counted = True
+        _count_parameters()
+
+
+def _count_parameters() -> None:
+    """``len(inspect.signature(func).parameters)`` for a plain function, from its code object:
+    positional (and positional-only) parameters, ``*args``, keyword-only ones, ``**kwargs``.
+    Anything else (a wrapped or annotated-signature function, a builtin, a callable object)
+    still goes through ``inspect.signature``."""
+    import inspect
+    from types import FunctionType
+
+    from textual import _callback
+
+    slow = _callback._count_parameters
+    varargs, varkeywords = inspect.CO_VARARGS, inspect.CO_VARKEYWORDS
+
+    def _count(func: Any) -> int:
+        if (
+            type(func) is FunctionType
+            and not hasattr(func, "__wrapped__")
+            and "__signature__" not in func.__dict__
+        ):
+            code = func.__code__
+            flags = code.co_flags
+            return (
+                code.co_argcount
+                + code.co_kwonlyargcount
+                + bool(flags & varargs)
+                + bool(flags & varkeywords)
+            )
+        return slow(func)
+
+    _callback._count_parameters = _count
+
+
+_strip_caches_lazy = False
+
+
+def _lazy_strip_caches_once() -> None:
+    global _strip_caches_lazy
+    if not _strip_caches_lazy:
+        _strip_caches_lazy = True
+        _lazy_strip_caches()
+
+
+STRIP_SLOTS = {
+    "_segments", "_cell_length", "_divide_cache", "_crop_cache", "_style_cache", "_filter_cache",
+    "_render_cache", "_line_length_cache", "_crop_extend_cache", "_offsets_cache", "_link_ids",
+    "_cell_count",
+}  # fmt: skip
+STRIP_CACHES = {
+    "_divide_cache": 4,
+    "_crop_cache": 16,
+    "_style_cache": 16,
+    "_filter_cache": 4,
+    "_line_length_cache": 4,
+    "_crop_extend_cache": 4,
+    "_offsets_cache": 4,
+}  # the sizes Strip.__init__ gives them
+
+
+def _lazy_strip_caches() -> None:
+    """``Strip.__init__`` without its seven caches; an unset cache slot is made on first use
+    (``__getattr__`` runs when a slot has no value). Only for the Strip this was written for."""
+    from textual.cache import FIFOCache
+    from textual.strip import Strip
+
+    if set(Strip.__slots__) != STRIP_SLOTS or "__getattr__" in Strip.__dict__:
+        return  # another Textual: leave it alone
+
+    def __init__(self: Strip, segments: Any, cell_length: int | None = None) -> None:
+        self._segments = list(segments)
+        self._cell_length = cell_length
+        self._render_cache = None
+        self._link_ids = None
+        self._cell_count = None
+
+    def __getattr__(self: Strip, name: str) -> Any:
+        size = STRIP_CACHES.get(name)
+        if size is None:
+            raise AttributeError(name)
+        cache: Any = FIFOCache(size)
+        setattr(self, name, cache)
+        return cache
+
+    Strip.__init__ = __init__  # type: ignore[method-assign]
+    Strip.__getattr__ = __getattr__  # type: ignore[attr-defined]

@@ -98,7 +98,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -109,8 +108,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb import TinyDB
-from tinydb.storages import Storage
 
 from .config import user_dir
 
@@ -559,9 +556,12 @@ def _flock(handle: int, timeout: float) -> bool:
     return got.wait(timeout)
 
 
-class UserDataStorage(Storage):
+class UserDataStorage:
     """TinyDB's view of the records: one table per kind, tombstones hidden. Reads come from memory
-    (``UserData`` keeps ``records`` current); writes go to disk durably."""
+    (``UserData`` keeps ``records`` current); writes go to disk durably.
+
+    A ``tinydb.storages.Storage``, registered as one when :attr:`UserData.db` is first used: the
+    reader's start-up never queries through TinyDB and does not import it (~2 ms)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -584,6 +584,9 @@ class UserDataStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         raise OSError("user data is written by UserData.commit, not through TinyDB")
+
+    def close(self) -> None:
+        """Nothing to close (``Storage.close``)."""
 
     def write_records(
         self,
@@ -614,7 +617,7 @@ class UserData:
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = Path(directory) if directory is not None else default_data_dir()
         self.storage = UserDataStorage(self.directory / USERDATA_FILE)
-        self.db = TinyDB(storage=lambda: self.storage)
+        self._db: Any = None  # the TinyDB view, made when first used (see ``db``)
         self._disk: dict[str, dict[str, Any]] = {}  # the file as last read or written
         self._pending: dict[str, dict[str, Any]] = {}  # changes not yet on disk
         self._bases: dict[str, dict[str, Any] | None] = {}  # what each change was made from
@@ -628,6 +631,17 @@ class UserData:
         self._known: dict[bytes, dict[str, Any]] = {}  # good lines of the file → their record
         self._by_brief: dict[str | None, list[dict[str, Any]]] | None = None  # notes, bookmarks
         self._load(initial=True)
+
+    @property
+    def db(self) -> Any:
+        """A TinyDB over the records (one table per kind, tombstones hidden) for ad-hoc queries."""
+        if self._db is None:
+            from tinydb import TinyDB
+            from tinydb.storages import Storage
+
+            Storage.register(UserDataStorage)
+            self._db = TinyDB(storage=lambda: self.storage)
+        return self._db
 
     # -- messages ---------------------------------------------------------------------------------
     @property
@@ -1086,6 +1100,8 @@ class UserData:
         if anchor.kind == "sentence" and not quote:
             raise ValueError("a note on a sentence needs the sentence's text as its quote")
         stamp = now_stamp()
+        import secrets  # (hmac, OpenSSL: not on the start-up path)
+
         rid = f"note:{secrets.token_hex(8)}"
         record = {"id": rid, "kind": "note", "anchor": anchor.key, "quote": quote, "text": text}
         record.update(created=stamp, edited=stamp, updated=stamp)

@@ -67,13 +67,10 @@ class BriefScreen(Screen):
         stylesheet = app.stylesheet
         classes: list[type] = []
         if self.CSS_CLASSES:  # Textual's own widgets come first on every screen (_extend_compose)
-            from textual.widgets import Tooltip
             from textual.widgets._toast import ToastRack
 
             if not app._disable_notifications:
                 classes.append(ToastRack)
-            if not app._disable_tooltips:
-                classes.append(Tooltip)
         self.add_default_css(stylesheet, (*classes, *self.CSS_CLASSES))
         if self.CSS_CLASSES:
             from .. import css_cache
@@ -81,6 +78,15 @@ class BriefScreen(Screen):
             missing = css_cache.load(stylesheet)
             if missing is not None:
                 self.after_paint.append(lambda: css_cache.save(stylesheet, missing))
+
+    def _extend_compose(self, widgets: list[Widget]) -> None:
+        """Textual's own widgets, less the tooltip: nothing on these screens has a tooltip (it
+        would be one more widget to mount and style before the first paint). Textual's tooltip
+        code does without it (it looks the widget up and does nothing when it is not there)."""
+        from textual.widgets._tooltip import Tooltip
+
+        super()._extend_compose(widgets)
+        widgets[:] = [widget for widget in widgets if not isinstance(widget, Tooltip)]
 
     def _update_focus_styles(
         self, focused: Widget | None = None, blurred: Widget | None = None
@@ -136,9 +142,13 @@ class BriefScreen(Screen):
             first_paint()
 
     def compose_too_small(self) -> ComposeResult:
-        message = f"Terminal too small — brief needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
-        yield Static(Content(message), id="too-small")
+        """Nothing at first: the message is mounted the first time the terminal is too small
+        (:meth:`on_resize`), not composed, mounted and styled before every first paint."""
+        yield from ()
 
     def on_resize(self, event: events.Resize) -> None:
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        if small and not self.query("#too-small"):
+            message = f"Terminal too small — brief needs at least {MIN_WIDTH}×{MIN_HEIGHT}."
+            self.mount(Static(Content(message), id="too-small"))
         self.set_class(small, "-too-small")

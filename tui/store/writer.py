@@ -21,7 +21,6 @@ beside it (the single-file layout's paths keep working).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
@@ -31,6 +30,11 @@ from typing import Any
 import orjson
 
 from ..model import SCHEMA_VERSION, Brief, Event, Faction, Library, Mention, Person, to_dict
+
+try:  # hashlib's blake2b is this one; hashlib itself loads OpenSSL (~2 ms of start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 CATALOG = "catalog.json"
 HEAD = "head.json"
@@ -69,7 +73,7 @@ def digest(value: Any) -> str:
 
 
 def _digest_bytes(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=10).hexdigest()
+    return blake2b(data, digest_size=10).hexdigest()
 
 
 def header(brief: Brief, brief_hash: str) -> dict[str, Any]:
