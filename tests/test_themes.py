@@ -211,10 +211,12 @@ async def test_at_60_columns_every_tab_is_whole(app_at):
         await pilot.pause()
         text = screen_text(app)
         start = next(n for n, line in enumerate(text) if "1 Summary" in line)
-        strip = " ".join(text[start : start + 2])  # the tabs wrap onto a second line, never cut
+        strip = text[start]  # one line, nothing cut
         assert "…" not in strip
-        for tab in ("2 Key takeaways", "3 Actors", "4 History", "Source"):
+        for tab in ("2 Takeaways", "3 Actors", "4 History", "5 Source"):
             assert tab in strip
+        assert start == 2  # the title and the byline take a line each
+        assert text[0].rstrip().endswith("…") and text[1].rstrip().endswith("…")
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 120])

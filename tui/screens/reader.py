@@ -55,13 +55,17 @@ def brief_header(view: BriefView, state: str = "") -> Content:
     return Content.assemble(*parts)
 
 
+TAB_TITLES = ("Summary", "Takeaways", "Actors", "History", "Source")  # one line at 60 columns
+
+
 def tab_strip(active: str) -> Content:
-    """`` 1 Summary   2 Key takeaways …`` with the active pane's tab reversed."""
+    """`` 1 Summary  2 Takeaways …`` with the active pane's tab reversed (55 cells: one line in
+    the narrowest layout)."""
     tabs = []
-    for number, (pane, title) in enumerate(zip(PANES, PANE_TITLES, strict=True), 1):
+    for number, (pane, title) in enumerate(zip(PANES, TAB_TITLES, strict=True), 1):
         style = "reverse bold" if pane == active else "$text-muted"
         tabs.append(Content.styled(f" {number} {title} ", style))
-    return Content(" ").join(tabs)
+    return Content("").join(tabs)
 
 
 class ReaderScreen(BriefScreen):
