@@ -568,10 +568,15 @@ class TextPane(ScrollView, can_focus=True):
         return Strip(segments).crop_extend(0, width, base.rich_style)
 
     def refresh_item(self, index: int) -> None:
-        """Repaint the visible lines of one item, and nothing else."""
+        """Draw one item afresh: repaint its visible lines, and nothing else."""
         if not (0 <= index < len(self.items)) or index >= len(self._versions):
             return
         self._versions[index] += 1
+        self.repaint_item(index)
+
+    def repaint_item(self, index: int) -> None:
+        """Repaint the visible lines of one item from the lines kept for it (the cursor's lines
+        are kept for focus and for blur: a focus change draws nothing new)."""
         if not self._width or index + 1 >= len(self._tops):
             return
         top, bottom = self._tops[index], self._tops[index + 1]
@@ -812,11 +817,11 @@ class TextPane(ScrollView, can_focus=True):
 
     def on_blur(self) -> None:
         if self.items:
-            self.refresh_item(self.cursor)
+            self.repaint_item(self.cursor)
 
     def on_focus(self) -> None:
         if self.items:
-            self.refresh_item(self.cursor)
+            self.repaint_item(self.cursor)
 
     def match_keys(self, query: str) -> list[str]:
         """Keys of the items whose text contains ``query``."""
