@@ -40,6 +40,8 @@ Textual would (tests/test_keys2.py compares them):
 8. A restyle that leaves a scrollbar colour as it was does not repaint the scrollbars
    (`_scrollbar_colours_keep`): Textual repainted every scrollbar of every pane restyled by a
    focus change (~0.6 ms each).
+9. A node restyled in a state it was styled in before takes the rules worked out then
+   (`_restyle_cache`): a focus change matched every rule against every node of two panes again.
 
 Applied by the App (:func:`apply`); remove when Textual fixes them. The OptionList guard is put in
 place at once when OptionList is already imported, otherwise right after the first paint, so that
@@ -84,6 +86,7 @@ def apply(only_if_loaded: bool = False) -> None:
     _scrollbar_cache_once()
     _filters_keep_strips_once()
     _scrollbar_colours_keep_once()
+    _restyle_cache_once()
 
 
 def _guard_palette() -> None:
@@ -382,3 +385,147 @@ def _scrollbar_colours_keep() -> None:
                 widget.vertical_scrollbar.refresh()
 
     ScrollbarColorProperty.__set__ = __set__  # type: ignore[method-assign]
+
+
+_restyle_cached = False
+textual_update_nodes: Any = None  # Textual's own, once replaced (tests compare the two)
+
+
+def _restyle_cache_once() -> None:
+    global _restyle_cached
+    if not _restyle_cached:
+        _restyle_cached = True
+        _restyle_cache()
+
+
+# pseudo classes that look at a node's siblings or children: a node whose rules name one is always
+# worked out afresh (Textual's own per-update cache leaves these out too)
+_STRUCTURAL = frozenset(
+    {"first-of-type", "last-of-type", "first-child", "last-child", "odd", "even", "empty"}
+)
+
+
+def _restyle_cache() -> None:
+    """A node restyled in a state it was styled in before gets the rules worked out then.
+
+    A focus change restyles both panes and everything in them (``:focus-within``): for each
+    node Textual matches every rule of the stylesheet against the node's path, and again for
+    each of its component classes (the Actors tree has eleven) — ~3 ms a pane switch, for
+    states the node has been in many times. The rules a node gets depend only on the stylesheet
+    and, for each node from the App down to it, its type, id, classes and the pseudo classes the
+    stylesheet's selectors can ask of it; that is the key under which the node keeps what the
+    last styling in that state produced (its rules, its component styles). What is set on the
+    node is what Textual's own ``apply`` would set: the same rules, through the same
+    ``replace_rules``. Nodes whose selectors ask structural pseudo classes are always styled
+    afresh, as is everything after the stylesheet changes (a theme).
+    """
+    from collections import defaultdict
+
+    from textual.css.model import SelectorType
+    from textual.css.stylesheet import Stylesheet
+    from textual.dom import DOMNode
+    from textual.widget import Widget
+
+    global textual_update_nodes
+    textual_update_nodes = Stylesheet.update_nodes
+    textual_apply = Stylesheet.apply
+    textual_replace_rules = Stylesheet.replace_rules
+    prefix = {SelectorType.TYPE: "", SelectorType.CLASS: ".", SelectorType.ID: "#"}
+
+    def tables(stylesheet: Stylesheet) -> tuple:
+        """(rules, pseudo classes by selector name, pseudo classes by node kind)."""
+        rules = stylesheet.rules
+        found = stylesheet.__dict__.get("_brief_restyle")
+        if found is None or found[0] is not rules:
+            by_name: dict[str, set[str]] = defaultdict(set)
+            for rule in rules:
+                for selector_set in rule.selector_set:
+                    for selector in selector_set.selectors:
+                        if selector.pseudo_classes:
+                            start = prefix.get(selector.type)
+                            name = "*" if start is None else f"{start}{selector.name}"
+                            by_name[name].update(selector.pseudo_classes)
+            found = (rules, dict(by_name), {})
+            stylesheet.__dict__["_brief_restyle"] = found
+        return found
+
+    def state(tables: tuple, node: DOMNode) -> tuple | None:
+        """The node's styling state: the key of its kept rules (None: not to be kept)."""
+        _rules, by_name, relevant_by_kind = tables
+        parts = []
+        current: Any = node
+        while isinstance(current, DOMNode):
+            kind = (type(current), current._id, frozenset(current._classes))
+            relevant = relevant_by_kind.get(kind)
+            if relevant is None:
+                asked: set[str] = set()
+                for name in current._selector_names:
+                    asked.update(by_name.get(name, ()))
+                relevant = () if not asked else tuple(sorted(asked))
+                if not _STRUCTURAL.isdisjoint(asked):
+                    relevant = False
+                relevant_by_kind[kind] = relevant
+            if relevant is False:
+                return None
+            if relevant:
+                checks = current._PSEUDO_CLASSES
+                parts.append(
+                    (kind, tuple(checks[p](current) if p in checks else False for p in relevant))
+                )
+            else:
+                parts.append(kind)
+            current = current._parent
+        return tuple(parts)
+
+    def apply(stylesheet: Stylesheet, node: DOMNode, animate: bool, cache: dict) -> None:
+        kept = tables(stylesheet)
+        key = state(kept, node)
+        store = node.__dict__.get("_brief_styled")
+        if key is not None and store is not None and store[0] is kept[0]:
+            found = store[1].get(key)
+            if found is not None:
+                rules, components = found
+                stylesheet.replace_rules(node, rules, animate=animate)
+                if components is not None:
+                    styles = node._component_styles
+                    changed = styles != components
+                    styles.clear()
+                    styles.update(components)
+                    if changed:
+                        node.refresh()
+                return
+        captured: list = []
+
+        def replace_rules(target: DOMNode, rules: Any, animate: bool = False) -> None:
+            if target is node:
+                captured.append(rules)
+            textual_replace_rules(target, rules, animate=animate)
+
+        stylesheet.replace_rules = replace_rules  # type: ignore[method-assign]
+        try:
+            textual_apply(stylesheet, node, animate=animate, cache=cache)
+        finally:
+            del stylesheet.replace_rules
+        if key is None or len(captured) != 1:
+            return
+        components = dict(node._component_styles) if node._get_component_classes() else None
+        if store is None or store[0] is not kept[0] or len(store[1]) >= 16:
+            store = (kept[0], {})
+            node.__dict__["_brief_styled"] = store
+        store[1][key] = (captured[0], components)
+
+    def update_nodes(self: Stylesheet, nodes: Any, animate: bool = False) -> None:
+        cache: dict = {}
+        for node in nodes:
+            apply(self, node, animate, cache)
+            if isinstance(node, Widget) and node.is_scrollable:
+                vertical = node.show_vertical_scrollbar and node.scrollbar_size_vertical
+                horizontal = node.show_horizontal_scrollbar and node.scrollbar_size_horizontal
+                if vertical:
+                    apply(self, node.vertical_scrollbar, False, cache)
+                if horizontal:
+                    apply(self, node.horizontal_scrollbar, False, cache)
+                if horizontal and vertical:
+                    apply(self, node.scrollbar_corner, False, cache)
+
+    Stylesheet.update_nodes = update_nodes  # type: ignore[method-assign]
