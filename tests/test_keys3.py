@@ -176,3 +176,29 @@ async def test_scrollbars_repaint_only_when_their_colours_change(
         assert summary.vertical_scrollbar not in dirtied  # (Textual: repainted on each restyle)
         summary.styles.scrollbar_color = "red"
         assert summary.vertical_scrollbar in dirtied
+
+
+async def test_focus_in_and_out_of_actors_repaints_not_the_card(
+    store: Store, tmp_path: Path, monkeypatch
+):
+    app = make(store, tmp_path)
+    dirtied: list[Widget] = []
+    set_dirty = Widget._set_dirty
+
+    def counted(self: Widget, *regions):
+        dirtied.append(self)
+        return set_dirty(self, *regions)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "1", "3", "1")
+        await pilot.pause()
+        pane = app.screen.query_one("#actors")
+        card = app.screen.query_one("#actor-card")
+        blurred = (pane.styles.border_title_color, pane.styles.border_title_style)
+        monkeypatch.setattr(Widget, "_set_dirty", counted)
+        await pilot.press("3")
+        await pilot.pause()
+        assert pane in dirtied  # the pane's border and title change colour …
+        assert card not in dirtied  # … the card inside it does not (Textual: redrawn)
+        focused = (pane.styles.border_title_color, pane.styles.border_title_style)
+        assert focused != blurred and focused[1].bold

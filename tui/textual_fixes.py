@@ -33,7 +33,8 @@ Three more are speed, not bugs (issue 11, every key within a frame); each draws 
 Textual would (tests/test_keys2.py compares them):
 
 4. A partial screen update renders only the changed rows of the widgets under them, not every
-   widget in the box around all the changes (`_sparse_updates`).
+   widget in the box around all the changes, nor a widget wholly covered there by the widgets in
+   front of it (`_sparse_updates`).
 5. A scrollbar's lines are kept by size, position and colours (`_scrollbar_cache`).
 6. A line filter that changes nothing hands the line back rather than a copy
    (`_filters_keep_strips`).
@@ -42,6 +43,8 @@ Textual would (tests/test_keys2.py compares them):
    focus change (~0.6 ms each).
 9. A node restyled in a state it was styled in before takes the rules worked out then
    (`_restyle_cache`): a focus change matched every rule against every node of two panes again.
+10. A border title's colour or style repaints its own widget, not every widget inside it
+   (`_border_titles_own`): a focus change repainted the Actors tree and card from scratch.
 
 Applied by the App (:func:`apply`); remove when Textual fixes them. The OptionList guard is put in
 place at once when OptionList is already imported, otherwise right after the first paint, so that
@@ -87,6 +90,7 @@ def apply(only_if_loaded: bool = False) -> None:
     _filters_keep_strips_once()
     _scrollbar_colours_keep_once()
     _restyle_cache_once()
+    _border_titles_own_once()
 
 
 def _guard_palette() -> None:
@@ -210,10 +214,14 @@ def _sparse_updates() -> None:
             if not (width and height):
                 continue
             right = x + width
+            # rows with a change under the widget, and a piece not yet filled by a widget in
+            # front of it (the panes cover their container and the screen: not drawn twice)
             needed = [
                 y
                 for y in range(max(top, 0), min(top + height, screen.height))
-                if (ranges := rows.get(y)) and any(a < right and b > x for a, b in ranges)
+                if (ranges := rows.get(y))
+                and any(a < right and b > x for a, b in ranges)
+                and any(chops[y][cut] is None for cut in cuts[y] if x <= cut < right)
             ]
             if not needed:
                 continue
@@ -529,3 +537,60 @@ def _restyle_cache() -> None:
                     apply(self, node.scrollbar_corner, False, cache)
 
     Stylesheet.update_nodes = update_nodes  # type: ignore[method-assign]
+
+
+_border_titles_patched = False
+
+
+def _border_titles_own_once() -> None:
+    global _border_titles_patched
+    if not _border_titles_patched:
+        _border_titles_patched = True
+        _border_titles_own()
+
+
+# drawn by the widget's own border only: nothing inside the widget reads them
+_BORDER_TITLE_RULES = frozenset(
+    {
+        "border_title_color",
+        "border_title_background",
+        "border_title_style",
+        "border_subtitle_color",
+        "border_subtitle_background",
+        "border_subtitle_style",
+    }
+)
+
+
+def _border_titles_own() -> None:
+    """A change of a border title's colour or style repaints the widget, not its children.
+
+    Textual's colour and style-flag properties repaint the widget and everything inside it when
+    they change (right for ``color``, which children inherit). The pane's title is brighter and
+    bold while the pane has focus, so every focus change in or out of Actors redrew the tree and
+    the detail card from scratch (~2 ms) though nothing in them changed. The title's rules are
+    only read by the widget's own border; a change of one now repaints the widget alone. Values
+    that still need parsing (``"bold"``) are parsed by Textual's own setter first.
+    """
+    from rich.style import Style as RichStyle
+    from textual.color import Color
+    from textual.css._style_properties import ColorProperty, StyleFlagsProperty
+    from textual.css.styles import Styles
+
+    for cls, kind in ((ColorProperty, Color), (StyleFlagsProperty, RichStyle)):
+        textual_set = cls.__set__
+
+        def __set__(
+            self: Any, obj: Any, value: Any, _set: Any = textual_set, _kind: Any = kind
+        ) -> None:
+            if getattr(self, "name", None) not in _BORDER_TITLE_RULES:
+                _set(self, obj, value)
+                return
+            if value is not None and not isinstance(value, _kind):
+                scratch = Styles()  # (no node: parsed and checked by Textual, nothing refreshed)
+                _set(self, scratch, value)
+                value = scratch.get_rule(self.name)
+            if obj.clear_rule(self.name) if value is None else obj.set_rule(self.name, value):
+                obj.refresh()
+
+        cls.__set__ = __set__  # type: ignore[method-assign]
