@@ -202,3 +202,105 @@ async def test_focus_in_and_out_of_actors_repaints_not_the_card(
         assert card not in dirtied  # … the card inside it does not (Textual: redrawn)
         focused = (pane.styles.border_title_color, pane.styles.border_title_style)
         assert focused != blurred and focused[1].bold
+
+
+class Terminal:
+    """What a terminal shows after the updates the app writes (each cell: character and colours)."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.width, self.height = width, height
+        self.cells: list[list[object]] = [[None] * width for _ in range(height)]
+
+    def feed(self, app: BriefApp, update: object) -> None:
+        from rich.cells import cell_len
+        from rich.segment import ControlType
+
+        console = app.console
+        x = y = 0
+        for segment in update.__rich_console__(console, console.options):  # type: ignore[attr-defined]
+            if segment.control:
+                for control in segment.control:
+                    if control[0] == ControlType.CURSOR_MOVE_TO:
+                        x, y = control[1], control[2]
+                continue
+            if segment.text == "\n":
+                x, y = 0, y + 1
+                continue
+            style = segment.style
+            look = (
+                None
+                if style is None
+                else (style.color, style.bgcolor, style.bold, style.italic, style.underline)
+            )
+            for character in segment.text:
+                width = cell_len(character)
+                for n in range(width):  # (a wide character's second cell: a placeholder)
+                    if 0 <= y < self.height and 0 <= x + n < self.width:
+                        self.cells[y][x + n] = (character if not n else "", look)
+                x += width
+
+    def rows(self) -> list[str]:
+        return ["".join(c[0] if c else "?" for c in row) for row in self.cells]
+
+
+def fresh(app: BriefApp) -> Terminal:
+    """The screen drawn from scratch: every cache of drawn lines dropped first."""
+    for widget in app.screen.walk_children(with_self=True):
+        widget._set_dirty()
+        for name in ("_strips", "_line_cache", "_row_styles"):
+            kept = getattr(widget, name, None)
+            if kept is not None:
+                kept.clear()
+        lines = getattr(widget._styles_cache, "_lines", None)
+        if lines is not None:
+            lines.clear()
+    terminal = Terminal(*app.size)
+    terminal.feed(app, app.screen._compositor.render_update(full=True))
+    return terminal
+
+
+async def check_terminal(store: Store, tmp_path: Path, monkeypatch, size, bursts) -> None:
+    shown: list[Terminal] = []
+    display = BriefApp._display
+
+    def displayed(self: BriefApp, screen, renderable) -> None:
+        if renderable is not None and shown:
+            shown[0].feed(self, renderable)
+        return display(self, screen, renderable)
+
+    monkeypatch.setattr(BriefApp, "_display", displayed)
+    app = make(store, tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        shown.append(fresh(app))
+        for keys in bursts:
+            await pilot.press(*keys)
+            await pilot.pause()
+            after = fresh(app)
+            stale = [
+                (y, x)
+                for y in range(after.height)
+                for x in range(after.width)
+                if shown[0].cells[y][x] != after.cells[y][x]
+            ]
+            assert not stale, (
+                keys,
+                stale[:5],
+                [(shown[0].cells[y][x], after.cells[y][x]) for y, x in stale[:2]],
+            )
+            shown[0] = after
+
+
+async def test_pane_switches_leave_nothing_stale_on_the_terminal(
+    store: Store, tmp_path: Path, monkeypatch
+):
+    """Whatever a key repaints (a pane's frame only, kept lines, kept styles), the terminal ends up
+    showing what a full redraw shows."""
+    bursts = [("2",), ("3",), ("j",), ("4",), ("5",), ("1",), ("tab",), ("shift+tab",)]
+    bursts += [("3", "j", "j"), ("2",), ("t",), ("4",), ("1", "2", "3")]
+    await check_terminal(store, tmp_path, monkeypatch, (120, 40), bursts)
+
+
+async def test_narrow_pane_switches_leave_nothing_stale(store: Store, tmp_path: Path, monkeypatch):
+    bursts = [("2",), ("3",), ("j",), ("4",), ("5",), ("1",), ("t",), ("3",), ("2",)]
+    await check_terminal(store, tmp_path, monkeypatch, (80, 24), bursts)

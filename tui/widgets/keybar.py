@@ -81,7 +81,7 @@ class KeyBar(Static):
             width = max(width - notice.cell_length - SEPARATOR.cell_length, 1)
         keys = fit(parts, self._palette_part(), width)
         if notice is not None:
-            keys = SEPARATOR.join([notice, keys]) if keys.cell_length else notice
+            keys = joined([notice, keys]) if keys.cell_length else notice
         if keys != self._keys:
             self._keys = keys
             # one line, docked: the bar's size never depends on its text, so no layout pass
@@ -110,4 +110,16 @@ def fit(parts: list[Content], last: Content | None, width: int) -> Content:
         used += extra
     if last is not None:
         chosen.append(last)
-    return SEPARATOR.join(chosen)
+    return joined(chosen)
+
+
+def joined(parts: list[Content]) -> Content:
+    """The parts with SEPARATOR between them. (Textual 8.2's ``Content.join`` counts the
+    separator's width once too often when the separator's width was asked before: the bar then
+    claimed more cells than it drew, and the last ones kept whatever was there before.)"""
+    pieces: list[Content] = []
+    for part in parts:
+        if pieces:
+            pieces.append(SEPARATOR)
+        pieces.append(part)
+    return Content.assemble(*pieces)
