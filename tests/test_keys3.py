@@ -286,7 +286,7 @@ async def check_terminal(store: Store, tmp_path: Path, monkeypatch, size, bursts
             assert not stale, (
                 keys,
                 stale[:5],
-                [(shown[0].cells[y][x], after.cells[y][x]) for y, x in stale[:2]],
+                [(shown[0].rows()[y][25:45], after.rows()[y][25:45]) for y in range(1, 8)],
             )
             shown[0] = after
 

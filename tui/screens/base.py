@@ -121,7 +121,7 @@ class BriefScreen(Screen):
                 else None
             )
             if isinstance(pane, Widget) and pane.is_mounted and all(pane.styles.border):
-                panes.append((pane, set(pane._repaint_regions), pane.visual_style, pane.size))
+                panes.append((pane, set(pane._repaint_regions), pane.visual_style, pane.outer_size))
         return panes
 
     def _repaint_frames_only(self, framed: list[tuple[Widget, set, Any, Any]]) -> None:
@@ -129,9 +129,10 @@ class BriefScreen(Screen):
         line's colours; Textual then repaints the whole pane, every cell of it written to the
         terminal again. If the pane's own colours and size are as they were, only the frame's
         cells and the cursor's lines are repainted (plus whatever waited before the restyle);
-        what is inside repaints itself if it changed (the Actors tree does)."""
+        what is inside repaints itself if it changed (the Actors tree does). (Regions are in the
+        pane's own coordinates, over its outer size: border and padding included.)"""
         for pane, waiting, style, size in framed:
-            if pane.visual_style != style or pane.size != size or not all(pane.styles.border):
+            if pane.visual_style != style or pane.outer_size != size or not all(pane.styles.border):
                 continue
             width, height = size
             if width < 2 or height < 2:

@@ -815,13 +815,24 @@ class TextPane(ScrollView, can_focus=True):
         self.refresh_item(self.cursor)
         self.refresh()
 
-    def on_blur(self) -> None:
+    # Focus in or out changes the pane's frame (restyled, repainted by the screen) and the colours
+    # of the cursor's lines. Textual's own handlers (which these replace: prevent_default) also
+    # repaint every cell of the pane, all of it written to the terminal again.
+    def on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()
+        self.has_focus = False
         if self.items:
             self.repaint_item(self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
 
-    def on_focus(self) -> None:
+    def on_focus(self, event: events.Focus) -> None:
+        event.prevent_default()
+        self.has_focus = True
         if self.items:
             self.repaint_item(self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
 
     def match_keys(self, query: str) -> list[str]:
         """Keys of the items whose text contains ``query``."""
