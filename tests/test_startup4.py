@@ -269,7 +269,7 @@ def test_the_table_lives_in_the_cache_directory(
     assert codecache.cache_file().parent == user_dir("BRIEF_CACHE_DIR", "cache")
 
 
-# -- a full update skips the widgets entirely behind others (textual_fixes item 8) --------------
+# -- a full update skips the widgets entirely behind others (textual_fixes item 11) -------------
 
 
 def _seed_app() -> BriefApp:
@@ -395,7 +395,7 @@ async def test_the_too_small_message_is_mounted_only_when_the_terminal_is_too_sm
         assert app.screen.query_one("#summary").display
 
 
-# -- handlers' parameters counted from their code (textual_fixes item 9) ------------------------
+# -- handlers' parameters counted from their code (textual_fixes item 12) -----------------------
 
 
 def test_parameters_are_counted_as_inspect_counts_them():
@@ -437,7 +437,7 @@ def test_parameters_are_counted_as_inspect_counts_them():
     assert _callback.count_parameters(functools.partial(plain, 1)) == 1
 
 
-# -- a strip's caches made when first used (textual_fixes item 10) -----------------------------
+# -- a strip's caches made when first used (textual_fixes item 13) ----------------------------
 
 
 def test_strips_make_their_caches_when_first_used_and_still_cache():

@@ -490,7 +490,21 @@ class BriefApp(App):
         names = reader_themes(self)
         index = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(index + 1) % len(names)]
-        self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
+        self.show_notice(f"Theme: {self.theme}")
+
+    THEME_NOTICE_SECONDS = 2.0
+
+    def show_notice(self, text: str) -> None:
+        """A short notice on the key bar, where it covers nothing the user reads (a toast hid part
+        of the History and Source panes); a screen without a key bar gets a toast."""
+        from .widgets.keybar import KeyBar
+
+        try:
+            bar = self.screen.query_one(KeyBar)
+        except NoMatches:
+            self.notify(text, timeout=self.THEME_NOTICE_SECONDS, markup=False)
+            return
+        bar.flash(text, self.THEME_NOTICE_SECONDS)
 
     def pop_screen(self) -> AwaitComplete:
         """Never pop the last reader or entity screen (a stray dismiss would leave a blank app)."""

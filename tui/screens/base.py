@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -106,12 +107,56 @@ class BriefScreen(Screen):
             widget.set_reactive(Widget.has_focus, state)
             if not any(node._has_focus_within for node in widget.ancestors_with_self):
                 restyle.append(widget)
+        framed = self._framed_panes(focused, blurred)
         super()._update_focus_styles(focused, blurred)
         if restyle:
             self.app.stylesheet.update_nodes(
                 {node for widget in restyle for node in widget.walk_children(with_self=True)},
                 animate=True,
             )
+        self._repaint_frames_only(framed)
+
+    def _framed_panes(self, *widgets: Widget | None) -> list[tuple[Widget, set, Any, Any]]:
+        """The panes (``.pane``) around the widgets gaining and losing focus, with what a focus
+        change must leave as it is: their regions waiting for a repaint, colours and size."""
+        panes = []
+        for widget in widgets:
+            pane = (
+                next((node for node in widget.ancestors_with_self if node.has_class("pane")), None)
+                if widget is not None
+                else None
+            )
+            if isinstance(pane, Widget) and pane.is_mounted and all(pane.styles.border):
+                panes.append((pane, set(pane._repaint_regions), pane.visual_style, pane.outer_size))
+        return panes
+
+    def _repaint_frames_only(self, framed: list[tuple[Widget, set, Any, Any]]) -> None:
+        """A focus change restyles a pane's frame — border and title colours — and the cursor
+        line's colours; Textual then repaints the whole pane, every cell of it written to the
+        terminal again. If the pane's own colours and size are as they were, only the frame's
+        cells and the cursor's lines are repainted (plus whatever waited before the restyle);
+        what is inside repaints itself if it changed (the Actors tree does). (Regions are in the
+        pane's own coordinates, over its outer size: border and padding included.)"""
+        for pane, waiting, style, size in framed:
+            if pane.visual_style != style or pane.outer_size != size or not all(pane.styles.border):
+                continue
+            width, height = size
+            if width < 2 or height < 2:
+                continue
+            regions = pane._repaint_regions
+            regions.clear()
+            regions.update(waiting)
+            regions.update(
+                (
+                    Region(0, 0, width, 1),
+                    Region(0, height - 1, width, 1),
+                    Region(0, 0, 1, height),
+                    Region(width - 1, 0, 1, height),
+                )
+            )
+            repaint_cursor = getattr(pane, "repaint_item", None)
+            if repaint_cursor is not None and getattr(pane, "items", None):
+                repaint_cursor(pane.cursor)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler. The first time the screen shows, its widgets were all

@@ -10,9 +10,10 @@ from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
@@ -289,10 +290,27 @@ class ActorTree(Tree[str]):
 
     def notify_style_update(self) -> None:
         """Focus in or out restyles the tree: Tree's own handler then re-lays out the screen and
-        rebuilds every line; a repaint of the lines is all a colour change needs."""
+        rebuilds every line; a repaint of the lines is all a colour change needs. The drawn lines
+        are kept: their cache key holds the focus state, and render_lines drops them if the styles
+        of a state they were drawn in have changed since (a theme)."""
         Widget.notify_style_update(self)
-        self._line_cache.clear()
         self.refresh()
+
+    _styled: dict | None = None  # styles by focus state, as the kept lines were drawn
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        state = self.get_pseudo_class_state()
+        styled = (self.visual_style, dict(self._component_styles))
+        if self._styled is None:
+            self._styled = {}
+        seen = self._styled.get(state)
+        if seen is None:
+            self._styled[state] = styled
+        elif seen != styled:
+            # the lines drawn in this focus state had other colours: draw every line again
+            self._line_cache.clear()
+            self._styled = {state: styled}
+        return super().render_lines(crop)
 
     def watch_involved(self, old: frozenset[str], new: frozenset[str]) -> None:
         """Repaint only the lines of the actors whose involvement changed (no layout, no other

@@ -7,6 +7,8 @@ ctrl+p and every on-screen pane; the keyboard is the primary way in.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
@@ -24,6 +26,28 @@ class KeyBar(Static):
     """
 
     _keys: Content | None = None
+    _notice: Content | None = None  # a short notice shown before the keys (the theme's name)
+    _notice_timer: Any = None
+
+    def flash(self, text: str, seconds: float = 2.0) -> None:
+        """Show ``text`` at the start of the bar for ``seconds``: a notice that covers nothing
+        the user reads (a toast covered part of the History and Source panes)."""
+        self._notice = Content.styled(text, "bold $brief-bar-key")  # (plain text: no markup)
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(seconds, self._end_notice)
+        self.show_keys(self.screen)
+
+    def _end_notice(self) -> None:
+        self._notice = None
+        self._notice_timer = None
+        if self.is_attached:
+            self.show_keys(self.screen)
+
+    @property
+    def notice(self) -> str:
+        """The notice shown now ("" when none)."""
+        return self._notice.plain if self._notice is not None else ""
 
     def on_mount(self) -> None:
         # the keys are drawn on the first Resize, once the bar's width is known (fitting them to
@@ -55,7 +79,13 @@ class KeyBar(Static):
                     ),
                 )
             )
-        keys = fit(parts, self._palette_part(), self.size.width - 2)
+        width = self.size.width - 2
+        notice = self._notice
+        if notice is not None:
+            width = max(width - notice.cell_length - SEPARATOR.cell_length, 1)
+        keys = fit(parts, self._palette_part(), width)
+        if notice is not None:
+            keys = joined([notice, keys]) if keys.cell_length else notice
         if keys != self._keys:
             self._keys = keys
             # one line, docked: the bar's size never depends on its text, so no layout pass
@@ -84,4 +114,16 @@ def fit(parts: list[Content], last: Content | None, width: int) -> Content:
         used += extra
     if last is not None:
         chosen.append(last)
-    return SEPARATOR.join(chosen)
+    return joined(chosen)
+
+
+def joined(parts: list[Content]) -> Content:
+    """The parts with SEPARATOR between them. (Textual 8.2's ``Content.join`` counts the
+    separator's width once too often when the separator's width was asked before: the bar then
+    claimed more cells than it drew, and the last ones kept whatever was there before.)"""
+    pieces: list[Content] = []
+    for part in parts:
+        if pieces:
+            pieces.append(SEPARATOR)
+        pieces.append(part)
+    return Content.assemble(*pieces)

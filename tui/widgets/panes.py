@@ -580,10 +580,15 @@ class TextPane(ScrollView, can_focus=True):
         return Strip(segments).crop_extend(0, width, base.rich_style)
 
     def refresh_item(self, index: int) -> None:
-        """Repaint the visible lines of one item, and nothing else."""
+        """Draw one item afresh: repaint its visible lines, and nothing else."""
         if not (0 <= index < len(self.items)) or index >= len(self._versions):
             return
         self._versions[index] += 1
+        self.repaint_item(index)
+
+    def repaint_item(self, index: int) -> None:
+        """Repaint the visible lines of one item from the lines kept for it (the cursor's lines
+        are kept for focus and for blur: a focus change draws nothing new)."""
         if not self._width or index + 1 >= len(self._tops):
             return
         top, bottom = self._tops[index], self._tops[index + 1]
@@ -822,13 +827,24 @@ class TextPane(ScrollView, can_focus=True):
         self.refresh_item(self.cursor)
         self.refresh()
 
-    def on_blur(self) -> None:
+    # Focus in or out changes the pane's frame (restyled, repainted by the screen) and the colours
+    # of the cursor's lines. Textual's own handlers (which these replace: prevent_default) also
+    # repaint every cell of the pane, all of it written to the terminal again.
+    def on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()
+        self.has_focus = False
         if self.items:
-            self.refresh_item(self.cursor)
+            self.repaint_item(self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
 
-    def on_focus(self) -> None:
+    def on_focus(self, event: events.Focus) -> None:
+        event.prevent_default()
+        self.has_focus = True
         if self.items:
-            self.refresh_item(self.cursor)
+            self.repaint_item(self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
 
     def match_keys(self, query: str) -> list[str]:
         """Keys of the items whose text contains ``query``."""
