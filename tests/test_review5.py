@@ -449,3 +449,28 @@ def test_each_more_line_adds_as_many_again_up_to_60():
     assert enters == 264  # was 525 with pages of 30
     label = _more("mentions", 60, 15_781).prompt.plain
     assert label == "▸ 60 more — 60 of 15,781 mentions shown (enter)"
+
+
+@pytest.mark.parametrize(
+    "actor", ["national-assembly-for-salvation", "yunus-qanuni", "mohammad-mohaqiq", "taliban"]
+)
+async def test_a_restored_actor_shows_with_its_group_not_as_the_top_row(store, tmp_path, actor):
+    from tui.app import BriefApp
+    from tui.config import Config
+    from tui.linking import Location, Selection
+    from tui.userdata import UserData
+    from tui.widgets.actors import ActorTree
+
+    start = Location("brief", "afghan-national-consensus", Selection(actor, None), "actors")
+    app = BriefApp(store, UserData(tmp_path / "data"), start, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        tree = app.screen.query_one(ActorTree)
+        node = tree.get_node_at_line(tree.cursor_line)
+        assert node is not None and node.data == actor
+        view, height = int(tree.scroll_offset.y), tree.scrollable_content_region.height
+        assert view <= tree.cursor_line < view + height
+        above = node.parent._line if node.parent is not None and node.parent._line >= 0 else 0
+        assert view <= above or tree.cursor_line - above >= height  # its group's line shows
+        assert view == max(0, tree.cursor_line - height + 1)  # all that fits above it

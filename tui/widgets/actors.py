@@ -355,8 +355,22 @@ class ActorTree(Tree[str]):
             node = self.get_node_at_line(line)
             if node is not None and node.data == actor:
                 self.cursor_line = line
-                self.scroll_to_node(node)
+                self.show_in_context()
+                if not self.scrollable_content_region.height:  # not laid out yet (a restore)
+                    self.call_after_refresh(self.show_in_context)
                 return
+
+    def show_in_context(self) -> None:
+        """The cursor's line in view with as much of the tree above it as fits (its group's
+        name among it), not at the top with its parents scrolled away."""
+        height = self.scrollable_content_region.height
+        line = self.cursor_line
+        if not self.is_attached or line < 0 or not height:
+            return
+        view = int(self.scroll_offset.y)
+        if view <= line < view + height and view <= max(0, line - height + 1):
+            return  # in view, and scrolling up would not show more above it
+        self.scroll_to(y=max(0, line - height + 1), animate=False, immediate=True)
 
     def post_message(self, message: Message) -> bool:
         """A highlight is the user's pick when the tree has the focus as the cursor moves, not when
