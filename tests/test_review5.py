@@ -92,7 +92,7 @@ def test_a_failed_library_build_takes_the_import_back(brief, outside, tmp_path, 
     assert not list((library.content / "briefs").glob("*.md"))
     assert "File name too long" in result.err
     assert "rename the content file with the long id" in result.err
-    assert "(removed the import's 7 files)" in result.err and "permissions" not in result.err
+    assert "(removed the import's 6 files)" in result.err and "permissions" not in result.err
     assert len(result.err.strip().splitlines()) == 1
 
 

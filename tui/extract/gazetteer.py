@@ -1130,6 +1130,9 @@ COMMON = {
     "does", "did", "be", "being", "been", "people", "officials", "sources", "source", "reports",
     "report", "observers", "analysts", "experts", "critics", "supporters", "residents", "witnesses",
     "authorities", "government", "opposition", "leaders", "talks", "agreement", "deal", "statement",
+    # rank and tenure adjectives before a body or a plural: "Senior Taliban officials", "Top
+    # commanders", "Acting officials" name nobody (a title before a name is still read as one)
+    "senior", "top", "acting", "outgoing", "incoming", "retired", "veteran", "junior", "high-ranking",
     "joint", "new", "old", "former", "local", "regional", "international", "national", "foreign",
     "president", "minister", "prime", "general", "state", "states", "security", "military", "army",
     "police", "troops", "forces", "rebels", "militants", "fighters", "protesters", "voters", "citizens",

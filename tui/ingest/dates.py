@@ -315,6 +315,41 @@ def _period(raw: str, part: str | None, period: str, anchor: dt.date | None) -> 
     return DateValue(raw, "relative", _key(day, order), day.isoformat(), inferred=True)
 
 
+_NOMINAL_YEAR = 2000  # a leap year: "February 29" in a yearless dateline still has a day
+_UNYEARED_DAY = re.compile(r"^9999-(\d\d)-(\d\d):\d$")
+_KEY = re.compile(r"^(\d{4})-(\d\d)-(\d\d):(\d)$")
+
+
+def parse_date_yearless(text: str, dateline: DateValue | None) -> DateValue:
+    """A History date of a brief whose dateline gives a day but no year ("March 4"): placed
+    against that day in a nominal year for ordering only, so that "June" (coming) follows
+    "Tuesday", and "December" in a January story comes before it. Nothing is resolved to a year
+    the article does not give: the sort key stays in the undated "9999-" range, after every
+    date written with its year, and ``resolved`` stays empty."""
+    value = parse_date(text)
+    day = _UNYEARED_DAY.match(dateline.sort_key) if dateline is not None else None
+    if day is None or not value.sort_key.startswith("9999") or day.group(2) == "00":
+        return value
+    try:
+        nominal = dt.date(_NOMINAL_YEAR, int(day.group(1)), int(day.group(2)))
+    except ValueError:
+        return value
+    if _WEEKDAY.match(" ".join(text.split())):
+        # which day of the week the dateline falls on is unknown: the dateline's own day
+        year, month, number, order = _NOMINAL_YEAR, nominal.month, nominal.day, "5"
+    else:
+        placed = _KEY.match(parse_date(text, nominal).sort_key)
+        if placed is None:
+            return value
+        year, month, number = (int(placed.group(i)) for i in (1, 2, 3))
+        order = placed.group(4)
+    # months counted from two years before the nominal one: 1999's December is 24, 2000's March 27
+    offset = (year - _NOMINAL_YEAR + 2) * 12 + month
+    if not 0 <= offset <= 98:
+        return value
+    return DateValue(value.text, value.precision, f"9999-{offset:02d}-{number:02d}:{order}")
+
+
 def resolved_day(value: DateValue | None) -> dt.date | None:
     """The calendar day of a day-precise date, for use as an anchor."""
     if value is None or value.precision != "day" or not value.resolved:

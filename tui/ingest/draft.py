@@ -248,7 +248,9 @@ def make_draft(
                 data["relations"] = relations
         label = notes.quote(found.first_sentence)
         mention = f"[^{label}]" if label else ""
-        body = f"Draft stub from the import of “{md_text(extraction.title)}”: check and complete.{mention}\n"
+        # text that names nothing: the headline names places and factions the cited sentence may
+        # not mention, and `brief check --strict` would flag each (the brief is in `brief:`)
+        body = f"Draft stub from an import: check and complete.{mention}\n"
         text = _front(data) + body + ("\n" + notes.render() if notes.labels else "")
         folder = "factions" if kind == "faction" else "people"
         files[content / folder / f"{entity_id}.md"] = text.encode()
