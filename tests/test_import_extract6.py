@@ -101,3 +101,32 @@ def test_a_yearless_dateline_orders_a_coming_month_after_the_week_of_the_story(b
 def _history(library) -> list:
     events = library.events.values() if isinstance(library.events, dict) else library.events
     return sorted(events, key=lambda e: e.date.sort_key)
+
+
+# -- dated events -----------------------------------------------------------------------------------
+def test_a_day_of_last_year_is_one_date_not_two():
+    assert _events("On March 3 last year, troops closed the road.") == ["March 3 last year"]
+    assert _events("The vote set for May 9 next year was confirmed.") == ["May 9 next year"]
+    value = parse_date("March 3 last year", __import__("datetime").date(2026, 6, 1))
+    assert (value.precision, value.resolved) == ("day", "2025-03-03")
+
+
+def test_relative_days_weekends_seasons_and_parts_of_a_named_month():
+    assert _events("The next day the envoy flew home.") == ["The next day"]
+    assert _events("He was freed in May, and the following day he spoke.") == [
+        "May",
+        "the following day",
+    ]
+    assert _events("The winner takes office the next day, by law.") == []  # a rule, not a day
+    assert _events("Rangers detained four poachers over the weekend.") == ["the weekend"]
+    assert _events("A survey in the autumn found support falling.") == ["the autumn"]
+    assert _events("Heat in the summer of 2023 cut the harvest.") == ["summer of 2023"]
+    assert _events("By the end of that month, the camp had emptied.") == ["the end of that month"]
+    for when in ("the next day", "the weekend", "the autumn", "the end of that month"):
+        parse_date(when)  # each reads as a date brief understands
+
+
+def test_dates_in_the_headline_are_dated_statements():
+    found = extract("Will the vote go ahead on October 9?\n\nGAROWE — Officials met on Monday.\n")
+    assert [e.when for e in found.events] == ["October 9", "Monday"]
+    assert "Headline" not in [e.when for e in extract("Headline\n\nNothing dated here.\n").events]

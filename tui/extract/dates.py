@@ -55,7 +55,9 @@ class DateRules:
         takeaway_sentences = [
             s for p in self.article.paragraphs if p.id in self.takeaway_ids for s in p.sentences
         ]
-        for sentence in [*takeaway_sentences, *self.body]:
+        # the headline's dates count: "… rations were cut on Nov. 1", "will it happen on December 22?"
+        headline = [s for p in self.article.paragraphs[:1] if self.body for s in p.sentences]
+        for sentence in [*headline, *takeaway_sentences, *self.body]:
             if _COPYRIGHT.match(sentence.text):
                 continue
             skip = self.dateline_end if sentence is self.dateline_sentence else 0
@@ -109,7 +111,20 @@ _PATTERNS = [
     rf"\bthe\s+(?:following|previous|preceding)\s+(?:week|month|year|{_MONTHS})\b",
     r"\bthe\s+year\s+before\b",
     r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:year|month)\b",
+    # "by the end of that month": of a period named before
+    r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+that\s+(?:year|month|week)\b",
     rf"\b(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS})\s+(?:next|last|this)\s+year\b",
+    # "On November 26 last year": one day, not "November 26" and "last year"
+    rf"\b(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:next|last|this)\s+year\b",
+    # "The next day, …", "…, and the following day …": a day after (before) one named, opening a
+    # sentence or clause ("takes office the next day" is a rule, not a day that happened)
+    r"(?:^|(?<=, )|(?<=; )|(?<=\band )|(?<=\bOn )|(?<=\bon ))the\s+(?:following|next|previous|"
+    r"preceding)\s+day\b(?!\s+(?:of|and)\b)",
+    # "over the weekend", "at the weekend"
+    r"(?:(?<=\bover )|(?<=\bat )|(?<=\bduring )|(?<=\bthis past ))the\s+weekend\b",
+    # "a poll in the spring", "during the winter" (not "in the summer of 2024": its year says when)
+    r"(?:(?<=\bin )|(?<=\bduring ))the\s+(?:spring|summer|autumn|winter)\b"
+    r"(?!\s+(?:of|offensive|campaign|session|term|months|heat|rains?|holidays?|break)\b)",
     rf"\b(?:last|next)\s+(?:{_MONTHS})\b(?!\s+\d)",
     rf"\b(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b",
     rf"\b\d{{1,2}}\s+(?:{_MONTH_RE})(?:\s+\d{{4}})?\b",

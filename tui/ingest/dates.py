@@ -63,6 +63,8 @@ RELATIVE_PERIODS = {
     "last year": ("year", -1), "next year": ("year", 1), "the previous year": ("year", -1),
     "the year before": ("year", -1), "the next year": ("year", 1), "this week": ("week", 0),
     "last weekend": ("week", -1), "this weekend": ("week", 0), "next weekend": ("week", 1),
+    # "over the weekend": the one just past or under way, as the news writes it
+    "the weekend": ("week", 0),
 }  # fmt: skip
 _PERIOD = re.compile(
     r"^(?:(early|late|mid-?|earlier|later)\s*)?(" + "|".join(RELATIVE_PERIODS) + r")$", re.I
@@ -81,10 +83,21 @@ _MONTH_OF_YEAR = re.compile(
 _PART_OF = re.compile(
     r"^the\s+(end|beginning|start|middle)\s+of\s+(the|this|next|last)\s+(year|month)$", re.I
 )
+# "November 26 last year", "April 17 next year": a day of the year before or after the dateline's
+_DAY_OF_YEAR = re.compile(
+    rf"^({'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    r"(next|last|this)\s+year$",
+    re.I,
+)
+# "the end of that month", "the start of that year": of a period the article named before, so
+# kept relative like "the following year"
+_PART_OF_THAT = re.compile(
+    r"^the\s+(?:end|beginning|start|middle)\s+of\s+that\s+(?:year|month|week)$", re.I
+)
 # "the following January", "the following month": after a date the article named before, so
 # only ordered after the dateline's own period is unknown: kept relative, never resolved.
 _FOLLOWING = re.compile(
-    r"^the\s+(?:following|next|previous|preceding)\s+(week|month|year|january|february|march|"
+    r"^the\s+(?:following|next|previous|preceding)\s+(day|week|month|year|january|february|march|"
     r"april|may|june|july|august|september|october|november|december)$",
     re.I,
 )
@@ -95,7 +108,7 @@ _FOLLOWING = re.compile(
 SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 _SEASON_NAMES = "spring|summer|autumn|fall|winter"
 _SEASON = re.compile(
-    rf"^(?:(early|late|mid-?)\s*)?(last|this|next|that)\s+({_SEASON_NAMES})$", re.I
+    rf"^(?:(early|late|mid-?)\s*)?(last|this|next|that|the)\s+({_SEASON_NAMES})$", re.I
 )
 _SEASON_YEAR = re.compile(
     rf"^(?:(?:early|late|mid-?)\s*)?(?:the\s+)?({_SEASON_NAMES})\s+(?:of\s+)?(\d{{4}})$", re.I
@@ -234,7 +247,15 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
             match.group(1).lower()
         ]
         return _period(raw, part, f"{which} {match.group(3).lower()}", anchor)
-    if _FOLLOWING.match(raw) or _SEASON_FOLLOWING.match(raw):
+    if match := _DAY_OF_YEAR.match(raw):
+        month, number = MONTHS[match.group(1).lower()], int(match.group(2))
+        step = {"next": 1, "last": -1, "this": 0}[match.group(3).lower()]
+        if anchor is None:
+            _day(2000, month, number, raw)  # still reject 31 February
+            return DateValue(raw, "day", f"9999-{month:02d}-{number:02d}:5")
+        day = _day(anchor.year + step, month, number, raw)
+        return DateValue(raw, "day", _key(day), day.isoformat(), inferred=True)
+    if _FOLLOWING.match(raw) or _SEASON_FOLLOWING.match(raw) or _PART_OF_THAT.match(raw):
         return DateValue(raw, "relative", "9999-99-99:5")
     if match := _SEASON.match(raw):
         return _season(raw, match.group(2).lower(), match.group(3).lower(), anchor)
