@@ -130,3 +130,23 @@ def test_dates_in_the_headline_are_dated_statements():
     found = extract("Will the vote go ahead on October 9?\n\nGAROWE — Officials met on Monday.\n")
     assert [e.when for e in found.events] == ["October 9", "Monday"]
     assert "Headline" not in [e.when for e in extract("Headline\n\nNothing dated here.\n").events]
+
+
+# -- organisation precision ------------------------------------------------------------------------
+def _orgs(text: str) -> list[str]:
+    return [f.name for f in extract(f"Headline\n\n{text}\n").factions]
+
+
+def test_names_with_participles_or_a_peoples_possessive_before_and_stay_whole():
+    assert _orgs("The Integrated Monitoring and Verification Mission said so.") == [
+        "Integrated Monitoring and Verification Mission"
+    ]
+    assert _orgs("Lawmakers from the Peoples' Liberty and Justice Party walked out.") == [
+        "Peoples' Liberty and Justice Party"
+    ]
+
+
+def test_time_zones_accented_capitals_and_a_preposition_after_and():
+    assert _orgs("Updated 09:15 UTC") == [] and _orgs("Posted 21:02 GMT") == []
+    assert _orgs("The Ministry of Water in Bogotá said so.") == ["Ministry of Water"]
+    assert _orgs("Clips spread on Telegram and on WhatsApp channels.") == ["Telegram", "WhatsApp"]

@@ -1187,7 +1187,10 @@ EVENT_WORDS = {"ramadan", "christmas", "easter", "nowruz", "diwali", "ashura", "
 # Capitalised acronyms that name no organisation.
 NOT_ACRONYMS = {"AI", "GDP", "TV", "CEO", "ID", "PM", "AM", "OK", "HIV", "AIDS", "DNA", "GPS",
                 "NGO", "NGOs", "VIP", "FAQ", "CLAIM", "VERDICT", "RATING", "FACT", "CHECK", "UPDATE",
-                "EDITOR", "NOTE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "FILE", "PHOTO"}  # fmt: skip
+                "EDITOR", "NOTE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "FILE", "PHOTO",
+                # time zones: "Updated 15:40 GMT"
+                "GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "IST", "EAT",
+                "WAT", "CAT", "SAST", "AEST", "AEDT", "JST", "KST", "PKT"}  # fmt: skip
 
 PERSON_VERBS = {"said", "says", "told", "added", "noted", "stated", "warned", "argued", "claimed",
                 "insisted", "announced", "denied", "confirmed", "wrote", "tweeted", "explained",

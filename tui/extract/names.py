@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 
 from ..ingest.text import fold
 from .gazetteer import (
@@ -933,6 +934,10 @@ class NameRules:
                     t.low in COMMON | TITLES | ORG_CUES.keys() | POLITICAL_NOUNS
                     # "National Independent Electoral and Boundaries Commission": adjectives
                     or (len(t.low) >= 5 and t.low.endswith(_ADJECTIVE_ENDINGS))
+                    # "Reconstituted Joint Monitoring and Evaluation Commission", "Peoples'
+                    # Equality and Democracy Party": participles and a people's possessive
+                    or (len(t.low) >= 7 and t.low.endswith(("ed", "ing")))
+                    or t.low.rstrip("'’") in ("peoples", "people's", "people’s")
                     # "Reconstruction and Development Coalition": abstract nouns
                     or (len(t.low) > 6 and t.low.endswith(_ABSTRACT_ENDINGS))
                     for part in parts[:first_cue]
@@ -1700,7 +1705,11 @@ class NameRules:
         if text in self.places_set:
             return True  # "The Hague"
         text = text.removeprefix("the ").removeprefix("The ")
-        return text in self.places_set or (text.isupper() and text.title() in self.places_set)
+        if text in self.places_set or (text.isupper() and text.title() in self.places_set):
+            return True
+        # "Yaoundé", "Bogotá": the gazetteer spells some places without their accents
+        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return plain != text and plain in self.places_set
 
     def place_mention(
         self, plain: str, start: int, end: int, before: str, after: str

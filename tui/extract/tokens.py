@@ -276,7 +276,13 @@ def _split_and(run: list[_Tok]) -> list[list[_Tok]]:
         if tok.low == "and" and not tok.capital:
             halves.append(current)
             current = []
-            if index + 1 < len(run) and run[index + 1].low == "the" and not run[index + 1].capital:
+            # "… and the Ta'ang Army", "on TikTok and in WhatsApp groups": the word after "and"
+            # opens no name
+            if (
+                index + 1 < len(run)
+                and run[index + 1].low in ("the", "in", "on", "at")
+                and not run[index + 1].capital
+            ):
                 index += 1
         else:
             current.append(tok)
