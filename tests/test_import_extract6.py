@@ -150,3 +150,22 @@ def test_time_zones_accented_capitals_and_a_preposition_after_and():
     assert _orgs("Updated 09:15 UTC") == [] and _orgs("Posted 21:02 GMT") == []
     assert _orgs("The Ministry of Water in Bogotá said so.") == ["Ministry of Water"]
     assert _orgs("Clips spread on Telegram and on WhatsApp channels.") == ["Telegram", "WhatsApp"]
+
+
+def test_counted_relative_dates_and_runs_of_days():
+    assert _events("Three days later, the governor resigned.") == ["Three days later"]
+    assert _events("Troops withdrew two weeks ago and returned on Friday.") == [
+        "two weeks ago",
+        "Friday",
+    ]
+    assert _events("The next morning, the market reopened.") == ["The next morning"]
+    assert _events("Turnout was 48%, down from 61% a year earlier.") == []  # a comparison
+    assert _events("Envoys met in Muscat on Feb. 4-5 and again on 11-12 March.") == [
+        "Feb. 4-5",
+        "11-12 March",
+    ]
+    anchor = __import__("datetime").date(2026, 3, 4)
+    assert parse_date("two weeks ago", anchor).resolved == "2026-02-18"
+    assert parse_date("Three years ago", anchor).resolved == "2023"
+    assert parse_date("11-12 March", anchor).resolved == "2026-03-11"
+    assert parse_date("Three days later", anchor).resolved is None  # after a date named before

@@ -119,7 +119,14 @@ _PATTERNS = [
     # "The next day, …", "…, and the following day …": a day after (before) one named, opening a
     # sentence or clause ("takes office the next day" is a rule, not a day that happened)
     r"(?:^|(?<=, )|(?<=; )|(?<=\band )|(?<=\bOn )|(?<=\bon ))the\s+(?:following|next|previous|"
-    r"preceding)\s+day\b(?!\s+(?:of|and)\b)",
+    r"preceding)\s+(?:day|morning|afternoon|evening|night)\b(?!\s+(?:of|and)\b)",
+    # "Three days later", "a year earlier", "two weeks ago": counted from a date named before,
+    # or from the dateline
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|"
+    r"\d{1,2})\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier|ago)\b",
+    # a run of days: "Jan. 9-10", "21-22 February"
+    rf"\b(?:{_MONTH_RE})\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b(?!\s*[-–:])(?:,\s*\d{{4}})?",
+    rf"\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+(?:{_MONTH_RE})(?:\s+\d{{4}})?\b",
     # "over the weekend", "at the weekend"
     r"(?:(?<=\bover )|(?<=\bat )|(?<=\bduring )|(?<=\bthis past ))the\s+weekend\b",
     # "a poll in the spring", "during the winter" (not "in the summer of 2024": its year says when)
@@ -207,6 +214,11 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
             r"\b(?:was|were|had|has|have|is|are|been|be)\s+$", text[: match.start()]
         ):
             continue  # "cases that were previously recorded as …": before some change, not a date
+        if re.search(r"\s(?:later|earlier)$", when, re.I) and re.search(
+            r"(?:\d|%|\bper\s?cent|\bthan|\bfrom|\bcompared\s+(?:with|to))\b[^,;]{0,30}$",
+            text[: match.start()],
+        ):
+            continue  # "down from 63% a year earlier": a comparison, not a dated statement
         if match.group("paired") is not None and not _PAIR_BEFORE.search(text, 0, match.start()):
             continue  # "to May" is a month only after another: "from March to May"
         joined = _JOINED.match(text, match.end())

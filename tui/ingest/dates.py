@@ -89,6 +89,27 @@ _DAY_OF_YEAR = re.compile(
     r"(next|last|this)\s+year$",
     re.I,
 )
+# "three days later", "a year earlier": after (before) a date the article named, kept relative;
+# "two weeks ago": counted back from the dateline
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "a few": 3, "several": 3}  # fmt: skip
+_COUNT_WORDS = "|".join(sorted(_COUNTS, key=len, reverse=True))
+_LATER = re.compile(
+    rf"^(?:{_COUNT_WORDS}|\d{{1,2}})\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier)$", re.I
+)
+_AGO = re.compile(rf"^({_COUNT_WORDS}|\d{{1,2}})\s+(day|week|month|year)s?\s+ago$", re.I)
+# "Jan. 9-10", "21-22 February 2025": a run of days, placed at its first
+_MONTH_DAYS = re.compile(
+    rf"^({'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(\d{{1,2}})\s*[-–]\s*\d{{1,2}}"
+    r"(?:,?\s+(\d{4}))?$",
+    re.I,
+)
+_DAYS_MONTH = re.compile(
+    rf"^(\d{{1,2}})\s*[-–]\s*\d{{1,2}}\s+({'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+    r"(?:,?\s+(\d{4}))?$",
+    re.I,
+)
 # "the end of that month", "the start of that year": of a period the article named before, so
 # kept relative like "the following year"
 _PART_OF_THAT = re.compile(
@@ -97,7 +118,8 @@ _PART_OF_THAT = re.compile(
 # "the following January", "the following month": after a date the article named before, so
 # only ordered after the dateline's own period is unknown: kept relative, never resolved.
 _FOLLOWING = re.compile(
-    r"^the\s+(?:following|next|previous|preceding)\s+(day|week|month|year|january|february|march|"
+    r"^the\s+(?:following|next|previous|preceding)\s+(day|morning|afternoon|evening|night|week|"
+    r"month|year|january|february|march|"
     r"april|may|june|july|august|september|october|november|december)$",
     re.I,
 )
@@ -255,7 +277,32 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
             return DateValue(raw, "day", f"9999-{month:02d}-{number:02d}:5")
         day = _day(anchor.year + step, month, number, raw)
         return DateValue(raw, "day", _key(day), day.isoformat(), inferred=True)
-    if _FOLLOWING.match(raw) or _SEASON_FOLLOWING.match(raw) or _PART_OF_THAT.match(raw):
+    for pattern, month_group, day_group in ((_MONTH_DAYS, 1, 2), (_DAYS_MONTH, 2, 1)):
+        if match := pattern.match(raw):
+            first = f"{match.group(month_group)} {match.group(day_group)}"
+            first += f", {match.group(3)}" if match.group(3) else ""
+            value = parse_date(first, anchor)
+            return DateValue(raw, value.precision, value.sort_key, value.resolved, value.inferred)
+    if match := _AGO.match(raw):
+        count = _COUNTS.get(match.group(1).lower()) or int(match.group(1))
+        unit = match.group(2).lower()
+        if anchor is None:
+            return DateValue(raw, "relative", "9999-99-99:5")
+        if unit in ("day", "week"):
+            day = _shift(anchor, -count * (7 if unit == "week" else 1), raw)
+            return DateValue(raw, "relative", _key(day), day.isoformat(), inferred=True)
+        if unit == "year":
+            year = anchor.year - count
+            return DateValue(raw, "year", f"{year:04d}-00-00:5", str(year), inferred=True)
+        year, month = divmod(anchor.year * 12 + anchor.month - 1 - count, 12)
+        resolved = f"{year:04d}-{month + 1:02d}"
+        return DateValue(raw, "month", f"{resolved}-00:5", resolved, inferred=True)
+    if (
+        _FOLLOWING.match(raw)
+        or _SEASON_FOLLOWING.match(raw)
+        or _PART_OF_THAT.match(raw)
+        or _LATER.match(raw)
+    ):
         return DateValue(raw, "relative", "9999-99-99:5")
     if match := _SEASON.match(raw):
         return _season(raw, match.group(2).lower(), match.group(3).lower(), anchor)
