@@ -169,3 +169,18 @@ def test_counted_relative_dates_and_runs_of_days():
     assert parse_date("Three years ago", anchor).resolved == "2023"
     assert parse_date("11-12 March", anchor).resolved == "2026-03-11"
     assert parse_date("Three days later", anchor).resolved is None  # after a date named before
+
+
+def test_a_role_of_a_faction_cites_a_sentence_that_names_it(brief, tmp_path):
+    text = (
+        "Commission delays the vote\n\nJUBA, May 3, 2026 (Reuters) - The Election Integrity "
+        "Commission said on Friday that registration was behind schedule. Its chairman, Peter "
+        "Lado Deng, said the vote could slip.\n\nThe Bright Star Party (BSP) welcomed the delay "
+        "while its leader, Mary Akol Nyan, urged calm.\n"
+    )
+    content = _import(brief, tmp_path, text)
+    result = brief("check", "--strict", content)
+    assert result.code == 0, result.out + result.err
+    chairman = (content / "people" / "peter-lado-deng.md").read_text()
+    assert "of: election-integrity-commission" in chairman
+    assert "The Election Integrity Commission said on Friday" in chairman  # cites the naming one

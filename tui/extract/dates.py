@@ -84,6 +84,8 @@ _DATED_THING_OF = re.compile(
     r"\b(?:report|reports|decree|decrees|session|statement|letter|meeting|elections?|vote|events|"
     r"attacks?|summit|resolution|agreement|accord|law|protests|uprising|revolution|ruling|order|"
     r"offensive|massacre|coup|census|budget|plan|review|update|edition|issue|"
+    # "in the first week of January", "the last days of March", "the second quarter of May"
+    r"week|weeks|days|fortnight|quarter|"
     # "closed for most of October", "the rest of August"
     r"most|much|part|all|rest|remainder|half)\s+of\s+$"
 )

@@ -151,6 +151,7 @@ class TakeawayRules:
             score = len({m.name for m in mentions if m.kind in ("person", "org")}) + 2 * bool(
                 re.search(r"\b(?:1[5-9]\d\d|20\d\d)\b", text)
             )
+            text = _LIST.sub("", text)  # "- July 26, 2023: Soldiers detain …" (a timeline's line)
             if len(text.split()) >= 5:  # not "1." or a stray fragment
                 scored.append((score, -position, text.strip()))
         best = sorted(scored, reverse=True)[:3]

@@ -9,6 +9,7 @@ created exclusively, so an import never overwrites and never leaves half a draft
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -192,6 +193,7 @@ def make_draft(
         return entity_id, True
 
     new_entities: dict[str, tuple[str, Any]] = {}
+    faction_names = {org.name: [org.name, *org.aliases] for org in extraction.factions}
     for org in extraction.factions:
         entity_id, new = assign("faction", org.name, org.aliases)
         ids[org.name] = entity_id
@@ -230,8 +232,23 @@ def make_draft(
         else:
             data.update(status=found.status, brief=brief_id)
             if found.role:
-                label = notes.quote(found.role_phrase, found.first_sentence)
                 faction_id = ids.get(found.faction) if found.faction else None
+                label = None
+                if faction_id:
+                    # the quote must name the faction the role is of ("Its chairman, …" names it
+                    # only with the sentence before), or `brief check` finds the claim ungrounded
+                    label = notes.quote(
+                        *_naming(
+                            faction_names.get(found.faction, [found.faction]),
+                            found.role_phrase,
+                            found.first_sentence,
+                            *_with_sentence_before(extraction, found.first_sentence),
+                        )
+                    )
+                    if not label:
+                        faction_id = None  # the title alone, quoted where it is written
+                if not label:
+                    label = notes.quote(found.role_phrase, found.first_sentence)
                 if label:
                     role: dict[str, Any] = {"title": found.role[:1].upper() + found.role[1:]}
                     if faction_id:
@@ -354,6 +371,27 @@ def _brief_text(
     for warning in draft.warnings:
         comment += f"\n<!-- WARNING: {_comment_safe(warning)} -->"
     return _front(front) + "\n" + comment + "\n\n" + "\n".join(lines) + "\n\n" + notes.render()
+
+
+def _naming(names: Iterable[str], *candidates: str | None) -> list[str]:
+    """The candidate quotes that name one of ``names`` (as a word, case aside); a bare common
+    noun ("army", an alias of "Azerbaijan's army") is no evidence: it may be another army."""
+    patterns = [
+        re.compile(rf"(?<!\w){re.escape(fold(n))}(?!\w)")
+        for n in names
+        if n and n.strip() and (" " in n.strip() or n != n.lower())
+    ]
+    return [c for c in candidates if c and any(p.search(fold(c)) for p in patterns)]
+
+
+def _with_sentence_before(extraction: Extraction, sentence: str) -> list[str]:
+    """The sentence with the one before it in its paragraph ("The commission … . Its chairman,
+    …"), when there is one (quoted only if the article has them so, once)."""
+    for paragraph in extraction.article.paragraphs:
+        for before, this in itertools.pairwise(paragraph.sentences):
+            if this.text == sentence:
+                return [f"{before.text} {this.text}"]
+    return []
 
 
 def _comment_safe(text: str) -> str:
