@@ -184,3 +184,18 @@ def test_a_role_of_a_faction_cites_a_sentence_that_names_it(brief, tmp_path):
     chairman = (content / "people" / "peter-lado-deng.md").read_text()
     assert "of: election-integrity-commission" in chairman
     assert "The Election Integrity Commission said on Friday" in chairman  # cites the naming one
+
+
+def test_appositions_say_what_a_name_is_and_describe_no_other_body():
+    assert _orgs("Tana Hewa Report, an independent news site, said the road was cut.") == [
+        "Tana Hewa Report"
+    ]
+    assert extract("H\n\nTana Hewa Report, an independent news site, said so.\n").people == []
+    assert _orgs(
+        "Troops of the Mobile Strike Regiment (MSR), an elite unit, reached the port."
+    ) == ["Mobile Strike Regiment"]
+
+
+def test_a_name_before_a_checkpoint_or_a_crossing_is_a_place():
+    assert _orgs("Traders waited at the Zorava checkpoint for two days.") == []
+    assert _orgs("Lorries queued at the Meghri crossing into Iran.") == []

@@ -1481,7 +1481,10 @@ class NameRules:
                     r"peoples|communities|diaspora|side|town|towns|city|village|villages|province|"
                     r"nation|country|republic|kingdom|emirate|monarchy|politics|politicians|"
                     r"district|area|valley|basin|river|rainforest|forest|coast|port|corridor|"
-                    r"highway|road|route|line|front|laureate|prize|winner|award)\b",
+                    r"highway|road|route|line|front|laureate|prize|winner|award|"
+                    # round 6: "the Hakari checkpoint", "the Lachin crossing": a place
+                    r"bridge|checkpoint|crossing|border post|pass|dam|canal|lake|mountains?|hills?|"
+                    r"plain|plateau|desert|peninsula|island|islands|strait|gulf|sea)\b",
                     after,
                 )
             )
