@@ -199,3 +199,17 @@ def test_appositions_say_what_a_name_is_and_describe_no_other_body():
 def test_a_name_before_a_checkpoint_or_a_crossing_is_a_place():
     assert _orgs("Traders waited at the Zorava checkpoint for two days.") == []
     assert _orgs("Lorries queued at the Meghri crossing into Iran.") == []
+
+
+def test_plans_island_peoples_and_a_name_known_among_some():
+    found = extract("H\n\nThe Regional Recovery Plan was 30% funded, 61% of Cook Islanders said.\n")
+    assert found.people == [] and found.factions == []
+    found = extract(
+        "H\n\nThe Sahel Defence Front (SDF), known among herders as Jama'at al-Difa, withdrew.\n"
+    )
+    assert [(f.name, sorted(f.aliases)) for f in found.factions] == [
+        ("Sahel Defence Front", ["Jama'at al-Difa", "SDF"])
+    ]
+    assert found.people == []
+    # a group of people named after a plural noun is still a group
+    assert _orgs("His supporters, known as Les Patriotes, are feared.") == ["Les Patriotes"]

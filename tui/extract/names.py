@@ -266,6 +266,9 @@ _GROUP_POSSESSION = re.compile(
 
 # the endings of the adjectives in a body's name: "Electoral", "Independent", "Constitutional"
 _ADJECTIVE_ENDINGS = ("al", "ent", "ic", "ary", "ive", "ous")
+# last words of capitalised runs that name no person and no body: plans and strategies, and the
+# people of island states ("Solomon Islanders", "Marshall Islanders")
+_NOBODY_LAST = {"Plan", "Plans", "Strategy", "Roadmap", "Islanders"}
 
 
 # a ship is named after its kind: "the tanker Eagle S", "the destroyer USS Carney"
@@ -989,6 +992,9 @@ class NameRules:
             ]
         if run[0].low in EVENT_HEADS or (len(run) == 1 and run[0].low in EVENT_WORDS):
             return []  # "Hurricane Melissa", "Eid al-Fitr": a storm or a feast, not a name
+        if len(run) > 1 and run[-1].bare in _NOBODY_LAST:
+            # "the Joint Response Plan", "58% of Solomon Islanders": a document or a people
+            return []
         if run[-2:-1] and run[-2].low in ("gen", "generation") and len(run[-1].text) == 1:
             return []  # "the Gen Z protests": a generation
         if (
@@ -1106,7 +1112,12 @@ class NameRules:
         if re.search(
             r"\b(?:formally|officially|also|widely|better|locally|once|previously|formerly)\s+(?:called|named|known\s+(?:as|by\s+(?:the\s+)?(?:name|nom de guerre|alias|title)))\s+$",
             before,
-        ) or re.search(r"\b(?:known|called)\s+in\s+[A-Z][a-z]+\s+as\s+$", before):
+        ) or re.search(
+            # "known in Arabic as al-Hashd al-Shaabi"; "(ARSA), known in the camps as …"
+            r"\b(?:known|called)\s+in\s+[A-Z][a-z]+\s+as\s+$"
+            r"|(?:\)|\b[A-Z][\w’'\-]*)\s*,\s+known\s+(?:(?:in|among|to)\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+)?as\s+$",
+            before,
+        ):
             # "known in Arabic as al-Hashd al-Shaabi"
             return [_Mention("alias", plain, start, end)]
         # "X government", "X regime", "X forces"
