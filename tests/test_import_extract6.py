@@ -213,3 +213,20 @@ def test_plans_island_peoples_and_a_name_known_among_some():
     assert found.people == []
     # a group of people named after a plural noun is still a group
     assert _orgs("His supporters, known as Les Patriotes, are feared.") == ["Les Patriotes"]
+
+
+def test_feast_days_quarters_ordinals_and_the_end_of_the_week():
+    assert _events("Gunmen struck on Christmas Day and again on New Year's Eve.") == [
+        "Christmas Day",
+        "New Year's Eve",
+    ]
+    assert _events("Exports will recover next quarter, the bank said.") == ["next quarter"]
+    assert _events("The hearing opened on 3rd March.") == ["3rd March"]
+    assert _events("A deal is expected by the end of the week.") == ["the end of the week"]
+    assert _events("He was jailed in 2019 and freed two years later.") == [
+        "2019",
+        "two years later",
+    ]
+    anchor = __import__("datetime").date(2026, 1, 10)
+    assert parse_date("Christmas Day", anchor).resolved == "2025-12-25"
+    assert parse_date("next quarter", anchor).resolved == "2026-04"

@@ -96,7 +96,8 @@ _PUBLISHED = re.compile(
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _PATTERNS = [
     # relative periods first: "late last year", "next month", "the following January"
-    r"\b(?:(?:early|late|mid-?|earlier|later)\s*)?(?:last|next|this)\s+(?:weekend|week|month|year)\b",
+    r"\b(?:(?:early|late|mid-?|earlier|later)\s*)?(?:last|next|this)\s+(?:weekend|week|month|year|"
+    r"quarter)\b",
     # seasons: "last summer", "this winter", "the following spring", "the summer of 2024"
     r"\b(?:(?:early|late)\s+)?(?:last|next|this|that)\s+(?:spring|summer|autumn|fall|winter)\b"
     r"(?!\s+(?:of|offensive|campaign|session|term|games|olympics|school|harvest|wheat|crops?)\b)",
@@ -112,7 +113,7 @@ _PATTERNS = [
     r"protests|war|clashes)\b)",
     rf"\bthe\s+(?:following|previous|preceding)\s+(?:week|month|year|{_MONTHS})\b",
     r"\bthe\s+year\s+before\b",
-    r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:year|month)\b",
+    r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:year|month|week)\b",
     # "by the end of that month": of a period named before
     r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+that\s+(?:year|month|week)\b",
     rf"\b(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS})\s+(?:next|last|this)\s+year\b",
@@ -136,7 +137,9 @@ _PATTERNS = [
     r"(?!\s+(?:of|offensive|campaign|session|term|months|heat|rains?|holidays?|break)\b)",
     rf"\b(?:last|next)\s+(?:{_MONTHS})\b(?!\s+\d)",
     rf"\b(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b",
-    rf"\b\d{{1,2}}\s+(?:{_MONTH_RE})(?:\s+\d{{4}})?\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})(?:\s+\d{{4}})?\b",
+    # feast days fixed in the calendar: "on Christmas Day", "New Year's Eve"
+    r"\b(?:Christmas\s+(?:Day|Eve)|New\s+Year['’]s\s+(?:Day|Eve))\b",
     rf"\b(?:{_MONTH_RE})\s+\d{{4}}\b",
     r"\b(?:1[5-9]\d\d|20\d\d)\s*[-–]\s*(?:\d{4}|\d{2})\b",
     r"\b(?:1[5-9]\d\d|20\d\d)s?\b",
@@ -217,7 +220,9 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
         ):
             continue  # "cases that were previously recorded as …": before some change, not a date
         if re.search(r"\s(?:later|earlier)$", when, re.I) and re.search(
-            r"(?:\d|%|\bper\s?cent|\bthan|\bfrom|\bcompared\s+(?:with|to))\b[^,;]{0,30}$",
+            # a figure (not a year: "arrested in 2019 and released two years later" is a date)
+            r"(?:\b(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*|%|\bper\s?cent\b|\bpercent\b|\bthan\b|"
+            r"\bfrom\b|\bcompared\s+(?:with|to)\b)[^,;]{0,30}$",
             text[: match.start()],
         ):
             continue  # "down from 63% a year earlier": a comparison, not a dated statement

@@ -65,6 +65,8 @@ RELATIVE_PERIODS = {
     "last weekend": ("week", -1), "this weekend": ("week", 0), "next weekend": ("week", 1),
     # "over the weekend": the one just past or under way, as the news writes it
     "the weekend": ("week", 0),
+    # "next quarter": three months on, as near as a month can say it
+    "last quarter": ("month", -3), "this quarter": ("month", 0), "next quarter": ("month", 3),
 }  # fmt: skip
 _PERIOD = re.compile(
     r"^(?:(early|late|mid-?|earlier|later)\s*)?(" + "|".join(RELATIVE_PERIODS) + r")$", re.I
@@ -81,7 +83,7 @@ _MONTH_OF_YEAR = re.compile(
     re.I,
 )
 _PART_OF = re.compile(
-    r"^the\s+(end|beginning|start|middle)\s+of\s+(the|this|next|last)\s+(year|month)$", re.I
+    r"^the\s+(end|beginning|start|middle)\s+of\s+(the|this|next|last)\s+(year|month|week)$", re.I
 )
 # "November 26 last year", "April 17 next year": a day of the year before or after the dateline's
 _DAY_OF_YEAR = re.compile(
@@ -99,6 +101,10 @@ _LATER = re.compile(
     rf"^(?:{_COUNT_WORDS}|\d{{1,2}})\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier)$", re.I
 )
 _AGO = re.compile(rf"^({_COUNT_WORDS}|\d{{1,2}})\s+(day|week|month|year)s?\s+ago$", re.I)
+# feast days fixed in the calendar: the latest one on or before the dateline
+_FEASTS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+           "new year's eve": (12, 31)}  # fmt: skip
+_FEAST = re.compile(r"^(?:christmas\s+(?:day|eve)|new\s+year['’]s\s+(?:day|eve))$", re.I)
 # "Jan. 9-10", "21-22 February 2025": a run of days, placed at its first
 _MONTH_DAYS = re.compile(
     rf"^({'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(\d{{1,2}})\s*[-–]\s*\d{{1,2}}"
@@ -283,6 +289,15 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
             first += f", {match.group(3)}" if match.group(3) else ""
             value = parse_date(first, anchor)
             return DateValue(raw, value.precision, value.sort_key, value.resolved, value.inferred)
+    if match := _FEAST.match(raw):
+        month, number = _FEASTS[" ".join(match.group(0).lower().replace("’", "'").split())]
+        if anchor is None:
+            return DateValue(raw, "day", f"9999-{month:02d}-{number:02d}:5")
+        year = anchor.year if (month, number) <= (anchor.month, anchor.day) else anchor.year - 1
+        if (month, number) == (1, 1) and anchor.month == 12:
+            year = anchor.year + 1  # "New Year's Day" in a December story is the coming one
+        day = _day(year, month, number, raw)
+        return DateValue(raw, "day", _key(day), day.isoformat(), inferred=True)
     if match := _AGO.match(raw):
         count = _COUNTS.get(match.group(1).lower()) or int(match.group(1))
         unit = match.group(2).lower()
