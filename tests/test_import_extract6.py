@@ -230,3 +230,14 @@ def test_feast_days_quarters_ordinals_and_the_end_of_the_week():
     anchor = __import__("datetime").date(2026, 1, 10)
     assert parse_date("Christmas Day", anchor).resolved == "2025-12-25"
     assert parse_date("next quarter", anchor).resolved == "2026-04"
+
+
+def test_a_headline_date_told_again_in_the_body_is_one_history_item(brief, tmp_path):
+    text = (
+        "Food vouchers cut on Nov. 1 in the camps\n\nKUTUPALONG, Nov. 5, 2026 (Reuters) - The "
+        "agency cut each voucher from $12 to $8 on Nov. 1 for lack of money, officials said on "
+        "Tuesday.\n"
+    )
+    draft = next((_import(brief, tmp_path, text) / "briefs").glob("*.md")).read_text()
+    history = draft.split("## History")[1].split("\n[^")[0]
+    assert history.count("**Nov. 1**") == 1 and "**Tuesday**" in history

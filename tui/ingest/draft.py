@@ -341,8 +341,16 @@ def _brief_text(
     seen: set[str] = set()
     said: set[tuple[str, str]] = set()  # (sentence, text) of the items drafted
     neighbours = _neighbours(extraction)
+    paragraphs = extraction.article.paragraphs
+    headline_ids = {s.id for s in paragraphs[0].sentences} if paragraphs else set()
     for event in extraction.events:
         text = event.clause or event.what
+        if event.sentence in headline_ids and any(
+            other.sentence not in headline_ids and fold(other.when) == fold(event.when)
+            for other in extraction.events
+        ):  # the headline says again what the body tells on that date: one History item
+            draft.left_out += 1
+            continue
         if (event.sentence, text) in said:
             continue  # one sentence's dates that share their words ("on May 15, May 27 and June
             # 18"): one History item, dated by the first, not several items saying the same
