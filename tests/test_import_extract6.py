@@ -241,3 +241,8 @@ def test_a_headline_date_told_again_in_the_body_is_one_history_item(brief, tmp_p
     draft = next((_import(brief, tmp_path, text) / "briefs").glob("*.md")).read_text()
     history = draft.split("## History")[1].split("\n[^")[0]
     assert history.count("**Nov. 1**") == 1 and "**Tuesday**" in history
+
+
+def test_a_web_outlet_under_a_country_domain_and_an_mp_are_one_name_and_nobody():
+    assert _orgs("The fact-checking site Kloop.kg traced the video to 2019.") == ["Kloop.kg"]
+    assert _orgs("Gunmen threatened an MP's family in Auki, police said.") == ["police"]

@@ -1188,6 +1188,7 @@ EVENT_WORDS = {"ramadan", "christmas", "easter", "nowruz", "diwali", "ashura", "
 NOT_ACRONYMS = {"AI", "GDP", "TV", "CEO", "ID", "PM", "AM", "OK", "HIV", "AIDS", "DNA", "GPS",
                 "NGO", "NGOs", "VIP", "FAQ", "CLAIM", "VERDICT", "RATING", "FACT", "CHECK", "UPDATE",
                 "EDITOR", "NOTE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "FILE", "PHOTO",
+                "MP", "MPs", "MEP", "MEPs",  # a member of parliament is a person, not a body
                 # time zones: "Updated 15:40 GMT"
                 "GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "IST", "EAT",
                 "WAT", "CAT", "SAST", "AEST", "AEDT", "JST", "KST", "PKT"}  # fmt: skip
