@@ -246,3 +246,15 @@ def test_a_headline_date_told_again_in_the_body_is_one_history_item(brief, tmp_p
 def test_a_web_outlet_under_a_country_domain_and_an_mp_are_one_name_and_nobody():
     assert _orgs("The fact-checking site Kloop.kg traced the video to 2019.") == ["Kloop.kg"]
     assert _orgs("Gunmen threatened an MP's family in Auki, police said.") == ["police"]
+
+
+def test_a_date_opening_its_clause_keeps_the_words_after_its_comma():
+    found = extract("H\n\nThe next day, troops withdrew; three days later they returned.\n")
+    assert [(e.when, e.clause) for e in found.events] == [
+        ("The next day", "The next day, troops withdrew"),
+        ("three days later", "three days later they returned."),
+    ]
+    found = extract("H\n\nOn Tuesday, police said the curfew imposed on March 3 would end.\n")
+    assert [e.clause for e in found.events][
+        1
+    ] == "police said the curfew imposed on March 3 would end."

@@ -251,6 +251,21 @@ _CLAUSE_BREAK = re.compile(
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[-–]\s*)")
 
 
+def _break_after(text: str, begin: int, start: int, end: int, limit: int) -> re.Match[str] | None:
+    """The clause break after a date; not the comma of a date that opens its clause ("The next
+    day, troops withdrew; three days later …"): that clause goes on to the next break, when there
+    is one before the next date."""
+    brk = _CLAUSE_BREAK.search(text, end, limit)
+    if (
+        brk is not None
+        and brk.start() == end
+        and text[brk.start()] == ","
+        and len(text[begin:start].split()) <= 1
+    ):
+        return _CLAUSE_BREAK.search(text, brk.end(), limit) or brk
+    return brk
+
+
 def _clauses(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """The part of the sentence that goes with each date, when a sentence holds several ("closed
     on December 8, reopened on January 7 and …"): cut at the first clause break after each date.
@@ -268,15 +283,17 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[str]:
         merged = _clauses(text, [(spans[g[0]][0], spans[g[-1]][1]) for g in groups])
         return [merged[i] for i, group in enumerate(groups) for _ in group]
     cuts = [0]
-    for (_, end), (next_start, _) in itertools.pairwise(spans):
-        brk = _CLAUSE_BREAK.search(text, end, next_start)
+    breaks: list[re.Match[str] | None] = []
+    for (start, end), (next_start, _) in itertools.pairwise(spans):
+        brk = _break_after(text, cuts[-1], start, end, next_start)
+        breaks.append(brk)
         cuts.append(brk.end() if brk else cuts[-1])
     cuts.append(len(text))
     clauses = []
     for index in range(len(spans)):
         begin, stop = cuts[index], cuts[index + 1]
         if index + 1 < len(spans) and cuts[index + 1] != cuts[index]:
-            brk = _CLAUSE_BREAK.search(text, spans[index][1], spans[index + 1][0])
+            brk = breaks[index]
             stop = brk.start() if brk else stop
         clause = text[begin:stop].strip().rstrip(",;")
         clauses.append(clause if len(clause.split()) >= 3 else text.strip())
