@@ -258,3 +258,10 @@ def test_a_date_opening_its_clause_keeps_the_words_after_its_comma():
     assert [e.clause for e in found.events][
         1
     ] == "police said the curfew imposed on March 3 would end."
+
+
+def test_church_bodies_clans_of_a_place_and_a_photo_credits_whole_name():
+    assert _orgs("The Diocese of Kumbo said it would reopen its schools.") == ["Diocese of Kumbo"]
+    assert _orgs("Fighters came from the Kaya clan of Bor, elders said.") == ["Kaya clan"]
+    found = extract("H\n\nRiot police in Douala on May 2, 2026. AFP PHOTO / Christian Tchouta\n")
+    assert [p.name for p in found.people] == ["Christian Tchouta"]

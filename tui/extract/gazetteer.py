@@ -235,6 +235,9 @@ ORG_CUES: dict[str, str] = {
     "federation": "coalition", "bloc": "coalition", "authority": "government", "republic": "state",
     "international": "movement", "programme": "international body", "program": "international body",
     "conference": "movement", "church": "movement", "framework": "coalition", "community": "coalition",
+    # church bodies: "the Archdiocese of Bamenda", "the Diocese of Kumbo"
+    "archdiocese": "movement", "diocese": "movement", "patriarchate": "movement",
+    "synod": "movement", "eparchy": "movement",
     "services": "government", "intelligence": "government", "mission": "international body",
     "company": "movement", "corporation": "movement", "board": "government",
     "university": "movement", "universidad": "movement", "université": "movement",

@@ -979,6 +979,11 @@ class NameRules:
         # leading words that start sentences: "The", "Notably", "Also", "Members"; an organisation
         # keeps its adjectives ("National Assembly"), a name does not ("New" is kept for places)
         strip = STARTERS if org or _ORG_NOUN.match(sentence[run[-1].end :]) else COMMON
+        if re.search(
+            r"\b(?:PHOTO|Photo|photo|Photos|PHOTOS)\s*(?:/|:|by)\s*$", sentence[: run[0].start]
+        ):
+            # "AFP PHOTO / Christian Mbei Ewane": a credit names a person, "Christian" and all
+            strip = STARTERS - {"christian"}
         if (
             len(run) > 1
             and run[0].low in _KIND_WORDS
@@ -1193,8 +1198,13 @@ class NameRules:
                 and not _is_orgish(run)
                 and not re.match(r"\s+of\b", after[noun.end() :])  # "the X group of NGOs"
             )  # "the Hafiz Gul Bahadur group": a person's name, the noun makes it a group's
+            # "the G9 family of gangs" is named without its noun; "the Bucak clan of Siverek"
+            # (a clan of a place) keeps it
+            of_what = re.match(r"\s+of\s+(\S)", after[noun.end() :])
             if (
-                noun.group(1) in NAME_WITHOUT_NOUN or re.match(r"\s+of\b", after[noun.end() :])
+                noun.group(1) in NAME_WITHOUT_NOUN
+                or (of_what and not of_what.group(1).isupper())
+                or (of_what and noun.group(1) not in ("clan", "tribe", "family", "network"))
             ) and not (re.search(r"-(?:led|backed|based)$", plain) or named_after_a_person):
                 # "the Tren de Aragua gang", "Vente Venezuela party", "the G9 family of gangs";
                 # but "the US-led coalition" is named by its noun
