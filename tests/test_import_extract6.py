@@ -265,3 +265,12 @@ def test_church_bodies_clans_of_a_place_and_a_photo_credits_whole_name():
     assert _orgs("Fighters came from the Kaya clan of Bor, elders said.") == ["Kaya clan"]
     found = extract("H\n\nRiot police in Douala on May 2, 2026. AFP PHOTO / Christian Tchouta\n")
     assert [p.name for p in found.people] == ["Christian Tchouta"]
+
+
+def test_a_stretch_between_two_months_and_a_briefing_of_may():
+    assert _events("Monitors logged 80 raids between April and June, the most in years.") == [
+        "between April and June"
+    ]
+    assert parse_date("between April and June 2025").resolved == "2025-04"
+    assert _events("Read the think tank's briefing of May.") == ["May"]
+    assert _events("The government of May Tun resigned.") == []

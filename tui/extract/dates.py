@@ -86,6 +86,8 @@ _DATED_THING_OF = re.compile(
     r"offensive|massacre|coup|census|budget|plan|review|update|edition|issue|"
     # "in the first week of January", "the last days of March", "the second quarter of May"
     r"week|weeks|days|fortnight|quarter|"
+    # "the International Crisis Group's briefing of May"
+    r"briefing|briefings|assessment|survey|study|paper|communiqu[eé]|speech|interview|visit|"
     # "closed for most of October", "the rest of August"
     r"most|much|part|all|rest|remainder|half)\s+of\s+$"
 )
@@ -117,6 +119,8 @@ _PATTERNS = [
     # "by the end of that month": of a period named before
     r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+that\s+(?:year|month|week)\b",
     rf"\b(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS})\s+(?:next|last|this)\s+year\b",
+    # "between July and September (2024)": one stretch of months, dated by its first
+    rf"\bbetween\s+(?:{_MONTHS})\s+and\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b",
     # "On November 26 last year": one day, not "November 26" and "last year"
     rf"\b(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:next|last|this)\s+year\b",
     # "The next day, …", "…, and the following day …": a day after (before) one named, opening a
@@ -154,7 +158,7 @@ _PATTERNS = [
     # "its report of March", "the decree of August": a month after a dated thing's "of" (the noun
     # before "of" is checked in dates_in; not "of May", which is also a name)
     r"(?P<of_month>(?<=\bof )(?:January|February|March|April|June|July|August|September|October|"
-    r"November|December)\b(?!\s+\d))",
+    r"November|December)\b(?!\s+\d)|(?<=\bof )May\b(?!\s+\d)(?!\s+[A-Z]))",
     r"\b(?:"
     + "|".join(
         re.escape(m)

@@ -101,6 +101,13 @@ _LATER = re.compile(
     rf"^(?:{_COUNT_WORDS}|\d{{1,2}})\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier)$", re.I
 )
 _AGO = re.compile(rf"^({_COUNT_WORDS}|\d{{1,2}})\s+(day|week|month|year)s?\s+ago$", re.I)
+# "between July and September", "between March and May 2024": placed at its first month
+_BETWEEN_MONTHS = re.compile(
+    r"^between\s+(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+and\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)(?:\s+(\d{4}))?$",
+    re.I,
+)
 # feast days fixed in the calendar: the latest one on or before the dateline
 _FEASTS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
            "new year's eve": (12, 31)}  # fmt: skip
@@ -289,6 +296,10 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
             first += f", {match.group(3)}" if match.group(3) else ""
             value = parse_date(first, anchor)
             return DateValue(raw, value.precision, value.sort_key, value.resolved, value.inferred)
+    if match := _BETWEEN_MONTHS.match(raw):
+        first = match.group(1) + (f" {match.group(2)}" if match.group(2) else "")
+        value = parse_date(first, anchor)
+        return DateValue(raw, value.precision, value.sort_key, value.resolved, value.inferred)
     if match := _FEAST.match(raw):
         month, number = _FEASTS[" ".join(match.group(0).lower().replace("’", "'").split())]
         if anchor is None:
