@@ -274,3 +274,18 @@ def test_a_stretch_between_two_months_and_a_briefing_of_may():
     assert parse_date("between April and June 2025").resolved == "2025-04"
     assert _events("Read the think tank's briefing of May.") == ["May"]
     assert _events("The government of May Tun resigned.") == []
+
+
+def test_two_spellings_of_one_new_faction_draft_one_stub(brief, tmp_path):
+    text = (
+        "Troops retake town\n\nMOGADISHU, Dec. 2, 2026 (Reuters) - Somali troops retook the town "
+        "from al Shabaab on Monday, officials said.\n\nAl Shabaab fighters withdrew south, "
+        "residents said on Tuesday.\n"
+    )
+    found = extract(text)
+    spellings = [f.name for f in found.factions if f.name.lower() == "al shabaab"]
+    assert len(spellings) == 2  # what the draft must reconcile
+    content = _import(brief, tmp_path, text)
+    stubs = [p.name for p in (content / "factions").glob("al-shabaab*.md")]
+    assert stubs == ["al-shabaab.md"]
+    assert brief("check", content).code == 0

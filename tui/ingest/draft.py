@@ -179,17 +179,27 @@ def make_draft(
     registry = dict(existing.names)
     ids: dict[str, str] = {}  # extracted name → entity id
 
-    def assign(kind: str, name: str, aliases: Iterable[str]) -> tuple[str, bool]:
+    pending: dict[str, tuple[str, str]] = {}  # folded name → (kind, id) of this draft's new ones
+
+    def assign(kind: str, name: str, aliases: Iterable[str]) -> tuple[str, bool | None]:
+        """(id, True) for a new entity, (id, False) for one in content/, (id, None) for a new
+        one already drafted under another spelling ("al Shabaab" and "Al Shabaab")."""
         for candidate in [name, *aliases]:
             hit = registry.get(fold(candidate))
             if hit and hit[0] == kind:
                 return hit[1], False
+        for candidate in [name, *aliases]:
+            hit = pending.get(fold(candidate))
+            if hit and hit[0] == kind:
+                return hit[1], None
         for candidate in [name, *aliases]:
             hit = known.get(fold(candidate))
             if hit and hit[0] == kind and hit[1] not in existing.ids:
                 registry[fold(name)] = hit
                 return hit[1], True
         entity_id = _unique_slug(slugify(name), taken)
+        for candidate in [name, *aliases]:
+            pending.setdefault(fold(candidate), (kind, entity_id))
         return entity_id, True
 
     new_entities: dict[str, tuple[str, Any]] = {}
@@ -201,6 +211,8 @@ def make_draft(
             ids[alias] = entity_id
         if new:
             new_entities[entity_id] = ("faction", org)
+        elif new is None:
+            continue  # another spelling of a faction drafted above
         elif entity_id not in draft.linked:
             draft.linked.append(entity_id)
     for person in extraction.people:
@@ -208,6 +220,8 @@ def make_draft(
         ids[person.name] = entity_id
         if new:
             new_entities[entity_id] = ("person", person)
+        elif new is None:
+            continue
         elif entity_id not in draft.linked:
             draft.linked.append(entity_id)
     # register new names; an alias that is ambiguous (already someone's) is dropped
