@@ -11,7 +11,8 @@ Three sections, each with a row per article and a micro-average:
    - held-out 3 (tests/import_eval/reporting/heldout3/): never tuned on;
    - held-out 4 (tests/import_eval/reporting/heldout4/): its aggregate was scored once after round 3;
    - held-out 5 (tests/import_eval/reporting/heldout5/): never tuned on;
-   - held-out 6 (tests/import_eval/reporting/heldout6/): never tuned on (round 5).
+   - held-out 7 (tests/import_eval/reporting/heldout7/): never tuned on (round 6).
+   (held-out 6 was scored once after round 5; its articles are now in dev/ as h6-*.)
 
 Each article NN-name.txt has an answer key NN-name.json: the people (full names), organisations and
 dated statements ("when" as written) a careful reader would list. Alternatives are separated by
@@ -210,7 +211,7 @@ SETS = [
         [(REPORTING / "heldout4", True)],
     ),
     ("real reporting, held-out 5 (never tuned on)", "heldout5", [(REPORTING / "heldout5", True)]),
-    ("real reporting, held-out 6 (never tuned on)", "heldout6", [(REPORTING / "heldout6", True)]),
+    ("real reporting, held-out 7 (never tuned on)", "heldout7", [(REPORTING / "heldout7", True)]),
 ]
 
 

@@ -55,7 +55,9 @@ class DateRules:
         takeaway_sentences = [
             s for p in self.article.paragraphs if p.id in self.takeaway_ids for s in p.sentences
         ]
-        for sentence in [*takeaway_sentences, *self.body]:
+        # the headline's dates count: "… rations were cut on Nov. 1", "will it happen on December 22?"
+        headline = [s for p in self.article.paragraphs[:1] if self.body for s in p.sentences]
+        for sentence in [*headline, *takeaway_sentences, *self.body]:
             if _COPYRIGHT.match(sentence.text):
                 continue
             skip = self.dateline_end if sentence is self.dateline_sentence else 0
@@ -82,6 +84,10 @@ _DATED_THING_OF = re.compile(
     r"\b(?:report|reports|decree|decrees|session|statement|letter|meeting|elections?|vote|events|"
     r"attacks?|summit|resolution|agreement|accord|law|protests|uprising|revolution|ruling|order|"
     r"offensive|massacre|coup|census|budget|plan|review|update|edition|issue|"
+    # "in the first week of January", "the last days of March", "the second quarter of May"
+    r"week|weeks|days|fortnight|quarter|"
+    # "the International Crisis Group's briefing of May"
+    r"briefing|briefings|assessment|survey|study|paper|communiqu[eé]|speech|interview|visit|"
     # "closed for most of October", "the rest of August"
     r"most|much|part|all|rest|remainder|half)\s+of\s+$"
 )
@@ -92,7 +98,8 @@ _PUBLISHED = re.compile(
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _PATTERNS = [
     # relative periods first: "late last year", "next month", "the following January"
-    r"\b(?:(?:early|late|mid-?|earlier|later)\s*)?(?:last|next|this)\s+(?:weekend|week|month|year)\b",
+    r"\b(?:(?:early|late|mid-?|earlier|later)\s*)?(?:last|next|this)\s+(?:weekend|week|month|year|"
+    r"quarter)\b",
     # seasons: "last summer", "this winter", "the following spring", "the summer of 2024"
     r"\b(?:(?:early|late)\s+)?(?:last|next|this|that)\s+(?:spring|summer|autumn|fall|winter)\b"
     r"(?!\s+(?:of|offensive|campaign|session|term|games|olympics|school|harvest|wheat|crops?)\b)",
@@ -108,11 +115,35 @@ _PATTERNS = [
     r"protests|war|clashes)\b)",
     rf"\bthe\s+(?:following|previous|preceding)\s+(?:week|month|year|{_MONTHS})\b",
     r"\bthe\s+year\s+before\b",
-    r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:year|month)\b",
+    r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:year|month|week)\b",
+    # "by the end of that month": of a period named before
+    r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+that\s+(?:year|month|week)\b",
     rf"\b(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS})\s+(?:next|last|this)\s+year\b",
+    # "between July and September (2024)": one stretch of months, dated by its first
+    rf"\bbetween\s+(?:{_MONTHS})\s+and\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b",
+    # "On November 26 last year": one day, not "November 26" and "last year"
+    rf"\b(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:next|last|this)\s+year\b",
+    # "The next day, …", "…, and the following day …": a day after (before) one named, opening a
+    # sentence or clause ("takes office the next day" is a rule, not a day that happened)
+    r"(?:^|(?<=, )|(?<=; )|(?<=\band )|(?<=\bOn )|(?<=\bon ))the\s+(?:following|next|previous|"
+    r"preceding)\s+(?:day|morning|afternoon|evening|night)\b(?!\s+(?:of|and)\b)",
+    # "Three days later", "a year earlier", "two weeks ago": counted from a date named before,
+    # or from the dateline
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|"
+    r"\d{1,2})\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier|ago)\b",
+    # a run of days: "Jan. 9-10", "21-22 February"
+    rf"\b(?:{_MONTH_RE})\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b(?!\s*[-–:])(?:,\s*\d{{4}})?",
+    rf"\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+(?:{_MONTH_RE})(?:\s+\d{{4}})?\b",
+    # "over the weekend", "at the weekend"
+    r"(?:(?<=\bover )|(?<=\bat )|(?<=\bduring )|(?<=\bthis past ))the\s+weekend\b",
+    # "a poll in the spring", "during the winter" (not "in the summer of 2024": its year says when)
+    r"(?:(?<=\bin )|(?<=\bduring ))the\s+(?:spring|summer|autumn|winter)\b"
+    r"(?!\s+(?:of|offensive|campaign|session|term|months|heat|rains?|holidays?|break)\b)",
     rf"\b(?:last|next)\s+(?:{_MONTHS})\b(?!\s+\d)",
     rf"\b(?:{_MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b",
-    rf"\b\d{{1,2}}\s+(?:{_MONTH_RE})(?:\s+\d{{4}})?\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})(?:\s+\d{{4}})?\b",
+    # feast days fixed in the calendar: "on Christmas Day", "New Year's Eve"
+    r"\b(?:Christmas\s+(?:Day|Eve)|New\s+Year['’]s\s+(?:Day|Eve))\b",
     rf"\b(?:{_MONTH_RE})\s+\d{{4}}\b",
     r"\b(?:1[5-9]\d\d|20\d\d)\s*[-–]\s*(?:\d{4}|\d{2})\b",
     r"\b(?:1[5-9]\d\d|20\d\d)s?\b",
@@ -127,7 +158,7 @@ _PATTERNS = [
     # "its report of March", "the decree of August": a month after a dated thing's "of" (the noun
     # before "of" is checked in dates_in; not "of May", which is also a name)
     r"(?P<of_month>(?<=\bof )(?:January|February|March|April|June|July|August|September|October|"
-    r"November|December)\b(?!\s+\d))",
+    r"November|December)\b(?!\s+\d)|(?<=\bof )May\b(?!\s+\d)(?!\s+[A-Z]))",
     r"\b(?:"
     + "|".join(
         re.escape(m)
@@ -192,6 +223,13 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
             r"\b(?:was|were|had|has|have|is|are|been|be)\s+$", text[: match.start()]
         ):
             continue  # "cases that were previously recorded as …": before some change, not a date
+        if re.search(r"\s(?:later|earlier)$", when, re.I) and re.search(
+            # a figure (not a year: "arrested in 2019 and released two years later" is a date)
+            r"(?:\b(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*|%|\bper\s?cent\b|\bpercent\b|\bthan\b|"
+            r"\bfrom\b|\bcompared\s+(?:with|to)\b)[^,;]{0,30}$",
+            text[: match.start()],
+        ):
+            continue  # "down from 63% a year earlier": a comparison, not a dated statement
         if match.group("paired") is not None and not _PAIR_BEFORE.search(text, 0, match.start()):
             continue  # "to May" is a month only after another: "from March to May"
         joined = _JOINED.match(text, match.end())
@@ -217,6 +255,21 @@ _CLAUSE_BREAK = re.compile(
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*[-–]\s*)")
 
 
+def _break_after(text: str, begin: int, start: int, end: int, limit: int) -> re.Match[str] | None:
+    """The clause break after a date; not the comma of a date that opens its clause ("The next
+    day, troops withdrew; three days later …"): that clause goes on to the next break, when there
+    is one before the next date."""
+    brk = _CLAUSE_BREAK.search(text, end, limit)
+    if (
+        brk is not None
+        and brk.start() == end
+        and text[brk.start()] == ","
+        and len(text[begin:start].split()) <= 1
+    ):
+        return _CLAUSE_BREAK.search(text, brk.end(), limit) or brk
+    return brk
+
+
 def _clauses(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """The part of the sentence that goes with each date, when a sentence holds several ("closed
     on December 8, reopened on January 7 and …"): cut at the first clause break after each date.
@@ -234,15 +287,17 @@ def _clauses(text: str, spans: list[tuple[int, int]]) -> list[str]:
         merged = _clauses(text, [(spans[g[0]][0], spans[g[-1]][1]) for g in groups])
         return [merged[i] for i, group in enumerate(groups) for _ in group]
     cuts = [0]
-    for (_, end), (next_start, _) in itertools.pairwise(spans):
-        brk = _CLAUSE_BREAK.search(text, end, next_start)
+    breaks: list[re.Match[str] | None] = []
+    for (start, end), (next_start, _) in itertools.pairwise(spans):
+        brk = _break_after(text, cuts[-1], start, end, next_start)
+        breaks.append(brk)
         cuts.append(brk.end() if brk else cuts[-1])
     cuts.append(len(text))
     clauses = []
     for index in range(len(spans)):
         begin, stop = cuts[index], cuts[index + 1]
         if index + 1 < len(spans) and cuts[index + 1] != cuts[index]:
-            brk = _CLAUSE_BREAK.search(text, spans[index][1], spans[index + 1][0])
+            brk = breaks[index]
             stop = brk.start() if brk else stop
         clause = text[begin:stop].strip().rstrip(",;")
         clauses.append(clause if len(clause.split()) >= 3 else text.strip())

@@ -235,6 +235,9 @@ ORG_CUES: dict[str, str] = {
     "federation": "coalition", "bloc": "coalition", "authority": "government", "republic": "state",
     "international": "movement", "programme": "international body", "program": "international body",
     "conference": "movement", "church": "movement", "framework": "coalition", "community": "coalition",
+    # church bodies: "the Archdiocese of Bamenda", "the Diocese of Kumbo"
+    "archdiocese": "movement", "diocese": "movement", "patriarchate": "movement",
+    "synod": "movement", "eparchy": "movement",
     "services": "government", "intelligence": "government", "mission": "international body",
     "company": "movement", "corporation": "movement", "board": "government",
     "university": "movement", "universidad": "movement", "université": "movement",
@@ -1130,6 +1133,9 @@ COMMON = {
     "does", "did", "be", "being", "been", "people", "officials", "sources", "source", "reports",
     "report", "observers", "analysts", "experts", "critics", "supporters", "residents", "witnesses",
     "authorities", "government", "opposition", "leaders", "talks", "agreement", "deal", "statement",
+    # rank and tenure adjectives before a body or a plural: "Senior Taliban officials", "Top
+    # commanders", "Acting officials" name nobody (a title before a name is still read as one)
+    "senior", "top", "acting", "outgoing", "incoming", "retired", "veteran", "junior", "high-ranking",
     "joint", "new", "old", "former", "local", "regional", "international", "national", "foreign",
     "president", "minister", "prime", "general", "state", "states", "security", "military", "army",
     "police", "troops", "forces", "rebels", "militants", "fighters", "protesters", "voters", "citizens",
@@ -1184,7 +1190,11 @@ EVENT_WORDS = {"ramadan", "christmas", "easter", "nowruz", "diwali", "ashura", "
 # Capitalised acronyms that name no organisation.
 NOT_ACRONYMS = {"AI", "GDP", "TV", "CEO", "ID", "PM", "AM", "OK", "HIV", "AIDS", "DNA", "GPS",
                 "NGO", "NGOs", "VIP", "FAQ", "CLAIM", "VERDICT", "RATING", "FACT", "CHECK", "UPDATE",
-                "EDITOR", "NOTE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "FILE", "PHOTO"}  # fmt: skip
+                "EDITOR", "NOTE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "FILE", "PHOTO",
+                "MP", "MPs", "MEP", "MEPs",  # a member of parliament is a person, not a body
+                # time zones: "Updated 15:40 GMT"
+                "GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "IST", "EAT",
+                "WAT", "CAT", "SAST", "AEST", "AEDT", "JST", "KST", "PKT"}  # fmt: skip
 
 PERSON_VERBS = {"said", "says", "told", "added", "noted", "stated", "warned", "argued", "claimed",
                 "insisted", "announced", "denied", "confirmed", "wrote", "tweeted", "explained",

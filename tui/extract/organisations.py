@@ -117,7 +117,9 @@ _KIND_AFTER = [
         r"utility|regulator|studio|hospital|clinic|school|college|academy|club|cooperative|"
         r"collective|consortium|joint venture|subsidiary|outfit|paramilitary|armed wing|"
         r"political wing|commission|committee|council|tribunal|police force|force|regiment|"
-        r"federation|confederation|league|cartel|exchange|refinery|mine operator|producer)"
+        r"federation|confederation|league|cartel|exchange|refinery|mine operator|producer|"
+        # round 6: "Mimi Mefo Info, an independent news site"
+        r"news site|news website|news portal|portal|site|news agency|wire service|radio)"
         r"(?=\s*[,.;:)]|\s+(?:that|which|run|based|founded|set|in|of|led|with|and|funded|backed|"
         r"close|linked|known|at|for|on|whose|from|active|it|they|he|she|we|the|its|their|was|is|"
         r"has|had|now|also)\b)",
@@ -191,7 +193,9 @@ _PORTFOLIO = (
 _NOT_A_BODY_WORD = (
     r"(?:same|new|other|first|last|next|whole|entire|own|previous|former|current|such|two|three|"
     r"several|many|few|one|each|every|main|only|top|senior|local|regional|tribal|village|"
-    r"district|party|news|press|media|campaign|field|head|an|a|the|that|this|his|her|its|their)"
+    r"district|party|news|press|media|campaign|field|head|an|a|the|that|this|his|her|its|their|"
+    # "the Rapid Intervention Battalion (BIR), an elite unit": what a named body is, not another
+    r"elite|crack|shadowy|notorious|feared|powerful)"
 )
 _HEADED_BODY = (
     rf"(?:(?!{_NOT_A_BODY_WORD}\b)[a-z][a-z\-]+\s+){{1,2}}"

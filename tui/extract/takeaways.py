@@ -137,13 +137,23 @@ class TakeawayRules:
         if listed:
             return listed, True
         scored = []
+        lead = self.dateline_sentence or (self.body[0] if self.body else None)
         for position, sentence in enumerate(self.body):
+            if sentence is lead and len(self.body) > 1:
+                continue  # the lead is the summary: a takeaway repeating it word for word adds nothing
             mentions = self.mentions.get(sentence.id, [])
-            score = len({m.name for m in mentions if m.kind in ("person", "org")}) + 2 * bool(
-                re.search(r"\b(?:1[5-9]\d\d|20\d\d)\b", sentence.text)
+            # "KABUL, March 4 (Reuters) - " is where the story was filed, not what it says
+            text = (
+                sentence.text[self.dateline_end :]
+                if sentence is self.dateline_sentence
+                else sentence.text
             )
-            if len(sentence.text.split()) >= 5:  # not "1." or a stray fragment
-                scored.append((score, -position, sentence.text.strip()))
+            score = len({m.name for m in mentions if m.kind in ("person", "org")}) + 2 * bool(
+                re.search(r"\b(?:1[5-9]\d\d|20\d\d)\b", text)
+            )
+            text = _LIST.sub("", text)  # "- July 26, 2023: Soldiers detain …" (a timeline's line)
+            if len(text.split()) >= 5:  # not "1." or a stray fragment
+                scored.append((score, -position, text.strip()))
         best = sorted(scored, reverse=True)[:3]
         order = {text: -pos for _, pos, text in best}
         return [text for text in sorted(order, key=order.get)], False  # type: ignore[arg-type]

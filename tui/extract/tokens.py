@@ -58,7 +58,8 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?<=[a-z] )[A-Z]\.(?= [A-Z][a-z])"
     r"|(?:(?<=[a-z] )|(?<=[A-Z]\. ))[A-Z]\.(?= (?:[A-Z]\. )*[A-Z][a-z])"
     # a web address is one name: "Cotejo.info", "Rappler.com"
-    r"|[A-Z][\w\-]*\.(?:com|org|net|info|io|news|tv|co|ng|in|pk|af|ph)\b"
+    # (and any country's domain: "Factcheck.kg", "Meduza.io", "Kloop.kg")
+    r"|[A-Z][\w\-]*\.(?:com|org|net|info|io|news|tv|co|[a-z]{2})\b(?!\.\w)"
     r"|[^\W\d_][\w'’\-]*|\d[\w\-–/]*|[^\w\s]"
 )
 # Arabic articles and particles glued to a name: "al-Sudani", "wal-Muslimin", "bil-Sham"
@@ -276,7 +277,13 @@ def _split_and(run: list[_Tok]) -> list[list[_Tok]]:
         if tok.low == "and" and not tok.capital:
             halves.append(current)
             current = []
-            if index + 1 < len(run) and run[index + 1].low == "the" and not run[index + 1].capital:
+            # "… and the Ta'ang Army", "on TikTok and in WhatsApp groups": the word after "and"
+            # opens no name
+            if (
+                index + 1 < len(run)
+                and run[index + 1].low in ("the", "in", "on", "at")
+                and not run[index + 1].capital
+            ):
                 index += 1
         else:
             current.append(tok)

@@ -33,7 +33,7 @@ from ..model import (
     SourceRef,
 )
 from .article import MAX_ARTICLE_BYTES, ArticleIndex, QuoteAmbiguous, QuoteNotFound, split_article
-from .dates import DATE_FORMS, DateError, parse_date, resolved_day
+from .dates import DATE_FORMS, DateError, parse_date, parse_date_yearless, resolved_day
 from .errors import BuildFailed, ContentError
 from .files import FileRefused, read_bounded, resolve_inside
 from .grounding import Claim, Grounder, Part, background_note, split_parts, written_date
@@ -848,7 +848,11 @@ class _Loader:
                 )
                 continue
             try:
-                date = parse_date(block.lead, anchor)
+                date = (
+                    parse_date(block.lead, anchor)
+                    if anchor is not None
+                    else parse_date_yearless(block.lead, dateline.date)
+                )
             except DateError as error:
                 entry.error(block.line, str(error), f"write {DATE_FORMS}")
                 continue

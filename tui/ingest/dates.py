@@ -63,6 +63,10 @@ RELATIVE_PERIODS = {
     "last year": ("year", -1), "next year": ("year", 1), "the previous year": ("year", -1),
     "the year before": ("year", -1), "the next year": ("year", 1), "this week": ("week", 0),
     "last weekend": ("week", -1), "this weekend": ("week", 0), "next weekend": ("week", 1),
+    # "over the weekend": the one just past or under way, as the news writes it
+    "the weekend": ("week", 0),
+    # "next quarter": three months on, as near as a month can say it
+    "last quarter": ("month", -3), "this quarter": ("month", 0), "next quarter": ("month", 3),
 }  # fmt: skip
 _PERIOD = re.compile(
     r"^(?:(early|late|mid-?|earlier|later)\s*)?(" + "|".join(RELATIVE_PERIODS) + r")$", re.I
@@ -79,12 +83,56 @@ _MONTH_OF_YEAR = re.compile(
     re.I,
 )
 _PART_OF = re.compile(
-    r"^the\s+(end|beginning|start|middle)\s+of\s+(the|this|next|last)\s+(year|month)$", re.I
+    r"^the\s+(end|beginning|start|middle)\s+of\s+(the|this|next|last)\s+(year|month|week)$", re.I
+)
+# "November 26 last year", "April 17 next year": a day of the year before or after the dateline's
+_DAY_OF_YEAR = re.compile(
+    rf"^({'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    r"(next|last|this)\s+year$",
+    re.I,
+)
+# "three days later", "a year earlier": after (before) a date the article named, kept relative;
+# "two weeks ago": counted back from the dateline
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "a few": 3, "several": 3}  # fmt: skip
+_COUNT_WORDS = "|".join(sorted(_COUNTS, key=len, reverse=True))
+_LATER = re.compile(
+    rf"^(?:{_COUNT_WORDS}|\d{{1,2}})\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier)$", re.I
+)
+_AGO = re.compile(rf"^({_COUNT_WORDS}|\d{{1,2}})\s+(day|week|month|year)s?\s+ago$", re.I)
+# "between July and September", "between March and May 2024": placed at its first month
+_BETWEEN_MONTHS = re.compile(
+    r"^between\s+(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+and\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)(?:\s+(\d{4}))?$",
+    re.I,
+)
+# feast days fixed in the calendar: the latest one on or before the dateline
+_FEASTS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+           "new year's eve": (12, 31)}  # fmt: skip
+_FEAST = re.compile(r"^(?:christmas\s+(?:day|eve)|new\s+year['’]s\s+(?:day|eve))$", re.I)
+# "Jan. 9-10", "21-22 February 2025": a run of days, placed at its first
+_MONTH_DAYS = re.compile(
+    rf"^({'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(\d{{1,2}})\s*[-–]\s*\d{{1,2}}"
+    r"(?:,?\s+(\d{4}))?$",
+    re.I,
+)
+_DAYS_MONTH = re.compile(
+    rf"^(\d{{1,2}})\s*[-–]\s*\d{{1,2}}\s+({'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+    r"(?:,?\s+(\d{4}))?$",
+    re.I,
+)
+# "the end of that month", "the start of that year": of a period the article named before, so
+# kept relative like "the following year"
+_PART_OF_THAT = re.compile(
+    r"^the\s+(?:end|beginning|start|middle)\s+of\s+that\s+(?:year|month|week)$", re.I
 )
 # "the following January", "the following month": after a date the article named before, so
 # only ordered after the dateline's own period is unknown: kept relative, never resolved.
 _FOLLOWING = re.compile(
-    r"^the\s+(?:following|next|previous|preceding)\s+(week|month|year|january|february|march|"
+    r"^the\s+(?:following|next|previous|preceding)\s+(day|morning|afternoon|evening|night|week|"
+    r"month|year|january|february|march|"
     r"april|may|june|july|august|september|october|november|december)$",
     re.I,
 )
@@ -95,7 +143,7 @@ _FOLLOWING = re.compile(
 SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 _SEASON_NAMES = "spring|summer|autumn|fall|winter"
 _SEASON = re.compile(
-    rf"^(?:(early|late|mid-?)\s*)?(last|this|next|that)\s+({_SEASON_NAMES})$", re.I
+    rf"^(?:(early|late|mid-?)\s*)?(last|this|next|that|the)\s+({_SEASON_NAMES})$", re.I
 )
 _SEASON_YEAR = re.compile(
     rf"^(?:(?:early|late|mid-?)\s*)?(?:the\s+)?({_SEASON_NAMES})\s+(?:of\s+)?(\d{{4}})$", re.I
@@ -234,7 +282,53 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
             match.group(1).lower()
         ]
         return _period(raw, part, f"{which} {match.group(3).lower()}", anchor)
-    if _FOLLOWING.match(raw) or _SEASON_FOLLOWING.match(raw):
+    if match := _DAY_OF_YEAR.match(raw):
+        month, number = MONTHS[match.group(1).lower()], int(match.group(2))
+        step = {"next": 1, "last": -1, "this": 0}[match.group(3).lower()]
+        if anchor is None:
+            _day(2000, month, number, raw)  # still reject 31 February
+            return DateValue(raw, "day", f"9999-{month:02d}-{number:02d}:5")
+        day = _day(anchor.year + step, month, number, raw)
+        return DateValue(raw, "day", _key(day), day.isoformat(), inferred=True)
+    for pattern, month_group, day_group in ((_MONTH_DAYS, 1, 2), (_DAYS_MONTH, 2, 1)):
+        if match := pattern.match(raw):
+            first = f"{match.group(month_group)} {match.group(day_group)}"
+            first += f", {match.group(3)}" if match.group(3) else ""
+            value = parse_date(first, anchor)
+            return DateValue(raw, value.precision, value.sort_key, value.resolved, value.inferred)
+    if match := _BETWEEN_MONTHS.match(raw):
+        first = match.group(1) + (f" {match.group(2)}" if match.group(2) else "")
+        value = parse_date(first, anchor)
+        return DateValue(raw, value.precision, value.sort_key, value.resolved, value.inferred)
+    if match := _FEAST.match(raw):
+        month, number = _FEASTS[" ".join(match.group(0).lower().replace("’", "'").split())]
+        if anchor is None:
+            return DateValue(raw, "day", f"9999-{month:02d}-{number:02d}:5")
+        year = anchor.year if (month, number) <= (anchor.month, anchor.day) else anchor.year - 1
+        if (month, number) == (1, 1) and anchor.month == 12:
+            year = anchor.year + 1  # "New Year's Day" in a December story is the coming one
+        day = _day(year, month, number, raw)
+        return DateValue(raw, "day", _key(day), day.isoformat(), inferred=True)
+    if match := _AGO.match(raw):
+        count = _COUNTS.get(match.group(1).lower()) or int(match.group(1))
+        unit = match.group(2).lower()
+        if anchor is None:
+            return DateValue(raw, "relative", "9999-99-99:5")
+        if unit in ("day", "week"):
+            day = _shift(anchor, -count * (7 if unit == "week" else 1), raw)
+            return DateValue(raw, "relative", _key(day), day.isoformat(), inferred=True)
+        if unit == "year":
+            year = anchor.year - count
+            return DateValue(raw, "year", f"{year:04d}-00-00:5", str(year), inferred=True)
+        year, month = divmod(anchor.year * 12 + anchor.month - 1 - count, 12)
+        resolved = f"{year:04d}-{month + 1:02d}"
+        return DateValue(raw, "month", f"{resolved}-00:5", resolved, inferred=True)
+    if (
+        _FOLLOWING.match(raw)
+        or _SEASON_FOLLOWING.match(raw)
+        or _PART_OF_THAT.match(raw)
+        or _LATER.match(raw)
+    ):
         return DateValue(raw, "relative", "9999-99-99:5")
     if match := _SEASON.match(raw):
         return _season(raw, match.group(2).lower(), match.group(3).lower(), anchor)
@@ -313,6 +407,41 @@ def _period(raw: str, part: str | None, period: str, anchor: dt.date | None) -> 
     except (OverflowError, ValueError):
         return DateValue(raw, "relative", f"9999-99-99:{order}")
     return DateValue(raw, "relative", _key(day, order), day.isoformat(), inferred=True)
+
+
+_NOMINAL_YEAR = 2000  # a leap year: "February 29" in a yearless dateline still has a day
+_UNYEARED_DAY = re.compile(r"^9999-(\d\d)-(\d\d):\d$")
+_KEY = re.compile(r"^(\d{4})-(\d\d)-(\d\d):(\d)$")
+
+
+def parse_date_yearless(text: str, dateline: DateValue | None) -> DateValue:
+    """A History date of a brief whose dateline gives a day but no year ("March 4"): placed
+    against that day in a nominal year for ordering only, so that "June" (coming) follows
+    "Tuesday", and "December" in a January story comes before it. Nothing is resolved to a year
+    the article does not give: the sort key stays in the undated "9999-" range, after every
+    date written with its year, and ``resolved`` stays empty."""
+    value = parse_date(text)
+    day = _UNYEARED_DAY.match(dateline.sort_key) if dateline is not None else None
+    if day is None or not value.sort_key.startswith("9999") or day.group(2) == "00":
+        return value
+    try:
+        nominal = dt.date(_NOMINAL_YEAR, int(day.group(1)), int(day.group(2)))
+    except ValueError:
+        return value
+    if _WEEKDAY.match(" ".join(text.split())):
+        # which day of the week the dateline falls on is unknown: the dateline's own day
+        year, month, number, order = _NOMINAL_YEAR, nominal.month, nominal.day, "5"
+    else:
+        placed = _KEY.match(parse_date(text, nominal).sort_key)
+        if placed is None:
+            return value
+        year, month, number = (int(placed.group(i)) for i in (1, 2, 3))
+        order = placed.group(4)
+    # months counted from two years before the nominal one: 1999's December is 24, 2000's March 27
+    offset = (year - _NOMINAL_YEAR + 2) * 12 + month
+    if not 0 <= offset <= 98:
+        return value
+    return DateValue(value.text, value.precision, f"9999-{offset:02d}-{number:02d}:{order}")
 
 
 def resolved_day(value: DateValue | None) -> dt.date | None:

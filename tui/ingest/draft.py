@@ -9,6 +9,7 @@ created exclusively, so an import never overwrites and never leaves half a draft
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -178,20 +179,31 @@ def make_draft(
     registry = dict(existing.names)
     ids: dict[str, str] = {}  # extracted name → entity id
 
-    def assign(kind: str, name: str, aliases: Iterable[str]) -> tuple[str, bool]:
+    pending: dict[str, tuple[str, str]] = {}  # folded name → (kind, id) of this draft's new ones
+
+    def assign(kind: str, name: str, aliases: Iterable[str]) -> tuple[str, bool | None]:
+        """(id, True) for a new entity, (id, False) for one in content/, (id, None) for a new
+        one already drafted under another spelling ("al Shabaab" and "Al Shabaab")."""
         for candidate in [name, *aliases]:
             hit = registry.get(fold(candidate))
             if hit and hit[0] == kind:
                 return hit[1], False
+        for candidate in [name, *aliases]:
+            hit = pending.get(fold(candidate))
+            if hit and hit[0] == kind:
+                return hit[1], None
         for candidate in [name, *aliases]:
             hit = known.get(fold(candidate))
             if hit and hit[0] == kind and hit[1] not in existing.ids:
                 registry[fold(name)] = hit
                 return hit[1], True
         entity_id = _unique_slug(slugify(name), taken)
+        for candidate in [name, *aliases]:
+            pending.setdefault(fold(candidate), (kind, entity_id))
         return entity_id, True
 
     new_entities: dict[str, tuple[str, Any]] = {}
+    faction_names = {org.name: [org.name, *org.aliases] for org in extraction.factions}
     for org in extraction.factions:
         entity_id, new = assign("faction", org.name, org.aliases)
         ids[org.name] = entity_id
@@ -199,6 +211,8 @@ def make_draft(
             ids[alias] = entity_id
         if new:
             new_entities[entity_id] = ("faction", org)
+        elif new is None:
+            continue  # another spelling of a faction drafted above
         elif entity_id not in draft.linked:
             draft.linked.append(entity_id)
     for person in extraction.people:
@@ -206,6 +220,8 @@ def make_draft(
         ids[person.name] = entity_id
         if new:
             new_entities[entity_id] = ("person", person)
+        elif new is None:
+            continue
         elif entity_id not in draft.linked:
             draft.linked.append(entity_id)
     # register new names; an alias that is ambiguous (already someone's) is dropped
@@ -230,8 +246,23 @@ def make_draft(
         else:
             data.update(status=found.status, brief=brief_id)
             if found.role:
-                label = notes.quote(found.role_phrase, found.first_sentence)
                 faction_id = ids.get(found.faction) if found.faction else None
+                label = None
+                if faction_id:
+                    # the quote must name the faction the role is of ("Its chairman, …" names it
+                    # only with the sentence before), or `brief check` finds the claim ungrounded
+                    label = notes.quote(
+                        *_naming(
+                            faction_names.get(found.faction, [found.faction]),
+                            found.role_phrase,
+                            found.first_sentence,
+                            *_with_sentence_before(extraction, found.first_sentence),
+                        )
+                    )
+                    if not label:
+                        faction_id = None  # the title alone, quoted where it is written
+                if not label:
+                    label = notes.quote(found.role_phrase, found.first_sentence)
                 if label:
                     role: dict[str, Any] = {"title": found.role[:1].upper() + found.role[1:]}
                     if faction_id:
@@ -248,7 +279,9 @@ def make_draft(
                 data["relations"] = relations
         label = notes.quote(found.first_sentence)
         mention = f"[^{label}]" if label else ""
-        body = f"Draft stub from the import of “{md_text(extraction.title)}”: check and complete.{mention}\n"
+        # text that names nothing: the headline names places and factions the cited sentence may
+        # not mention, and `brief check --strict` would flag each (the brief is in `brief:`)
+        body = f"Draft stub from an import: check and complete.{mention}\n"
         text = _front(data) + body + ("\n" + notes.render() if notes.labels else "")
         folder = "factions" if kind == "faction" else "people"
         files[content / folder / f"{entity_id}.md"] = text.encode()
@@ -322,8 +355,16 @@ def _brief_text(
     seen: set[str] = set()
     said: set[tuple[str, str]] = set()  # (sentence, text) of the items drafted
     neighbours = _neighbours(extraction)
+    paragraphs = extraction.article.paragraphs
+    headline_ids = {s.id for s in paragraphs[0].sentences} if paragraphs else set()
     for event in extraction.events:
         text = event.clause or event.what
+        if event.sentence in headline_ids and any(
+            other.sentence not in headline_ids and fold(other.when) == fold(event.when)
+            for other in extraction.events
+        ):  # the headline says again what the body tells on that date: one History item
+            draft.left_out += 1
+            continue
         if (event.sentence, text) in said:
             continue  # one sentence's dates that share their words ("on May 15, May 27 and June
             # 18"): one History item, dated by the first, not several items saying the same
@@ -352,6 +393,27 @@ def _brief_text(
     for warning in draft.warnings:
         comment += f"\n<!-- WARNING: {_comment_safe(warning)} -->"
     return _front(front) + "\n" + comment + "\n\n" + "\n".join(lines) + "\n\n" + notes.render()
+
+
+def _naming(names: Iterable[str], *candidates: str | None) -> list[str]:
+    """The candidate quotes that name one of ``names`` (as a word, case aside); a bare common
+    noun ("army", an alias of "Azerbaijan's army") is no evidence: it may be another army."""
+    patterns = [
+        re.compile(rf"(?<!\w){re.escape(fold(n))}(?!\w)")
+        for n in names
+        if n and n.strip() and (" " in n.strip() or n != n.lower())
+    ]
+    return [c for c in candidates if c and any(p.search(fold(c)) for p in patterns)]
+
+
+def _with_sentence_before(extraction: Extraction, sentence: str) -> list[str]:
+    """The sentence with the one before it in its paragraph ("The commission … . Its chairman,
+    …"), when there is one (quoted only if the article has them so, once)."""
+    for paragraph in extraction.article.paragraphs:
+        for before, this in itertools.pairwise(paragraph.sentences):
+            if this.text == sentence:
+                return [f"{before.text} {this.text}"]
+    return []
 
 
 def _comment_safe(text: str) -> str:
