@@ -24,7 +24,6 @@ from __future__ import annotations
 import builtins
 import marshal
 import os
-import stat
 import sys
 from pathlib import Path
 from types import CodeType
@@ -90,24 +89,13 @@ def _compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -
 
 
 def _read(path: Path) -> dict[str, CodeType]:
+    from .ownfile import read_own
+
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
-    except OSError:
-        return {}
-    try:
-        with os.fdopen(fd, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            if (
-                not stat.S_ISREG(info.st_mode)
-                or info.st_uid != os.getuid()
-                or info.st_mode & 0o022
-                or info.st_size > MAX_BYTES
-            ):
-                return {}  # not ours alone: not read
-            raw = stream.read(MAX_BYTES + 1)
-        table = marshal.loads(raw)
+        raw = read_own(path, MAX_BYTES)
+        table = marshal.loads(raw) if raw is not None else {}  # (None: not ours alone)
     except Exception:
-        return {}  # damaged or unreadable: compile as usual (and write it anew)
+        return {}  # missing, damaged or unreadable: compile as usual (and write it anew)
     if not isinstance(table, dict):
         return {}
     return {

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -90,25 +89,14 @@ def load(stylesheet: Any) -> Path | None:
         path = cache_path(stylesheet)
     except Exception:
         return None
+    from .ownfile import read_own
+
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+        raw = read_own(path, MAX_BYTES)
     except FileNotFoundError:
         return path
-    except OSError:
-        return None
-    try:
-        with os.fdopen(fd, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            if (
-                not stat.S_ISREG(info.st_mode)
-                or info.st_uid != os.getuid()
-                or info.st_mode & 0o022
-                or info.st_size > MAX_BYTES
-            ):
-                return None  # not ours alone: neither read nor replaced
-            raw = stream.read(MAX_BYTES + 1)
-    except OSError:
-        return None
+    if raw is None:
+        return None  # not ours alone (or unreadable): neither read nor replaced
     try:
         saved = pickle.loads(raw)
         if not isinstance(saved, dict) or not isinstance(saved.get("rules"), dict):
