@@ -148,13 +148,8 @@ def finish(save: bool = True) -> None:
 
 def _write(table: dict[str, CodeType]) -> None:
     try:
-        path = cache_file()
-        data = marshal.dumps(table)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
+        from .ownfile import write_own
+
+        write_own(cache_file(), marshal.dumps(table))
     except Exception:
         return  # a table that cannot be written only costs the next start its compilations

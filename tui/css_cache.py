@@ -138,10 +138,8 @@ def save(stylesheet: Any, path: Path) -> None:
         others.sort(key=_modified, reverse=True)
         for old in others[KEEP - 1 :]:
             old.unlink(missing_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
+        from .ownfile import write_own
+
+        write_own(path, data)
     except Exception:
         return  # a cache that cannot be written only costs the next start its parse

@@ -1,4 +1,4 @@
-"""Reading a file of the user's cache that only this user can have written (the stylesheet and
+"""Reading and writing a file of the user's cache that only this user can have written (the stylesheet and
 code caches): what is read from it is loaded as pickled or marshalled data, so a file that is not
 a regular file, not the user's own, writable by others or too big is never read."""
 
@@ -31,3 +31,14 @@ def read_own(path: Path, limit: int) -> bytes | None:
             return stream.read(limit + 1)
     except OSError:
         return None
+
+
+def write_own(path: Path, data: bytes) -> None:
+    """Write ``path`` (mode 0600, its folder 0700) through a temporary file moved into place, so
+    that a reader never sees half of it. Raises OSError."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as stream:
+        stream.write(data)
+    os.replace(temporary, path)
