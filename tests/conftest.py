@@ -71,3 +71,12 @@ def store(store_path: Path):
     from tui.store import Store
 
     return Store.open(store_path)
+
+
+@pytest.fixture
+def outside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The current directory is not a project (no content/ in it)."""
+    cwd = tmp_path / "somewhere"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    return cwd

@@ -30,15 +30,6 @@ def user_library():
     return library_at(Path(os.environ["BRIEF_DATA_DIR"]))
 
 
-@pytest.fixture
-def outside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The current directory is not a project (no content/ in it)."""
-    cwd = tmp_path / "somewhere"
-    cwd.mkdir()
-    monkeypatch.chdir(cwd)
-    return cwd
-
-
 def digest(store: Path) -> dict[str, bytes]:
     """A store's bytes, whether it is one file or a directory of files."""
     if store.is_file():

@@ -16,14 +16,6 @@ from tui.library import user_library as library_at
 LONG = "Supercalifragilistic" * 12  # one 240-character word
 
 
-@pytest.fixture
-def outside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    cwd = tmp_path / "somewhere"
-    cwd.mkdir()
-    monkeypatch.chdir(cwd)
-    return cwd
-
-
 def article(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "article.txt"
     path.write_text(
