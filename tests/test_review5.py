@@ -466,3 +466,35 @@ async def test_a_restored_actor_shows_with_its_group_not_as_the_top_row(store, t
         above = node.parent._line if node.parent is not None and node.parent._line >= 0 else 0
         assert view <= above or tree.cursor_line - above >= height  # its group's line shows
         assert view == max(0, tree.cursor_line - height + 1)  # all that fits above it
+
+
+# -- the catalog and search index are read in the background after the first paint -------------
+def test_the_catalog_and_search_index_are_preloaded_in_a_worker_thread(store_path):
+    import threading
+
+    from tui.launch import preload_in_background
+    from tui.store import Store
+
+    store = Store.open(store_path)
+    assert not store.loaded
+    before = set(threading.enumerate())
+    preload_in_background(store)
+    (worker,) = [t for t in threading.enumerate() if t not in before and t.name == "brief-preload"]
+    worker.join(10)
+    assert store.loaded and store._search is not None
+
+
+def test_a_store_that_cannot_be_preloaded_stays_quiet(tmp_path):
+    import threading
+
+    from tui.launch import preload_in_background
+
+    class Broken:
+        def preload(self, search: bool = False) -> None:
+            raise OSError("gone")
+
+    before = set(threading.enumerate())
+    preload_in_background(Broken())
+    for thread in set(threading.enumerate()) - before:
+        thread.join(5)  # no exception escapes the thread (pytest would report it)
+    preload_in_background(object())  # a store without preload: nothing to do

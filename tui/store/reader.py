@@ -622,10 +622,17 @@ class Store:
         if not self._full:
             with self._lock:
                 if not self._full:
+                    # the collector off while the catalog's objects are made: at 10,000 briefs
+                    # its passes over them doubled the parse (≈ 0.1 s → 0.05 s)
+                    collecting = gc.isenabled()
+                    gc.disable()
                     try:
                         self._load_catalog()
                     except StoreError as error:
                         raise self._fixed(error) from None
+                    finally:
+                        if collecting:
+                            gc.enable()
                     # hundreds of thousands of long-lived objects (at 10,000 briefs): out of the
                     # collector's full passes, which otherwise walk them while keys are pressed
                     gc.freeze()
