@@ -498,3 +498,16 @@ def test_a_store_that_cannot_be_preloaded_stays_quiet(tmp_path):
     for thread in set(threading.enumerate()) - before:
         thread.join(5)  # no exception escapes the thread (pytest would report it)
     preload_in_background(object())  # a store without preload: nothing to do
+
+
+def test_the_catalog_parsed_a_table_at_a_time_is_the_catalog(store_path):
+    import orjson
+
+    from tui.store.reader import _loads_in_parts
+
+    raw = (store_path / "catalog.json").read_bytes()
+    assert _loads_in_parts(raw) == orjson.loads(raw)
+    pretty = orjson.dumps(orjson.loads(raw), option=orjson.OPT_INDENT_2)  # another layout
+    assert _loads_in_parts(pretty) == orjson.loads(raw)
+    with pytest.raises(orjson.JSONDecodeError):
+        _loads_in_parts(raw[: len(raw) // 2] + b"}\n")  # damaged: the parser says so

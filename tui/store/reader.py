@@ -470,6 +470,34 @@ class _BriefData:
     brief_hash: str
 
 
+def _loads_in_parts(raw: bytes) -> Any:
+    """``orjson.loads(raw)`` of a catalog, one table at a time when it is laid out as the writer
+    lays it out: the parse holds the interpreter, and a worker thread preloading a 10,000-brief
+    catalog held it ≈ 0.09 s at once (a key pressed then waited as long); a table is ≈ 0.03 s."""
+    import time
+    from itertools import pairwise
+
+    import orjson
+
+    from .writer import _TABLES
+
+    at = [raw.find(marker) for marker in _TABLES]
+    if at[0] != 0 or not raw.endswith(b"}\n") or any(b <= a for a, b in pairwise(at)):
+        return orjson.loads(raw)
+    names = ("meta", "briefs", "people", "factions")
+    data: dict[str, Any] = {}
+    try:
+        for number, name in enumerate(names):
+            start = at[number] + len(_TABLES[number]) - (number > 0)  # a table's own "{"
+            end = at[number + 1] + (number > 0)  # … to its "}"
+            data[name] = orjson.loads(raw[start:end])
+            time.sleep(0)  # let the reader's thread run between tables
+        data["indices"] = orjson.loads(raw[at[4] + len(_TABLES[4]) : -2])
+    except orjson.JSONDecodeError:
+        return orjson.loads(raw)  # (raises with the parser's own account of the damage)
+    return data
+
+
 class _LazyHeaders(Sequence[BriefHeader]):
     """The brief headers before the catalog is read: the newest from the head, the count from
     its meta; anything else reads the catalog."""
@@ -654,7 +682,7 @@ class Store:
             data = orjson.loads(raw)
         else:
             try:
-                data = read_json(self._catalog_path, "store", self.path)
+                data = read_json(self._catalog_path, "store", self.path, loads=_loads_in_parts)
             except RecursionError:
                 raise StoreError(
                     f"{self._catalog_path} is nested too deeply to be a brief store — "

@@ -13,6 +13,7 @@ import re
 import stat
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,8 +41,11 @@ def rebuild_hint(path: Path) -> str:
     return f"rebuild it with `brief build -o {path}`"
 
 
-def read_json(path: Path, what: str, store: Path) -> Any:
-    """Parse one store file after checking what it is; raise :class:`StoreError`."""
+def read_json(
+    path: Path, what: str, store: Path, loads: Callable[[bytes], Any] | None = None
+) -> Any:
+    """Parse one store file after checking what it is; raise :class:`StoreError`. ``loads``
+    parses the bytes (default ``orjson.loads``); it raises ``orjson.JSONDecodeError``."""
     try:
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
@@ -76,7 +80,7 @@ def read_json(path: Path, what: str, store: Path) -> Any:
     if len(raw) > MAX_FILE_BYTES:
         raise StoreError(f"{path} is too big for a brief store file — {rebuild_hint(store)}")
     try:
-        data = orjson.loads(raw)
+        data = (loads or orjson.loads)(raw)
     except orjson.JSONDecodeError:
         kind = "empty" if not raw.strip() else "truncated or not JSON"
         raise StoreError(f"{path} is not a brief store ({kind}) — {rebuild_hint(store)}") from None
