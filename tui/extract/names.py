@@ -19,6 +19,7 @@ from .gazetteer import (
     GROUP_HEADS,
     HONORIFICS,
     KNOWN_ORGS,
+    MONTH_NAMES,
     NOT_ACRONYMS,
     NOT_NAME_WORDS,
     ORG_CUES,
@@ -32,6 +33,7 @@ from .gazetteer import (
     POLITICAL_NOUNS,
     ROLE_HEADS,
     TITLES,
+    WEEKDAY_NAMES,
 )
 from .organisations import (
     BODY_AFTER_DEMONYM,
@@ -186,6 +188,16 @@ _TRADES_UNION = re.compile(
     r"\b((?:(?!The\s)[A-Z][\w'’\-]+\s+)*(?!The\s)[A-Z][a-z]+s(?:,\s+[A-Z][a-z]+s)+,?\s+(?:and|&)\s+[A-Z][a-z]+s\s+"
     r"(?:Union|Association|Federation|Council|Society|Alliance|Network|Guild|Syndicate|"
     r"Confederation|Congress))\b"
+)
+# round 7: a body whose name lists words with commas, after a determiner or a possessive: "the
+# UK's Foreign, Commonwealth and Development Office", "the Ownership, Unity and Responsibility
+# Party", "whose Organ on Politics, Defence and Security Cooperation"
+_MONTHS_AND_DAYS_LOW = {w.lower() for w in MONTH_NAMES | WEEKDAY_NAMES}
+_LISTED_NAME = re.compile(
+    r"(?:\b(?:the|its|their|his|her|whose|of|at|by)\s+|['’]s\s+)"
+    r"(?P<name>(?:(?P<lead>[A-Z][a-z]+)\s+(?:on|of|for)\s+)?"
+    r"(?P<items>[A-Z][a-z]+(?:,\s+[A-Z][a-z]+){1,3}),?\s+(?:and|&)\s+"
+    r"(?P<last>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))(?![\w\-])"
 )
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "to", "for", "and", "or", "on", "at", "by", "with",
                 "from", "as", "is", "vs", "v", "but", "nor", "into", "over"}  # fmt: skip
@@ -392,6 +404,7 @@ class NameRules:
             ):
                 found.append(body)
         found.sort(key=lambda m: m.start)
+        self.listed_names(sentence, found)
         for match in _TRADES_UNION.finditer(sentence):
             # "the Kenya Medical Practitioners, Pharmacists and Dentists Union": trades listed
             # inside one body's name
@@ -402,6 +415,38 @@ class NameRules:
         self.lists_of_organisations(sentence, found)
         self.paired_with_an_organisation(sentence, found)
         return found
+
+    def listed_names(self, sentence: str, found: list[_Mention]) -> None:
+        """ "the UK's Foreign, Commonwealth and Development Office": after a determiner or a
+        possessive, common words listed with commas and "and" before a head noun of a body (or
+        after "Organ on", "Council for") make one name; not a list of places, people or bodies."""
+        for match in _LISTED_NAME.finditer(sentence):
+            lead, last = match.group("lead"), match.group("last").split()
+            head = last[-1].lower()
+            items = [w.strip() for w in match.group("items").split(",")] + last[:1]
+            if head not in ORG_CUES and lead is None:
+                continue
+            if lead is not None and (
+                self.is_place(lead) or lead in KNOWN_ORGS or self.find_person(lead) is not None
+            ):
+                continue
+            if any(
+                word.lower() in ORG_CUES
+                or word in KNOWN_ORGS
+                or word in self.demonyms
+                or self.is_place(word)
+                or self.find_person(word) is not None
+                or word.lower() in _MONTHS_AND_DAYS_LOW
+                for word in items
+            ):
+                continue  # "the Senate, House and Supreme Court"; "Mali, Niger and Chad Basin"
+            start, end = match.span("name")
+            found[:] = [m for m in found if m.end <= start or m.start >= end]
+            kind = ORG_CUES.get(head, "movement")
+            if head == "office":
+                kind = "government"
+            found.append(_Mention("org", match.group("name"), start, end, org_kind=kind))
+            found.sort(key=lambda m: m.start)
 
     def paired_with_an_organisation(self, sentence: str, found: list[_Mention]) -> None:
         """ "organised on Discord and TikTok", "Frelimo and Renamo": a lone unknown word joined
@@ -701,6 +746,15 @@ class NameRules:
                 *self.classify_run(sentence, run[:of_the], tokens),
                 *self.classify_whole_run(sentence, run[of_the + 2 :], tokens),
             ]
+        halves = _split_and(run)
+        if (
+            len(halves) == 2
+            and _text_plain(halves[-1]) in self.demonyms
+            and any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
+        ):  # "the diocese of Ziguinchor and the Gambian government": a name, then a demonym's body
+            return [
+                m for half in halves[:1] for m in self.classify_whole_run(sentence, half, tokens)
+            ]
         person_then_org = self.person_and_the(run)
         if (
             noun
@@ -890,8 +944,15 @@ class NameRules:
             and not self.is_place(_text_plain(halves[1]))
         ):  # "Deuba of the Nepali Congress and Pushpa Kamal Dahal": a party, then a person
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
-        # "the European Union and Turkey": an organisation and a place are two
-        if len(halves) > 1 and any(self.is_place(_text_plain(h)) for h in halves):
+        # "the European Union and Turkey": an organisation and a place are two; "the diocese of
+        # Ziguinchor and the Gambian government": a place, then a demonym's body
+        if len(halves) > 1 and (
+            any(self.is_place(_text_plain(h)) for h in halves)
+            or (
+                _text_plain(halves[-1]) in self.demonyms
+                and any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
+            )
+        ):
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         if (
             len(halves) > 1

@@ -240,7 +240,7 @@ _BODY = (
     r"(?:customs|prison|prisons|ambulance|fire|foreign|secret|immigration|tax|migration|"
     r"penitentiary|emergency|rescue|meteorological|diplomatic|press)\s+service|"
     r"(?:political|military|armed|media|youth|women['’]s|student|intelligence|propaganda|"
-    r"paramilitary)\s+wing|"
+    r"paramilitary|external|internal|exiled|diaspora|civilian|negotiating|hardline)\s+wing|"
     r"(?:electoral|election|governing|regulatory|oversight|monitoring|umbrella|statutory)\s+body|"
     r"(?:presidential|republican|revolutionary)\s+guard|gendarmerie|de facto authorities|"
     r"state(?:-run|-owned)?\s+(?:broadcaster|television|news agency|oil company|energy company|"
@@ -261,7 +261,16 @@ _BODY = (
     r"electoral commission|election commission|supreme court|constitutional court|high court|"
     r"foreign office|home office|military rulers|"
     r"central bank|cabinet|presidency|attorney general['’]s office|prosecutor['’]s office|"
-    r"prosecutor general['’]s office|national police|national guard|special forces|riot police|"
+    r"prosecutor[- ]general['’]s office|"
+    # round 7: "the tax authorities", "the district administration", "the pharmacists'
+    # association", "the Catholic diocese of Ziguinchor"
+    r"(?:tax|customs|revenue|immigration|migration|aviation|port|health|prison|judicial|"
+    r"electoral|election|wildlife|forestry|mining)\s+authorities|"
+    r"(?:district|county|municipal|city|civil|colonial|territorial)\s+administration|"
+    r"(?:(?!(?:the|a|an|its|their|his|her|our)\s)[a-z]+\s+)?[a-z]+s['’]\s+"
+    r"(?:association|federation|syndicate|guild|council|network|collective)|"
+    r"(?:Catholic|Anglican|Orthodox|Methodist|Lutheran|Episcopal|Coptic|Presbyterian)\s+"
+    r"(?:arch)?diocese(?:\s+of\s+[A-Z][\w’\-]+)?|national police|national guard|special forces|riot police|"
     r"transitional government|interim government|federal government|central government|"
     r"rival government|parallel government|de facto government|"
     # round 5: "the regime denied it" (not "the sanctions regime", "regime change"), "the election
@@ -312,7 +321,7 @@ _DEMONYM_ALT = "|".join(sorted(demonyms(), key=len, reverse=True))
 # "the U.S. military", "the UK government": a country by its short name
 _ALIAS_OWNERS = {"U.S.", "US", "UK", "U.K.", "UAE"}
 _BODY_RE = re.compile(
-    r"(?:(?P<own>[A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+){0,2})['’]s\s+"
+    r"(?:(?P<own>[A-Z][\w’\-]+(?:\s(?:(?:al|el|ad|as|ash|at)-)?[A-Z][\w’\-]+){0,2})['’]s\s+"
     # "the Malian army", "the Iranian and Pakistani militaries"
     r"|(?P<dem>\b(?:"
     + _DEMONYM_ALT
@@ -470,8 +479,11 @@ def bodies(sentence: str) -> list[_Mention]:
                 continue  # "the Taliban's army" is the Taliban's (its defence ministry a body)
             name = f"{owner}'s {adj}{body}"
             start = match.start("own") + (len(own) - len(owner))
-            if owner in KNOWN_ORGS:
-                start = match.end("own") + 2  # the group is a mention of its own: "Taliban's"
+            if owner in KNOWN_ORGS or (
+                re.fullmatch(r"[A-Z]{2,8}", owner) and body not in BODY_WORDS | {"government"}
+            ):
+                # the group is a mention of its own: "Taliban's", "the MFDC's external wing"
+                start = match.end("own") + 2
             if words[0].lower() in TITLES and len(words) > 1:
                 # "Prime Minister Nawaf Salam's cabinet": a person's cabinet is the cabinet
                 name, start = f"{adj}{body}", match.start("body") - len(adj)
@@ -500,6 +512,8 @@ def bodies(sentence: str) -> list[_Mention]:
             name, start = f"{adj}{body}", match.start("adj")  # "the provincial government"
         elif body == "coalition" and adj.endswith("-led "):
             name, start = f"{adj}{body}", match.start("adj")  # "the U.S.-led coalition"
+        elif "diocese" in body:
+            name, start = match.group("body"), match.start("body")  # "the Catholic diocese of …"
         else:
             name, start = body, match.start("body")
         kind = (
