@@ -246,6 +246,15 @@ _OFFICE_HOLDERS = {"defender", "general", "ombudsman", "prosecutor", "auditor", 
 # continents and regions that open names of outlets and bodies, never of people
 _PLACE_FIRST = {"Africa", "Asia", "Europe", "Eurasia", "Oceania", "Arabia", "Caribbean", "Balkan",
                 "Sahel", "Maghreb", "Levant", "Pacific", "Atlantic", "Mekong"}  # fmt: skip
+# fields of study and policy that name what a body works on: "… Policy Analysis and Research Centre"
+_FIELD_WORDS = {"policy", "politics", "defence", "defense", "security", "strategy", "strategic",
+                "governance", "research", "studies", "trade", "energy", "climate", "health",
+                "media", "conflict", "rights", "legal", "economics", "finance", "budget",
+                "statistics", "census", "gender", "environment", "land", "water", "food"}  # fmt: skip
+# English abstract nouns that open the names of causes and NGOs, never a given name: "Transparency
+# …", "Reconciliation …" (not "-ity", "-ence": "Felicity", "Florence")
+_CAUSE_ENDINGS = ("tion", "sion", "ment", "ness", "ency", "ancy", "ship")
+_CAUSE_NOT = {"clement", "laurent", "vincent"}
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ness", "ance", "ence", "dom", "ship")
 # "of" and a person's full name after a name: "Otzma Yehudit of Itamar Ben-Gvir"
 _OF_A_PERSON = re.compile(
@@ -640,6 +649,8 @@ class NameRules:
         after = sentence[run[-1].end :]
         if person := self.titled_by_a_body(run):
             return [person]
+        if body := self.named_like_a_cause(run):
+            return [body]
         for i in range(1, len(run) - 1):
             if (
                 run[i].low in ("for", "against", "without")
@@ -946,11 +957,23 @@ class NameRules:
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         # "the European Union and Turkey": an organisation and a place are two; "the diocese of
         # Ziguinchor and the Gambian government": a place, then a demonym's body
-        if len(halves) > 1 and (
-            any(self.is_place(_text_plain(h)) for h in halves)
-            or (
-                _text_plain(halves[-1]) in self.demonyms
-                and any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
+        of_places = (
+            len(halves) == 2
+            and len(halves[0]) > 2
+            and _is_orgish(halves[0][:-1])
+            and any(t.low == "of" and not t.capital for t in halves[0][-3:-1])
+            and self.is_place(_text_plain(halves[0][-1:]))
+            and self.is_place(_text_plain(halves[1]))
+        )  # "the African Party for the Independence of Guinea and Cape Verde": one name
+        if (
+            len(halves) > 1
+            and not of_places
+            and (
+                any(self.is_place(_text_plain(h)) for h in halves)
+                or (
+                    _text_plain(halves[-1]) in self.demonyms
+                    and any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
+                )
             )
         ):
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
@@ -1004,6 +1027,10 @@ class NameRules:
                     or t.low.rstrip("'’") in ("peoples", "people's", "people’s")
                     # "Reconstruction and Development Coalition": abstract nouns
                     or (len(t.low) > 6 and t.low.endswith(_ABSTRACT_ENDINGS))
+                    # round 7: "Eswatini Economic Policy Analysis and Research Centre": fields
+                    # of study and policy, and the country the body serves as its first word
+                    or t.low in _FIELD_WORDS
+                    or (t is parts[0][0] and self.is_place(t.bare))
                     for part in parts[:first_cue]
                     for t in part
                 )
@@ -1019,6 +1046,40 @@ class NameRules:
         ):  # "Senator Rand Paul and Democrats in Congress": the rest is read as a run of its own
             return mentions + self.classify_whole_run(sentence, org_run, tokens)
         return mentions + self.classify_run(sentence, org_run, tokens, org=True)
+
+    def named_like_a_cause(self, run: list[_Tok]) -> _Mention | None:
+        """ "Humanity & Inclusion", "Transparency Solomon Islands", "Reconciliation Now": a name
+        of capitalised words joined by "&", or opening with an English abstract noun ("-ency",
+        "-tion", "-ness", …) before a place or another such noun, is a body's (an NGO's, its
+        national chapter's), never a person's."""
+        words = run[1:] if run[0].low in STARTERS and len(run) > 1 else run
+        if not 2 <= len(words) <= 5 or self.is_place(_text_plain(words)):
+            return None
+        amp = [i for i, t in enumerate(words) if t.text == "&"]
+        if (
+            amp
+            and all(
+                0 < i < len(words) - 1 and words[i - 1].capital and words[i + 1].capital
+                for i in amp
+            )
+            and all((t.capital and len(t.bare) >= 3) or t.text == "&" for t in words)
+        ):
+            # (not "Q & A", "R & D")
+            name = _text_plain(words)
+        elif (
+            all(t.capital for t in words)
+            and len(words[0].low) > 6
+            and words[0].low.endswith(_CAUSE_ENDINGS)
+            and words[0].low not in _CAUSE_NOT
+            and (
+                self.is_place(_text_plain(words[1:]))
+                or (len(words[-1].low) > 6 and words[-1].low.endswith(_CAUSE_ENDINGS))
+            )
+        ):
+            name = _text_plain(words)
+        else:
+            return None
+        return _Mention("org", name, words[0].start, words[-1].end, org_kind="movement")
 
     def person_and_the(self, run: list[_Tok]) -> bool:
         """A person's full name, then "and the" and another name: "Robert Kocharyan and the I
