@@ -350,6 +350,10 @@ ORG_CUES: dict[str, str] = {
     # "Muttahida Qaumi Movement", "Markaz Dawat-ul-Irshad"
     "jamiat": "party", "jamiyat": "party", "majlis": "party", "muttahida": "party",
     "markaz": "movement", "mahaz": "movement", "ittehad": "coalition", "tahreek": "movement",
+    # round 7: "Platform of Women for Peace", "National Dialogue Quartet", "Organ on Politics, …"
+    "platform": "movement", "quartet": "coalition", "organ": "international body",
+    "ensemble": "party", "agencia": "government", "banque": "international body",
+    "caisse": "international body", "société": "movement", "compagnie": "movement",
 }  # fmt: skip
 # Arabic, Persian and Urdu words that open an armed group's name ("Jaish al-Adl", "Kataib
 # Hezbollah", "Harakat Hezbollah al-Nujaba", "Liwa Fatemiyoun", "Lashkar-e-Taiba"): a name that
@@ -1127,7 +1131,8 @@ PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "del", "della", "der", "den
              "en", "o", "los", "las"}  # fmt: skip
 # "&" joins the words of one name: "Armed Conflict Location & Event Data Project"
 # and their French: "Syndicat National des Chauffeurs et Conducteurs Routiers du Mali"
-CONNECTORS = {"of", "for", "and", "the", "on", "in", "to", "&", "des", "et"}
+CONNECTORS = {"of", "for", "and", "the", "on", "in", "to", "&", "des", "et",
+              "à", "aux", "pour"}  # round 7: "Touche Pas à Ma Constitution"  # fmt: skip
 
 # Full month names only: "Jan Egeland" and "Theresa May" are people; "Jan." is caught by its dot.
 MONTH_NAMES = {"january", "february", "march", "april", "june", "july", "august",
