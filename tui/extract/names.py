@@ -197,6 +197,33 @@ _TRADES_UNION = re.compile(
 # round 7: a body whose name lists words with commas, after a determiner or a possessive: "the
 # UK's Foreign, Commonwealth and Development Office", "the Ownership, Unity and Responsibility
 # Party", "whose Organ on Politics, Defence and Security Cooperation"
+# a body named in French or Spanish with its adjectives and nouns in lower case: "the Agence
+# française de développement", "the Front de libération nationale", "the Office national des forêts"
+_ROMANCE_BODY = re.compile(
+    r"(?<![\w'’\-])(?:Agence|Agencia|Banque|Banco|Caisse|Caja|Office|Oficina|Institut|Instituto|"
+    r"Conseil|Consejo|Autorité|Autoridad|Direction|Dirección|Comité|Commission|Comisión|"
+    r"Fédération|Federación|Confédération|Confederación|Mouvement|Movimiento|Parti|Partido|"
+    r"Front|Frente|Rassemblement|Syndicat|Sindicato|Ligue|Liga|Fondation|Fundación|Société|"
+    r"Sociedad|Servicio|Service|Centre|Centro|Observatoire|Observatorio|Union|Unión|Alliance|"
+    r"Alianza|Coordination|Coordinadora|Collectif|Colectivo|Association|Asociación|Haute Autorité)"
+    r"(?:\s+(?:[a-zà-ÿ]{3,}(?:e|es|s|al|ale|ales|aux|ique|iques|ico|ica|ais|aise|ien|ienne|ano|ana))"
+    r"(?=\s+(?:de|du|des|del|d['’]|pour|para|por)\b))?"
+    r"\s+(?:(?:de|du|des|del|pour|para|por)\s+|d['’])(?:la\s+|las\s+|los\s+|les\s+|l['’]|el\s+)?"
+    r"[a-zà-ÿ]{3,}(?:\s+(?:et|y|e)\s+(?:de\s+(?:la\s+|l['’])?)?[a-zà-ÿ]{3,}|"
+    r"\s+(?!(?:has|have|had|was|were|is|are|and|the|said|says|will|would|to|in|on|of|for|that|"
+    r"which|who)\b)[a-zà-ÿ]{3,}(?:al|ale|ales|aux|ique|iques|ico|ica|icos|icas|aise|ienne|"
+    r"ana|ano|nal|nale|naux|ntal|ntale|ire|aria|ario))?(?![\w\-])"
+)
+# after a lower-case description of a body and a comma, its name: "the social security fund,
+# Cafat, afloat", "the main forestry groups, Arauco and CMPC"
+_NAMED_AFTER_KIND = re.compile(
+    r"\b(?:the|its|their|a|an)\s+(?:[a-z\-]+\s+){0,3}(?P<kind>fund|agency|utility|insurer|"
+    r"regulator|broadcaster|airline|lender|carrier|operator|miner|producer|charity|pollster|"
+    r"watchdog|newspaper|daily|weekly|outlet|firm|company|groups|firms|companies|outlets|"
+    r"newspapers|pollsters|insurers|lenders|miners|producers|broadcasters|charities)"
+    r",\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})"
+    r"(?:\s+and\s+(?P<second>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?(?=\s*[,.;)]|$)"
+)
 _MONTHS_AND_DAYS_LOW = {w.lower() for w in MONTH_NAMES | WEEKDAY_NAMES}
 _LISTED_NAME = re.compile(
     r"(?:\b(?:the|its|their|his|her|whose|of|at|by)\s+|['’]s\s+)"
@@ -419,6 +446,8 @@ class NameRules:
                 found.append(body)
         found.sort(key=lambda m: m.start)
         self.listed_names(sentence, found)
+        self.romance_bodies(sentence, found)
+        self.named_after_kind(sentence, found)
         for match in _TRADES_UNION.finditer(sentence):
             # "the Kenya Medical Practitioners, Pharmacists and Dentists Union": trades listed
             # inside one body's name
@@ -461,6 +490,43 @@ class NameRules:
                 kind = "government"
             found.append(_Mention("org", match.group("name"), start, end, org_kind=kind))
             found.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def romance_bodies(sentence: str, found: list[_Mention]) -> None:
+        """ "the Agence française de développement": a French or Spanish body's head noun, then
+        its name in lower case after "de", "du", "pour" … is one name (the capitalised run
+        stops at the head)."""
+        for match in _ROMANCE_BODY.finditer(sentence):
+            start, end = match.span()
+            if any(m.kind == "org" and m.start <= start and end <= m.end for m in found):
+                continue
+            found[:] = [m for m in found if m.end <= start or m.start >= end]
+            found.append(_Mention("org", match.group(), start, end, org_kind="movement"))
+            found.sort(key=lambda m: m.start)
+
+    def named_after_kind(self, sentence: str, found: list[_Mention]) -> None:
+        """ "the social security fund, Cafat,", "the main forestry groups, Arauco and CMPC": a
+        word the rules could not place, named right after a lower-case kind of body and a comma,
+        is that body's name (never a person, a place or a people)."""
+        for match in _NAMED_AFTER_KIND.finditer(sentence):
+            for group in ("name", "second"):
+                if match.group(group) is None:
+                    continue
+                start, end = match.span(group)
+                name = match.group(group)
+                if (
+                    self.is_place(name)
+                    or name in self.demonyms
+                    or self.find_person(name) is not None
+                    or name.split()[0].lower() in TITLES
+                ):
+                    continue
+                inside = [m for m in found if m.start < end and start < m.end]
+                if any(m.kind in ("org", "person", "place") for m in inside):
+                    continue
+                found[:] = [m for m in found if m not in inside]
+                found.append(_Mention("org", name, start, end, org_kind="movement"))
+                found.sort(key=lambda m: m.start)
 
     def paired_with_an_organisation(self, sentence: str, found: list[_Mention]) -> None:
         """ "organised on Discord and TikTok", "Frelimo and Renamo": a lone unknown word joined

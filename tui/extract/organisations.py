@@ -264,6 +264,9 @@ _BODY = (
     r"prosecutor[- ]general['’]s office|"
     # round 7: "the tax authorities", "the district administration", "the pharmacists'
     # association", "the Catholic diocese of Ziguinchor"
+    # "the Chinese police liaison team", "a military training mission"
+    r"(?:police|military|army|security|naval|defen[cs]e)\s+(?:liaison|training|advisory|"
+    r"assistance|support|protection|cooperation)\s+(?:team|mission|unit|contingent)|"
     r"(?:tax|customs|revenue|immigration|migration|aviation|port|health|prison|judicial|"
     r"electoral|election|wildlife|forestry|mining)\s+authorities|"
     r"(?:district|county|municipal|city|civil|colonial|territorial)\s+administration|"
