@@ -435,7 +435,7 @@ class NameRules:
                 and m.end <= body.end
                 and (m.end - m.start) < (body.end - body.start)
             ]
-            if inside and _SUBNATIONAL_BODY.search(body.name):
+            if inside and (_SUBNATIONAL_BODY.search(body.name) or "diocese" in body.name):
                 # "the Sindh provincial assembly": the province's name is inside the body's
                 found = [m for m in found if m not in inside]
                 taken = [(m.start, m.end) for m in found if m.kind == "org"]
