@@ -151,3 +151,20 @@ def test_a_name_after_a_lower_case_kind_of_body_and_a_comma():
     )
     assert {"Ipres", "Bolloré", "Rougier"} <= orgs
     assert not {"Ipres", "Bolloré", "Rougier"} & people
+
+
+# -- slash names and legislatures by their own names -----------------------------------------------
+def test_two_names_glued_by_a_slash_are_one_body_and_a_poll_by_two_firms_two():
+    orgs, _ = _found(
+        "She told Voice of America/Radio Free Asia on Monday that a Reuters/Ipsos poll was wrong."
+    )
+    assert "Voice of America/Radio Free Asia" in orgs
+    assert {"Reuters", "Ipsos"} <= orgs
+
+
+def test_legislatures_named_in_their_own_languages_are_bodies():
+    orgs, people = _found(
+        "The Jogorku Kenesh passed the bill on Monday; the Mejlis of Turkmenistan and the Storting"
+        " had passed theirs."
+    )
+    assert "Jogorku Kenesh" in orgs and "Storting" in orgs and not people

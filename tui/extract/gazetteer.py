@@ -354,6 +354,13 @@ ORG_CUES: dict[str, str] = {
     "platform": "movement", "quartet": "coalition", "organ": "international body",
     "ensemble": "party", "agencia": "government", "banque": "international body",
     "caisse": "international body", "société": "movement", "compagnie": "movement",
+    # legislatures by their own names: "Majlisi Oli", "Jogorku Kenesh", "State Great Khural"
+    "majlisi": "government", "mejlis": "government", "kenesh": "government", "khural": "government",
+    "hural": "government", "sejm": "government", "duma": "government", "rada": "government",
+    "storting": "government", "riksdag": "government", "bundestag": "government",
+    "knesset": "government", "oireachtas": "government", "folketing": "government",
+    "eduskunta": "government", "saeima": "government", "seimas": "government",
+    "skupstina": "government", "sobranie": "government", "sobranje": "government",
 }  # fmt: skip
 # Arabic, Persian and Urdu words that open an armed group's name ("Jaish al-Adl", "Kataib
 # Hezbollah", "Harakat Hezbollah al-Nujaba", "Liwa Fatemiyoun", "Lashkar-e-Taiba"): a name that

@@ -446,6 +446,7 @@ class NameRules:
                 found.append(body)
         found.sort(key=lambda m: m.start)
         self.listed_names(sentence, found)
+        self.slashed_names(sentence, found)
         self.romance_bodies(sentence, found)
         self.named_after_kind(sentence, found)
         for match in _TRADES_UNION.finditer(sentence):
@@ -490,6 +491,33 @@ class NameRules:
                 kind = "government"
             found.append(_Mention("org", match.group("name"), start, end, org_kind=kind))
             found.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def slashed_names(sentence: str, found: list[_Mention]) -> None:
+        """ "Radio Free Europe/Radio Liberty": two names of bodies, each of two words or more,
+        glued by a slash with no space, are one body's name ("Reuters/Ipsos", a poll by two
+        firms, and "AP Photo/…", a credit, stay apart)."""
+        for first, second in itertools.pairwise(list(found)):
+            if (
+                first.kind == "org"
+                and second.kind == "org"
+                and sentence[first.end : second.start] == "/"
+                and len(first.name.split()) >= 2
+                and len(second.name.split()) >= 2
+                and first in found
+                and second in found
+            ):
+                name = sentence[first.start : second.end]
+                index = found.index(first)
+                found[index : index + 2] = [
+                    _Mention(
+                        "org",
+                        name,
+                        first.start,
+                        second.end,
+                        org_kind=first.org_kind or second.org_kind,
+                    )
+                ]
 
     @staticmethod
     def romance_bodies(sentence: str, found: list[_Mention]) -> None:
