@@ -168,3 +168,12 @@ def test_legislatures_named_in_their_own_languages_are_bodies():
         " had passed theirs."
     )
     assert "Jogorku Kenesh" in orgs and "Storting" in orgs and not people
+
+
+def test_military_as_an_adjective_of_sources_and_a_command_of_its_own():
+    orgs, _ = _found(
+        "Three military sources said on Friday that the military command had ordered the"
+        " withdrawal, a week after the military deployment began."
+    )
+    assert "military command" in orgs
+    assert "military" not in orgs

@@ -317,7 +317,11 @@ _NOT_A_BODY = (
     r"intelligence|junta|government|council|tribunal|prosecutor|spending|positions?|targets?|"
     r"sites?|installations?|facility|facilities|doctrine|pressure|presence|aid|help|support|"
     r"contractors?|equipment|ties|cooperation|strikes?|action|power|regime|era|dictatorship|"
-    r"elections?|polls?|seats?|candidates?|buildings?|members?)\b"
+    r"elections?|polls?|seats?|candidates?|buildings?|members?|"
+    # round 7: "two military sources", "the military governments of the Sahel", "the military
+    # command" (a body of its own, read whole by the headed-body rule)
+    r"sources?|governments|juntas|regimes|command|commands|analysts?|experts?|observers?|"
+    r"deployments?|interventions?)\b"
 )
 _REGIONS = CITIES_AND_REGIONS - {capital for capital, _ in COUNTRIES.values()}
 _DEMONYM_ALT = "|".join(sorted(demonyms(), key=len, reverse=True))
