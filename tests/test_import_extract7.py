@@ -177,3 +177,15 @@ def test_military_as_an_adjective_of_sources_and_a_command_of_its_own():
     )
     assert "military command" in orgs
     assert "military" not in orgs
+
+
+def test_a_states_body_acting_after_by_and_bodies_without_a_determiner():
+    orgs, _ = _found(
+        "The ship was boarded by French authorities off Brest. Prosecutors allege he paid bribes."
+        " The movement boycotted parliament and municipal councils for a year."
+    )
+    assert "French authorities" in orgs
+    assert "prosecutors" in {o.lower() for o in orgs}
+    assert "municipal councils" in orgs
+    orgs, _ = _found("The smuggler was detained by UK authorities in Dover.")
+    assert "UK authorities" in orgs

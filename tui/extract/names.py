@@ -435,7 +435,12 @@ class NameRules:
                 and m.end <= body.end
                 and (m.end - m.start) < (body.end - body.start)
             ]
-            if inside and (_SUBNATIONAL_BODY.search(body.name) or "diocese" in body.name):
+            if inside and (
+                _SUBNATIONAL_BODY.search(body.name)
+                or "diocese" in body.name
+                # "arrested by US authorities": the state's body, not the state, acted
+                or all(COUNTRY_ALIASES.get(m.name, m.name) in COUNTRIES for m in inside)
+            ):
                 # "the Sindh provincial assembly": the province's name is inside the body's
                 found = [m for m in found if m not in inside]
                 taken = [(m.start, m.end) for m in found if m.kind == "org"]

@@ -355,8 +355,10 @@ _BODY_RE = re.compile(
     )
     + r"))\s+"
     r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|Congress|[Ss]ecurity forces|[Gg]overnment forces|"
-    r"[Gg]overnment troops|[Ss]ecurity agencies|[Ii]ntelligence agencies|[Pp]rosecutors(?=\s+(?:\w+ed|said|say|says|have|has|had|will|would|"
-    r"are|were|want|wants|accuse|accuses|charged|issued)\b))\b)))"
+    r"[Gg]overnment troops|[Ss]ecurity agencies|[Ii]ntelligence agencies|"
+    r"(?:city|town|municipal|district|county|local|village|provincial|regional)\s+councils|[Pp]rosecutors(?=\s+(?:\w+ed|said|say|says|have|has|had|will|would|"
+    r"are|were|want|wants|accuse|accuses|charged|issued|allege|alleges|argue|argues|claim|claims|"
+    r"told|sought|seek|seeks|believe|believes|opened|dropped)\b))\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
     # "a number the outgoing government disputed", "the ousted government"
@@ -365,7 +367,7 @@ _BODY_RE = re.compile(
     r"parallel|rival|so-called|"
     r"two|both|"
     r"[A-Za-z.]+-(?:backed|led|installed|run|controlled|appointed|allied))\s+)?"
-    rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet)(?!\s+{_NOT_A_BODY})(?![\w\-])"
+    rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet|Prosecutors)(?!\s+{_NOT_A_BODY})(?![\w\-])"
 )
 _PLACE_NAMES = place_names()
 _DEMONYMS = demonyms()
@@ -420,16 +422,21 @@ def bodies(sentence: str) -> list[_Mention]:
         adj = match.group("adj") or ""
         if own is not None and adj.strip() in _OF_THE_MOMENT and body in _LEGISLATURES:
             adj = ""  # "Iraq's newly elected parliament" is Iraq's parliament, newly elected
-        if match.group("bare") is not None and body not in (
-            "police",
-            "parliament",
-            "congress",
-            "security forces",
-            "government forces",
-            "government troops",
-            "prosecutors",
-            "security agencies",
-            "intelligence agencies",
+        if (
+            match.group("bare") is not None
+            and body
+            not in (
+                "police",
+                "parliament",
+                "congress",
+                "security forces",
+                "government forces",
+                "government troops",
+                "prosecutors",
+                "security agencies",
+                "intelligence agencies",
+            )
+            and not body.endswith(" councils")
         ):
             continue
         if (
