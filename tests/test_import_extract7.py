@@ -189,3 +189,12 @@ def test_a_states_body_acting_after_by_and_bodies_without_a_determiner():
     assert "municipal councils" in orgs
     orgs, _ = _found("The smuggler was detained by UK authorities in Dover.")
     assert "UK authorities" in orgs
+
+
+def test_more_head_nouns_of_bodies():
+    orgs, people = _found(
+        "The Royal Tonga Constabulary detained him. The Paris Club agreed to a delay, and the UN"
+        " Panel of Experts on Libya said arms still flowed. The Janata Dal left the coalition."
+    )
+    assert {"Royal Tonga Constabulary", "Paris Club", "UN Panel of Experts on Libya"} <= orgs
+    assert "Janata Dal" in orgs and not people

@@ -361,6 +361,13 @@ ORG_CUES: dict[str, str] = {
     "knesset": "government", "oireachtas": "government", "folketing": "government",
     "eduskunta": "government", "saeima": "government", "seimas": "government",
     "skupstina": "government", "sobranie": "government", "sobranje": "government",
+    # more heads of bodies' names: "the Paris Club", "the Royal Fiji Constabulary", "Rashtriya
+    # Swayamsevak Sangh", "Shiv Sena", "Janata Dal", "Partai Demokrat", "UN Panel of Experts"
+    "consortium": "movement", "constabulary": "government", "governorate": "government",
+    "sangh": "movement", "morcha": "party", "partai": "party",
+    "stranka": "party", "dal": "party", "sena": "party", "club": "movement",
+    "chambers": "movement", "consultancy": "movement", "unit": "armed group",
+    "panel": "international body",
 }  # fmt: skip
 # Arabic, Persian and Urdu words that open an armed group's name ("Jaish al-Adl", "Kataib
 # Hezbollah", "Harakat Hezbollah al-Nujaba", "Liwa Fatemiyoun", "Lashkar-e-Taiba"): a name that
