@@ -198,3 +198,11 @@ def test_more_head_nouns_of_bodies():
     )
     assert {"Royal Tonga Constabulary", "Paris Club", "UN Panel of Experts on Libya"} <= orgs
     assert "Janata Dal" in orgs and not people
+
+
+def test_offices_named_after_their_post():
+    orgs, _ = _found(
+        "The auditor-general's office found gaps on Monday. The vice-president's office declined"
+        " to comment."
+    )
+    assert {"auditor-general's office", "vice-president's office"} <= orgs

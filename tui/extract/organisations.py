@@ -262,6 +262,11 @@ _BODY = (
     r"foreign office|home office|military rulers|"
     r"central bank|cabinet|presidency|attorney general['’]s office|prosecutor['’]s office|"
     r"prosecutor[- ]general['’]s office|"
+    # "the auditor-general's office", "the ombudsman's office", "the vice-president's office"
+    r"(?:attorney|auditor|inspector|solicitor|accountant|registrar|comptroller|controller|"
+    r"ombudsman|public defender|special counsel|chief justice|speaker|vice[- ]president|"
+    r"deputy prime minister|commissioner|chief minister|first minister)(?:[- ]general)?['’]s\s+"
+    r"office|"
     # round 7: "the tax authorities", "the district administration", "the pharmacists'
     # association", "the Catholic diocese of Ziguinchor"
     # "the Chinese police liaison team", "a military training mission"
