@@ -11,8 +11,9 @@ Three sections, each with a row per article and a micro-average:
    - held-out 3 (tests/import_eval/reporting/heldout3/): never tuned on;
    - held-out 4 (tests/import_eval/reporting/heldout4/): its aggregate was scored once after round 3;
    - held-out 5 (tests/import_eval/reporting/heldout5/): never tuned on;
-   - held-out 7 (tests/import_eval/reporting/heldout7/): never tuned on (round 6).
-   (held-out 6 was scored once after round 5; its articles are now in dev/ as h6-*.)
+   - held-out 8 (tests/import_eval/reporting/heldout8/): never tuned on (round 7).
+   (held-out 6 and 7 were scored once after rounds 5 and 6; their articles are now in dev/ as h6-*
+   and h7-*.)
 
 Each article NN-name.txt has an answer key NN-name.json: the people (full names), organisations and
 dated statements ("when" as written) a careful reader would list. Alternatives are separated by
@@ -211,7 +212,7 @@ SETS = [
         [(REPORTING / "heldout4", True)],
     ),
     ("real reporting, held-out 5 (never tuned on)", "heldout5", [(REPORTING / "heldout5", True)]),
-    ("real reporting, held-out 7 (never tuned on)", "heldout7", [(REPORTING / "heldout7", True)]),
+    ("real reporting, held-out 8 (never tuned on)", "heldout8", [(REPORTING / "heldout8", True)]),
 ]
 
 

@@ -158,12 +158,31 @@ COUNTRIES.update({
     "Timor-Leste": ("Dili", "Timorese"), "Togo": ("Lome", "Togolese"),
     "Trinidad and Tobago": ("Port of Spain", "Trinidadian"), "Western Sahara": ("Laayoune", "Sahrawi"),
 })  # fmt: skip
+# round 7: the rest of the UN's member states (small states act in reporting too: "Transparency
+# Solomon Islands", "the Eswatini Economic Policy Analysis and Research Centre")
+COUNTRIES.update({
+    "Andorra": ("Andorra la Vella", "Andorran"), "Antigua and Barbuda": ("St. John's", "Antiguan"),
+    "Bahamas": ("Nassau", "Bahamian"), "Barbados": ("Bridgetown", "Barbadian"),
+    "Belize": ("Belmopan", "Belizean"), "Brunei": ("Bandar Seri Begawan", "Bruneian"),
+    "Cabo Verde": ("Praia", "Cape Verdean"), "Comoros": ("Moroni", "Comorian"),
+    "Eswatini": ("Mbabane", "Swazi"), "Fiji": ("Suva", "Fijian"), "Grenada": ("St. George's", "Grenadian"),
+    "Kiribati": ("Tarawa", "I-Kiribati"), "Lesotho": ("Maseru", "Basotho"),
+    "Liechtenstein": ("Vaduz", "Liechtensteiner"), "Luxembourg": ("Luxembourg", "Luxembourgish"),
+    "Marshall Islands": ("Majuro", "Marshallese"), "Mauritius": ("Port Louis", "Mauritian"),
+    "Micronesia": ("Palikir", "Micronesian"), "Monaco": ("Monaco", "Monegasque"),
+    "Nauru": ("Yaren", "Nauruan"), "Palau": ("Ngerulmud", "Palauan"),
+    "Saint Lucia": ("Castries", "Saint Lucian"), "Samoa": ("Apia", "Samoan"),
+    "San Marino": ("San Marino", "Sammarinese"), "Seychelles": ("Victoria", "Seychellois"),
+    "Solomon Islands": ("Honiara", "Solomon Islander"), "Tonga": ("Nuku'alofa", "Tongan"),
+    "Tuvalu": ("Funafuti", "Tuvaluan"), "Vanuatu": ("Port Vila", "Ni-Vanuatu"),
+})  # fmt: skip
 # Former states that still act in history.
 FORMER_STATES = {"Soviet Union": "Soviet", "Yugoslavia": "Yugoslav", "Ottoman Empire": "Ottoman"}
 COUNTRY_ALIASES = {
     "US": "United States", "U.S.": "United States", "USA": "United States", "America": "United States",
     "UK": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
     "UAE": "United Arab Emirates", "DRC": "Congo", "Burma": "Myanmar", "USSR": "Soviet Union",
+    "Swaziland": "Eswatini", "Cape Verde": "Cabo Verde", "East Timor": "Timor-Leste",
 }  # fmt: skip
 CITIES_AND_REGIONS = {
     "Aleppo", "Basra", "Mosul", "Erbil", "Kandahar", "Herat", "Mazar-i-Sharif", "Jalalabad", "Panjshir",
@@ -331,6 +350,24 @@ ORG_CUES: dict[str, str] = {
     # "Muttahida Qaumi Movement", "Markaz Dawat-ul-Irshad"
     "jamiat": "party", "jamiyat": "party", "majlis": "party", "muttahida": "party",
     "markaz": "movement", "mahaz": "movement", "ittehad": "coalition", "tahreek": "movement",
+    # round 7: "Platform of Women for Peace", "National Dialogue Quartet", "Organ on Politics, …"
+    "platform": "movement", "quartet": "coalition", "organ": "international body",
+    "ensemble": "party", "agencia": "government", "banque": "international body",
+    "caisse": "international body", "société": "movement", "compagnie": "movement",
+    # legislatures by their own names: "Majlisi Oli", "Jogorku Kenesh", "State Great Khural"
+    "majlisi": "government", "mejlis": "government", "kenesh": "government", "khural": "government",
+    "hural": "government", "sejm": "government", "duma": "government", "rada": "government",
+    "storting": "government", "riksdag": "government", "bundestag": "government",
+    "knesset": "government", "oireachtas": "government", "folketing": "government",
+    "eduskunta": "government", "saeima": "government", "seimas": "government",
+    "skupstina": "government", "sobranie": "government", "sobranje": "government",
+    # more heads of bodies' names: "the Paris Club", "the Royal Fiji Constabulary", "Rashtriya
+    # Swayamsevak Sangh", "Shiv Sena", "Janata Dal", "Partai Demokrat", "UN Panel of Experts"
+    "consortium": "movement", "constabulary": "government", "governorate": "government",
+    "sangh": "movement", "morcha": "party", "partai": "party",
+    "stranka": "party", "dal": "party", "sena": "party", "club": "movement",
+    "chambers": "movement", "consultancy": "movement", "unit": "armed group",
+    "panel": "international body",
 }  # fmt: skip
 # Arabic, Persian and Urdu words that open an armed group's name ("Jaish al-Adl", "Kataib
 # Hezbollah", "Harakat Hezbollah al-Nujaba", "Liwa Fatemiyoun", "Lashkar-e-Taiba"): a name that
@@ -1108,7 +1145,8 @@ PARTICLES = {"bin", "bint", "ibn", "al", "el", "de", "del", "della", "der", "den
              "en", "o", "los", "las"}  # fmt: skip
 # "&" joins the words of one name: "Armed Conflict Location & Event Data Project"
 # and their French: "Syndicat National des Chauffeurs et Conducteurs Routiers du Mali"
-CONNECTORS = {"of", "for", "and", "the", "on", "in", "to", "&", "des", "et"}
+CONNECTORS = {"of", "for", "and", "the", "on", "in", "to", "&", "des", "et",
+              "à", "aux", "pour"}  # round 7: "Touche Pas à Ma Constitution"  # fmt: skip
 
 # Full month names only: "Jan Egeland" and "Theresa May" are people; "Jan." is caught by its dot.
 MONTH_NAMES = {"january", "february", "march", "april", "june", "july", "august",

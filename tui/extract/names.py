@@ -19,6 +19,7 @@ from .gazetteer import (
     GROUP_HEADS,
     HONORIFICS,
     KNOWN_ORGS,
+    MONTH_NAMES,
     NOT_ACRONYMS,
     NOT_NAME_WORDS,
     ORG_CUES,
@@ -32,6 +33,7 @@ from .gazetteer import (
     POLITICAL_NOUNS,
     ROLE_HEADS,
     TITLES,
+    WEEKDAY_NAMES,
 )
 from .organisations import (
     BODY_AFTER_DEMONYM,
@@ -144,6 +146,11 @@ _SQUARE_REST = re.compile(
 _SITS_IN_A_COUNTRY = {"university", "institute", "school", "studies", "centre", "center", "college",
                       "academy", "foundation", "group", "council", "association", "society",
                       "network", "watch", "observatory", "research"}  # fmt: skip
+# round 7: the same heads written first, as Spanish, French and Portuguese names are: "the
+# Universidad de La Frontera in Temuco", "the Institut … in Dakar"
+_SITS_IN_A_COUNTRY_FIRST = {"universidad", "université", "universidade", "instituto", "institut",
+                            "escuela", "école", "colegio", "fundación", "fondation", "fundação",
+                            "centro", "centre", "observatorio", "academia", "académie"}  # fmt: skip
 
 
 # brothers and sisters named with one surname: "his sons Saddam and Khaled Haftar"
@@ -186,6 +193,43 @@ _TRADES_UNION = re.compile(
     r"\b((?:(?!The\s)[A-Z][\w'’\-]+\s+)*(?!The\s)[A-Z][a-z]+s(?:,\s+[A-Z][a-z]+s)+,?\s+(?:and|&)\s+[A-Z][a-z]+s\s+"
     r"(?:Union|Association|Federation|Council|Society|Alliance|Network|Guild|Syndicate|"
     r"Confederation|Congress))\b"
+)
+# round 7: a body whose name lists words with commas, after a determiner or a possessive: "the
+# UK's Foreign, Commonwealth and Development Office", "the Ownership, Unity and Responsibility
+# Party", "whose Organ on Politics, Defence and Security Cooperation"
+# a body named in French or Spanish with its adjectives and nouns in lower case: "the Agence
+# française de développement", "the Front de libération nationale", "the Office national des forêts"
+_ROMANCE_BODY = re.compile(
+    r"(?<![\w'’\-])(?:Agence|Agencia|Banque|Banco|Caisse|Caja|Office|Oficina|Institut|Instituto|"
+    r"Conseil|Consejo|Autorité|Autoridad|Direction|Dirección|Comité|Commission|Comisión|"
+    r"Fédération|Federación|Confédération|Confederación|Mouvement|Movimiento|Parti|Partido|"
+    r"Front|Frente|Rassemblement|Syndicat|Sindicato|Ligue|Liga|Fondation|Fundación|Société|"
+    r"Sociedad|Servicio|Service|Centre|Centro|Observatoire|Observatorio|Union|Unión|Alliance|"
+    r"Alianza|Coordination|Coordinadora|Collectif|Colectivo|Association|Asociación|Haute Autorité)"
+    r"(?:\s+(?:[a-zà-ÿ]{3,}(?:e|es|s|al|ale|ales|aux|ique|iques|ico|ica|ais|aise|ien|ienne|ano|ana))"
+    r"(?=\s+(?:de|du|des|del|d['’]|pour|para|por)\b))?"
+    r"\s+(?:(?:de|du|des|del|pour|para|por)\s+|d['’])(?:la\s+|las\s+|los\s+|les\s+|l['’]|el\s+)?"
+    r"[a-zà-ÿ]{3,}(?:\s+(?:et|y|e)\s+(?:de\s+(?:la\s+|l['’])?)?[a-zà-ÿ]{3,}|"
+    r"\s+(?!(?:has|have|had|was|were|is|are|and|the|said|says|will|would|to|in|on|of|for|that|"
+    r"which|who)\b)[a-zà-ÿ]{3,}(?:al|ale|ales|aux|ique|iques|ico|ica|icos|icas|aise|ienne|"
+    r"ana|ano|nal|nale|naux|ntal|ntale|ire|aria|ario))?(?![\w\-])"
+)
+# after a lower-case description of a body and a comma, its name: "the social security fund,
+# Cafat, afloat", "the main forestry groups, Arauco and CMPC"
+_NAMED_AFTER_KIND = re.compile(
+    r"\b(?:the|its|their|a|an)\s+(?:[a-z\-]+\s+){0,3}(?P<kind>fund|agency|utility|insurer|"
+    r"regulator|broadcaster|airline|lender|carrier|operator|miner|producer|charity|pollster|"
+    r"watchdog|newspaper|daily|weekly|outlet|firm|company|groups|firms|companies|outlets|"
+    r"newspapers|pollsters|insurers|lenders|miners|producers|broadcasters|charities)"
+    r",\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})"
+    r"(?:\s+and\s+(?P<second>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?(?=\s*[,.;)]|$)"
+)
+_MONTHS_AND_DAYS_LOW = {w.lower() for w in MONTH_NAMES | WEEKDAY_NAMES}
+_LISTED_NAME = re.compile(
+    r"(?:\b(?:the|its|their|his|her|whose|of|at|by)\s+|['’]s\s+)"
+    r"(?P<name>(?:(?P<lead>[A-Z][a-z]+)\s+(?:on|of|for)\s+)?"
+    r"(?P<items>[A-Z][a-z]+(?:,\s+[A-Z][a-z]+){1,3}),?\s+(?:and|&)\s+"
+    r"(?P<last>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))(?![\w\-])"
 )
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "to", "for", "and", "or", "on", "at", "by", "with",
                 "from", "as", "is", "vs", "v", "but", "nor", "into", "over"}  # fmt: skip
@@ -234,6 +278,15 @@ _OFFICE_HOLDERS = {"defender", "general", "ombudsman", "prosecutor", "auditor", 
 # continents and regions that open names of outlets and bodies, never of people
 _PLACE_FIRST = {"Africa", "Asia", "Europe", "Eurasia", "Oceania", "Arabia", "Caribbean", "Balkan",
                 "Sahel", "Maghreb", "Levant", "Pacific", "Atlantic", "Mekong"}  # fmt: skip
+# fields of study and policy that name what a body works on: "… Policy Analysis and Research Centre"
+_FIELD_WORDS = {"policy", "politics", "defence", "defense", "security", "strategy", "strategic",
+                "governance", "research", "studies", "trade", "energy", "climate", "health",
+                "media", "conflict", "rights", "legal", "economics", "finance", "budget",
+                "statistics", "census", "gender", "environment", "land", "water", "food"}  # fmt: skip
+# English abstract nouns that open the names of causes and NGOs, never a given name: "Transparency
+# …", "Reconciliation …" (not "-ity", "-ence": "Felicity", "Florence")
+_CAUSE_ENDINGS = ("tion", "sion", "ment", "ness", "ency", "ancy", "ship")
+_CAUSE_NOT = {"clement", "laurent", "vincent"}
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ity", "ness", "ance", "ence", "dom", "ship")
 # "of" and a person's full name after a name: "Otzma Yehudit of Itamar Ben-Gvir"
 _OF_A_PERSON = re.compile(
@@ -382,7 +435,12 @@ class NameRules:
                 and m.end <= body.end
                 and (m.end - m.start) < (body.end - body.start)
             ]
-            if inside and _SUBNATIONAL_BODY.search(body.name):
+            if inside and (
+                _SUBNATIONAL_BODY.search(body.name)
+                or "diocese" in body.name
+                # "arrested by US authorities": the state's body, not the state, acted
+                or all(COUNTRY_ALIASES.get(m.name, m.name) in COUNTRIES for m in inside)
+            ):
                 # "the Sindh provincial assembly": the province's name is inside the body's
                 found = [m for m in found if m not in inside]
                 taken = [(m.start, m.end) for m in found if m.kind == "org"]
@@ -392,6 +450,10 @@ class NameRules:
             ):
                 found.append(body)
         found.sort(key=lambda m: m.start)
+        self.listed_names(sentence, found)
+        self.slashed_names(sentence, found)
+        self.romance_bodies(sentence, found)
+        self.named_after_kind(sentence, found)
         for match in _TRADES_UNION.finditer(sentence):
             # "the Kenya Medical Practitioners, Pharmacists and Dentists Union": trades listed
             # inside one body's name
@@ -402,6 +464,102 @@ class NameRules:
         self.lists_of_organisations(sentence, found)
         self.paired_with_an_organisation(sentence, found)
         return found
+
+    def listed_names(self, sentence: str, found: list[_Mention]) -> None:
+        """ "the UK's Foreign, Commonwealth and Development Office": after a determiner or a
+        possessive, common words listed with commas and "and" before a head noun of a body (or
+        after "Organ on", "Council for") make one name; not a list of places, people or bodies."""
+        for match in _LISTED_NAME.finditer(sentence):
+            lead, last = match.group("lead"), match.group("last").split()
+            head = last[-1].lower()
+            items = [w.strip() for w in match.group("items").split(",")] + last[:1]
+            if head not in ORG_CUES and lead is None:
+                continue
+            if lead is not None and (
+                self.is_place(lead) or lead in KNOWN_ORGS or self.find_person(lead) is not None
+            ):
+                continue
+            if any(
+                word.lower() in ORG_CUES
+                or word in KNOWN_ORGS
+                or word in self.demonyms
+                or self.is_place(word)
+                or self.find_person(word) is not None
+                or word.lower() in _MONTHS_AND_DAYS_LOW
+                for word in items
+            ):
+                continue  # "the Senate, House and Supreme Court"; "Mali, Niger and Chad Basin"
+            start, end = match.span("name")
+            found[:] = [m for m in found if m.end <= start or m.start >= end]
+            kind = ORG_CUES.get(head, "movement")
+            if head == "office":
+                kind = "government"
+            found.append(_Mention("org", match.group("name"), start, end, org_kind=kind))
+            found.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def slashed_names(sentence: str, found: list[_Mention]) -> None:
+        """ "Radio Free Europe/Radio Liberty": two names of bodies, each of two words or more,
+        glued by a slash with no space, are one body's name ("Reuters/Ipsos", a poll by two
+        firms, and "AP Photo/…", a credit, stay apart)."""
+        for first, second in itertools.pairwise(list(found)):
+            if (
+                first.kind == "org"
+                and second.kind == "org"
+                and sentence[first.end : second.start] == "/"
+                and len(first.name.split()) >= 2
+                and len(second.name.split()) >= 2
+                and first in found
+                and second in found
+            ):
+                name = sentence[first.start : second.end]
+                index = found.index(first)
+                found[index : index + 2] = [
+                    _Mention(
+                        "org",
+                        name,
+                        first.start,
+                        second.end,
+                        org_kind=first.org_kind or second.org_kind,
+                    )
+                ]
+
+    @staticmethod
+    def romance_bodies(sentence: str, found: list[_Mention]) -> None:
+        """ "the Agence française de développement": a French or Spanish body's head noun, then
+        its name in lower case after "de", "du", "pour" … is one name (the capitalised run
+        stops at the head)."""
+        for match in _ROMANCE_BODY.finditer(sentence):
+            start, end = match.span()
+            if any(m.kind == "org" and m.start <= start and end <= m.end for m in found):
+                continue
+            found[:] = [m for m in found if m.end <= start or m.start >= end]
+            found.append(_Mention("org", match.group(), start, end, org_kind="movement"))
+            found.sort(key=lambda m: m.start)
+
+    def named_after_kind(self, sentence: str, found: list[_Mention]) -> None:
+        """ "the social security fund, Cafat,", "the main forestry groups, Arauco and CMPC": a
+        word the rules could not place, named right after a lower-case kind of body and a comma,
+        is that body's name (never a person, a place or a people)."""
+        for match in _NAMED_AFTER_KIND.finditer(sentence):
+            for group in ("name", "second"):
+                if match.group(group) is None:
+                    continue
+                start, end = match.span(group)
+                name = match.group(group)
+                if (
+                    self.is_place(name)
+                    or name in self.demonyms
+                    or self.find_person(name) is not None
+                    or name.split()[0].lower() in TITLES
+                ):
+                    continue
+                inside = [m for m in found if m.start < end and start < m.end]
+                if any(m.kind in ("org", "person", "place") for m in inside):
+                    continue
+                found[:] = [m for m in found if m not in inside]
+                found.append(_Mention("org", name, start, end, org_kind="movement"))
+                found.sort(key=lambda m: m.start)
 
     def paired_with_an_organisation(self, sentence: str, found: list[_Mention]) -> None:
         """ "organised on Discord and TikTok", "Frelimo and Renamo": a lone unknown word joined
@@ -595,6 +753,8 @@ class NameRules:
         after = sentence[run[-1].end :]
         if person := self.titled_by_a_body(run):
             return [person]
+        if body := self.named_like_a_cause(run):
+            return [body]
         for i in range(1, len(run) - 1):
             if (
                 run[i].low in ("for", "against", "without")
@@ -701,6 +861,15 @@ class NameRules:
                 *self.classify_run(sentence, run[:of_the], tokens),
                 *self.classify_whole_run(sentence, run[of_the + 2 :], tokens),
             ]
+        halves = _split_and(run)
+        if (
+            len(halves) == 2
+            and _text_plain(halves[-1]) in self.demonyms
+            and any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
+        ):  # "the diocese of Ziguinchor and the Gambian government": a name, then a demonym's body
+            return [
+                m for half in halves[:1] for m in self.classify_whole_run(sentence, half, tokens)
+            ]
         person_then_org = self.person_and_the(run)
         if (
             noun
@@ -789,14 +958,18 @@ class NameRules:
                 rest = run[index + 1 :]
                 if rest and rest[0].low == "the" and not rest[0].capital:
                     rest = rest[1:]
+                # "the ECOWAS Mission in The Gambia": a country whose name opens with "The"
+                country = _text_plain(rest)
+                country = country[4:] if country.startswith("The ") else country
+                country = COUNTRY_ALIASES.get(country, country)
+                head_first = run[1] if run[0].low in STARTERS and len(run) > 1 else run[0]
                 # "Islamic Resistance in Iraq", "Facility for Refugees in Turkey": an organisation
                 # is named after a country, and sits in a city
                 if (
                     (
                         rest
                         and self.is_place(_text_plain(rest))
-                        and COUNTRY_ALIASES.get(_text_plain(rest), _text_plain(rest))
-                        not in COUNTRIES
+                        and country not in COUNTRIES
                         and _text_plain(rest) not in _WORLD_REGIONS
                     )
                     or (rest and place_follows)
@@ -807,7 +980,10 @@ class NameRules:
                         rest
                         and tok.low == "in"
                         and len(rest) <= 2
-                        and run[index - 1].low in _SITS_IN_A_COUNTRY
+                        and (
+                            run[index - 1].low in _SITS_IN_A_COUNTRY
+                            or head_first.low in _SITS_IN_A_COUNTRY_FIRST
+                        )
                         and all(t.capital for t in rest)
                         and not _is_orgish(rest)
                         and _text_plain(run) not in KNOWN_ORGS
@@ -890,8 +1066,27 @@ class NameRules:
             and not self.is_place(_text_plain(halves[1]))
         ):  # "Deuba of the Nepali Congress and Pushpa Kamal Dahal": a party, then a person
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
-        # "the European Union and Turkey": an organisation and a place are two
-        if len(halves) > 1 and any(self.is_place(_text_plain(h)) for h in halves):
+        # "the European Union and Turkey": an organisation and a place are two; "the diocese of
+        # Ziguinchor and the Gambian government": a place, then a demonym's body
+        of_places = (
+            len(halves) == 2
+            and len(halves[0]) > 2
+            and _is_orgish(halves[0][:-1])
+            and any(t.low == "of" and not t.capital for t in halves[0][-3:-1])
+            and self.is_place(_text_plain(halves[0][-1:]))
+            and self.is_place(_text_plain(halves[1]))
+        )  # "the African Party for the Independence of Guinea and Cape Verde": one name
+        if (
+            len(halves) > 1
+            and not of_places
+            and (
+                any(self.is_place(_text_plain(h)) for h in halves)
+                or (
+                    _text_plain(halves[-1]) in self.demonyms
+                    and any(t.low == "and" and n.low == "the" for t, n in itertools.pairwise(run))
+                )
+            )
+        ):
             return [m for half in halves for m in self.classify_whole_run(sentence, half, tokens)]
         if (
             len(halves) > 1
@@ -943,6 +1138,10 @@ class NameRules:
                     or t.low.rstrip("'’") in ("peoples", "people's", "people’s")
                     # "Reconstruction and Development Coalition": abstract nouns
                     or (len(t.low) > 6 and t.low.endswith(_ABSTRACT_ENDINGS))
+                    # round 7: "Eswatini Economic Policy Analysis and Research Centre": fields
+                    # of study and policy, and the country the body serves as its first word
+                    or t.low in _FIELD_WORDS
+                    or (t is parts[0][0] and self.is_place(t.bare))
                     for part in parts[:first_cue]
                     for t in part
                 )
@@ -958,6 +1157,49 @@ class NameRules:
         ):  # "Senator Rand Paul and Democrats in Congress": the rest is read as a run of its own
             return mentions + self.classify_whole_run(sentence, org_run, tokens)
         return mentions + self.classify_run(sentence, org_run, tokens, org=True)
+
+    def named_like_a_cause(self, run: list[_Tok]) -> _Mention | None:
+        """ "Humanity & Inclusion", "Transparency Solomon Islands", "Reconciliation Now": a name
+        of capitalised words joined by "&", or opening with an English abstract noun ("-ency",
+        "-tion", "-ness", …) before a place or another such noun, is a body's (an NGO's, its
+        national chapter's), never a person's."""
+        words = run[1:] if run[0].low in STARTERS and len(run) > 1 else run
+        if not 2 <= len(words) <= 6 or self.is_place(_text_plain(words)):
+            return None
+        if (
+            len(words) >= 4
+            and words[0].capital
+            and words[-1].capital
+            and any(t.low in ("à", "aux", "pour") and not t.capital for t in words[1:-1])
+        ):  # "Touche Pas à Ma Constitution": French words that join a name join no person's
+            return _Mention(
+                "org", _text_plain(words), words[0].start, words[-1].end, org_kind="movement"
+            )
+        amp = [i for i, t in enumerate(words) if t.text == "&"]
+        if (
+            amp
+            and all(
+                0 < i < len(words) - 1 and words[i - 1].capital and words[i + 1].capital
+                for i in amp
+            )
+            and all((t.capital and len(t.bare) >= 3) or t.text == "&" for t in words)
+        ):
+            # (not "Q & A", "R & D")
+            name = _text_plain(words)
+        elif (
+            all(t.capital for t in words)
+            and len(words[0].low) > 6
+            and words[0].low.endswith(_CAUSE_ENDINGS)
+            and words[0].low not in _CAUSE_NOT
+            and (
+                self.is_place(_text_plain(words[1:]))
+                or (len(words[-1].low) > 6 and words[-1].low.endswith(_CAUSE_ENDINGS))
+            )
+        ):
+            name = _text_plain(words)
+        else:
+            return None
+        return _Mention("org", name, words[0].start, words[-1].end, org_kind="movement")
 
     def person_and_the(self, run: list[_Tok]) -> bool:
         """A person's full name, then "and the" and another name: "Robert Kocharyan and the I

@@ -240,7 +240,7 @@ _BODY = (
     r"(?:customs|prison|prisons|ambulance|fire|foreign|secret|immigration|tax|migration|"
     r"penitentiary|emergency|rescue|meteorological|diplomatic|press)\s+service|"
     r"(?:political|military|armed|media|youth|women['’]s|student|intelligence|propaganda|"
-    r"paramilitary)\s+wing|"
+    r"paramilitary|external|internal|exiled|diaspora|civilian|negotiating|hardline)\s+wing|"
     r"(?:electoral|election|governing|regulatory|oversight|monitoring|umbrella|statutory)\s+body|"
     r"(?:presidential|republican|revolutionary)\s+guard|gendarmerie|de facto authorities|"
     r"state(?:-run|-owned)?\s+(?:broadcaster|television|news agency|oil company|energy company|"
@@ -261,7 +261,24 @@ _BODY = (
     r"electoral commission|election commission|supreme court|constitutional court|high court|"
     r"foreign office|home office|military rulers|"
     r"central bank|cabinet|presidency|attorney general['’]s office|prosecutor['’]s office|"
-    r"prosecutor general['’]s office|national police|national guard|special forces|riot police|"
+    r"prosecutor[- ]general['’]s office|"
+    # "the auditor-general's office", "the ombudsman's office", "the vice-president's office"
+    r"(?:attorney|auditor|inspector|solicitor|accountant|registrar|comptroller|controller|"
+    r"ombudsman|public defender|special counsel|chief justice|speaker|vice[- ]president|"
+    r"deputy prime minister|commissioner|chief minister|first minister)(?:[- ]general)?['’]s\s+"
+    r"office|"
+    # round 7: "the tax authorities", "the district administration", "the pharmacists'
+    # association", "the Catholic diocese of Ziguinchor"
+    # "the Chinese police liaison team", "a military training mission"
+    r"(?:police|military|army|security|naval|defen[cs]e)\s+(?:liaison|training|advisory|"
+    r"assistance|support|protection|cooperation)\s+(?:team|mission|unit|contingent)|"
+    r"(?:tax|customs|revenue|immigration|migration|aviation|port|health|prison|judicial|"
+    r"electoral|election|wildlife|forestry|mining)\s+authorities|"
+    r"(?:district|county|municipal|city|civil|colonial|territorial)\s+administration|"
+    r"(?:(?!(?:the|a|an|its|their|his|her|our)\s)[a-z]+\s+)?[a-z]+s['’]\s+"
+    r"(?:association|federation|syndicate|guild|council|network|collective)|"
+    r"(?:Catholic|Anglican|Orthodox|Methodist|Lutheran|Episcopal|Coptic|Presbyterian)\s+"
+    r"(?:arch)?diocese(?:\s+of\s+[A-Z][\w’\-]+)?|national police|national guard|special forces|riot police|"
     r"transitional government|interim government|federal government|central government|"
     r"rival government|parallel government|de facto government|"
     # round 5: "the regime denied it" (not "the sanctions regime", "regime change"), "the election
@@ -305,14 +322,18 @@ _NOT_A_BODY = (
     r"intelligence|junta|government|council|tribunal|prosecutor|spending|positions?|targets?|"
     r"sites?|installations?|facility|facilities|doctrine|pressure|presence|aid|help|support|"
     r"contractors?|equipment|ties|cooperation|strikes?|action|power|regime|era|dictatorship|"
-    r"elections?|polls?|seats?|candidates?|buildings?|members?)\b"
+    r"elections?|polls?|seats?|candidates?|buildings?|members?|"
+    # round 7: "two military sources", "the military governments of the Sahel", "the military
+    # command" (a body of its own, read whole by the headed-body rule)
+    r"sources?|governments|juntas|regimes|command|commands|analysts?|experts?|observers?|"
+    r"deployments?|interventions?)\b"
 )
 _REGIONS = CITIES_AND_REGIONS - {capital for capital, _ in COUNTRIES.values()}
 _DEMONYM_ALT = "|".join(sorted(demonyms(), key=len, reverse=True))
 # "the U.S. military", "the UK government": a country by its short name
 _ALIAS_OWNERS = {"U.S.", "US", "UK", "U.K.", "UAE"}
 _BODY_RE = re.compile(
-    r"(?:(?P<own>[A-Z][\w’\-]+(?:\s[A-Z][\w’\-]+){0,2})['’]s\s+"
+    r"(?:(?P<own>[A-Z][\w’\-]+(?:\s(?:(?:al|el|ad|as|ash|at)-)?[A-Z][\w’\-]+){0,2})['’]s\s+"
     # "the Malian army", "the Iranian and Pakistani militaries"
     r"|(?P<dem>\b(?:"
     + _DEMONYM_ALT
@@ -339,8 +360,10 @@ _BODY_RE = re.compile(
     )
     + r"))\s+"
     r"|(?P<bare>\b(?=(?:[Pp]olice|[Pp]arliament|Congress|[Ss]ecurity forces|[Gg]overnment forces|"
-    r"[Gg]overnment troops|[Ss]ecurity agencies|[Ii]ntelligence agencies|[Pp]rosecutors(?=\s+(?:\w+ed|said|say|says|have|has|had|will|would|"
-    r"are|were|want|wants|accuse|accuses|charged|issued)\b))\b)))"
+    r"[Gg]overnment troops|[Ss]ecurity agencies|[Ii]ntelligence agencies|"
+    r"(?:city|town|municipal|district|county|local|village|provincial|regional)\s+councils|[Pp]rosecutors(?=\s+(?:\w+ed|said|say|says|have|has|had|will|would|"
+    r"are|were|want|wants|accuse|accuses|charged|issued|allege|alleges|argue|argues|claim|claims|"
+    r"told|sought|seek|seeks|believe|believes|opened|dropped)\b))\b)))"
     r"(?P<adj>(?:(?:internationally|democratically|newly|officially|popularly)\s+)?"
     r"(?:recognised|recognized|elected|backed|installed|appointed|new|caretaker|civilian|state|"
     # "a number the outgoing government disputed", "the ousted government"
@@ -349,7 +372,7 @@ _BODY_RE = re.compile(
     r"parallel|rival|so-called|"
     r"two|both|"
     r"[A-Za-z.]+-(?:backed|led|installed|run|controlled|appointed|allied))\s+)?"
-    rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet)(?!\s+{_NOT_A_BODY})(?![\w\-])"
+    rf"(?P<body>{_BODY}|parliament|Parliament|Police|Congress|Senate|Cabinet|Prosecutors)(?!\s+{_NOT_A_BODY})(?![\w\-])"
 )
 _PLACE_NAMES = place_names()
 _DEMONYMS = demonyms()
@@ -404,16 +427,21 @@ def bodies(sentence: str) -> list[_Mention]:
         adj = match.group("adj") or ""
         if own is not None and adj.strip() in _OF_THE_MOMENT and body in _LEGISLATURES:
             adj = ""  # "Iraq's newly elected parliament" is Iraq's parliament, newly elected
-        if match.group("bare") is not None and body not in (
-            "police",
-            "parliament",
-            "congress",
-            "security forces",
-            "government forces",
-            "government troops",
-            "prosecutors",
-            "security agencies",
-            "intelligence agencies",
+        if (
+            match.group("bare") is not None
+            and body
+            not in (
+                "police",
+                "parliament",
+                "congress",
+                "security forces",
+                "government forces",
+                "government troops",
+                "prosecutors",
+                "security agencies",
+                "intelligence agencies",
+            )
+            and not body.endswith(" councils")
         ):
             continue
         if (
@@ -470,8 +498,11 @@ def bodies(sentence: str) -> list[_Mention]:
                 continue  # "the Taliban's army" is the Taliban's (its defence ministry a body)
             name = f"{owner}'s {adj}{body}"
             start = match.start("own") + (len(own) - len(owner))
-            if owner in KNOWN_ORGS:
-                start = match.end("own") + 2  # the group is a mention of its own: "Taliban's"
+            if owner in KNOWN_ORGS or (
+                re.fullmatch(r"[A-Z]{2,8}", owner) and body not in BODY_WORDS | {"government"}
+            ):
+                # the group is a mention of its own: "Taliban's", "the MFDC's external wing"
+                start = match.end("own") + 2
             if words[0].lower() in TITLES and len(words) > 1:
                 # "Prime Minister Nawaf Salam's cabinet": a person's cabinet is the cabinet
                 name, start = f"{adj}{body}", match.start("body") - len(adj)
@@ -500,6 +531,8 @@ def bodies(sentence: str) -> list[_Mention]:
             name, start = f"{adj}{body}", match.start("adj")  # "the provincial government"
         elif body == "coalition" and adj.endswith("-led "):
             name, start = f"{adj}{body}", match.start("adj")  # "the U.S.-led coalition"
+        elif "diocese" in body:
+            name, start = match.group("body"), match.start("body")  # "the Catholic diocese of …"
         else:
             name, start = body, match.start("body")
         kind = (
