@@ -511,3 +511,37 @@ def test_the_catalog_parsed_a_table_at_a_time_is_the_catalog(store_path):
     assert _loads_in_parts(pretty) == orjson.loads(raw)
     with pytest.raises(orjson.JSONDecodeError):
         _loads_in_parts(raw[: len(raw) // 2] + b"}\n")  # damaged: the parser says so
+
+
+async def test_moving_through_actors_leaves_source_alone_when_the_mention_shows(store, tmp_path):
+    """Moving to an actor whose first mention's paragraph is wholly on screen leaves Source's
+    scroll where it is (it scrolled that paragraph to the top: a whole-pane redraw per key)."""
+    from tui.app import BriefApp
+    from tui.config import Config
+    from tui.userdata import UserData
+    from tui.widgets.panes import SourcePane
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "j")
+        await pilot.pause()
+        source = app.screen.query_one(SourcePane)
+        stayed = 0
+        for _ in range(10):
+            view = int(source.scroll_offset.y)
+            await pilot.press("j")
+            await pilot.pause()
+            actor = app.screen.selection.actor
+            index = next(
+                (i for i, item in enumerate(source.items) if actor in item.entities()), None
+            )
+            if index is None:
+                continue
+            assert source.cursor == index
+            top, bottom = source._tops[index], source._tops[index + 1]
+            if view <= top and bottom <= view + source.page_height:  # it was wholly shown
+                assert int(source.scroll_offset.y) == view
+                stayed += top != view  # (at the top already, either way would keep it)
+            else:
+                assert int(source.scroll_offset.y) == min(top, source.max_scroll_y)
+        assert stayed  # the case happened

@@ -1018,12 +1018,20 @@ class SourcePane(TextPane):
         return view <= line < view + self.page_height
 
     def show_first_mention(self, actor: str) -> None:
-        """Scroll to the first paragraph that names the actor."""
+        """Scroll to the first paragraph that names the actor, unless all of it shows already
+        (moving through Actors then leaves Source where it is: no scroll, no whole-pane redraw)."""
         for index, item in enumerate(self.items):
             if actor in item.entities():
                 self._set_cursor(index, notify=False)
-                self._show_item(index, top=True)
+                if not self._wholly_shown(index):
+                    self._show_item(index, top=True)
                 return
+
+    def _wholly_shown(self, index: int) -> bool:
+        if not self._laid_out() or index + 1 >= len(self._tops):
+            return False
+        view = int(self.scroll_offset.y)
+        return view <= self._tops[index] and self._tops[index + 1] <= view + self.page_height
 
     def show_support(self) -> None:
         """Put the cursor on the paragraph holding the first supporting sentence and scroll to
