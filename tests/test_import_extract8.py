@@ -1,0 +1,68 @@
+"""Import rules of round 8 (issue 9: dated events and organisation recall on unseen reporting).
+One test per rule family; each sentence is new (not copied from the evaluation articles)."""
+
+from __future__ import annotations
+
+from tui.extract import extract
+from tui.extract.dates import history_date
+from tui.ingest.dates import parse_date
+
+
+def _events(text: str) -> list[str]:
+    found = extract(f"Headline\n\n{text}\n")
+    return [e.when for e in found.events]
+
+
+def _found(text: str) -> tuple[set[str], set[str]]:
+    found = extract(f"Headline\n\n{text}\n")
+    orgs = {n for f in found.factions for n in [f.name, *f.aliases]}
+    return orgs, {p.name for p in found.people}
+
+
+# -- dates kept as written, with their "the" or their part of the month ----------------------------
+def test_decades_and_seasons_keep_their_the():
+    whens = _events(
+        "The dam was planned in the 1970s and rebuilt in the 1990s, 2000s and 2010s. Farmers"
+        " left the valley in the winter of 2019. Prices rose in the late 1980s."
+    )
+    assert "the 1970s" in whens
+    assert [w for w in whens if w.endswith(("90s", "00s", "10s"))] == [
+        "the 1990s",
+        "2000s",
+        "2010s",
+    ]
+    assert "the winter of 2019" in whens
+    assert "1980s" in whens  # a qualified decade is said by its decade
+    assert not {"1970s", "winter of 2019"} & set(whens)
+
+
+def test_part_of_a_month_this_year_and_a_month_after_between():
+    whens = _events(
+        "Arrests rose between October and the end of March this year, the monitor said."
+        " Talks stalled between May and July."
+    )
+    assert "October" in whens
+    assert "the end of March this year" in whens
+    assert "March this year" not in whens
+    assert "between May and July" in whens
+
+
+def test_history_dates_are_what_brief_parses():
+    for when in ("the 1970s", "the end of March this year", "the winter of 2019"):
+        parse_date(history_date(when))
+    assert history_date("the 1970s") == "1970s"
+    assert history_date("the end of March this year") == "March this year"
+    assert history_date("the end of the year") == "the end of the year"
+
+
+def test_the_next_day_closing_a_clause_of_something_done():
+    whens = _events(
+        "The governor flew to the port the next day, met the strikers and left. The minister"
+        " returned to the capital the following morning."
+    )
+    assert whens.count("the next day") == 1
+    assert "the following morning" in whens
+    # a rule, not a day that happened
+    assert "the next day" not in _events(
+        "Under the charter, a new mayor takes office the next day."
+    )
