@@ -66,3 +66,28 @@ def test_the_next_day_closing_a_clause_of_something_done():
     assert "the next day" not in _events(
         "Under the charter, a new mayor takes office the next day."
     )
+
+
+# -- a period named before: "that year", "later that month" ----------------------------------------
+def test_that_year_and_later_that_month():
+    whens = _events(
+        "The border was closed in 2021. Schools stayed shut for 90 days that year. The army"
+        " withdrew later that month. Two coups came in 2022; the first coup of that year failed."
+        " In May that year, talks began."
+    )
+    assert "that year" in whens
+    assert "later that month" in whens
+    assert whens.count("that year") == 1  # "of that year", "May that year": one date each
+    assert "that year" not in _events("That year ends on Friday, the governor said.")
+    for when in ("that year", "later that month"):
+        parse_date(when)
+
+
+# -- decades counted back ---------------------------------------------------------------------------
+def test_decades_ago():
+    whens = _events("The rebellion began two decades ago. A decade later, it ended.")
+    assert "two decades ago" in whens
+    assert "A decade later" in whens
+    import datetime as dt
+
+    assert parse_date("two decades ago", dt.date(2026, 3, 1)).resolved == "2006"

@@ -116,6 +116,9 @@ _PATTERNS = [
     r"protests|war|clashes)\b)",
     rf"\bthe\s+(?:following|previous|preceding)\s+(?:week|month|year|{_MONTHS})\b",
     r"\bthe\s+year\s+before\b",
+    # "shut down for 200 days that year", "said that month that …", "later that month": a period
+    # named before (not "the first coup of that year", "in August that year": checked in dates_in)
+    r"(?P<that_period>\b(?:(?:later|earlier)\s+)?that\s+(?:month|year)\b)(?!['’]s)",
     r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:year|month|week)\b",
     # "by the end of that month": of a period named before
     r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+that\s+(?:year|month|week)\b",
@@ -137,7 +140,7 @@ _PATTERNS = [
     # "Three days later", "a year earlier", "two weeks ago": counted from a date named before,
     # or from the dateline
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|"
-    r"\d{1,2})\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier|ago)\b",
+    r"\d{1,2})\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:later|earlier|ago)\b",
     # a run of days: "Jan. 9-10", "21-22 February"
     rf"\b(?:{_MONTH_RE})\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b(?!\s*[-–:])(?:,\s*\d{{4}})?",
     rf"\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+(?:{_MONTH_RE})(?:\s+\d{{4}})?\b",
@@ -259,6 +262,16 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
             text[: match.start()],
         ):
             continue  # "down from 63% a year earlier": a comparison, not a dated statement
+        if match.group("that_period") is not None and re.search(
+            rf"(?:\bof|\b(?:{_MONTHS})|\d)\s+$", text[: match.start()]
+        ):
+            continue  # "of that year", "August that year", "July 1 and 2 that year": one date
+        if (
+            match.group("that_period") is not None
+            and not text[: match.start()].strip()
+            and not re.match(r"\s*,", text[match.end() :])
+        ):
+            continue  # "That year ends this week": a subject, not when something happened
         if match.group("clause_end") is not None and not _DONE_BEFORE.search(
             text, 0, match.start()
         ):
