@@ -91,3 +91,19 @@ def test_decades_ago():
     import datetime as dt
 
     assert parse_date("two decades ago", dt.date(2026, 3, 1)).resolved == "2006"
+
+
+# -- bodies named in French, Portuguese or Spanish with their link words ---------------------------
+def test_romance_names_with_link_words_are_one_body():
+    orgs, people = _found(
+        "The rights group Ligue des Droits de la Personne au Sahel, or LDPS, said so. Lawyers"
+        " from the Collectif pour la Défense des Détenus filed a complaint. A researcher at the"
+        " Observatoire d'analyse des conflits spoke. The Brazilian group Movimento Terra, Água"
+        " e Floresta protested."
+    )
+    assert "Ligue des Droits de la Personne au Sahel" in orgs
+    assert "Collectif pour la Défense des Détenus" in orgs
+    assert "Observatoire d'analyse des conflits" in orgs
+    assert "Movimento Terra, Água e Floresta" in orgs
+    assert not people
+    assert not {"Ligue", "Collectif", "Movimento Terra"} & orgs

@@ -214,6 +214,30 @@ _ROMANCE_BODY = re.compile(
     r"which|who)\b)[a-zà-ÿ]{3,}(?:al|ale|ales|aux|ique|iques|ico|ica|icos|icas|aise|ienne|"
     r"ana|ano|nal|nale|naux|ntal|ntale|ire|aria|ario))?(?![\w\-])"
 )
+_ROMANCE_HEAD = (
+    r"(?:Réseau|Rede|Red|Convention|Association|Associação|Asociación|Associazione|Institut|"
+    r"Instituto|Observatoire|Observatório|Observatorio|Conseil|Conselho|Consejo|Comité|Comissão|"
+    r"Comisión|Commission|Mouvement|Movimento|Movimiento|Ligue|Liga|Collectif|Coletivo|Colectivo|"
+    r"Centre|Centro|Fondation|Fundação|Fundación|Union|União|Unión|Frente|Front|Rassemblement|"
+    r"Plateforme|Plataforma|Coalition|Coalizão|Coalición|Syndicat|Sindicato|Action|Ação|Acción|"
+    r"Agence|Agência|Agencia|Alliance|Aliança|Alianza|Coordination|Coordenação|Coordinadora|"
+    r"Maison|Casa|Cercle|Groupe|Grupo|Organisation|Organização|Organización|Federação|Fédération)"
+)
+_ROMANCE_LINK = (
+    r"(?:de|du|des|d['’]|pour|contre|sur|en|au|aux|à|do|da|dos|das|del|para|por|contra|e|et|y)"
+)
+# the link words may be followed by an article: "pour le Respect", "de la Femme", "dos Direitos"
+_ROMANCE_NAME = re.compile(
+    rf"(?<![\w'’\-]){_ROMANCE_HEAD}"
+    r"(?:(?:,\s+|\s+)?(?:\s*" + _ROMANCE_LINK + r"(?:\s+|(?<=['’])))"
+    r"(?:(?:le|la|les|l['’]|o|a|os|as|el|los|las)\s*)?"
+    r"[A-ZÀ-Ýa-zà-ÿ][\w\-]*"
+    r"(?:\s+[A-ZÀ-Ý][\w\-]*)*"
+    r"(?:,\s+[A-ZÀ-Ý][\w\-]*(?=(?:,\s+[A-ZÀ-Ý][\w\-]*)*\s+(?:e|et|y)\s+[A-ZÀ-Ý]))*"
+    r")+"
+    r"|(?<![\w'’\-])" + _ROMANCE_HEAD + r"(?:\s+[A-ZÀ-Ý][\w\-]*)+(?:,\s+[A-ZÀ-Ý][\w\-]*)*"
+    r"\s+(?:e|et|y)\s+[A-ZÀ-Ý][\w\-]*"
+)
 # after a lower-case description of a body and a comma, its name: "the social security fund,
 # Cafat, afloat", "the main forestry groups, Arauco and CMPC"
 _NAMED_AFTER_KIND = re.compile(
@@ -453,6 +477,7 @@ class NameRules:
         self.listed_names(sentence, found)
         self.slashed_names(sentence, found)
         self.romance_bodies(sentence, found)
+        self.romance_names(sentence, found)
         self.named_after_kind(sentence, found)
         for match in _TRADES_UNION.finditer(sentence):
             # "the Kenya Medical Practitioners, Pharmacists and Dentists Union": trades listed
@@ -533,6 +558,22 @@ class NameRules:
             start, end = match.span()
             if any(m.kind == "org" and m.start <= start and end <= m.end for m in found):
                 continue
+            found[:] = [m for m in found if m.end <= start or m.start >= end]
+            found.append(_Mention("org", match.group(), start, end, org_kind="movement"))
+            found.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def romance_names(sentence: str, found: list[_Mention]) -> None:
+        """Round 8: a body named in French, Portuguese or Spanish with capitalised words joined by
+        "des", "pour le", "d'", "e" …: "Réseau des Défenseurs des Droits Humains en Afrique
+        Centrale", "Convention pour le Respect des Droits Humains", "Associação Justiça, Paz e
+        Democracia", "Institut d'études de sécurité" — one name, never a person's."""
+        for match in _ROMANCE_NAME.finditer(sentence):
+            start, end = match.span()
+            if any(m.kind == "org" and m.start <= start and end <= m.end for m in found):
+                continue
+            if any(m.start < start < m.end or m.start < end < m.end for m in found):
+                continue  # a longer name runs across it
             found[:] = [m for m in found if m.end <= start or m.start >= end]
             found.append(_Mention("org", match.group(), start, end, org_kind="movement"))
             found.sort(key=lambda m: m.start)
