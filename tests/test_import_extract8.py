@@ -107,3 +107,39 @@ def test_romance_names_with_link_words_are_one_body():
     assert "Movimento Terra, Água e Floresta" in orgs
     assert not people
     assert not {"Ligue", "Collectif", "Movimento Terra"} & orgs
+
+
+# -- a body's name that goes on with "of the" ---------------------------------------------------------
+def test_a_body_name_going_on_with_of_the_is_one_name():
+    orgs, _ = _found(
+        "The Armed Forces of the Central African Republic (FACA) said so. The UN Office of the"
+        " Special Envoy for Syria and the Arab League Council met on Monday."
+    )
+    assert "Armed Forces of the Central African Republic" in orgs
+    assert "UN Office of the Special Envoy for Syria" in orgs
+    assert "Arab League Council" in orgs
+    assert not {"Armed Forces", "UN Office"} & orgs
+
+
+# -- a saint's school, hospital or church -----------------------------------------------------------
+def test_bodies_named_after_a_saint():
+    orgs, people = _found(
+        "Gunmen attacked St. Mary's Girls School in Kagadi. The wounded were taken to Saint"
+        " Luke's Hospital."
+    )
+    assert "St. Mary's Girls School" in orgs
+    assert "Saint Luke's Hospital" in orgs
+    assert not {"Girls School", "Hospital"} & orgs
+    assert not people
+
+
+# -- lower-case bodies of round 8 -----------------------------------------------------------------
+def test_lower_case_bodies_of_round_8():
+    orgs, _ = _found(
+        "Supporters of Niger's ruling junta marched. The speaker of the lower house of parliament"
+        " resigned. The Orthodox bishops' conference called for calm."
+    )
+    folded = {o.lower() for o in orgs}
+    assert "niger's ruling junta" in folded
+    assert "lower house of parliament" in folded
+    assert "orthodox bishops' conference" in folded

@@ -214,6 +214,21 @@ _ROMANCE_BODY = re.compile(
     r"which|who)\b)[a-zà-ÿ]{3,}(?:al|ale|ales|aux|ique|iques|ico|ica|icos|icas|aise|ienne|"
     r"ana|ano|nal|nale|naux|ntal|ntale|ire|aria|ario))?(?![\w\-])"
 )
+_SAINT_BODY = re.compile(
+    r"(?<![\w'’\-])(?:St\.?|Saint|Ste\.?|Sainte|San|Santa|São)\s+[A-Z][\w\-]+(?:['’]s)?"
+    r"(?:\s+[A-Z][\w\-]+){0,3}?\s+(?:School|College|Hospital|Church|Cathedral|University|"
+    r"Seminary|Parish|Academy|Clinic|Basilica|Monastery|Orphanage|Institute)\b"
+)
+_OF_THE_HEADS = {
+    "Office", "Forces", "Commission", "Committee", "Council", "Secretariat", "Bureau", "Agency",
+    "Authority", "Organisation", "Organization", "Institute", "Programme", "Program", "Mission",
+    "Army", "Navy", "Corps", "Directorate", "Department", "Tribunal", "Assembly",
+}  # fmt: skip
+# "of the" and a capitalised run, its inner words "of", "for", "and", "the", "on" (not "and
+# the", which begins another name)
+_OF_THE_TAIL = re.compile(
+    r"\s+of\s+the\s+[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and(?!\s+the\b)|on|the)\s+)*[A-Z][\w’'\-]*)*"
+)
 _ROMANCE_HEAD = (
     r"(?:Réseau|Rede|Red|Convention|Association|Associação|Asociación|Associazione|Institut|"
     r"Instituto|Observatoire|Observatório|Observatorio|Conseil|Conselho|Consejo|Comité|Comissão|"
@@ -478,6 +493,8 @@ class NameRules:
         self.slashed_names(sentence, found)
         self.romance_bodies(sentence, found)
         self.romance_names(sentence, found)
+        self.of_the_names(sentence, found)
+        self.saint_bodies(sentence, found)
         self.named_after_kind(sentence, found)
         for match in _TRADES_UNION.finditer(sentence):
             # "the Kenya Medical Practitioners, Pharmacists and Dentists Union": trades listed
@@ -577,6 +594,39 @@ class NameRules:
             found[:] = [m for m in found if m.end <= start or m.start >= end]
             found.append(_Mention("org", match.group(), start, end, org_kind="movement"))
             found.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def saint_bodies(sentence: str, found: list[_Mention]) -> None:
+        """Round 8: a school, hospital or church named after a saint, with the saint's
+        possessive: "St. Paul's Secondary School", "Saint Mary's Hospital" — one body."""
+        for match in _SAINT_BODY.finditer(sentence):
+            start, end = match.span()
+            if any(m.kind == "org" and m.start <= start and end <= m.end for m in found):
+                continue
+            found[:] = [m for m in found if m.end <= start or m.start >= end]
+            found.append(_Mention("org", match.group(), start, end, org_kind="movement"))
+            found.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def of_the_names(sentence: str, found: list[_Mention]) -> None:
+        """Round 8: a body's name that goes on with "of the" and a capitalised run is one name:
+        "the UN Office of the High Commissioner for Human Rights", "the Armed Forces of the
+        Democratic Republic of the Congo" (not two bodies, nor a body and a place)."""
+        for mention in list(found):
+            if mention.kind != "org" or mention not in found:
+                continue
+            if mention.name.split()[-1] not in _OF_THE_HEADS:
+                continue
+            tail = _OF_THE_TAIL.match(sentence, mention.end)
+            if tail is None:
+                continue
+            end = tail.end()
+            inside = [m for m in found if m is not mention and mention.end <= m.start < end]
+            if any(m.end > end or m.kind == "person" for m in inside):
+                continue
+            found[:] = [m for m in found if m not in inside]
+            mention.name = sentence[mention.start : end]
+            mention.end = end
 
     def named_after_kind(self, sentence: str, found: list[_Mention]) -> None:
         """ "the social security fund, Cafat,", "the main forestry groups, Arauco and CMPC": a
