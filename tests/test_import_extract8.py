@@ -143,3 +143,18 @@ def test_lower_case_bodies_of_round_8():
     assert "niger's ruling junta" in folded
     assert "lower house of parliament" in folded
     assert "orthodox bishops' conference" in folded
+
+
+# -- words that name nobody; an era before a name; a demonym's NGO --------------------------------
+def test_pronouns_labels_titles_eras_and_descriptions_name_no_body():
+    orgs, people = _found(
+        'LIVE: Floods hit the north. "Nobody listened to us," a farmer said. Ali Musa, Senior'
+        " Fellow at Chatham House, spoke. The Communist-era Securitate kept files. The Centre"
+        " for Civic Rights, a Belarusian NGO, closed."
+    )
+    assert not {"LIVE", "Nobody", "Fellow", "Senior Fellow"} & orgs
+    assert "Securitate" in orgs
+    assert "Communist-era Securitate" not in orgs
+    assert "Belarusian NGO" not in orgs
+    assert "Centre for Civic Rights" in orgs
+    assert "Ali Musa" in people

@@ -214,6 +214,7 @@ _ROMANCE_BODY = re.compile(
     r"which|who)\b)[a-zà-ÿ]{3,}(?:al|ale|ales|aux|ique|iques|ico|ica|icos|icas|aise|ienne|"
     r"ana|ano|nal|nale|naux|ntal|ntale|ire|aria|ario))?(?![\w\-])"
 )
+_ERA_PREFIX = re.compile(r"[A-Z][\w]+-era\s+(?=[A-Z])")
 _SAINT_BODY = re.compile(
     r"(?<![\w'’\-])(?:St\.?|Saint|Ste\.?|Sainte|San|Santa|São)\s+[A-Z][\w\-]+(?:['’]s)?"
     r"(?:\s+[A-Z][\w\-]+){0,3}?\s+(?:School|College|Hospital|Church|Cathedral|University|"
@@ -495,6 +496,7 @@ class NameRules:
         self.romance_names(sentence, found)
         self.of_the_names(sentence, found)
         self.saint_bodies(sentence, found)
+        self.era_and_description(sentence, found)
         self.named_after_kind(sentence, found)
         for match in _TRADES_UNION.finditer(sentence):
             # "the Kenya Medical Practitioners, Pharmacists and Dentists Union": trades listed
@@ -594,6 +596,26 @@ class NameRules:
             found[:] = [m for m in found if m.end <= start or m.start >= end]
             found.append(_Mention("org", match.group(), start, end, org_kind="movement"))
             found.sort(key=lambda m: m.start)
+
+    def era_and_description(self, sentence: str, found: list[_Mention]) -> None:
+        """Round 8: "the Soviet-era KGB" is the KGB (the era is no part of its name); "a Tajik
+        NGO", "an Angolan NGO" describe a body named next to them and name none."""
+        for mention in list(found):
+            if mention.kind != "org":
+                continue
+            era = _ERA_PREFIX.match(mention.name)
+            if era:
+                mention.start += era.end()
+                mention.name = mention.name[era.end() :]
+                continue
+            words = mention.name.split()
+            if (
+                len(words) == 2
+                and words[1] in ("NGO", "NGOs")
+                and words[0] in self.demonyms
+                and re.search(r"\b(?:an?|another)\s+$", sentence[: mention.start])
+            ):
+                found.remove(mention)
 
     @staticmethod
     def saint_bodies(sentence: str, found: list[_Mention]) -> None:
