@@ -158,3 +158,15 @@ def test_pronouns_labels_titles_eras_and_descriptions_name_no_body():
     assert "Belarusian NGO" not in orgs
     assert "Centre for Civic Rights" in orgs
     assert "Ali Musa" in people
+
+
+# -- a broadcaster or paper named right after its kind; a national team ----------------------------
+def test_broadcaster_named_after_its_kind_and_national_teams():
+    orgs, people = _found(
+        "The decree was read on the state broadcaster Télé Congo 2 that evening. The daily"
+        " Sidwaya reported the arrests. Fans cheered the Malian national football team."
+    )
+    assert "Télé Congo 2" in orgs
+    assert "Sidwaya" in orgs
+    assert any(o.lower() == "malian national football team" for o in orgs)
+    assert not people

@@ -263,6 +263,12 @@ _NAMED_AFTER_KIND = re.compile(
     r"newspapers|pollsters|insurers|lenders|miners|producers|broadcasters|charities)"
     r",\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})"
     r"(?:\s+and\s+(?P<second>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?(?=\s*[,.;)]|$)"
+    # round 8: a broadcaster or paper named right after its kind, without a comma: "read on the
+    # state broadcaster Gabon 1ère that …", "the daily Le Pays reported"
+    r"|\b(?:the|its|their|a|an)\s+(?:[a-z\-]+\s+){0,2}(?P<kind2>broadcaster|newspaper|daily|"
+    r"weekly|news agency|television channel|radio station)\s+"
+    r"(?P<third>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|\d\w*)){0,3})"
+    r"(?=\s*[,.;)]|\s+(?:that|which|said|says|reported|reports|aired|showed|quoted|on|in|at)\b|$)"
 )
 _MONTHS_AND_DAYS_LOW = {w.lower() for w in MONTH_NAMES | WEEKDAY_NAMES}
 _LISTED_NAME = re.compile(
@@ -655,20 +661,23 @@ class NameRules:
         word the rules could not place, named right after a lower-case kind of body and a comma,
         is that body's name (never a person, a place or a people)."""
         for match in _NAMED_AFTER_KIND.finditer(sentence):
-            for group in ("name", "second"):
+            for group in ("name", "second", "third"):
                 if match.group(group) is None:
                     continue
                 start, end = match.span(group)
                 name = match.group(group)
                 if (
-                    self.is_place(name)
+                    (self.is_place(name) and group != "third")
+                    or name in COUNTRIES
                     or name in self.demonyms
                     or self.find_person(name) is not None
                     or name.split()[0].lower() in TITLES
                 ):
                     continue
                 inside = [m for m in found if m.start < end and start < m.end]
-                if any(m.kind in ("org", "person", "place") for m in inside):
+                # (a broadcaster's name may hold a place's: "Gabon 1ère", "Radio Okapi")
+                blocking = ("org", "person") if group == "third" else ("org", "person", "place")
+                if any(m.kind in blocking for m in inside):
                     continue
                 found[:] = [m for m in found if m not in inside]
                 found.append(_Mention("org", name, start, end, org_kind="movement"))

@@ -295,6 +295,8 @@ _BODY = (
     r"ruling military council|paramilitaries|"
     # round 8: "the upper house of parliament", "a new regional security council"
     r"(?:upper|lower)\s+house(?:\s+of\s+parliament)?|"
+    # "the Togolese national football team"
+    r"national\s+(?:football|soccer|rugby|cricket|basketball|volleyball|handball|hockey)\s+team|"
     r"(?:national|regional|district|municipal|provincial|county|state)\s+security\s+council|"
     r"(?:regional|interim|transitional|local|military|provincial|state)\s+administration|"
     r"defen[cs]e headquarters|embassy|"
