@@ -170,3 +170,20 @@ def test_broadcaster_named_after_its_kind_and_national_teams():
     assert "Sidwaya" in orgs
     assert any(o.lower() == "malian national football team" for o in orgs)
     assert not people
+
+
+# -- people named by one name ------------------------------------------------------------------------
+def test_people_named_by_one_name():
+    orgs, people = _found(
+        "Shirin, a midwife in the village of Vanj, described the raids. A driver who asked to be"
+        " identified only as Bakhtiyor said the road was closed. For the farmer Odina, the"
+        " harvest was lost."
+    )
+    assert {"Shirin", "Bakhtiyor", "Odina"} <= people
+    assert not {"Shirin", "Bakhtiyor", "Odina"} & orgs
+    # a body or a place described so stays what it is
+    orgs, people = _found(
+        "Reuters, a news agency in London, said so. Khorog, a town of miners, is quiet."
+    )
+    assert "Reuters" in orgs
+    assert not people

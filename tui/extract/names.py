@@ -214,6 +214,21 @@ _ROMANCE_BODY = re.compile(
     r"which|who)\b)[a-zà-ÿ]{3,}(?:al|ale|ales|aux|ique|iques|ico|ica|icos|icas|aise|ienne|"
     r"ana|ano|nal|nale|naux|ntal|ntale|ire|aria|ario))?(?![\w\-])"
 )
+# a person named by one name: what the article says of him or her around the name
+_ONE_NAME_WORK = (
+    r"(?:teacher|nurse|trader|farmer|driver|student|shopkeeper|fisherman|herder|herdsman|widow|"
+    r"resident|doctor|lawyer|activist|engineer|mechanic|vendor|pensioner|miner|labourer|"
+    r"laborer|shepherd|midwife|tailor|baker|butcher|carpenter|mother|father|grandmother|"
+    r"grandfather|cleric|imam|priest|pastor|villager|refugee|veteran|smuggler|guide|porter)"
+)
+_ONE_NAME_BEFORE = re.compile(
+    r"(?:\b(?:called|named|identified|known)\s+only\s+(?:as\s+|by\s+)?|"
+    r"\b(?:gave|give|gives)\s+only\s+(?:his|her|the)\s+(?:first\s+)?name\s+(?:as\s+)?|"
+    rf"\b[Tt]he\s+(?:[a-z\-]+\s+)?{_ONE_NAME_WORK}\s+)$"
+)
+_ONE_NAME_AFTER = re.compile(
+    rf",\s+(?:a|an)\s+(?:[a-z\-]+\s+){{0,2}}{_ONE_NAME_WORK}\b(?:\s+(?:in|at|from|of|who)\b|,)"
+)
 _ERA_PREFIX = re.compile(r"[A-Z][\w]+-era\s+(?=[A-Z])")
 _SAINT_BODY = re.compile(
     r"(?<![\w'’\-])(?:St\.?|Saint|Ste\.?|Sainte|San|Santa|São)\s+[A-Z][\w\-]+(?:['’]s)?"
@@ -2208,6 +2223,22 @@ class NameRules:
                     and text[mention.end : mention.end + 1] == ")"
                 ):  # "Communist Party of Nepal (Unified Marxist-Leninist)": the party's other name
                     mention.kind = "alias"
+            for mention in mentions:
+                # round 8: "asked to be called only Davlatsho", "Nisorbek, a teacher in …",
+                # "the trader Davlatsho": a person named by one name
+                if (
+                    mention.kind in ("single", "org")
+                    and " " not in mention.name
+                    and not mention.name.isupper()
+                    and mention.name not in KNOWN_ORGS
+                    and not self.is_place(mention.name)
+                    and mention.name not in self.demonyms
+                    and (
+                        _ONE_NAME_BEFORE.search(text, 0, mention.start)
+                        or _ONE_NAME_AFTER.match(text, mention.end)
+                    )
+                ):
+                    mention.kind, mention.org_kind = "person", None
             if _title_case(text):
                 titled.append((sentence.id, mentions, text))
                 continue
