@@ -187,3 +187,15 @@ def test_people_named_by_one_name():
     )
     assert "Reuters" in orgs
     assert not people
+
+
+# -- uncounted "days later"; the previous evening after something done -------------------------------
+def test_days_later_and_the_previous_evening():
+    whens = _events(
+        "The town fell in May. Days later, the army withdrew. Police had raided the camp the"
+        " previous evening. Weeks later, the bodies were found."
+    )
+    assert {"Days later", "the previous evening", "Weeks later"} <= set(whens)
+    for when in whens:
+        parse_date(history_date(when))
+    assert "Days later" not in _events("Days later than planned, the report came out.")

@@ -119,6 +119,9 @@ _PATTERNS = [
     # "shut down for 200 days that year", "said that month that …", "later that month": a period
     # named before (not "the first coup of that year", "in August that year": checked in dates_in)
     r"(?P<that_period>\b(?:(?:later|earlier)\s+)?that\s+(?:month|year)\b)(?!['’]s)",
+    # "Days later, the army withdrew": uncounted, opening a sentence or clause
+    r"(?:^|(?<=, )|(?<=; )|(?<=\band ))(?:[Dd]ays|[Ww]eeks|[Mm]onths)\s+(?:later|earlier)\b"
+    r"(?=,)",
     r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:year|month|week)\b",
     # "by the end of that month": of a period named before
     r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+that\s+(?:year|month|week)\b",
@@ -136,7 +139,8 @@ _PATTERNS = [
     # "… flew to Nukus the next day, withdrew …": closing a clause after what was done (a past
     # tense before it; "takes office the next day" is a rule)
     # (checked in dates_in)
-    r"(?P<clause_end>\bthe\s+(?:following|next)\s+(?:day|morning)\b)(?=\s*(?:[,;]|\.(?:\s|$)|$))",
+    r"(?P<clause_end>\bthe\s+(?:following|next|previous|preceding)\s+(?:day|morning|evening|"
+    r"night)\b)(?=\s*(?:[,;]|\.(?:\s|$)|$))",
     # "Three days later", "a year earlier", "two weeks ago": counted from a date named before,
     # or from the dateline
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|"

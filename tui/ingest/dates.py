@@ -129,7 +129,9 @@ _DAYS_MONTH = re.compile(
 _PART_OF_THAT = re.compile(
     r"^the\s+(?:end|beginning|start|middle)\s+of\s+that\s+(?:year|month|week)$"
     # "that year", "later that month" (round 8): the same, kept relative
-    r"|^(?:(?:later|earlier)\s+)?that\s+(?:year|month|week)$",
+    r"|^(?:(?:later|earlier)\s+)?that\s+(?:year|month|week)$"
+    # "days later" (round 8)
+    r"|^(?:days|weeks|months)\s+(?:later|earlier)$",
     re.I,
 )
 # "the following January", "the following month": after a date the article named before, so
