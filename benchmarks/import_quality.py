@@ -11,9 +11,9 @@ Three sections, each with a row per article and a micro-average:
    - held-out 3 (tests/import_eval/reporting/heldout3/): never tuned on;
    - held-out 4 (tests/import_eval/reporting/heldout4/): its aggregate was scored once after round 3;
    - held-out 5 (tests/import_eval/reporting/heldout5/): never tuned on;
-   - held-out 8 (tests/import_eval/reporting/heldout8/): never tuned on (round 7).
-   (held-out 6 and 7 were scored once after rounds 5 and 6; their articles are now in dev/ as h6-*
-   and h7-*.)
+   - held-out 9 (tests/import_eval/reporting/heldout9/): never tuned on (round 8).
+   (held-out 6, 7 and 8 were scored once after rounds 5, 6 and 7; their articles are now in dev/
+   as h6-*, h7-* and h8-*.)
 
 Each article NN-name.txt has an answer key NN-name.json: the people (full names), organisations and
 dated statements ("when" as written) a careful reader would list. Alternatives are separated by
@@ -212,7 +212,7 @@ SETS = [
         [(REPORTING / "heldout4", True)],
     ),
     ("real reporting, held-out 5 (never tuned on)", "heldout5", [(REPORTING / "heldout5", True)]),
-    ("real reporting, held-out 8 (never tuned on)", "heldout8", [(REPORTING / "heldout8", True)]),
+    ("real reporting, held-out 9 (never tuned on)", "heldout9", [(REPORTING / "heldout9", True)]),
 ]
 
 

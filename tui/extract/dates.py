@@ -104,7 +104,8 @@ _PATTERNS = [
     r"\b(?:(?:early|late)\s+)?(?:last|next|this|that)\s+(?:spring|summer|autumn|fall|winter)\b"
     r"(?!\s+(?:of|offensive|campaign|session|term|games|olympics|school|harvest|wheat|crops?)\b)",
     r"\bthe\s+(?:following|previous|preceding)\s+(?:spring|summer|autumn|fall|winter)\b",
-    r"\b(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d\d\b",
+    # "the summer of 2022" as written (its "the" too), "summer 2024"
+    r"\b(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d\d\b",
     # a month before what happened in it: "a September poll", "the October offensive",
     # "October's presidential election"
     rf"\b(?:{_MONTHS})(?=['’]s\s+(?:[a-z\-]+\s+){{0,2}}(?:poll|polls|survey|election|elections|"
@@ -115,10 +116,18 @@ _PATTERNS = [
     r"protests|war|clashes)\b)",
     rf"\bthe\s+(?:following|previous|preceding)\s+(?:week|month|year|{_MONTHS})\b",
     r"\bthe\s+year\s+before\b",
+    # "shut down for 200 days that year", "said that month that …", "later that month": a period
+    # named before (not "the first coup of that year", "in August that year": checked in dates_in)
+    r"(?P<that_period>\b(?:(?:later|earlier)\s+)?that\s+(?:month|year)\b)(?!['’]s)",
+    # "Days later, the army withdrew": uncounted, opening a sentence or clause
+    r"(?:^|(?<=, )|(?<=; )|(?<=\band ))(?:[Dd]ays|[Ww]eeks|[Mm]onths)\s+(?:later|earlier)\b"
+    r"(?=,)",
     r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:year|month|week)\b",
     # "by the end of that month": of a period named before
     r"\bthe\s+(?:end|beginning|start|middle)\s+of\s+that\s+(?:year|month|week)\b",
-    rf"\b(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS})\s+(?:next|last|this)\s+year\b",
+    # "February this year", "the end of February this year" (its part of the month as written)
+    rf"\b(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?(?:(?:early|late|mid-?)\s*)?"
+    rf"(?:{_MONTHS})\s+(?:next|last|this)\s+year\b",
     # "between July and September (2024)": one stretch of months, dated by its first
     rf"\bbetween\s+(?:{_MONTHS})\s+and\s+(?:{_MONTHS})(?:\s+\d{{4}})?\b",
     # "On November 26 last year": one day, not "November 26" and "last year"
@@ -127,10 +136,15 @@ _PATTERNS = [
     # sentence or clause ("takes office the next day" is a rule, not a day that happened)
     r"(?:^|(?<=, )|(?<=; )|(?<=\band )|(?<=\bOn )|(?<=\bon ))the\s+(?:following|next|previous|"
     r"preceding)\s+(?:day|morning|afternoon|evening|night)\b(?!\s+(?:of|and)\b)",
+    # "… flew to Nukus the next day, withdrew …": closing a clause after what was done (a past
+    # tense before it; "takes office the next day" is a rule)
+    # (checked in dates_in)
+    r"(?P<clause_end>\bthe\s+(?:following|next|previous|preceding)\s+(?:day|morning|evening|"
+    r"night)\b)(?=\s*(?:[,;]|\.(?:\s|$)|$))",
     # "Three days later", "a year earlier", "two weeks ago": counted from a date named before,
     # or from the dateline
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|"
-    r"\d{1,2})\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier|ago)\b",
+    r"\d{1,2})\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:later|earlier|ago)\b",
     # a run of days: "Jan. 9-10", "21-22 February"
     rf"\b(?:{_MONTH_RE})\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\b(?!\s*[-–:])(?:,\s*\d{{4}})?",
     rf"\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+(?:{_MONTH_RE})(?:\s+\d{{4}})?\b",
@@ -146,10 +160,13 @@ _PATTERNS = [
     r"\b(?:Christmas\s+(?:Day|Eve)|New\s+Year['’]s\s+(?:Day|Eve))\b",
     rf"\b(?:{_MONTH_RE})\s+\d{{4}}\b",
     r"\b(?:1[5-9]\d\d|20\d\d)\s*[-–]\s*(?:\d{4}|\d{2})\b",
+    # a decade with its "the" as written: "the 1960s", "in the 1980s, 2000s and 2010s" (not "the
+    # late 1990s": its qualifier is not kept)
+    r"\bthe\s+(?:1[5-9]\d0|20\d0)s\b",
     r"\b(?:1[5-9]\d\d|20\d\d)s?\b",
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     # a month on its own, after a word that makes it a time: "in September", "that August"
-    r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bfor )|(?<=\bthat )|(?<=\blast )|(?<=\bthis )|(?<=\bearly )|(?<=\blate )|(?<=\bduring )|(?<=\bmid-))"
+    r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bfor )|(?<=\bthat )|(?<=\blast )|(?<=\bthis )|(?<=\bearly )|(?<=\blate )|(?<=\bduring )|(?<=\bmid-)|(?<=\bbetween ))"
     rf"(?:{_MONTHS})\b",
     # a month after another, in a pair: "in June and July", "in March or April", "of August"
     # (the word before "and" / "or" / "to" must be a month: checked in dates_in)
@@ -167,6 +184,24 @@ _PATTERNS = [
     )
     + r")\b",
 ]
+_PARSEABLE_PREFIX = re.compile(
+    rf"^the\s+(?=(?:1[5-9]|20)\d0s$)|^the\s+(?:end|beginning|start|middle)\s+of\s+(?=(?:{_MONTHS})\b)",
+    re.I,
+)
+
+
+def history_date(when: str) -> str:
+    """The date as brief's date grammar reads it: "the 1960s" is "1960s", "the end of February
+    this year" is "February this year" (the words as written stay the event's ``when``)."""
+    return _PARSEABLE_PREFIX.sub("", when)
+
+
+# a verb in the past a few words before: "flew to Nukus the next day", "was freed the next morning"
+_DONE_BEFORE = re.compile(
+    r"\b(?:[a-z]{2,}ed|flew|went|met|left|came|took|made|held|gave|fled|sent|began|rose|fell|won|"
+    r"lost|saw|struck|told|said|got|ran|broke|spoke|wrote|drove|led|paid|sold|shot|hit|set|put|"
+    r"cut|quit|freed|returned)(?:\s+[\w’'\-]+){0,4}\s+$"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FULL_DATE_AFTER = re.compile(rf",?\s+(?:{_MONTH_RE}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_RE})\b")
 # "Copyright 2025 The Associated Press. All rights reserved.": no event
@@ -183,7 +218,8 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
         when = match.group()
         if match.start() < skip:
             continue
-        if re.fullmatch(r"\d{4}s?", when) and not (1500 <= int(when[:4]) <= 2100):
+        year = re.fullmatch(r"(?:the\s+)?(\d{4})s?", when)
+        if year and not (1500 <= int(year.group(1)) <= 2100):
             continue
         if (
             re.fullmatch(r"[A-Za-z]+", when)
@@ -230,13 +266,27 @@ def dates_in(text: str, skip: int = 0) -> list[tuple[re.Match[str], DateValue]]:
             text[: match.start()],
         ):
             continue  # "down from 63% a year earlier": a comparison, not a dated statement
+        if match.group("that_period") is not None and re.search(
+            rf"(?:\bof|\b(?:{_MONTHS})|\d)\s+$", text[: match.start()]
+        ):
+            continue  # "of that year", "August that year", "July 1 and 2 that year": one date
+        if (
+            match.group("that_period") is not None
+            and not text[: match.start()].strip()
+            and not re.match(r"\s*,", text[match.end() :])
+        ):
+            continue  # "That year ends this week": a subject, not when something happened
+        if match.group("clause_end") is not None and not _DONE_BEFORE.search(
+            text, 0, match.start()
+        ):
+            continue  # "takes office the next day": a rule, not a day that happened
         if match.group("paired") is not None and not _PAIR_BEFORE.search(text, 0, match.start()):
             continue  # "to May" is a month only after another: "from March to May"
         joined = _JOINED.match(text, match.end())
         if when.lower() in VAGUE and joined and _COMBINED.match(text, joined.end()):
             continue  # "most recently in July 2023": the date that follows says when
         try:
-            value = parse_date(when)
+            value = parse_date(history_date(when))
         except DateError:
             continue
         if when.lower() in seen:

@@ -1155,6 +1155,10 @@ WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 
 # Capitalised words that start sentences or headings without naming anyone.
 COMMON = {
+    # round 8: pronouns that open a quote or a sentence ("Everybody argued"), a live blog's
+    # label ("LIVE: …") and a byline's title ("Senior Fellow, Africa Programme")
+    "everybody", "everyone", "nobody", "somebody", "someone", "anyone", "anybody", "live",
+    "fellow",
     "a", "an", "the", "in", "on", "at", "to", "of", "for", "from", "by", "with", "without", "this",
     "that", "these", "those", "other", "others", "many", "several", "some", "all", "both", "each",
     "every", "no", "not", "also", "however", "according", "among", "members", "member",

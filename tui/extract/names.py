@@ -214,6 +214,61 @@ _ROMANCE_BODY = re.compile(
     r"which|who)\b)[a-zà-ÿ]{3,}(?:al|ale|ales|aux|ique|iques|ico|ica|icos|icas|aise|ienne|"
     r"ana|ano|nal|nale|naux|ntal|ntale|ire|aria|ario))?(?![\w\-])"
 )
+# a person named by one name: what the article says of him or her around the name
+_ONE_NAME_WORK = (
+    r"(?:teacher|nurse|trader|farmer|driver|student|shopkeeper|fisherman|herder|herdsman|widow|"
+    r"resident|doctor|lawyer|activist|engineer|mechanic|vendor|pensioner|miner|labourer|"
+    r"laborer|shepherd|midwife|tailor|baker|butcher|carpenter|mother|father|grandmother|"
+    r"grandfather|cleric|imam|priest|pastor|villager|refugee|veteran|smuggler|guide|porter)"
+)
+_ONE_NAME_BEFORE = re.compile(
+    r"(?:\b(?:called|named|identified|known)\s+only\s+(?:as\s+|by\s+)?|"
+    r"\b(?:gave|give|gives)\s+only\s+(?:his|her|the)\s+(?:first\s+)?name\s+(?:as\s+)?|"
+    rf"\b[Tt]he\s+(?:[a-z\-]+\s+)?{_ONE_NAME_WORK}\s+)$"
+)
+_ONE_NAME_AFTER = re.compile(
+    rf",\s+(?:a|an)\s+(?:[a-z\-]+\s+){{0,2}}{_ONE_NAME_WORK}\b(?:\s+(?:in|at|from|of|who)\b|,)"
+)
+_ERA_PREFIX = re.compile(r"[A-Z][\w]+-era\s+(?=[A-Z])")
+_SAINT_BODY = re.compile(
+    r"(?<![\w'’\-])(?:St\.?|Saint|Ste\.?|Sainte|San|Santa|São)\s+[A-Z][\w\-]+(?:['’]s)?"
+    r"(?:\s+[A-Z][\w\-]+){0,3}?\s+(?:School|College|Hospital|Church|Cathedral|University|"
+    r"Seminary|Parish|Academy|Clinic|Basilica|Monastery|Orphanage|Institute)\b"
+)
+_OF_THE_HEADS = {
+    "Office", "Forces", "Commission", "Committee", "Council", "Secretariat", "Bureau", "Agency",
+    "Authority", "Organisation", "Organization", "Institute", "Programme", "Program", "Mission",
+    "Army", "Navy", "Corps", "Directorate", "Department", "Tribunal", "Assembly",
+}  # fmt: skip
+# "of the" and a capitalised run, its inner words "of", "for", "and", "the", "on" (not "and
+# the", which begins another name)
+_OF_THE_TAIL = re.compile(
+    r"\s+of\s+the\s+[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and(?!\s+the\b)|on|the)\s+)*[A-Z][\w’'\-]*)*"
+)
+_ROMANCE_HEAD = (
+    r"(?:Réseau|Rede|Red|Convention|Association|Associação|Asociación|Associazione|Institut|"
+    r"Instituto|Observatoire|Observatório|Observatorio|Conseil|Conselho|Consejo|Comité|Comissão|"
+    r"Comisión|Commission|Mouvement|Movimento|Movimiento|Ligue|Liga|Collectif|Coletivo|Colectivo|"
+    r"Centre|Centro|Fondation|Fundação|Fundación|Union|União|Unión|Frente|Front|Rassemblement|"
+    r"Plateforme|Plataforma|Coalition|Coalizão|Coalición|Syndicat|Sindicato|Action|Ação|Acción|"
+    r"Agence|Agência|Agencia|Alliance|Aliança|Alianza|Coordination|Coordenação|Coordinadora|"
+    r"Maison|Casa|Cercle|Groupe|Grupo|Organisation|Organização|Organización|Federação|Fédération)"
+)
+_ROMANCE_LINK = (
+    r"(?:de|du|des|d['’]|pour|contre|sur|en|au|aux|à|do|da|dos|das|del|para|por|contra|e|et|y)"
+)
+# the link words may be followed by an article: "pour le Respect", "de la Femme", "dos Direitos"
+_ROMANCE_NAME = re.compile(
+    rf"(?<![\w'’\-]){_ROMANCE_HEAD}"
+    r"(?:(?:,\s+|\s+)?(?:\s*" + _ROMANCE_LINK + r"(?:\s+|(?<=['’])))"
+    r"(?:(?:le|la|les|l['’]|o|a|os|as|el|los|las)\s*)?"
+    r"[A-ZÀ-Ýa-zà-ÿ][\w\-]*"
+    r"(?:\s+[A-ZÀ-Ý][\w\-]*)*"
+    r"(?:,\s+[A-ZÀ-Ý][\w\-]*(?=(?:,\s+[A-ZÀ-Ý][\w\-]*)*\s+(?:e|et|y)\s+[A-ZÀ-Ý]))*"
+    r")+"
+    r"|(?<![\w'’\-])" + _ROMANCE_HEAD + r"(?:\s+[A-ZÀ-Ý][\w\-]*)+(?:,\s+[A-ZÀ-Ý][\w\-]*)*"
+    r"\s+(?:e|et|y)\s+[A-ZÀ-Ý][\w\-]*"
+)
 # after a lower-case description of a body and a comma, its name: "the social security fund,
 # Cafat, afloat", "the main forestry groups, Arauco and CMPC"
 _NAMED_AFTER_KIND = re.compile(
@@ -223,6 +278,12 @@ _NAMED_AFTER_KIND = re.compile(
     r"newspapers|pollsters|insurers|lenders|miners|producers|broadcasters|charities)"
     r",\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})"
     r"(?:\s+and\s+(?P<second>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3}))?(?=\s*[,.;)]|$)"
+    # round 8: a broadcaster or paper named right after its kind, without a comma: "read on the
+    # state broadcaster Gabon 1ère that …", "the daily Le Pays reported"
+    r"|\b(?:the|its|their|a|an)\s+(?:[a-z\-]+\s+){0,2}(?P<kind2>broadcaster|newspaper|daily|"
+    r"weekly|news agency|television channel|radio station)\s+"
+    r"(?P<third>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|\d\w*)){0,3})"
+    r"(?=\s*[,.;)]|\s+(?:that|which|said|says|reported|reports|aired|showed|quoted|on|in|at)\b|$)"
 )
 _MONTHS_AND_DAYS_LOW = {w.lower() for w in MONTH_NAMES | WEEKDAY_NAMES}
 _LISTED_NAME = re.compile(
@@ -453,6 +514,10 @@ class NameRules:
         self.listed_names(sentence, found)
         self.slashed_names(sentence, found)
         self.romance_bodies(sentence, found)
+        self.romance_names(sentence, found)
+        self.of_the_names(sentence, found)
+        self.saint_bodies(sentence, found)
+        self.era_and_description(sentence, found)
         self.named_after_kind(sentence, found)
         for match in _TRADES_UNION.finditer(sentence):
             # "the Kenya Medical Practitioners, Pharmacists and Dentists Union": trades listed
@@ -537,25 +602,97 @@ class NameRules:
             found.append(_Mention("org", match.group(), start, end, org_kind="movement"))
             found.sort(key=lambda m: m.start)
 
+    @staticmethod
+    def romance_names(sentence: str, found: list[_Mention]) -> None:
+        """Round 8: a body named in French, Portuguese or Spanish with capitalised words joined by
+        "des", "pour le", "d'", "e" …: "Réseau des Défenseurs des Droits Humains en Afrique
+        Centrale", "Convention pour le Respect des Droits Humains", "Associação Justiça, Paz e
+        Democracia", "Institut d'études de sécurité" — one name, never a person's."""
+        for match in _ROMANCE_NAME.finditer(sentence):
+            start, end = match.span()
+            if any(m.kind == "org" and m.start <= start and end <= m.end for m in found):
+                continue
+            if any(m.start < start < m.end or m.start < end < m.end for m in found):
+                continue  # a longer name runs across it
+            found[:] = [m for m in found if m.end <= start or m.start >= end]
+            found.append(_Mention("org", match.group(), start, end, org_kind="movement"))
+            found.sort(key=lambda m: m.start)
+
+    def era_and_description(self, sentence: str, found: list[_Mention]) -> None:
+        """Round 8: "the Soviet-era KGB" is the KGB (the era is no part of its name); "a Tajik
+        NGO", "an Angolan NGO" describe a body named next to them and name none."""
+        for mention in list(found):
+            if mention.kind != "org":
+                continue
+            era = _ERA_PREFIX.match(mention.name)
+            if era:
+                mention.start += era.end()
+                mention.name = mention.name[era.end() :]
+                continue
+            words = mention.name.split()
+            if (
+                len(words) == 2
+                and words[1] in ("NGO", "NGOs")
+                and words[0] in self.demonyms
+                and re.search(r"\b(?:an?|another)\s+$", sentence[: mention.start])
+            ):
+                found.remove(mention)
+
+    @staticmethod
+    def saint_bodies(sentence: str, found: list[_Mention]) -> None:
+        """Round 8: a school, hospital or church named after a saint, with the saint's
+        possessive: "St. Paul's Secondary School", "Saint Mary's Hospital" — one body."""
+        for match in _SAINT_BODY.finditer(sentence):
+            start, end = match.span()
+            if any(m.kind == "org" and m.start <= start and end <= m.end for m in found):
+                continue
+            found[:] = [m for m in found if m.end <= start or m.start >= end]
+            found.append(_Mention("org", match.group(), start, end, org_kind="movement"))
+            found.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def of_the_names(sentence: str, found: list[_Mention]) -> None:
+        """Round 8: a body's name that goes on with "of the" and a capitalised run is one name:
+        "the UN Office of the High Commissioner for Human Rights", "the Armed Forces of the
+        Democratic Republic of the Congo" (not two bodies, nor a body and a place)."""
+        for mention in list(found):
+            if mention.kind != "org" or mention not in found:
+                continue
+            if mention.name.split()[-1] not in _OF_THE_HEADS:
+                continue
+            tail = _OF_THE_TAIL.match(sentence, mention.end)
+            if tail is None:
+                continue
+            end = tail.end()
+            inside = [m for m in found if m is not mention and mention.end <= m.start < end]
+            if any(m.end > end or m.kind == "person" for m in inside):
+                continue
+            found[:] = [m for m in found if m not in inside]
+            mention.name = sentence[mention.start : end]
+            mention.end = end
+
     def named_after_kind(self, sentence: str, found: list[_Mention]) -> None:
         """ "the social security fund, Cafat,", "the main forestry groups, Arauco and CMPC": a
         word the rules could not place, named right after a lower-case kind of body and a comma,
         is that body's name (never a person, a place or a people)."""
         for match in _NAMED_AFTER_KIND.finditer(sentence):
-            for group in ("name", "second"):
+            for group in ("name", "second", "third"):
                 if match.group(group) is None:
                     continue
                 start, end = match.span(group)
                 name = match.group(group)
                 if (
-                    self.is_place(name)
+                    (self.is_place(name) and group != "third")
+                    or name in COUNTRIES
                     or name in self.demonyms
                     or self.find_person(name) is not None
                     or name.split()[0].lower() in TITLES
                 ):
                     continue
                 inside = [m for m in found if m.start < end and start < m.end]
-                if any(m.kind in ("org", "person", "place") for m in inside):
+                # (a broadcaster's name may hold a place's: "Gabon 1ère", "Radio Okapi")
+                blocking = ("org", "person") if group == "third" else ("org", "person", "place")
+                if any(m.kind in blocking for m in inside):
                     continue
                 found[:] = [m for m in found if m not in inside]
                 found.append(_Mention("org", name, start, end, org_kind="movement"))
@@ -2086,6 +2223,22 @@ class NameRules:
                     and text[mention.end : mention.end + 1] == ")"
                 ):  # "Communist Party of Nepal (Unified Marxist-Leninist)": the party's other name
                     mention.kind = "alias"
+            for mention in mentions:
+                # round 8: "asked to be called only Davlatsho", "Nisorbek, a teacher in …",
+                # "the trader Davlatsho": a person named by one name
+                if (
+                    mention.kind in ("single", "org")
+                    and " " not in mention.name
+                    and not mention.name.isupper()
+                    and mention.name not in KNOWN_ORGS
+                    and not self.is_place(mention.name)
+                    and mention.name not in self.demonyms
+                    and (
+                        _ONE_NAME_BEFORE.search(text, 0, mention.start)
+                        or _ONE_NAME_AFTER.match(text, mention.end)
+                    )
+                ):
+                    mention.kind, mention.org_kind = "person", None
             if _title_case(text):
                 titled.append((sentence.id, mentions, text))
                 continue

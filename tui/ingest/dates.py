@@ -98,9 +98,10 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "a few": 3, "several": 3}  # fmt: skip
 _COUNT_WORDS = "|".join(sorted(_COUNTS, key=len, reverse=True))
 _LATER = re.compile(
-    rf"^(?:{_COUNT_WORDS}|\d{{1,2}})\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier)$", re.I
+    rf"^(?:{_COUNT_WORDS}|\d{{1,2}})\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:later|earlier)$",
+    re.I,
 )
-_AGO = re.compile(rf"^({_COUNT_WORDS}|\d{{1,2}})\s+(day|week|month|year)s?\s+ago$", re.I)
+_AGO = re.compile(rf"^({_COUNT_WORDS}|\d{{1,2}})\s+(day|week|month|year|decade)s?\s+ago$", re.I)
 # "between July and September", "between March and May 2024": placed at its first month
 _BETWEEN_MONTHS = re.compile(
     r"^between\s+(january|february|march|april|may|june|july|august|september|october|november|"
@@ -126,7 +127,12 @@ _DAYS_MONTH = re.compile(
 # "the end of that month", "the start of that year": of a period the article named before, so
 # kept relative like "the following year"
 _PART_OF_THAT = re.compile(
-    r"^the\s+(?:end|beginning|start|middle)\s+of\s+that\s+(?:year|month|week)$", re.I
+    r"^the\s+(?:end|beginning|start|middle)\s+of\s+that\s+(?:year|month|week)$"
+    # "that year", "later that month" (round 8): the same, kept relative
+    r"|^(?:(?:later|earlier)\s+)?that\s+(?:year|month|week)$"
+    # "days later" (round 8)
+    r"|^(?:days|weeks|months)\s+(?:later|earlier)$",
+    re.I,
 )
 # "the following January", "the following month": after a date the article named before, so
 # only ordered after the dateline's own period is unknown: kept relative, never resolved.
@@ -317,8 +323,8 @@ def parse_date(text: str, anchor: dt.date | None = None) -> DateValue:
         if unit in ("day", "week"):
             day = _shift(anchor, -count * (7 if unit == "week" else 1), raw)
             return DateValue(raw, "relative", _key(day), day.isoformat(), inferred=True)
-        if unit == "year":
-            year = anchor.year - count
+        if unit in ("year", "decade"):  # "two decades ago" (round 8): twenty years back
+            year = anchor.year - count * (10 if unit == "decade" else 1)
             return DateValue(raw, "year", f"{year:04d}-00-00:5", str(year), inferred=True)
         year, month = divmod(anchor.year * 12 + anchor.month - 1 - count, 12)
         resolved = f"{year:04d}-{month + 1:02d}"

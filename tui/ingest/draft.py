@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from ..extract import Extraction
+from ..extract.dates import history_date
 from .article import ArticleIndex, split_article
 from .content import load_content
 from .errors import BuildFailed
@@ -388,7 +389,8 @@ def _brief_text(
         seen.add(key)
         said.add((event.sentence, text))
         draft.history += 1
-        lines.append(f"- **{md_text(event.when)}** — {md_text(text)}[^{label}]")
+        # "the 1960s" as brief's dates are written ("1960s"); the words stay in the quote
+        lines.append(f"- **{md_text(history_date(event.when))}** — {md_text(text)}[^{label}]")
     comment = "<!-- Drafted by `brief import`: rewrite the summary in your own words and check every claim. -->"
     for warning in draft.warnings:
         comment += f"\n<!-- WARNING: {_comment_safe(warning)} -->"
