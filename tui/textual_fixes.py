@@ -66,10 +66,26 @@ start-up never imports OptionList just for this.
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from typing import Any
 
 _applied = False
+
+
+def _once(patch: Callable[[], None]) -> Callable[[], None]:
+    """``patch`` made to run at most once, however often it is asked for."""
+    done = False
+
+    @functools.wraps(patch)
+    def run() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            patch()
+
+    return run
 
 
 def apply(only_if_loaded: bool = False) -> None:
@@ -77,15 +93,8 @@ def apply(only_if_loaded: bool = False) -> None:
     if _applied:
         return
     if only_if_loaded and "textual.widgets._option_list" not in sys.modules:
-        _guard_dismiss_once()
-        _guard_escape_once()
-        _sparse_updates_once()
-        _scrollbar_cache_once()
-        _filters_keep_strips_once()
-        _skip_covered_once()
-        _count_parameters_once()
-        _lazy_strip_caches_once()
-        _scrollbar_colours_keep_once()
+        for patch in _EARLY:
+            patch()
         return
     _applied = True
     from textual.widgets import OptionList
@@ -99,17 +108,8 @@ def apply(only_if_loaded: bool = False) -> None:
 
     OptionList._move_page = _move_page  # type: ignore[method-assign]
     _guard_palette()
-    _guard_dismiss_once()
-    _guard_escape_once()
-    _sparse_updates_once()
-    _scrollbar_cache_once()
-    _filters_keep_strips_once()
-    _skip_covered_once()
-    _count_parameters_once()
-    _lazy_strip_caches_once()
-    _scrollbar_colours_keep_once()
-    _restyle_cache_once()
-    _border_titles_own_once()
+    for patch in (*_EARLY, _restyle_cache, _border_titles_own):
+        patch()
 
 
 def _guard_palette() -> None:
@@ -132,16 +132,7 @@ def _guard_palette() -> None:
     CommandPalette._gather_commands = _gather_commands  # type: ignore[method-assign]
 
 
-_dismiss_guarded = False
-
-
-def _guard_dismiss_once() -> None:
-    global _dismiss_guarded
-    if not _dismiss_guarded:
-        _dismiss_guarded = True
-        _guard_dismiss()
-
-
+@_once
 def _guard_dismiss() -> None:
     from textual.await_complete import AwaitComplete
     from textual.screen import Screen
@@ -157,16 +148,9 @@ def _guard_dismiss() -> None:
 
 
 ESCAPE_DELAY = 0.05  # seconds an Escape waits for the rest of an escape sequence (Textual: 0.1)
-_escape_guarded = False
 
 
-def _guard_escape_once() -> None:
-    global _escape_guarded
-    if not _escape_guarded:
-        _escape_guarded = True
-        _guard_escape()
-
-
+@_once
 def _guard_escape() -> None:
     import os
     from collections.abc import Iterable
@@ -186,17 +170,10 @@ def _guard_escape() -> None:
     XTermParser.feed = guarded_feed  # type: ignore[method-assign]
 
 
-_sparse_applied = False
 textual_partial_update: Any = None  # Textual's own, once replaced
 
 
-def _sparse_updates_once() -> None:
-    global _sparse_applied
-    if not _sparse_applied:
-        _sparse_applied = True
-        _sparse_updates()
-
-
+@_once
 def _sparse_updates() -> None:
     """A partial screen update renders only the rows that changed, in the widgets under them.
 
@@ -270,16 +247,7 @@ def _sparse_updates() -> None:
     Compositor.render_partial_update = render_partial_update  # type: ignore[method-assign]
 
 
-_scrollbar_cached = False
-
-
-def _scrollbar_cache_once() -> None:
-    global _scrollbar_cached
-    if not _scrollbar_cached:
-        _scrollbar_cached = True
-        _scrollbar_cache()
-
-
+@_once
 def _scrollbar_cache() -> None:
     """A scrollbar drawn once is not drawn again for the same place, size and colours.
 
@@ -323,16 +291,7 @@ def _scrollbar_cache() -> None:
     ScrollBar._render_content = _render_content  # type: ignore[method-assign]
 
 
-_filters_patched = False
-
-
-def _filters_keep_strips_once() -> None:
-    global _filters_patched
-    if not _filters_patched:
-        _filters_patched = True
-        _filters_keep_strips()
-
-
+@_once
 def _filters_keep_strips() -> None:
     """A line filter that changes nothing on a line hands the line back as it was.
 
@@ -375,16 +334,7 @@ def _filters_keep_strips() -> None:
     ANSIToTruecolor.apply = apply  # type: ignore[method-assign]
 
 
-_covered_skipped = False
-
-
-def _skip_covered_once() -> None:
-    global _covered_skipped
-    if not _covered_skipped:
-        _covered_skipped = True
-        _skip_covered()
-
-
+@_once
 def _skip_covered() -> None:
     """Textual's ``Compositor._render_chops``, except that a widget whose every cell on the lines
     being drawn is already taken by widgets in front of it is not rendered.
@@ -443,16 +393,7 @@ def _skip_covered() -> None:
     Compositor._render_chops = _render_chops  # type: ignore[method-assign]
 
 
-_parameters_counted = False
-
-
-def _count_parameters_once() -> None:
-    global _parameters_counted
-    if not _parameters_counted:
-        _parameters_counted = True
-        _count_parameters()
-
-
+@_once
 def _count_parameters() -> None:
     """``len(inspect.signature(func).parameters)`` for a plain function, from its code object:
     positional (and positional-only) parameters, ``*args``, keyword-only ones, ``**kwargs``.
@@ -485,16 +426,6 @@ def _count_parameters() -> None:
     _callback._count_parameters = _count
 
 
-_strip_caches_lazy = False
-
-
-def _lazy_strip_caches_once() -> None:
-    global _strip_caches_lazy
-    if not _strip_caches_lazy:
-        _strip_caches_lazy = True
-        _lazy_strip_caches()
-
-
 STRIP_SLOTS = {
     "_segments", "_cell_length", "_divide_cache", "_crop_cache", "_style_cache", "_filter_cache",
     "_render_cache", "_line_length_cache", "_crop_extend_cache", "_offsets_cache", "_link_ids",
@@ -511,6 +442,7 @@ STRIP_CACHES = {
 }  # the sizes Strip.__init__ gives them
 
 
+@_once
 def _lazy_strip_caches() -> None:
     """``Strip.__init__`` without its seven caches; an unset cache slot is made on first use
     (``__getattr__`` runs when a slot has no value). Only for the Strip this was written for."""
@@ -539,16 +471,7 @@ def _lazy_strip_caches() -> None:
     Strip.__getattr__ = __getattr__  # type: ignore[attr-defined]
 
 
-_scrollbar_colours_patched = False
-
-
-def _scrollbar_colours_keep_once() -> None:
-    global _scrollbar_colours_patched
-    if not _scrollbar_colours_patched:
-        _scrollbar_colours_patched = True
-        _scrollbar_colours_keep()
-
-
+@_once
 def _scrollbar_colours_keep() -> None:
     """A scrollbar colour set to the colour it already has repaints nothing.
 
@@ -578,15 +501,7 @@ def _scrollbar_colours_keep() -> None:
     ScrollbarColorProperty.__set__ = __set__  # type: ignore[method-assign]
 
 
-_restyle_cached = False
 textual_update_nodes: Any = None  # Textual's own, once replaced (tests compare the two)
-
-
-def _restyle_cache_once() -> None:
-    global _restyle_cached
-    if not _restyle_cached:
-        _restyle_cached = True
-        _restyle_cache()
 
 
 # pseudo classes that look at a node's siblings or children: a node whose rules name one is always
@@ -596,6 +511,7 @@ _STRUCTURAL = frozenset(
 )
 
 
+@_once
 def _restyle_cache() -> None:
     """A node restyled in a state it was styled in before gets the rules worked out then.
 
@@ -722,16 +638,6 @@ def _restyle_cache() -> None:
     Stylesheet.update_nodes = update_nodes  # type: ignore[method-assign]
 
 
-_border_titles_patched = False
-
-
-def _border_titles_own_once() -> None:
-    global _border_titles_patched
-    if not _border_titles_patched:
-        _border_titles_patched = True
-        _border_titles_own()
-
-
 # drawn by the widget's own border only: nothing inside the widget reads them
 _BORDER_TITLE_RULES = frozenset(
     {
@@ -745,6 +651,7 @@ _BORDER_TITLE_RULES = frozenset(
 )
 
 
+@_once
 def _border_titles_own() -> None:
     """A change of a border title's colour or style repaints the widget, not its children.
 
@@ -777,3 +684,17 @@ def _border_titles_own() -> None:
                 obj.refresh()
 
         cls.__set__ = __set__  # type: ignore[method-assign]
+
+
+# what apply(only_if_loaded=True) puts in place (a full apply() adds the rest)
+_EARLY = (
+    _guard_dismiss,
+    _guard_escape,
+    _sparse_updates,
+    _scrollbar_cache,
+    _filters_keep_strips,
+    _skip_covered,
+    _count_parameters,
+    _lazy_strip_caches,
+    _scrollbar_colours_keep,
+)
