@@ -702,31 +702,10 @@ def _incremental(
         found = briefs_naming(data / "search", sorted(fresh_names))
         relink |= set(headers) if found is None else found
     relink = (relink & set(headers)) - set(changed) - set(removed)
-    if relink:
-        count = len(loader.files)
-        loader.discover(only={folder / f"{b}.md" for b in relink})
-        extra = loader.files[count:]
-        if len(extra) != len(relink):
-            raise _FullBuild
-        own_quotes_only(extra)
-        _load_more(loader, extra, set(headers) - set(changed), data)
+    people, factions, briefs, events = _link_briefs(
+        loader, folder, relink, set(headers) - set(changed), data, made, people_raw, factions_raw
+    )
     touched = set(changed) | set(removed) | relink
-    order = {"brief": 0, "person": 1, "faction": 2}
-    loader.files.sort(key=lambda f: (order.get(f.kind, 3), str(f.path)))
-
-    people: _Models = _Models(Person, people_raw)
-    factions: _Models = _Models(Faction, factions_raw)
-    for entity_id, model in made.items():
-        (people if isinstance(model, Person) else factions)._made[entity_id] = model
-    briefs = {}
-    events: dict[str, Event] = {}
-    for entry in loader.of_kind("brief"):
-        brief, brief_events = loader.brief(entry, people, factions)
-        briefs[brief.id] = brief
-        events.update((e.id, e) for e in brief_events)
-    errors = [e for f in loader.files for e in f.errors]
-    if errors:
-        raise BuildFailed(errors)
     names = [
         (raw["id"], name)
         for table in (people_raw, factions_raw)
@@ -980,6 +959,48 @@ class _Titles(Mapping[str, str]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+def _link_briefs(
+    loader: Any,
+    folder: Path,
+    relink: set[str],
+    kept: set[str],
+    data: Path,
+    made: dict[str, Any],
+    people_raw: Any,
+    factions_raw: Any,
+) -> tuple[_Models, _Models, dict[str, Any], dict[str, Event]]:
+    """An incremental build's briefs linked: the ``relink`` briefs (unchanged, but naming an
+    entity that came or went) read too, every file in the full build's order, each brief linked
+    to the people and factions (the stored ones and the ``made`` ones); raises
+    :class:`BuildFailed` with every file's errors."""
+    from ..ingest.errors import BuildFailed
+
+    if relink:
+        count = len(loader.files)
+        loader.discover(only={folder / f"{b}.md" for b in relink})
+        extra = loader.files[count:]
+        if len(extra) != len(relink):
+            raise _FullBuild
+        own_quotes_only(extra)
+        _load_more(loader, extra, kept, data)
+    order = {"brief": 0, "person": 1, "faction": 2}
+    loader.files.sort(key=lambda f: (order.get(f.kind, 3), str(f.path)))
+    people: _Models = _Models(Person, people_raw)
+    factions: _Models = _Models(Faction, factions_raw)
+    for entity_id, model in made.items():
+        (people if isinstance(model, Person) else factions)._made[entity_id] = model
+    briefs: dict[str, Any] = {}
+    events: dict[str, Event] = {}
+    for entry in loader.of_kind("brief"):
+        brief, brief_events = loader.brief(entry, people, factions)
+        briefs[brief.id] = brief
+        events.update((e.id, e) for e in brief_events)
+    errors = [e for f in loader.files for e in f.errors]
+    if errors:
+        raise BuildFailed(errors)
+    return people, factions, briefs, events
 
 
 def _as_stored(data: Path, files: dict[str, bytes], briefs: Iterable[str]) -> set[str]:
@@ -1293,29 +1314,9 @@ def _briefs_only(
         if found is None:
             return None
         relink = (found & stored) - set(changed) - set(removed)
-    if relink:
-        count = len(loader.files)
-        loader.discover(only={folder / f"{b}.md" for b in relink})
-        extra = loader.files[count:]
-        if len(extra) != len(relink):
-            raise _FullBuild
-        own_quotes_only(extra)
-        _load_more(loader, extra, stored - set(changed), data)
-    rank = {"brief": 0, "person": 1, "faction": 2}
-    loader.files.sort(key=lambda f: (rank.get(f.kind, 3), str(f.path)))
-    people: _Models = _Models(Person, people_raw)
-    factions: _Models = _Models(Faction, factions_raw)
-    for entity_id, model in made.items():
-        (people if isinstance(model, Person) else factions)._made[entity_id] = model
-    briefs = {}
-    events: dict[str, Event] = {}
-    for entry in loader.of_kind("brief"):
-        brief, brief_events = loader.brief(entry, people, factions)
-        briefs[brief.id] = brief
-        events.update((e.id, e) for e in brief_events)
-    errors = [e for f in loader.files for e in f.errors]
-    if errors:
-        raise BuildFailed(errors)
+    people, factions, briefs, events = _link_briefs(
+        loader, folder, relink, stored - set(changed), data, made, people_raw, factions_raw
+    )
     if made:
         names = [
             (entity_id, name)
