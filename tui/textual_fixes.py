@@ -59,6 +59,12 @@ Textual would (tests/test_keys2.py compares them):
     caches when it was made, ~1.5 µs, though most strips never use one; they are made when first
     used (`_lazy_strip_caches`).
 
+14. A key's changes reach the terminal in one frame (`_one_frame_per_key`): a move in Summary
+    drew its cursor at once and the Source highlight and Actors marks a tick (16–35 ms) later,
+    because they travel as messages between widgets that each run their own task. A frame now
+    waits (up to 25 ms) while messages are on their way, and takes every widget repainted
+    before it.
+
 Applied by the App (:func:`apply`); remove when Textual fixes them. The OptionList guard is put in
 place at once when OptionList is already imported, otherwise right after the first paint, so that
 start-up never imports OptionList just for this.
@@ -686,6 +692,83 @@ def _border_titles_own() -> None:
         cls.__set__ = __set__  # type: ignore[method-assign]
 
 
+FRAME_HOLD_LIMIT = 0.025  # seconds a frame may wait for messages still on their way
+
+
+@_once
+def _one_frame_per_key() -> None:
+    """A key's changes reach the terminal in one frame, not spread over two or three.
+
+    Textual hears of a repaint in hops: ``refresh`` marks the widget; the widget's own message
+    loop, when idle, posts ``Update`` to the screen; the screen's update timer draws, at most
+    once per tick (1/60 s). Each widget runs its own task, and a key's effects travel as
+    messages (a pane's cursor moves and posts ``Picked``; the screen sets the selection; every
+    pane repaints its highlight), so a tick that fell in between drew the first pane's cursor
+    and the rest waited for the next tick: the Source highlight and the Actors marks came
+    16–35 ms after the cursor.
+
+    Now a tick that finds messages still waiting in the screen or in a widget on it holds its
+    frame (up to FRAME_HOLD_LIMIT), and the screen draws it as soon as it is idle with nothing
+    left on the way. A frame takes every visible widget with regions waiting to be repainted,
+    whether or not the widget's ``Update`` has reached the screen yet (that later ``Update``
+    finds nothing left to draw).
+    """
+    from time import monotonic
+
+    from textual.screen import Screen
+
+    textual_update = Screen._on_timer_update
+    textual_idle = Screen._on_idle
+    textual_refresh = Screen._compositor_refresh
+
+    def messages_waiting(screen: Screen) -> bool:
+        if not screen._message_queue.empty():
+            return True
+        return any(
+            not widget._message_queue.empty() for widget in screen._compositor.visible_widgets
+        )
+
+    def _on_timer_update(self: Screen) -> None:
+        if self.is_current and not self.app._batch_count:
+            held = self._frame_held_since
+            if messages_waiting(self):
+                now = monotonic()
+                if held is None:
+                    self._frame_held_since = now
+                    return  # (the timer keeps running: its next tick draws if idle never came)
+                if now - held < FRAME_HOLD_LIMIT:
+                    return
+            self._frame_held_since = None
+            dirty = self._dirty_widgets
+            for widget in self._compositor.visible_widgets:
+                if widget._repaint_regions:
+                    dirty.add(widget)
+        textual_update(self)
+
+    def _compositor_refresh(self: Screen) -> None:
+        # a layout pass of this frame repaints scrollbars whose size changed: in this frame too
+        if self.is_current:
+            pending = {w for w in self._compositor.visible_widgets if w._repaint_regions}
+            if pending:
+                self._compositor.update_widgets(pending)
+        textual_refresh(self)
+
+    async def _on_idle(self: Screen, event: Any) -> None:
+        if (
+            self._frame_held_since is not None
+            and self.is_current
+            and not self.app._batch_count
+            and not messages_waiting(self)
+        ):
+            _on_timer_update(self)  # the frame held back: nothing more is on its way
+        await textual_idle(self, event)
+
+    Screen._frame_held_since = None  # type: ignore[attr-defined]
+    Screen._on_timer_update = _on_timer_update  # type: ignore[method-assign]
+    Screen._on_idle = _on_idle  # type: ignore[method-assign]
+    Screen._compositor_refresh = _compositor_refresh  # type: ignore[method-assign]
+
+
 # what apply(only_if_loaded=True) puts in place (a full apply() adds the rest)
 _EARLY = (
     _guard_dismiss,
@@ -697,4 +780,5 @@ _EARLY = (
     _count_parameters,
     _lazy_strip_caches,
     _scrollbar_colours_keep,
+    _one_frame_per_key,
 )

@@ -433,7 +433,7 @@ class ActorsPane(Vertical):
             lines = self._card_lines = content.get_height(card.styles, width)
             boxes = self.query("#actor-card-box").results(VerticalScroll)
             room = max((box.scrollable_content_region.height for box in boxes), default=0)
-            tallest = max(self.tallest_card(width, card) if actor else 0, room)
+            tallest = max(self.tallest_card(width, card), room)
             if lines < tallest:
                 content = content + Content("\n" * (tallest - lines))
                 lines = tallest
@@ -475,11 +475,14 @@ class ActorsPane(Vertical):
         self.call_after_refresh(self._refit)
 
     def _refit(self) -> None:
-        """A new width: the card is padded (and its overflow measured) for the old one."""
+        """A new width: the card is padded (and its overflow measured) for the old one. The first
+        time (after the first paint), the placeholder from compose is padded like every card, so
+        that the first move into the tree keeps the card's height: no layout pass, one frame."""
         found = self.query("#actor-card")
-        if not (self.is_attached and found and self._card_width):
-            return  # (the placeholder from compose, never padded: nothing to redo)
-        if found.first().content_region.width != self._card_width:
+        if not (self.is_attached and found):
+            return
+        width = found.first().content_region.width
+        if width and width != self._card_width:
             self.show_card(self.selection.actor, scroll=False)
 
     def entity_notes(self, actor: str | None) -> tuple[str, ...]:
