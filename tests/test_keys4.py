@@ -56,3 +56,52 @@ async def test_the_one_frame_holds_the_source_highlight(store: Store, tmp_path: 
         summary = app.screen.query_one("#summary")
         assert app.screen.selection.item == summary.current_key()
         assert source.support() == app.screen.view.sentence_ids(summary.current_key())
+
+
+def lines_in_view(
+    source: SourcePane, index: int, start: int, end: int, view: int | None = None
+) -> bool:
+    """Are all the lines of paragraph ``index``'s characters start..end within Source's view?"""
+    from bisect import bisect_right
+
+    wraps, offset = source._wraps[index], len(source.items[index].prefix)
+    first = source._tops[index] + max(0, bisect_right(wraps, offset + start) - 1)
+    last = source._tops[index] + max(0, bisect_right(wraps, offset + end - 1) - 1)
+    view = int(source.scroll_offset.y) if view is None else view
+    return view <= first and last < view + source.page_height
+
+
+async def test_source_stays_put_when_the_support_already_shows(store: Store, tmp_path: Path):
+    """Moving to an item whose supporting sentence is wholly on screen leaves Source's scroll as
+    it was (it scrolled the sentence's paragraph to the top: a whole-pane redraw per key); an
+    item whose support is off screen still brings it into view."""
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        source = app.screen.query_one(SourcePane)
+        stayed = moved = 0
+        for key in ["j"] * 6 + ["k"] * 6 + ["1"] + ["j"] * 6:
+            view = int(source.scroll_offset.y)
+            screen = app.screen
+            await pilot.press(key)
+            await pilot.pause()
+            support = screen.view.sentence_ids(screen.selection.item)
+            where = [
+                (index, start, end)
+                for index, item in enumerate(source.items)
+                for sentence, start, end in item.sentences
+                if sentence in support
+            ]
+            if not where:
+                continue
+            index, start, end = where[0]
+            assert source.cursor == index
+            was_shown = lines_in_view(source, index, start, end, view)
+            assert lines_in_view(source, index, start, end)  # the support shows, either way
+            if was_shown:
+                assert int(source.scroll_offset.y) == view
+                stayed += 1
+            else:
+                moved += 1
+        assert stayed and moved  # both cases happened

@@ -1027,6 +1027,16 @@ class SourcePane(TextPane):
                     self._show_item(index, top=True)
                 return
 
+    def _text_shown(self, index: int, start: int, end: int) -> bool:
+        """Is every line holding the paragraph's characters ``start`` to ``end`` in view?"""
+        if not self._laid_out() or index >= len(self._wraps):
+            return False
+        wraps, offset = self._wraps[index], len(self.items[index].prefix)
+        first = self._tops[index] + max(0, bisect_right(wraps, offset + start) - 1)
+        last = self._tops[index] + max(0, bisect_right(wraps, offset + max(start, end - 1)) - 1)
+        view = int(self.scroll_offset.y)
+        return view <= first and last < view + self.page_height
+
     def _wholly_shown(self, index: int) -> bool:
         if not self._laid_out() or index + 1 >= len(self._tops):
             return False
@@ -1035,7 +1045,9 @@ class SourcePane(TextPane):
 
     def show_support(self) -> None:
         """Put the cursor on the paragraph holding the first supporting sentence and scroll to
-        that sentence (inside a long paragraph, to its line)."""
+        that sentence (inside a long paragraph, to its line) — unless the whole sentence shows
+        already: then Source stays where it is (a scroll redraws the whole pane, and a reader
+        moving through items that cite nearby sentences keeps their place)."""
         sentences = self._support or self.support()
         if not sentences or not self.items:
             return
@@ -1043,9 +1055,11 @@ class SourcePane(TextPane):
             self._pending = self.show_support
             return
         for index, item in enumerate(self.items):
-            for sentence, start, _ in item.sentences:
+            for sentence, start, end in item.sentences:
                 if sentence in sentences:
                     self._set_cursor(index, notify=False)
+                    if self._text_shown(index, start, end):
+                        return
                     line = 0
                     if self._width and index < len(self._wraps):
                         offset = len(item.prefix) + start
