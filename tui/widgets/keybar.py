@@ -28,6 +28,7 @@ class KeyBar(Static):
     _keys: Content | None = None
     _notice: Content | None = None  # a short notice shown before the keys (the theme's name)
     _notice_timer: Any = None
+    _drawn: tuple | None = None  # what the keys were last drawn from
 
     def flash(self, text: str, seconds: float = 2.0) -> None:
         """Show ``text`` at the start of the bar for ``seconds``: a notice that covers nothing
@@ -60,11 +61,26 @@ class KeyBar(Static):
     def show_keys(self, screen: Screen) -> None:
         if self.size.width <= 2:  # not laid out yet: every key would be drawn, cut at the edge
             return
+        shown = [
+            (active.binding, active.enabled)
+            for active in screen.active_bindings.values()
+            if active.binding.show and active.binding.description
+        ]
+        # the bindings are announced twice a key or so and mostly the same: drawn again only
+        # when what is shown, the width or the notice changed
+        drawn = (
+            [(b.key, b.action, b.description, b.key_display, on) for b, on in shown],
+            self.size.width,
+            self._notice,
+            self.app.theme,
+        )
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
         parts = []
         seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not binding.show or not binding.description or binding.action in seen:
+        for binding, enabled in shown:
+            if binding.action in seen:
                 continue
             seen.add(binding.action)
             key = self.app.get_key_display(binding)
@@ -75,7 +91,7 @@ class KeyBar(Static):
                     (f"{key} ", "bold $brief-bar-key"),
                     (
                         binding.description,
-                        "$brief-bar-text" if active.enabled else "$brief-bar-text italic",
+                        "$brief-bar-text" if enabled else "$brief-bar-text italic",
                     ),
                 )
             )
