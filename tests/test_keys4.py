@@ -105,3 +105,40 @@ async def test_source_stays_put_when_the_support_already_shows(store: Store, tmp
             else:
                 moved += 1
         assert stayed and moved  # both cases happened
+
+
+def drawn(widget) -> list[list]:
+    """Every line of the widget drawn afresh (kept lines dropped), as (text, style) pairs."""
+    widget._styles_cache.clear()
+    widget._styles_cache._lines.clear()
+    return [
+        [(segment.text, segment.style) for segment in strip]
+        for strip in widget.render_lines(widget.size.region)
+    ]
+
+
+async def test_finished_lines_match_textuals_own(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The line finisher (tui/widgets/linecache.py) draws what Textual's StylesCache draws, for
+    every pane and the Actors tree, focused or not, in hint mode, and in other themes."""
+    from tui.widgets.actors import ActorTree
+    from tui.widgets.linecache import LineStylesCache
+    from tui.widgets.panes import TextPane
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        compared = 0
+        for keys in [(), ("3", "down", "down"), ("2", "j"), ("f",), ("escape", "4"), ("t",)]:
+            if keys:
+                await pilot.press(*keys)
+                await pilot.pause()
+            for widget in [*app.screen.query(TextPane), *app.screen.query(ActorTree)]:
+                fast = drawn(widget)
+                with monkeypatch.context() as patch:
+                    patch.setattr(LineStylesCache, "_finisher", lambda *args: None)
+                    textual = drawn(widget)
+                assert fast == textual, (keys, widget.id)
+                compared += len(fast)
+        assert compared > 500
