@@ -121,8 +121,9 @@ async def test_finished_lines_match_textuals_own(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     """The line finisher (tui/widgets/linecache.py) draws what Textual's StylesCache draws, for
-    every pane and the Actors tree, focused or not, in hint mode, and in other themes."""
-    from tui.widgets.actors import ActorTree
+    every pane, the Actors tree, its card and the scrollbars, focused or not, in hint mode, and
+    in another theme."""
+    from tui.widgets.actors import ActorsPane, ActorTree
     from tui.widgets.linecache import LineStylesCache
     from tui.widgets.panes import TextPane
 
@@ -134,7 +135,11 @@ async def test_finished_lines_match_textuals_own(
             if keys:
                 await pilot.press(*keys)
                 await pilot.pause()
-            for widget in [*app.screen.query(TextPane), *app.screen.query(ActorTree)]:
+            panes = [*app.screen.query(TextPane), *app.screen.query(ActorTree)]
+            kept = [*panes, *app.screen.query(ActorsPane), app.screen.query_one("#actor-card")]
+            kept += [pane.vertical_scrollbar for pane in panes if pane.show_vertical_scrollbar]
+            for widget in kept:
+                assert isinstance(widget._styles_cache, LineStylesCache)
                 fast = drawn(widget)
                 with monkeypatch.context() as patch:
                     patch.setattr(LineStylesCache, "_finisher", lambda *args: None)

@@ -21,7 +21,7 @@ from textual.widgets.tree import TreeNode
 from ..linking import BriefView, CardLink, Selection, card_links
 from ..model import Person, SourceRef
 from ..store import Store
-from .linecache import LineStylesCache
+from .linecache import LineStylesCache, ScrollbarLinesKept
 from .styles import HINT_KEYS, HINT_STYLE
 
 DEAD = "†"
@@ -155,7 +155,7 @@ def card_hints(view: BriefView, actor: str | None) -> dict[str, CardLink]:
     return dict(zip(HINT_KEYS, card_links(view, actor), strict=False))
 
 
-class ActorTree(Tree[str]):
+class ActorTree(ScrollbarLinesKept, Tree[str]):
     """Actors by faction. Moving the cursor selects an actor; enter opens its page."""
 
     BINDINGS = [
@@ -437,6 +437,7 @@ class ActorsPane(Vertical):
 
     def __init__(self, view: BriefView, **kwargs) -> None:
         super().__init__(classes="pane", **kwargs)
+        self._styles_cache = LineStylesCache(128)  # its frame's lines, kept across focus changes
         self.view = view
         self.hint_map: dict[str, CardLink] = {}  # hint key → link, while ``hints`` is on
         self._tallest: dict[int, int] = {}  # width → lines of the tallest card
@@ -495,7 +496,9 @@ class ActorsPane(Vertical):
     def compose(self):
         yield ActorTree(self.view, id="actor-tree").data_bind(ActorsPane.involved)
         with VerticalScroll(id="actor-card-box", can_focus=False):
-            yield Static(detail_card(self.view, None), id="actor-card")
+            card = Static(detail_card(self.view, None), id="actor-card")
+            card._styles_cache = LineStylesCache(128)  # (a new card's lines: finished cheaply)
+            yield card
 
     def on_mount(self) -> None:
         self.border_title = Content("3 Actors")

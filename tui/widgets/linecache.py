@@ -164,3 +164,15 @@ class LineStylesCache(StylesCache):
             return Strip([*before, *line, *after], width)
 
         return finish
+
+
+class ScrollbarLinesKept:
+    """Mixin for a widget whose vertical scrollbar should keep its finished lines too: a scroll
+    or a restyle repaints the whole scrollbar, each line through Textual's full treatment."""
+
+    @property
+    def vertical_scrollbar(self) -> Any:
+        bar = super().vertical_scrollbar  # type: ignore[misc]
+        if type(bar._styles_cache) is StylesCache:
+            bar._styles_cache = LineStylesCache(128)
+        return bar

@@ -37,7 +37,7 @@ from textual.widget import Widget
 
 from ..linking import BriefView, Selection, find_spans
 from ..model import SourceRef
-from .linecache import LineStylesCache
+from .linecache import LineStylesCache, ScrollbarLinesKept
 from .styles import (
     HINT_KEYS,
     HINT_STYLE,
@@ -158,7 +158,7 @@ def wrap_offsets(text: str, width: int, indent: int = 0) -> list[int]:
     return starts
 
 
-class TextPane(ScrollView, can_focus=True):
+class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
     """Base of the text panes: items drawn with highlights, an item cursor, a pager, and link hints."""
 
     BINDINGS = [
