@@ -147,3 +147,58 @@ async def test_finished_lines_match_textuals_own(
                 assert fast == textual, (keys, widget.id)
                 compared += len(fast)
         assert compared > 500
+
+
+# -- keys in one burst act as keys typed one at a time ----------------------------------------------
+def reader_state(app: BriefApp) -> dict:
+    """What a reader shows that a key can change: focus, selection, every cursor, the status."""
+    screen = app.screen
+    state: dict = {"screen": type(screen).__name__}
+    if state["screen"] == "ReaderScreen":
+        state["active"] = screen.active
+        state["selection"] = screen.selection
+        for name in ("summary", "takeaways", "history", "source"):
+            state[name] = screen.query_one(f"#{name}").cursor
+        state["status"] = str(screen.query_one("#status").render())
+    return state
+
+
+async def state_after(store: Store, tmp_path: Path, keys: list[str], burst: bool) -> dict:
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = BriefApp(store, UserData(tmp_path / ("burst" if burst else "slow")), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.1)
+        for key in keys:
+            if burst:  # as one terminal read delivers them: no wait in between
+                character = key if len(key) == 1 else None
+                app.post_message(
+                    events.Key(_character_to_key(key) if character else key, character)
+                )
+            else:
+                await pilot.press(key)
+                await pilot.pause(0.05)
+        for _ in range(4):
+            await pilot.pause(0.05)
+        return reader_state(app)
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        "1 j j j 5 j",  # Source showed the support of the item before the last `j`
+        "/ t a l i b a n enter n n N",  # the `n`s were typed into the search field
+        "1 j j 3 down down 2",  # the actor's late message dropped the takeaway
+        "3 down down 4 j 1",  # the `j` moved Summary, not History
+    ],
+)
+async def test_keys_in_one_burst_end_where_keys_typed_slowly_do(
+    store: Store, tmp_path: Path, keys: str
+):
+    """Each key acts on the screen the previous key produced, its messages included: a pane's
+    cursor reports its item, the search field its Enter, as messages still on their way when the
+    next key of a burst came."""
+    slow = await state_after(store, tmp_path, keys.split(), burst=False)
+    fast = await state_after(store, tmp_path, keys.split(), burst=True)
+    assert fast == slow

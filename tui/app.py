@@ -92,6 +92,8 @@ class BriefApp(App):
         self.after_first_paint: list[Callable[[], None]] = []  # run once the first screen shows
         self._last_key = 0.0  # (time.monotonic) when the last key came
         self._key_in_flight: tuple[events.Key, float] | None = None  # forwarded, not back yet
+        self._key_done = 0.0  # (time.monotonic) when the last key was handled
+        self._key_back: events.Key | None = None  # a forwarded key being handled here
         self._unsaved: list[Callable[[], object]] = []  # positions written after the next paint
         self._held_keys: list[events.Key] = []  # keys that came while one was in flight
         self._keys_timer: Any = None
@@ -144,6 +146,13 @@ class BriefApp(App):
             else:
                 await self._take_key(event)
             return
+        if isinstance(event, events.Key):  # a forwarded key back here: its binding runs now
+            self._key_back = event
+            try:
+                await super().on_event(event)
+            finally:
+                self._key_back = None
+            return
         await super().on_event(event)
 
     async def _take_key(self, event: events.Key) -> None:
@@ -153,18 +162,35 @@ class BriefApp(App):
         if not screen.is_mounted:
             await wait_mounted(screen)
         await super().on_event(event)
+        self._key_done = time.monotonic()
         if event.is_forwarded and not event._stop_propagation:
-            self._key_in_flight = (event, time.monotonic())
+            self._key_in_flight = (event, self._key_done)
 
     def _key_busy(self) -> bool:
-        """Is the last key forwarded still on its way (not stopped by a widget, not back here)?"""
-        if self._key_in_flight is None:
-            return False
-        key, since = self._key_in_flight
-        if key._stop_propagation or time.monotonic() - since > self.KEY_IN_FLIGHT_LIMIT:
+        """Is the last key forwarded still on its way (not stopped by a widget, not back here),
+        or are the messages it set off still on theirs? A pane's cursor reports the item it moved
+        to as a message, the search field its Enter: a key taken before they arrive acts on the
+        screen as it was (`j j 5`: Source showed the support of the item before; `/word⏎ n`: the
+        `n` was typed into the search field)."""
+        now = time.monotonic()
+        if self._key_in_flight is not None:
+            key, since = self._key_in_flight
+            # (Textual also stops a key on its last hop, as it is posted back to the app: a key
+            # stopped but queued here, or being handled here, is still on its way)
+            on_its_way = (
+                not key._stop_propagation
+                or key is self._key_back
+                or key is self._pending_message  # (taken off the queue by a look ahead)
+                or any(message is key for message in self._message_queue.values)
+            )
+            if on_its_way and now - since <= self.KEY_IN_FLIGHT_LIMIT:
+                return True
             self._key_in_flight = None
-            return False
-        return True
+        return (
+            now - self._key_done <= self.KEY_IN_FLIGHT_LIMIT
+            and bool(self._screen_stack)
+            and textual_fixes.messages_waiting(self.screen)
+        )
 
     def _watch_keys(self) -> None:
         """Look again soon: a key stopped by a widget (a letter typed in a box) never comes back."""
@@ -186,6 +212,7 @@ class BriefApp(App):
         event.prevent_default()
         if self._key_in_flight is not None and self._key_in_flight[0] is event:
             self._key_in_flight = None
+            self._key_done = time.monotonic()
             await self._release_keys()
 
     # -- crashes --------------------------------------------------------------------------------

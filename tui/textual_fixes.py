@@ -695,6 +695,14 @@ def _border_titles_own() -> None:
 FRAME_HOLD_LIMIT = 0.025  # seconds a frame may wait for messages still on their way
 
 
+def messages_waiting(screen: Any) -> bool:
+    """Are messages still queued for the screen or a widget shown on it (a key's effects still
+    on their way: a pane's Picked, the search field's Submitted, an Update)?"""
+    if not screen._message_queue.empty():
+        return True
+    return any(not widget._message_queue.empty() for widget in screen._compositor.visible_widgets)
+
+
 @_once
 def _one_frame_per_key() -> None:
     """A key's changes reach the terminal in one frame, not spread over two or three.
@@ -720,13 +728,6 @@ def _one_frame_per_key() -> None:
     textual_update = Screen._on_timer_update
     textual_idle = Screen._on_idle
     textual_refresh = Screen._compositor_refresh
-
-    def messages_waiting(screen: Screen) -> bool:
-        if not screen._message_queue.empty():
-            return True
-        return any(
-            not widget._message_queue.empty() for widget in screen._compositor.visible_widgets
-        )
 
     def _on_timer_update(self: Screen) -> None:
         if self.is_current and not self.app._batch_count:
