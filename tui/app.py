@@ -189,6 +189,7 @@ class BriefApp(App):
         return (
             now - self._key_done <= self.KEY_IN_FLIGHT_LIMIT
             and bool(self._screen_stack)
+            and getattr(self.screen, "SETTLES_KEYS", False)  # (not Textual's command palette)
             and textual_fixes.messages_waiting(self.screen)
         )
 

@@ -715,11 +715,13 @@ def _one_frame_per_key() -> None:
     and the rest waited for the next tick: the Source highlight and the Actors marks came
     16–35 ms after the cursor.
 
-    Now a tick that finds messages still waiting in the screen or in a widget on it holds its
-    frame (up to FRAME_HOLD_LIMIT), and the screen draws it as soon as it is idle with nothing
-    left on the way. A frame takes every visible widget with regions waiting to be repainted,
-    whether or not the widget's ``Update`` has reached the screen yet (that later ``Update``
-    finds nothing left to draw).
+    Now, on a screen that asks for it (``SETTLES_KEYS = True``: brief's own screens, not
+    Textual's command palette, whose results stream in as messages; the App also holds the
+    next key of a burst until they are in), a tick that finds messages still waiting in the
+    screen or in a widget on it holds its frame (up to FRAME_HOLD_LIMIT), and the screen draws
+    it as soon as it is idle with nothing left on the way. A frame takes every visible widget
+    with regions waiting to be repainted, whether or not the widget's ``Update`` has reached
+    the screen yet (that later ``Update`` finds nothing left to draw).
     """
     from time import monotonic
 
@@ -732,7 +734,7 @@ def _one_frame_per_key() -> None:
     def _on_timer_update(self: Screen) -> None:
         if self.is_current and not self.app._batch_count:
             held = self._frame_held_since
-            if messages_waiting(self):
+            if getattr(self, "SETTLES_KEYS", False) and messages_waiting(self):
                 now = monotonic()
                 if held is None:
                     self._frame_held_since = now

@@ -21,6 +21,8 @@ MIN_HEIGHT = 16
 class BriefScreen(Screen):
     """Below MIN_WIDTH × MIN_HEIGHT the screen says so instead of drawing garbage."""
 
+    SETTLES_KEYS = True  # a key's messages land before its frame and next key (textual_fixes)
+
     DEFAULT_CSS = """
     BriefScreen #too-small { display: none; width: 1fr; height: 1fr; content-align: center middle; }
     BriefScreen.-too-small > * { display: none; }

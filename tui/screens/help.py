@@ -44,6 +44,7 @@ def bindings_table(screen) -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
+    SETTLES_KEYS = True  # a key's messages land before its frame and next key (textual_fixes)
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close help", id="close-help")]
 
     def __init__(self, bindings: Content) -> None:

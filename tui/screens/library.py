@@ -138,6 +138,7 @@ class LibraryScreen(ModalScreen[str | None]):
     DEFAULT_CSS = """
     LibraryScreen #library-box { border-subtitle-color: $brief-muted; }
     """
+    SETTLES_KEYS = True  # a key's messages land before its frame and next key (textual_fixes)
     BINDINGS = [
         Binding("escape", "dismiss_library", "Close", id="close-library"),
         Binding("down", "move(1)", "Down", show=False),

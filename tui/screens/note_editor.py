@@ -27,6 +27,8 @@ QUOTE_LIMIT = 400
 class NoteEditor(ModalScreen[str | None]):
     """Edit a note's text. Dismisses with the saved text, or None when cancelled."""
 
+    SETTLES_KEYS = True  # a key's messages land before its frame and next key (textual_fixes)
+
     DEFAULT_CSS = """
     NoteEditor { align: center middle; background: $brief-background 60%; }
     NoteEditor #note-box {

@@ -63,6 +63,8 @@ def bookmark_lines(store: Any, bookmark: Bookmark) -> Content:
 class UserListScreen(ModalScreen[None]):
     """A list of the user's records; subclasses say which and how each is drawn."""
 
+    SETTLES_KEYS = True  # a key's messages land before its frame and next key (textual_fixes)
+
     TITLE_TEXT = ""
     EMPTY_TEXT = ""
     DEFAULT_CSS = """
