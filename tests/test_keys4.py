@@ -202,3 +202,28 @@ async def test_keys_in_one_burst_end_where_keys_typed_slowly_do(
     slow = await state_after(store, tmp_path, keys.split(), burst=False)
     fast = await state_after(store, tmp_path, keys.split(), burst=True)
     assert fast == slow
+
+
+async def test_the_card_says_it_continues_when_the_status_line_takes_a_row(
+    store: Store, tmp_path: Path
+):
+    """The card's top edge reads "more below — J" exactly when the card is cut off, also after
+    the status line (hint prompt, search count) comes or goes and the card's box shrinks or
+    grows: the edge used to keep what it said for the old height."""
+    from textual.containers import VerticalScroll
+
+    from tui.widgets.actors import ActorsPane
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        seen = set()
+        for key in ["3", *["down"] * 7, "1", "j", "f", "escape", "f", "escape"]:
+            await pilot.press(key)
+            await pilot.pause(0.05)
+            pane = app.screen.query_one(ActorsPane)
+            box = pane.query_one("#actor-card-box", VerticalScroll)
+            cut = pane.card_end(box) > 0
+            assert (str(box.border_title) == "more below — J") == cut, key
+            seen.add(cut)
+        assert seen == {True, False}

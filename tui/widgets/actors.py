@@ -507,15 +507,19 @@ class ActorsPane(Vertical):
         self.call_after_refresh(self._refit)
 
     def _refit(self) -> None:
-        """A new width: the card is padded (and its overflow measured) for the old one. The first
-        time (after the first paint), the placeholder from compose is padded like every card, so
-        that the first move into the tree keeps the card's height: no layout pass, one frame."""
+        """A new size. A new width: the card is padded (and its overflow measured) for the old
+        one. A new height (the status line came or went): the card may now fit, or not, and its
+        top edge says so. The first time (after the first paint), the placeholder from compose
+        is padded like every card, so that the first move into the tree keeps the card's height:
+        no layout pass, one frame."""
         found = self.query("#actor-card")
         if not (self.is_attached and found):
             return
         width = found.first().content_region.width
         if width and width != self._card_width:
             self.show_card(self.selection.actor, scroll=False)
+        else:  # a new height (the status line came or went): the card may now fit, or not
+            self.mark_more()
 
     def entity_notes(self, actor: str | None) -> tuple[str, ...]:
         userdata = getattr(self.app, "userdata", None)
