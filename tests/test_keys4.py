@@ -227,3 +227,29 @@ async def test_the_card_says_it_continues_when_the_status_line_takes_a_row(
             assert (str(box.border_title) == "more below — J") == cut, key
             seen.add(cut)
         assert seen == {True, False}
+
+
+async def test_help_scrolls_with_the_readers_keys_at_once(store: Store, tmp_path: Path):
+    """In Help, j / k / space / G / g scroll as in the reader, and a page moves at once (it
+    animated for 0.6 s; j did nothing)."""
+    from textual.containers import VerticalScroll
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        assert body.max_scroll_y > body.scrollable_content_region.height
+        await pilot.press("j", "j")
+        assert body.scroll_y == 2
+        await pilot.press("k")
+        assert body.scroll_y == 1
+        await pilot.press("space")  # no pause: not animated
+        assert body.scroll_y == body.scrollable_content_region.height
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        assert body.scroll_y == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReaderScreen"

@@ -45,7 +45,17 @@ def bindings_table(screen) -> Content:
 
 class HelpScreen(ModalScreen[None]):
     SETTLES_KEYS = True  # a key's messages land before its frame and next key (textual_fixes)
-    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close help", id="close-help")]
+    # The reader's own keys scroll the help too, at once (a VerticalScroll animates its pages
+    # for 0.6 s and knows no j / k / space)
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "close", "Close help", id="close-help"),
+        Binding("j,down", "scroll(1)", "Down", show=False, priority=True),
+        Binding("k,up", "scroll(-1)", "Up", show=False, priority=True),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, priority=True),
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
+        Binding("home,g", "edge(0)", "Top", show=False, priority=True),
+        Binding("end,G", "edge(1)", "Bottom", show=False, priority=True),
+    ]
 
     def __init__(self, bindings: Content) -> None:
         super().__init__()
@@ -65,3 +75,16 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#help-body", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_page(self, step: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_relative(
+            y=step * max(1, body.scrollable_content_region.height - 1), animate=False
+        )
+
+    def action_edge(self, end: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_to(y=body.max_scroll_y if end else 0, animate=False)
