@@ -253,3 +253,41 @@ async def test_help_scrolls_with_the_readers_keys_at_once(store: Store, tmp_path
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "ReaderScreen"
+
+
+async def test_moving_back_to_an_actor_draws_its_card_from_the_kept_lines(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The card of an actor seen a moment ago is not made and drawn again (~6 ms a move through
+    the tree): the same lines come back."""
+    from textual.widgets import Static
+
+    from tui.widgets.actors import ActorCard
+
+    made: list[str] = []
+    textual_render = Static._render_content
+
+    def counting(self: Static) -> None:
+        made.append(str(self.content))
+        textual_render(self)
+
+    monkeypatch.setattr(Static, "_render_content", counting)
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        card = app.screen.query_one(ActorCard)
+        shown = {}
+        for key in ["down"] * 4:
+            await pilot.press(key)
+            await pilot.pause()
+            shown[app.screen.selection.actor] = [
+                strip.text for strip in card.render_lines(card.size.region)
+            ]
+        made.clear()
+        for key in ["up"] * 3:
+            await pilot.press(key)
+            await pilot.pause()
+            lines = [strip.text for strip in card.render_lines(card.size.region)]
+            assert lines == shown[app.screen.selection.actor]
+        assert not [text for text in made if "Mentioned" in text]  # no card drawn anew

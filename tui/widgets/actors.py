@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
@@ -14,7 +15,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.widget import Widget
+from textual.widget import Widget, _RenderCache
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
@@ -421,6 +422,29 @@ class ActorTree(ScrollbarLinesKept, Tree[str]):
             self.post_message(self.ActorPicked(event.node.data, chosen=True))
 
 
+class ActorCard(Static):
+    """The detail card. The lines of the cards drawn last are kept by card (the Content object,
+    size, colours and theme): moving back to an actor draws nothing anew (~1 ms a card)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._styles_cache = LineStylesCache(128)  # (a new card's lines: finished cheaply)
+        self._drawn: dict[tuple, tuple[object, list[Strip]]] = {}
+
+    def _render_content(self) -> None:
+        content = self.content
+        key = (id(content), self.size, self.visual_style, self.app.theme)
+        kept = self._drawn.get(key)
+        if kept is not None and kept[0] is content:
+            self._render_cache = _RenderCache(self.size, kept[1])
+            self._dirty_regions.clear()
+            return
+        super()._render_content()
+        if len(self._drawn) >= 32:
+            self._drawn.pop(next(iter(self._drawn)))
+        self._drawn[key] = (content, self._render_cache.lines)  # (holding it keeps its id)
+
+
 class ActorsPane(Vertical):
     """Tree above, detail card below; the selection comes down from the screen. The card scrolls
     (J / K) and says so on its top edge when it holds more than it shows."""
@@ -443,6 +467,7 @@ class ActorsPane(Vertical):
         self._tallest: dict[int, int] = {}  # width → lines of the tallest card
         self._card_lines = 0  # lines of the card shown (without the padding), 0 if not known
         self._card_width = 0  # the width the card was drawn for
+        self._cards: dict[tuple, tuple[Content, int]] = {}  # cards made: content, unpadded lines
 
     def watch_hints(self, hints: bool) -> None:
         """Hint mode numbers the card's links; the screen follows ``hint_map[key]``."""
@@ -452,24 +477,31 @@ class ActorsPane(Vertical):
         """Draw the detail card for ``actor``: hint keys in hint mode, the user's notes on it."""
         self.hint_map = card_hints(self.view, actor) if self.hints else {}
         card = self.query_one("#actor-card", Static)
-        content = detail_card(self.view, actor, self.hints, self.entity_notes(actor))
+        notes = self.entity_notes(actor)
         # Every card is padded to the height of the brief's tallest (and to the box): the card
         # keeps its height from actor to actor and is redrawn in place. A change of height would
         # cost two layout passes and a repaint of the pane on every move through the tree.
         width, height = card.content_region.width, card.content_region.height
-        self._card_lines = 0
         self._card_width = width
-        if width > 0:
-            lines = self._card_lines = content.get_height(card.styles, width)
-            boxes = self.query("#actor-card-box").results(VerticalScroll)
-            room = max((box.scrollable_content_region.height for box in boxes), default=0)
-            tallest = max(self.tallest_card(width, card), room)
-            if lines < tallest:
-                content = content + Content("\n" * (tallest - lines))
-                lines = tallest
-            same = lines == height
-        else:
-            same = False
+        boxes = self.query("#actor-card-box").results(VerticalScroll)
+        room = max((box.scrollable_content_region.height for box in boxes), default=0)
+        # the same card (actor, hints, notes, size) is the same Content object: ActorCard keeps
+        # its drawn lines, and a move back to an actor draws nothing anew
+        key = (actor, self.hints, notes, width, room)
+        made = self._cards.get(key)
+        if made is None:
+            content = detail_card(self.view, actor, self.hints, notes)
+            lines = 0
+            if width > 0:
+                lines = content.get_height(card.styles, width)
+                tallest = max(self.tallest_card(width, card), room)
+                if lines < tallest:
+                    content = content + Content("\n" * (tallest - lines))
+            if len(self._cards) >= 64:
+                self._cards.pop(next(iter(self._cards)))
+            made = self._cards[key] = (content, lines)
+        content, self._card_lines = made
+        same = width > 0 and max(self._card_lines, room, self.tallest_card(width, card)) == height
         card.update(content, layout=not same)
         if scroll:
             for box in self.query("#actor-card-box").results(VerticalScroll):
@@ -496,9 +528,7 @@ class ActorsPane(Vertical):
     def compose(self):
         yield ActorTree(self.view, id="actor-tree").data_bind(ActorsPane.involved)
         with VerticalScroll(id="actor-card-box", can_focus=False):
-            card = Static(detail_card(self.view, None), id="actor-card")
-            card._styles_cache = LineStylesCache(128)  # (a new card's lines: finished cheaply)
-            yield card
+            yield ActorCard(detail_card(self.view, None), id="actor-card")
 
     def on_mount(self) -> None:
         self.border_title = Content("3 Actors")
