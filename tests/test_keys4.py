@@ -291,3 +291,35 @@ async def test_moving_back_to_an_actor_draws_its_card_from_the_kept_lines(
             lines = [strip.text for strip in card.render_lines(card.size.region)]
             assert lines == shown[app.screen.selection.actor]
         assert not [text for text in made if "Mentioned" in text]  # no card drawn anew
+
+
+async def test_tree_lines_kept_across_involvement_are_what_a_fresh_draw_gives(
+    store: Store, tmp_path: Path
+):
+    """Moving between items marks the actors they involve in the tree; a line whose actor is
+    involved again comes back from the tree's cache, and is what the tree draws afresh."""
+    from textual.cache import LRUCache
+
+    from tui.widgets.actors import ActorTree
+    from tui.widgets.linecache import LineStylesCache
+
+    def drawn(tree: ActorTree) -> list:
+        return [[(s.text, s.style) for s in strip] for strip in tree.render_lines(tree.size.region)]
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(ActorTree)
+        marked = []
+        for key in ["j", "j", "k", "k", "2", "j", "k", "1", "j", "4", "j", "1", "k"]:
+            await pilot.press(key)
+            await pilot.pause()
+            kept = drawn(tree)
+            # drawn afresh: with empty caches in place of the tree's own, which stay as they are
+            caches = tree._line_cache, tree._styles_cache
+            tree._line_cache, tree._styles_cache = LRUCache(1024), LineStylesCache()
+            fresh = drawn(tree)
+            tree._line_cache, tree._styles_cache = caches
+            assert kept == fresh, key
+            marked.append(tree.involved)
+        assert len(set(marked)) >= 3 and len(set(marked)) < len(marked)  # moved, and came back

@@ -156,6 +156,9 @@ def card_hints(view: BriefView, actor: str | None) -> dict[str, CardLink]:
     return dict(zip(HINT_KEYS, card_links(view, actor), strict=False))
 
 
+INVOLVED_BIT = 1 << 40  # in a tree node's update count: its actor is involved in the selection
+
+
 class ActorTree(ScrollbarLinesKept, Tree[str]):
     """Actors by faction. Moving the cursor selects an actor; enter opens its page."""
 
@@ -344,7 +347,10 @@ class ActorTree(ScrollbarLinesKept, Tree[str]):
 
     def watch_involved(self, old: frozenset[str], new: frozenset[str]) -> None:
         """Repaint only the lines of the actors whose involvement changed (no layout, no other
-        line): their nodes' update counts are part of the line cache's key."""
+        line): their nodes' update counts are part of the line cache's key. Involvement flips a
+        high bit of the count rather than adding to it, so a line comes back to the key it had
+        when its actor is involved again (moving between items or panes): its cached line, not a
+        new one (~0.2 ms a line)."""
         changed = old ^ new
         if not changed:
             return
@@ -353,7 +359,7 @@ class ActorTree(ScrollbarLinesKept, Tree[str]):
             node = stack.pop()
             stack.extend(node.children)
             if node.data in changed:
-                node._updates += 1
+                node._updates ^= INVOLVED_BIT
         top = int(self.scroll_offset.y)
         lines = self._tree_lines
         for y in range(top, min(len(lines), top + self.size.height)):
