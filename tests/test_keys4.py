@@ -323,3 +323,34 @@ async def test_tree_lines_kept_across_involvement_are_what_a_fresh_draw_gives(
             assert kept == fresh, key
             marked.append(tree.involved)
         assert len(set(marked)) >= 3 and len(set(marked)) < len(marked)  # moved, and came back
+
+
+async def test_pane_lines_kept_by_look_are_what_a_fresh_draw_gives(store: Store, tmp_path: Path):
+    """A pane's line comes back from its cache when its item looks as it did before (the
+    support, actor, search, marks and hints in it); it is always what the pane draws afresh."""
+    from textual.cache import LRUCache
+
+    from tui.widgets.linecache import LineStylesCache
+    from tui.widgets.panes import TextPane
+
+    def drawn(pane: TextPane) -> list:
+        return [[(s.text, s.style) for s in strip] for strip in pane.render_lines(pane.size.region)]
+
+    keys = ["j", "j", "k", "2", "j", "k", "1", "3", "down", "down", "up", "1", "j", "b", "k"]
+    keys += ["j", "4", "j", "5", "j", "1", "f", "escape", "/", "i", "r", "a", "n", "enter", "1"]
+    keys += ["j", "k", "2", "1"]
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            for pane in app.screen.query(TextPane):
+                kept = drawn(pane)
+                # drawn afresh: empty caches in place of the pane's own, which stay as they are
+                caches = pane._strips, pane._shown, pane._looks, pane._styles_cache
+                pane._strips, pane._shown, pane._looks = LRUCache(1024), {}, {}
+                pane._styles_cache = LineStylesCache()
+                fresh = drawn(pane)
+                pane._strips, pane._shown, pane._looks, pane._styles_cache = caches
+                assert kept == fresh, (key, pane.id)

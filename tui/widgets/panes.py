@@ -211,6 +211,7 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
         self._shown: dict[int, _Shown] = {}
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self._versions: list[int] = [0] * len(self.items)
+        self._looks: dict[int, tuple] = {}  # each item's look (see _look), until it changes
         self._support: set[str] = set()
         self._pending: Callable[[], None] | None = None  # a scroll asked for before layout
         self._sized: tuple[Size, Size] | None = None  # size and virtual size last laid out
@@ -495,8 +496,10 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
         index = self.item_at_line(line)
         row = line - self._tops[index]
         is_cursor = index == self.cursor
-        # focus changes only the cursor item's colours: other lines keep their cached strips
-        key = (index, row, width, self._versions[index], is_cursor, is_cursor and self.has_focus)
+        # focus changes only the cursor item's colours: other lines keep their cached strips; an
+        # item's look (its highlights) rather than a count of its changes is in the key, so a
+        # line comes back from the cache when its item looks as it did (moving back and forth)
+        key = (index, row, width, self._look(index), is_cursor, is_cursor and self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row(index, row, width, is_cursor)
@@ -584,7 +587,32 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
         if not (0 <= index < len(self.items)) or index >= len(self._versions):
             return
         self._versions[index] += 1
+        self._looks.pop(index, None)
         self.repaint_item(index)
+
+    def _look(self, index: int) -> tuple:
+        """What an item's drawn lines depend on besides its text (everything _show reads): the
+        selected actor if the item names them, the supporting sentences in it, the search, its
+        reading marks, hint labels on it."""
+        look = self._looks.get(index)
+        if look is None:
+            item = self.items[index]
+            actor = self.selection.actor
+            support = self._support
+            marks = self.marks
+            look = self._looks[index] = (
+                actor if actor and any(a == actor for a, _, _ in item.mentions) else None,
+                frozenset(s for s, _, _ in item.sentences if s in support) if support else None,
+                self.search_text,
+                (
+                    marks.get(item.key),
+                    tuple(marks.get(f"sentence:{s}") for s, _, _ in item.sentences),
+                )
+                if marks
+                else None,
+                bool(self.hints) and index == self.cursor and self.has_focus,
+            )
+        return look
 
     def repaint_item(self, index: int) -> None:
         """Repaint the visible lines of one item from the lines kept for it (the cursor's lines
@@ -603,6 +631,7 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
         if indices is None:
             self._shown.clear()
             self._versions = [v + 1 for v in self._versions]
+            self._looks.clear()
             self._strips.clear()
             self.refresh()
             return
@@ -628,6 +657,8 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
         current = self.current_key()
         self.items = self.build_items()
         self._versions = [0] * len(self.items)
+        self._looks.clear()
+        self._strips.clear()  # (the same index is another item now)
         self._shown.clear()
         keys = [item.key for item in self.items]
         self.cursor = keys.index(current) if current in keys else 0
