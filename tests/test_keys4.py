@@ -354,3 +354,24 @@ async def test_pane_lines_kept_by_look_are_what_a_fresh_draw_gives(store: Store,
                 fresh = drawn(pane)
                 pane._strips, pane._shown, pane._looks, pane._styles_cache = caches
                 assert kept == fresh, (key, pane.id)
+
+
+async def test_a_move_selects_its_item_before_anything_else_runs(store: Store, tmp_path: Path):
+    """A pane's cursor and the tree's select their item or actor in the same call, not by a
+    message handled later: the next key, the next frame, find the selection already moved."""
+    from tui.widgets.actors import ActorTree
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        summary = screen.query_one("#summary")
+        summary.action_cursor_down()  # no await: nothing else has run
+        assert screen.selection.item == summary.current_key() == summary.items[1].key
+        await pilot.press("3")
+        await pilot.pause()
+        tree = screen.query_one(ActorTree)
+        tree.action_cursor_down()
+        node = tree.get_node_at_line(tree.cursor_line)
+        assert node is not None and node.data and screen.selection.actor == node.data
+        assert screen.query_one("#source").support() == set()  # (no item: the actor's mentions)

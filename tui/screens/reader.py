@@ -184,6 +184,11 @@ class ReaderScreen(BriefScreen):
         if pane is not None and name != "source" and not selection.item and pane.current_key():
             selection = Selection(selection.actor, pane.current_key())
         self.selection = selection
+        # a move in a pane selects its item (in the tree, its actor) at once: see TextPane.picked
+        for pane in self.query(TextPane):
+            if not isinstance(pane, SourcePane):  # (Source's cursor follows the selection)
+                self.watch(pane, "picked", self._item_picked, init=False)
+        self.watch(self.query_one(ActorTree), "picked", self._actor_moved, init=False)
         self.set_focus(self.pane_widget(name))
         if selection.item and selection.item.startswith("sentence:"):
             self.query_one(SourcePane).show_support()
@@ -639,11 +644,15 @@ class ReaderScreen(BriefScreen):
             if event.chosen:
                 self.choose_sentence(event.key)
             return
-        if event.pane.id != self.active:
-            return  # a late message from a pane the user has left
-        self.selection = Selection(self.selection.actor, event.key)
-        if event.chosen:
+        if event.chosen and event.pane.id == self.active:
+            self.selection = Selection(self.selection.actor, event.key)
             self.focus_pane("source")
+
+    def _item_picked(self, key: str) -> None:
+        self.selection = Selection(self.selection.actor, key)
+
+    def _actor_moved(self, actor: str) -> None:
+        self.selection = Selection(actor, None)
 
     def choose_sentence(self, paragraph_id: str) -> None:
         """Enter in Source: show which takeaways and events the paragraph supports."""
@@ -669,5 +678,3 @@ class ReaderScreen(BriefScreen):
     def _actor_picked(self, event: ActorTree.ActorPicked) -> None:
         if event.chosen:
             self.app.open_entity(event.actor)  # type: ignore[attr-defined]
-        else:
-            self.selection = Selection(event.actor, None)

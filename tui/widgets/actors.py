@@ -186,10 +186,12 @@ class ActorTree(ScrollbarLinesKept, Tree[str]):
     """
 
     involved: reactive[frozenset[str]] = reactive(frozenset, init=False, repaint=False)
+    # the actor the user moved to (see post_message); the screen watches it
+    picked: reactive[str] = reactive("", init=False, repaint=False, always_update=True)
 
     @dataclass
     class ActorPicked(Message):
-        """The user moved to an actor in the tree (``chosen``: enter was pressed on it)."""
+        """The user chose an actor in the tree (enter was pressed on it)."""
 
         actor: str
         chosen: bool = False
@@ -409,17 +411,17 @@ class ActorTree(ScrollbarLinesKept, Tree[str]):
         self.scroll_to(y=max(0, line - height + 1), animate=False, immediate=True)
 
     def post_message(self, message: Message) -> bool:
-        """A highlight is the user's pick when the tree has the focus as the cursor moves, not when
-        the message is handled: in a burst (``3 j j 2``) the focus has moved on by then."""
-        if isinstance(message, Tree.NodeHighlighted):
-            message.picked = self.has_focus  # type: ignore[attr-defined]
+        """A highlight is the user's pick when the tree has the focus as the cursor moves (Tree
+        posts it from its cursor's watcher): ``picked`` is set then, and the screen, watching it,
+        selects the actor at once — not when the message is handled, a few task switches later,
+        when in a burst (``3 j j 2``) the focus may have moved on."""
+        if isinstance(message, Tree.NodeHighlighted) and self.has_focus and message.node.data:
+            self.picked = message.node.data
         return super().post_message(message)
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         event.stop()
-        if getattr(event, "picked", False) and event.node.data:
-            self.post_message(self.ActorPicked(event.node.data))
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[str]) -> None:

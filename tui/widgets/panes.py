@@ -188,6 +188,10 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
     selection: reactive[Selection] = reactive(Selection, init=False, repaint=False)
     search_text: reactive[str] = reactive("", init=False, repaint=False)
     hints: reactive[bool] = reactive(False, init=False, repaint=False)
+    # the key of the item the user moved to (the pane has the focus): the screen watches it, so
+    # the selection follows the cursor at once, before the next key (a Picked message arrived a
+    # few task switches later; its Enter still comes as Picked(chosen=True))
+    picked: reactive[str] = reactive("", init=False, repaint=False, always_update=True)
 
     TITLE = ""
 
@@ -703,7 +707,7 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
         self.refresh_item(old)
         self.refresh_item(index)
         if notify and self.has_focus:
-            self.post_message(self.Picked(self, self.items[index].key))
+            self.picked = self.items[index].key
 
     def _show_item(self, index: int, *, top: bool = False, line: int = 0) -> None:
         """Scroll so the item is in view: its top (or ``line`` of it) when asked or when it is
