@@ -168,10 +168,10 @@ class BriefApp(App):
 
     def _key_busy(self) -> bool:
         """Is the last key forwarded still on its way (not stopped by a widget, not back here),
-        or are the messages it set off still on theirs? A pane's cursor reports the item it moved
-        to as a message, the search field its Enter: a key taken before they arrive acts on the
-        screen as it was (`j j 5`: Source showed the support of the item before; `/word⏎ n`: the
-        `n` was typed into the search field)."""
+        or are the messages it set off still on theirs? The search field reports its Enter as a
+        message, a pane its Enter, Textual a focus change: a key taken before they arrive acts on
+        the screen as it was (`/word⏎ n`: the `n` was typed into the search field; `j j 5`, when
+        a pane's moves were messages too: Source showed the support of the item before)."""
         now = time.monotonic()
         if self._key_in_flight is not None:
             key, since = self._key_in_flight

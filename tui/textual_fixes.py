@@ -697,7 +697,7 @@ FRAME_HOLD_LIMIT = 0.025  # seconds a frame may wait for messages still on their
 
 def messages_waiting(screen: Any) -> bool:
     """Are messages still queued for the screen or a widget shown on it (a key's effects still
-    on their way: a pane's Picked, the search field's Submitted, an Update)?"""
+    on their way: the search field's Submitted, a pane's Enter, an Update)?"""
     if not screen._message_queue.empty():
         return True
     return any(not widget._message_queue.empty() for widget in screen._compositor.visible_widgets)
@@ -710,7 +710,7 @@ def _one_frame_per_key() -> None:
     Textual hears of a repaint in hops: ``refresh`` marks the widget; the widget's own message
     loop, when idle, posts ``Update`` to the screen; the screen's update timer draws, at most
     once per tick (1/60 s). Each widget runs its own task, and a key's effects travel as
-    messages (a pane's cursor moves and posts ``Picked``; the screen sets the selection; every
+    messages (a pane's cursor moved and posted ``Picked``; the screen set the selection; every
     pane repaints its highlight), so a tick that fell in between drew the first pane's cursor
     and the rest waited for the next tick: the Source highlight and the Actors marks came
     16–35 ms after the cursor.

@@ -6,7 +6,8 @@ width) and only the visible lines are ever styled and drawn. A line is cached as
 highlight of its item changes; a new selection repaints only the items whose highlight changed.
 
 The reader screen owns the state — ``selection``, ``search_text`` and ``hints`` — and binds it into
-every pane with ``data_bind``; a pane reports the item the user moves to with :class:`Picked`.
+every pane with ``data_bind``; a pane reports the item the user moves to in its ``picked``
+reactive, which the screen watches (at once, not a message later), and Enter with :class:`Picked`.
 Panes never talk to each other.
 
 All article and content text goes through :class:`~textual.content.Content` built from plain
