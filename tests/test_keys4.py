@@ -327,7 +327,8 @@ async def test_tree_lines_kept_across_involvement_are_what_a_fresh_draw_gives(
 
 async def test_pane_lines_kept_by_look_are_what_a_fresh_draw_gives(store: Store, tmp_path: Path):
     """A pane's line comes back from its cache when its item looks as it did before (the
-    support, actor, search, marks and hints in it); it is always what the pane draws afresh."""
+    support, actor, search, marks and hints in it) — History's too, when it shows an actor's
+    events again; it is always what the pane draws afresh."""
     from textual.cache import LRUCache
 
     from tui.widgets.linecache import LineStylesCache
@@ -338,7 +339,7 @@ async def test_pane_lines_kept_by_look_are_what_a_fresh_draw_gives(store: Store,
 
     keys = ["j", "j", "k", "2", "j", "k", "1", "3", "down", "down", "up", "1", "j", "b", "k"]
     keys += ["j", "4", "j", "5", "j", "1", "f", "escape", "/", "i", "r", "a", "n", "enter", "1"]
-    keys += ["j", "k", "2", "1"]
+    keys += ["j", "k", "2", "1", "3", "down", "down", "down", "up", "up", "down", "down", "4"]
     app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -380,7 +380,6 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
             self._wraps.append(starts)
             tops.append(tops[-1] + len(starts))
         self._tops = tops
-        self._strips.clear()
         self._set_virtual_height(tops[-1])
 
     def _set_virtual_height(self, lines: int) -> None:
@@ -428,7 +427,6 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
         for starts in self._wraps:
             tops.append(tops[-1] + len(starts))
         self._tops = tops
-        self._strips.clear()
         self._set_virtual_height(tops[-1])
         self.refresh()
 
@@ -501,10 +499,19 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
         index = self.item_at_line(line)
         row = line - self._tops[index]
         is_cursor = index == self.cursor
-        # focus changes only the cursor item's colours: other lines keep their cached strips; an
-        # item's look (its highlights) rather than a count of its changes is in the key, so a
-        # line comes back from the cache when its item looks as it did (moving back and forth)
-        key = (index, row, width, self._look(index), is_cursor, is_cursor and self.has_focus)
+        # focus changes only the cursor item's colours: other lines keep their cached strips. A
+        # line is kept by its item (not its place: History's items change with the actor, and a
+        # re-wrap moves them), its row in the item, the width and the item's look (its
+        # highlights, rather than a count of its changes): it comes back from the cache when its
+        # item looks as it did — moving back and forth, or History showing an actor again
+        key = (
+            self.items[index].key,
+            row,
+            width,
+            self._look(index),
+            is_cursor,
+            is_cursor and self.has_focus,
+        )
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row(index, row, width, is_cursor)
@@ -663,7 +670,6 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
         self.items = self.build_items()
         self._versions = [0] * len(self.items)
         self._looks.clear()
-        self._strips.clear()  # (the same index is another item now)
         self._shown.clear()
         keys = [item.key for item in self.items]
         self.cursor = keys.index(current) if current in keys else 0
