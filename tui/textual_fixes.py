@@ -598,7 +598,18 @@ def _restyle_cache() -> None:
             found = store[1].get(key)
             if found is not None:
                 rules, components = found
-                stylesheet.replace_rules(node, rules, animate=animate)
+                base = node.styles.base
+                if "transitions" in rules or "transitions" in base._rules:
+                    stylesheet.replace_rules(node, rules, animate=animate)
+                else:
+                    # Textual sets every rule of the old and new sets (each setter then finds
+                    # most unchanged) and, to animate, works out both sets' render rules first;
+                    # with no transition, setting the rules that differ does the same
+                    old = base._rules
+                    for name in old.keys() | rules.keys():
+                        value = rules.get(name)
+                        if old.get(name) != value:
+                            setattr(base, name, value)
                 if components is not None:
                     styles = node._component_styles
                     changed = styles != components
