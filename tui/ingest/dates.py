@@ -57,6 +57,11 @@ VAGUE = {
 RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 # Relative periods: (unit, step). Resolved against the dateline to a week, month or year and
 # marked inferred; an optional "early" / "late" / "mid-" only orders it inside that period.
+# month names as the patterns match them: every spelling (longest first), or the full names only
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_FULL_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
 RELATIVE_PERIODS = {
     "last week": ("week", -1), "next week": ("week", 1), "this month": ("month", 0),
     "last month": ("month", -1), "next month": ("month", 1), "this year": ("year", 0),
@@ -73,13 +78,11 @@ _PERIOD = re.compile(
 )
 # "last July", "that November", "May next year", "the end of the year"
 _MONTH_NAMED = re.compile(
-    r"^(last|next|this|that|early|late|mid-?)\s*(january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)$",
+    rf"^(last|next|this|that|early|late|mid-?)\s*({_FULL_MONTHS})$",
     re.I,
 )
 _MONTH_OF_YEAR = re.compile(
-    r"^(?:(early|late|mid-?)\s*)?(january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\s+(next|last|this)\s+year$",
+    rf"^(?:(early|late|mid-?)\s*)?({_FULL_MONTHS})\s+(next|last|this)\s+year$",
     re.I,
 )
 _PART_OF = re.compile(
@@ -87,7 +90,7 @@ _PART_OF = re.compile(
 )
 # "November 26 last year", "April 17 next year": a day of the year before or after the dateline's
 _DAY_OF_YEAR = re.compile(
-    rf"^({'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"^({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+"
     r"(next|last|this)\s+year$",
     re.I,
 )
@@ -104,9 +107,7 @@ _LATER = re.compile(
 _AGO = re.compile(rf"^({_COUNT_WORDS}|\d{{1,2}})\s+(day|week|month|year|decade)s?\s+ago$", re.I)
 # "between July and September", "between March and May 2024": placed at its first month
 _BETWEEN_MONTHS = re.compile(
-    r"^between\s+(january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\s+and\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)(?:\s+(\d{4}))?$",
+    rf"^between\s+({_FULL_MONTHS})\s+and\s+(?:{_FULL_MONTHS})(?:\s+(\d{{4}}))?$",
     re.I,
 )
 # feast days fixed in the calendar: the latest one on or before the dateline
@@ -115,12 +116,12 @@ _FEASTS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day
 _FEAST = re.compile(r"^(?:christmas\s+(?:day|eve)|new\s+year['’]s\s+(?:day|eve))$", re.I)
 # "Jan. 9-10", "21-22 February 2025": a run of days, placed at its first
 _MONTH_DAYS = re.compile(
-    rf"^({'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(\d{{1,2}})\s*[-–]\s*\d{{1,2}}"
+    rf"^({_MONTH_NAMES})\.?\s+(\d{{1,2}})\s*[-–]\s*\d{{1,2}}"
     r"(?:,?\s+(\d{4}))?$",
     re.I,
 )
 _DAYS_MONTH = re.compile(
-    rf"^(\d{{1,2}})\s*[-–]\s*\d{{1,2}}\s+({'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+    rf"^(\d{{1,2}})\s*[-–]\s*\d{{1,2}}\s+({_MONTH_NAMES})\.?"
     r"(?:,?\s+(\d{4}))?$",
     re.I,
 )
@@ -138,8 +139,7 @@ _PART_OF_THAT = re.compile(
 # only ordered after the dateline's own period is unknown: kept relative, never resolved.
 _FOLLOWING = re.compile(
     r"^the\s+(?:following|next|previous|preceding)\s+(day|morning|afternoon|evening|night|week|"
-    r"month|year|january|february|march|"
-    r"april|may|june|july|august|september|october|november|december)$",
+    rf"month|year|{_FULL_MONTHS})$",
     re.I,
 )
 
@@ -158,11 +158,10 @@ _SEASON_FOLLOWING = re.compile(
     rf"^the\s+(?:following|next|previous|preceding)\s+(?:{_SEASON_NAMES})$", re.I
 )
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = re.compile(r"^(?:in\s+)?(\d{4})s?$", re.I)
 _SPAN = re.compile(r"^(\d{4})\s*[-–—/]\s*(\d{2}|\d{4})$")
 _MONTH = re.compile(
-    r"^(january|february|march|april|may|june|july|august|september|october|november|december)$",
+    rf"^({_FULL_MONTHS})$",
     re.I,
 )
 _MONTH_YEAR = re.compile(rf"^({_MONTH_NAMES})\.?\s+(\d{{4}})$", re.I)
