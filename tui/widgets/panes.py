@@ -215,7 +215,6 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
         self._tops: list[int] = [0]
         self._shown: dict[int, _Shown] = {}
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
-        self._versions: list[int] = [0] * len(self.items)
         self._looks: dict[int, tuple] = {}  # each item's look (see _look), until it changes
         self._support: set[str] = set()
         self._pending: Callable[[], None] | None = None  # a scroll asked for before layout
@@ -596,9 +595,8 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
 
     def refresh_item(self, index: int) -> None:
         """Draw one item afresh: repaint its visible lines, and nothing else."""
-        if not (0 <= index < len(self.items)) or index >= len(self._versions):
+        if not 0 <= index < len(self.items):
             return
-        self._versions[index] += 1
         self._looks.pop(index, None)
         self.repaint_item(index)
 
@@ -642,7 +640,6 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
         """Drop the drawn form of some items (all by default) and repaint what shows of them."""
         if indices is None:
             self._shown.clear()
-            self._versions = [v + 1 for v in self._versions]
             self._looks.clear()
             self._strips.clear()
             self.refresh()
@@ -668,7 +665,6 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
         """Recompute the items (e.g. History narrowing) and redraw, keeping the cursor's item."""
         current = self.current_key()
         self.items = self.build_items()
-        self._versions = [0] * len(self.items)
         self._looks.clear()
         self._shown.clear()
         keys = [item.key for item in self.items]
