@@ -721,7 +721,7 @@ def _one_frame_per_key() -> None:
     Textual hears of a repaint in hops: ``refresh`` marks the widget; the widget's own message
     loop, when idle, posts ``Update`` to the screen; the screen's update timer draws, at most
     once per tick (1/60 s). Each widget runs its own task, and a key's effects travel as
-    messages (a pane's cursor moved and posted ``Picked``; the screen set the selection; every
+    messages (a pane's cursor moved and posted a message; the screen set the selection; every
     pane repaints its highlight), so a tick that fell in between drew the first pane's cursor
     and the rest waited for the next tick: the Source highlight and the Actors marks came
     16–35 ms after the cursor.

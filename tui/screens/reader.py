@@ -638,13 +638,11 @@ class ReaderScreen(BriefScreen):
             event.prevent_default()
             self.follow_hint(event.character)
 
-    @on(TextPane.Picked)
-    def _picked(self, event: TextPane.Picked) -> None:
+    @on(TextPane.Chosen)
+    def _chosen(self, event: TextPane.Chosen) -> None:
         if isinstance(event.pane, SourcePane):
-            if event.chosen:
-                self.choose_sentence(event.key)
-            return
-        if event.chosen and event.pane.id == self.active:
+            self.choose_sentence(event.key)
+        elif event.pane.id == self.active:
             self.selection = Selection(self.selection.actor, event.key)
             self.focus_pane("source")
 
@@ -674,7 +672,6 @@ class ReaderScreen(BriefScreen):
             else f"{paragraph_id} is not cited."
         )
 
-    @on(ActorTree.ActorPicked)
-    def _actor_picked(self, event: ActorTree.ActorPicked) -> None:
-        if event.chosen:
-            self.app.open_entity(event.actor)  # type: ignore[attr-defined]
+    @on(ActorTree.ActorChosen)
+    def _actor_chosen(self, event: ActorTree.ActorChosen) -> None:
+        self.app.open_entity(event.actor)  # type: ignore[attr-defined]

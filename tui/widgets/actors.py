@@ -190,11 +190,10 @@ class ActorTree(ScrollbarLinesKept, Tree[str]):
     picked: reactive[str] = reactive("", init=False, repaint=False, always_update=True)
 
     @dataclass
-    class ActorPicked(Message):
+    class ActorChosen(Message):
         """The user chose an actor in the tree (enter was pressed on it)."""
 
         actor: str
-        chosen: bool = False
 
     def __init__(self, view: BriefView, **kwargs) -> None:
         super().__init__(Text("Actors"), **kwargs)  # (a str label is parsed as markup)
@@ -427,7 +426,7 @@ class ActorTree(ScrollbarLinesKept, Tree[str]):
     def _selected(self, event: Tree.NodeSelected[str]) -> None:
         event.stop()
         if event.node.data:
-            self.post_message(self.ActorPicked(event.node.data, chosen=True))
+            self.post_message(self.ActorChosen(event.node.data))
 
 
 class ActorCard(Static):

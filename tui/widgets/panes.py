@@ -7,7 +7,7 @@ highlight of its item changes; a new selection repaints only the items whose hig
 
 The reader screen owns the state — ``selection``, ``search_text`` and ``hints`` — and binds it into
 every pane with ``data_bind``; a pane reports the item the user moves to in its ``picked``
-reactive, which the screen watches (at once, not a message later), and Enter with :class:`Picked`.
+reactive, which the screen watches (at once, not a message later), and Enter with :class:`Chosen`.
 Panes never talk to each other.
 
 All article and content text goes through :class:`~textual.content.Content` built from plain
@@ -190,18 +190,18 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
     search_text: reactive[str] = reactive("", init=False, repaint=False)
     hints: reactive[bool] = reactive(False, init=False, repaint=False)
     # the key of the item the user moved to (the pane has the focus): the screen watches it, so
-    # the selection follows the cursor at once, before the next key (a Picked message arrived a
-    # few task switches later; its Enter still comes as Picked(chosen=True))
+    # the selection follows the cursor at once, before the next key (a message arrived a few
+    # task switches later); Enter on the item comes as Chosen
     picked: reactive[str] = reactive("", init=False, repaint=False, always_update=True)
 
     TITLE = ""
 
-    class Picked(Message):
-        """The user moved to an item (``key``) or chose it (``chosen``)."""
+    class Chosen(Message):
+        """The user chose an item (``key``): enter was pressed on it."""
 
-        def __init__(self, pane: TextPane, key: str, chosen: bool = False) -> None:
+        def __init__(self, pane: TextPane, key: str) -> None:
             super().__init__()
-            self.pane, self.key, self.chosen = pane, key, chosen
+            self.pane, self.key = pane, key
 
     def __init__(self, view: BriefView, *, id: str) -> None:
         super().__init__(id=id, classes="pane")
@@ -821,7 +821,7 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
 
     def action_choose(self) -> None:
         if self.items:
-            self.post_message(self.Picked(self, self.items[self.cursor].key, chosen=True))
+            self.post_message(self.Chosen(self, self.items[self.cursor].key))
 
     def on_click(self, event: events.Click) -> None:
         if self.items and self._laid_out():
