@@ -376,3 +376,23 @@ async def test_a_move_selects_its_item_before_anything_else_runs(store: Store, t
         node = tree.get_node_at_line(tree.cursor_line)
         assert node is not None and node.data and screen.selection.actor == node.data
         assert screen.query_one("#source").support() == set()  # (no item: the actor's mentions)
+
+
+async def test_a_burst_that_shows_source_in_the_narrow_layout_scrolls_it_to_the_support(
+    store: Store, tmp_path: Path
+):
+    """`j j enter` in one read at 80×24: Source, hidden until then, shows the chosen item's
+    supporting paragraph, not p1 (its scroll was ignored: no scrollbar yet, so no scrolling)."""
+    from textual import events
+
+    app = BriefApp(store, UserData(tmp_path / "data"), None, Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        for key in ["j", "j", "enter"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        for _ in range(4):
+            await pilot.pause(0.05)
+        source = app.screen.query_one(SourcePane)
+        assert app.screen.active == "source"
+        top = source.items[source.item_at_line(int(source.scroll_offset.y))]
+        assert top.key == source.items[source.cursor].key != "p1"

@@ -693,7 +693,10 @@ class TextPane(ScrollbarLinesKept, ScrollView, can_focus=True):
     def _scroll_line(self, y: int) -> None:
         total = self._tops[-1] if self._tops else 0
         y = max(0, min(y, total - self.page_height))
-        self.scroll_to(y=y, animate=False, immediate=True)
+        # forced: a pane just shown (the narrow layout) has its lines laid out but no scrollbar
+        # yet, and Textual ignores a scroll it does not allow (Source stayed at p1 after a burst
+        # `j j enter` at 80×24)
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
 
     def _set_cursor(self, index: int, *, notify: bool = True) -> None:
         if not self.items:
